@@ -1,0 +1,42 @@
+package org.trialdex.ingest;
+
+import java.util.List;
+import java.util.Objects;
+import org.trialdex.core.model.Study;
+import org.trialdex.core.source.Provenance;
+
+/**
+ * What a reader made of one record: the study with any warnings, or the reason it could not be read.
+ * Readers never throw for bad input; they return {@link Failed} and go on with the next record.
+ */
+public sealed interface ReadResult {
+
+  /** A record read into the model; {@code warnings} name what was odd or could not be mapped. */
+  record Read(Study study, Provenance provenance, List<ReadWarning> warnings) implements ReadResult {
+    public Read {
+      Objects.requireNonNull(study, "study");
+      Objects.requireNonNull(provenance, "provenance");
+      warnings = List.copyOf(warnings);
+    }
+
+    /** The record's NCT id, or "" when it has none. */
+    public String nctId() {
+      var ps = study.protocolSection();
+      if (ps == null || ps.identificationModule() == null || ps.identificationModule().nctId() == null) {
+        return "";
+      }
+      return ps.identificationModule().nctId();
+    }
+  }
+
+  /** A record, or a whole file, that could not be read. */
+  record Failed(ReadProblem problem) implements ReadResult {
+    public Failed {
+      Objects.requireNonNull(problem, "problem");
+    }
+  }
+
+  static Failed failed(String file, String record, String reason) {
+    return new Failed(new ReadProblem(file, record, reason));
+  }
+}

@@ -1,0 +1,18 @@
+package org.trialdex.ingest;
+
+import java.util.stream.Stream;
+
+/**
+ * Reads one source format into the model. One implementation per format, registered in
+ * {@link SourceFormat}.
+ *
+ * <p>{@link #read} returns a lazy stream: records are read as the caller pulls them, so a large file
+ * never sits whole in memory. The caller closes the stream. A reader never throws for bad input: a
+ * record it cannot read becomes {@link ReadResult.Failed} naming the file, record and reason, and
+ * reading goes on with the next record when the format allows it.
+ */
+public interface StudyReader {
+
+  /** The records of {@code entry}, read lazily. */
+  Stream<ReadResult> read(SourceEntry entry, ReadOptions options);
+}
