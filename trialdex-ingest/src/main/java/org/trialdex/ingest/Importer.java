@@ -1,0 +1,272 @@
+package org.trialdex.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The bulk import pipeline: reads every record of the given paths (files, folders, archives, any
+ * format {@link SourceFormat} knows), checks each record's NCT id, and hands chunks to a
+ * {@link ChunkWriter}, reading the next chunk while the last is written.
+ *
+ * <p>Bad input never stops an import: a record that cannot be read, has no valid NCT id, or repeats
+ * an NCT id already seen in this import is reported in {@link ImportReport#failures()} with its
+ * file, record and reason, and the rest goes on. Only a failing writer (the store) stops it, after
+ * which nothing of the failed chunk is written.
+ */
+public final class Importer {
+
+  /** Warnings kept in the report; the rest are counted. */
+  public static final int MAX_WARNINGS_KEPT = 1000;
+
+  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+
+  /** Progress as the import goes: for a progress bar. */
+  public record Progress(long records, long failed, long bytesDone, long bytesTotal, String currentFile) {}
+
+  /** Receives progress about every chunk; called from the import's reading thread. */
+  @FunctionalInterface
+  public interface Listener {
+    void progress(Progress progress);
+
+    Listener NONE = p -> {};
+  }
+
+  private final ReadOptions options;
+  private final int chunkSize;
+  private final ChunkWriter writer;
+  private final Listener listener;
+
+  /**
+   * @param chunkSize records per chunk, the unit of atomic writes (500 suits SQLite and PostgreSQL)
+   * @throws IllegalArgumentException when chunkSize is not positive
+   */
+  public Importer(ReadOptions options, int chunkSize, ChunkWriter writer, Listener listener) {
+    if (chunkSize <= 0) {
+      throw new IllegalArgumentException("chunkSize must be positive, was " + chunkSize);
+    }
+    this.options = Objects.requireNonNull(options, "options");
+    this.chunkSize = chunkSize;
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** Imports everything the paths hold and reports what happened. */
+  public ImportReport run(List<Path> paths) {
+    long started = System.nanoTime();
+    List<ReadProblem> failures = new ArrayList<>();
+    List<Path> files = Sources.expand(paths, failures);
+    long bytesTotal = files.stream().mapToLong(Importer::size).sum();
+    AtomicLong bytesDone = new AtomicLong();
+    Sources sources = new Sources(options, bytesDone);
+
+    BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2);
+    Reading reading = new Reading(sources, files, failures, queue, bytesDone, bytesTotal);
+    Thread reader = Thread.ofPlatform().name("trialdex-import-reader").daemon().start(reading);
+
+    long created = 0;
+    long updated = 0;
+    long unchanged = 0;
+    long written = 0;
+    Optional<String> aborted = Optional.empty();
+    try {
+      while (true) {
+        Chunk chunk = queue.take();
+        if (chunk.isEnd()) {
+          break;
+        }
+        List<ChunkWriter.Outcome> outcomes;
+        try {
+          outcomes = writer.write(chunk.records());
+        } catch (RuntimeException e) {
+          aborted = Optional.of("writing a chunk of " + chunk.records().size() + " records (from "
+              + chunk.records().get(0).provenance() + ") failed, so it was not written and the import stopped: "
+              + e.getMessage());
+          reading.stop();
+          break;
+        }
+        if (outcomes.size() != chunk.records().size()) {
+          throw new IllegalStateException("writer returned " + outcomes.size() + " outcomes for " + chunk.records().size() + " records");
+        }
+        for (ChunkWriter.Outcome o : outcomes) {
+          switch (o) {
+            case NEW -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+          }
+        }
+        written += outcomes.size();
+      }
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reading.stop();
+      aborted = Optional.of("interrupted");
+    }
+    List<ReadProblem> allFailures;
+    synchronized (failures) {
+      allFailures = List.copyOf(failures);
+    }
+    if (reading.error != null && aborted.isEmpty()) {
+      aborted = Optional.of("reading failed unexpectedly: " + reading.error);
+    }
+    long read = aborted.isPresent() ? written + allFailures.size() : reading.accepted + allFailures.size();
+    return new ImportReport(read, created, updated, unchanged, allFailures, reading.warningCount,
+        reading.warnings, bytesDone.get(), Duration.ofNanos(System.nanoTime() - started), aborted);
+  }
+
+  private static long size(Path p) {
+    try {
+      return java.nio.file.Files.size(p);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  private record Chunk(List<ReadResult.Read> records) {
+    static final Chunk END = new Chunk(List.of());
+
+    boolean isEnd() {
+      return this == END;
+    }
+  }
+
+  /** The reading side: pulls records, checks ids, fills chunks. Runs on its own thread. */
+  private final class Reading implements Runnable {
+    private final Sources sources;
+    private final List<Path> files;
+    private final List<ReadProblem> failures;
+    private final BlockingQueue<Chunk> queue;
+    private final AtomicLong bytesDone;
+    private final long bytesTotal;
+    private final Map<String, String> seen = new HashMap<>();
+    private final List<ReadWarning> warnings = new ArrayList<>();
+    private volatile boolean stopped;
+    private volatile String error;
+    private long accepted;
+    private long warningCount;
+
+    Reading(Sources sources, List<Path> files, List<ReadProblem> failures, BlockingQueue<Chunk> queue,
+        AtomicLong bytesDone, long bytesTotal) {
+      this.sources = sources;
+      this.files = files;
+      this.failures = failures;
+      this.queue = queue;
+      this.bytesDone = bytesDone;
+      this.bytesTotal = bytesTotal;
+    }
+
+    void stop() {
+      stopped = true;
+      queue.clear();
+    }
+
+    @Override
+    public void run() {
+      List<ReadResult.Read> chunk = new ArrayList<>(chunkSize);
+      try {
+        for (Path file : files) {
+          if (stopped) {
+            break;
+          }
+          try (Stream<ReadResult> records = sources.read(file)) {
+            var it = records.iterator();
+            while (!stopped && it.hasNext()) {
+              ReadResult r = it.next();
+              switch (r) {
+                case ReadResult.Failed f -> fail(f.problem());
+                case ReadResult.Read read -> {
+                  if (admit(read)) {
+                    chunk.add(read);
+                    if (chunk.size() >= chunkSize) {
+                      put(new Chunk(List.copyOf(chunk)));
+                      chunk.clear();
+                      report();
+                    }
+                  }
+                }
+              }
+            }
+          } catch (RuntimeException e) {
+            // A reader broke its contract (it should return Failed): keep the reason, go on with the next file.
+            fail(new ReadProblem(file.toString(), "", "reading stopped unexpectedly: " + e));
+          }
+        }
+        if (!chunk.isEmpty() && !stopped) {
+          put(new Chunk(List.copyOf(chunk)));
+        }
+        report();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
+        error = e.toString();
+      } finally {
+        try {
+          queue.put(Chunk.END);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private void put(Chunk chunk) throws InterruptedException {
+      while (!stopped && !queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+        // the writer is busy; wait
+      }
+    }
+
+    private boolean admit(ReadResult.Read read) {
+      String nct = read.nctId();
+      String file = read.provenance().file();
+      String position = read.provenance().position();
+      if (nct.isEmpty()) {
+        fail(new ReadProblem(file, position, "the record has no NCT id (protocolSection.identificationModule.nctId); it was not imported"));
+        return false;
+      }
+      if (!NCT_ID.matcher(nct).matches()) {
+        fail(new ReadProblem(file, position, "invalid NCT id '" + nct + "': expected NCT followed by 8 digits; the record was not imported"));
+        return false;
+      }
+      String where = read.provenance().file() + " (" + position + ")";
+      String first = seen.putIfAbsent(nct, where);
+      if (first != null) {
+        fail(new ReadProblem(file, nct + " (" + position + ")", nct + " appears twice in this import; the first, at " + first
+            + ", was taken and this one was not imported"));
+        return false;
+      }
+      accepted++;
+      warningCount += read.warnings().size();
+      for (ReadWarning w : read.warnings()) {
+        if (warnings.size() < MAX_WARNINGS_KEPT) {
+          warnings.add(w);
+        }
+      }
+      return true;
+    }
+
+    private void fail(ReadProblem problem) {
+      synchronized (failures) {
+        failures.add(problem);
+      }
+    }
+
+    private void report() {
+      long failed;
+      synchronized (failures) {
+        failed = failures.size();
+      }
+      listener.progress(new Progress(accepted + failed, failed, bytesDone.get(), bytesTotal, sources.currentFile()));
+    }
+  }
+}
