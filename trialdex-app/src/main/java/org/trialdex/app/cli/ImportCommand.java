@@ -1,0 +1,102 @@
+package org.trialdex.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trialdex.app.Trialdex;
+import org.trialdex.ingest.ImportReport;
+import org.trialdex.ingest.Importer;
+import org.trialdex.ingest.ReadOptions;
+import org.trialdex.ingest.ReadProblem;
+import org.trialdex.ingest.ReadWarning;
+import org.trialdex.store.ImportRun;
+import org.trialdex.store.RunCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code trialdex import PATH...}: files, folders and archives in any supported format. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Imports trial records from files, folders and archives (.zip, .tar.gz, .gz).",
+        "Formats are detected: ClinicalTrials.gov API v2 JSON (study, array, NDJSON, API page),",
+        "legacy ClinicalStudy XML, classic field records.",
+        "Every changed record becomes a new version; identical records add none."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every record was imported", "1:the store failed; the import stopped",
+        "2:usage error", "3:some records failed (listed); the others were imported"})
+final class ImportCommand implements Callable<Integer> {
+
+  @Mixin StoreOptions storeOptions;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or archives to import.")
+  List<Path> paths;
+
+  @Option(names = "--max-record-size", paramLabel = "SIZE", defaultValue = "32M",
+      description = "Largest record accepted, e.g. 500K, 32M (default: ${DEFAULT-VALUE}).")
+  String maxRecordSize;
+
+  @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
+  boolean noProgress;
+
+  @Option(names = "--warnings", description = "List the warnings on imported records (up to "
+      + Importer.MAX_WARNINGS_KEPT + ").")
+  boolean listWarnings;
+
+  @Override
+  public Integer call() {
+    ReadOptions options = new ReadOptions(Sizes.parse(maxRecordSize, "--max-record-size"));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Trialdex trialdex = storeOptions.open()) {
+      ImportRun run = trialdex.store().beginRun("import " + String.join(" ", paths.stream().map(Path::toString).toList()),
+          paths.stream().map(Path::toString).toList());
+      ProgressBar bar = ProgressBar.forTerminal(err, !noProgress);
+      ImportReport report = trialdex.importer(run.id(), options, bar::update).run(paths);
+      bar.finish();
+      trialdex.store().finishRun(run.id(),
+          new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
+      print(out, run.id(), report);
+      if (report.aborted().isPresent()) {
+        err.println("trialdex: import stopped: " + report.aborted().get());
+        return TrialdexCommand.FAILED;
+      }
+      return report.failed() == 0 ? TrialdexCommand.OK : TrialdexCommand.SOME_FAILED;
+    }
+  }
+
+  private void print(PrintWriter out, long runId, ImportReport r) {
+    out.printf(Locale.ROOT, "Import run %d: %,d records in %.1f s (%,.0f records/s)%n", runId, r.read(),
+        r.elapsed().toMillis() / 1000.0, r.recordsPerSecond());
+    out.printf(Locale.ROOT, "  read       %,10d%n", r.read());
+    out.printf(Locale.ROOT, "  new        %,10d%n", r.created());
+    out.printf(Locale.ROOT, "  updated    %,10d%n", r.updated());
+    out.printf(Locale.ROOT, "  unchanged  %,10d%n", r.unchanged());
+    out.printf(Locale.ROOT, "  failed     %,10d%n", r.failed());
+    if (r.warningCount() > 0) {
+      out.printf(Locale.ROOT, "  warnings   %,10d%s%n", r.warningCount(), listWarnings ? "" : "  (--warnings lists them)");
+    }
+    if (!r.failures().isEmpty()) {
+      out.println();
+      out.println("Failures (file, record: reason):");
+      for (ReadProblem p : r.failures()) {
+        out.println("  " + p);
+      }
+    }
+    if (listWarnings && !r.warnings().isEmpty()) {
+      out.println();
+      out.println("Warnings (file, record, field: message):");
+      for (ReadWarning w : r.warnings()) {
+        out.println("  " + w);
+      }
+      if (r.warningCount() > r.warnings().size()) {
+        out.printf(Locale.ROOT, "  ... and %,d more%n", r.warningCount() - r.warnings().size());
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.trialdex.app.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.trialdex.app.Trialdex;
+import org.trialdex.store.ImportRun;
+import org.trialdex.store.StoreCounts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trialdex stats}: what the store holds, and the imports that filled it. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = "Counts current records by status, phase and study type, and lists import runs.")
+final class StatsCommand implements Callable<Integer> {
+
+  @Mixin StoreOptions storeOptions;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--runs", defaultValue = "20", paramLabel = "N", description = "Import runs to list, newest first (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Trialdex trialdex = storeOptions.open()) {
+      StoreCounts c = trialdex.store().counts();
+      out.printf(Locale.ROOT, "%,d studies, %,d versions%n", c.studies(), c.versions());
+      section(out, "By overall status", c.byStatus());
+      section(out, "By phase (a study in two phases counts in both)", c.byPhase());
+      section(out, "By study type", c.byStudyType());
+      var all = trialdex.store().importRuns();
+      out.printf(Locale.ROOT, "%nImport runs (%d in all, newest first):%n", all.size());
+      out.printf(Locale.ROOT, "  %5s  %-20s  %-8s  %9s  %9s  %9s  %9s  %9s%n", "run", "started", "status", "read", "new", "updated", "unchanged", "failed");
+      for (ImportRun r : all.stream().limit(Math.max(0, runs)).toList()) {
+        out.printf(Locale.ROOT, "  %5d  %-20s  %-8s  %,9d  %,9d  %,9d  %,9d  %,9d%n", r.id(),
+            r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.status(), r.counts().read(),
+            r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
+      }
+      return TrialdexCommand.OK;
+    }
+  }
+
+  private static void section(PrintWriter out, String title, Map<String, Long> counts) {
+    out.printf(Locale.ROOT, "%n%s:%n", title);
+    if (counts.isEmpty()) {
+      out.println("  (none)");
+    }
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> out.printf(Locale.ROOT, "  %-28s %,9d%n", e.getKey(), e.getValue()));
+  }
+}

@@ -1,0 +1,51 @@
+package org.trialdex.app.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.trialdex.app.Trialdex;
+import org.trialdex.store.StoreLocation;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the store is, shared by every command: an embedded SQLite store in a data folder, or a
+ * PostgreSQL database. Flags win over the environment ({@code TRIALDEX_DATA}, {@code TRIALDEX_DB}).
+ */
+final class StoreOptions {
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Data folder of the embedded store (default: $TRIALDEX_DATA or ./trialdex-data).")
+  Path data;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "PostgreSQL JDBC URL instead of the embedded store (default: $TRIALDEX_DB), e.g. jdbc:postgresql://127.0.0.1:5432/trialdex?user=postgres")
+  String db;
+
+  StoreLocation location() {
+    if (data != null && db != null) {
+      throw new TrialdexCommand.UsageError("give either --data or --db, not both");
+    }
+    if (db != null) {
+      return postgres(db);
+    }
+    if (data != null) {
+      return new StoreLocation.Sqlite(data);
+    }
+    String envDb = System.getenv("TRIALDEX_DB");
+    if (envDb != null && !envDb.isBlank()) {
+      return postgres(envDb);
+    }
+    String envData = System.getenv("TRIALDEX_DATA");
+    return new StoreLocation.Sqlite(Path.of(envData != null && !envData.isBlank() ? envData : "trialdex-data"));
+  }
+
+  private static StoreLocation postgres(String url) {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new TrialdexCommand.UsageError("--db takes a PostgreSQL JDBC URL starting with jdbc:postgresql:, got '" + url + "'");
+    }
+    return new StoreLocation.Postgres(url);
+  }
+
+  Trialdex open() {
+    return Trialdex.open(location(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,209 @@
+package org.trialdex.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialdex.app.cli.TrialdexCommand;
+import org.trialdex.testing.SharedData;
+
+/** The command line end to end, on a real SQLite store in a temporary folder. */
+class CliTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static List<JsonNode> sample;
+
+  @TempDir Path dir;
+  private List<String> store;
+
+  @BeforeAll
+  static void load() throws IOException {
+    sample = new ArrayList<>();
+    MAPPER.readTree(SharedData.v2Sample().toFile()).forEach(sample::add);
+  }
+
+  @BeforeEach
+  void newStore() {
+    store = List.of("--data", dir.resolve("data").toString());
+  }
+
+  private Cli trialdex(String command, String... rest) {
+    return Cli.run(Cli.with(store, command, rest));
+  }
+
+  private static String nct(JsonNode n) {
+    return n.at("/protocolSection/identificationModule/nctId").asText();
+  }
+
+  private Path ndjson(String name, List<JsonNode> records) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, records.stream().map(JsonNode::toString).toList(), StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private Map<String, JsonNode> export() throws IOException {
+    Path out = dir.resolve("export-" + System.nanoTime() + ".ndjson");
+    Cli c = trialdex("export", "--out", out.toString());
+    assertEquals(0, c.exitCode(), c::toString);
+    Map<String, JsonNode> byId = new HashMap<>();
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      JsonNode n = MAPPER.readTree(line);
+      byId.put(nct(n), n);
+    }
+    return byId;
+  }
+
+  @Test
+  void importThenExportReproducesEachV2RecordExactly() throws IOException {
+    Cli imported = trialdex("import", SharedData.v2Sample().toString(), SharedData.pallasV2().toString());
+    assertEquals(0, imported.exitCode(), imported::toString);
+    assertTrue(imported.out().contains("  read              101"), imported.out());
+    assertTrue(imported.out().contains("  new               101"), imported.out());
+    Map<String, JsonNode> exported = export();
+    assertEquals(101, exported.size());
+    for (JsonNode original : sample) {
+      assertEquals(original, exported.get(nct(original)), () -> nct(original) + " changed on the way through the store");
+    }
+    assertEquals(MAPPER.readTree(SharedData.pallasV2().toFile()), exported.get("NCT02513394"));
+  }
+
+  @Test
+  void exportIsInNctIdOrderOneRecordPerLine() throws IOException {
+    trialdex("import", SharedData.v2Sample().toString());
+    Cli c = trialdex("export");
+    assertEquals(0, c.exitCode());
+    List<String> ids = c.out().lines().map(l -> {
+      try {
+        return nct(MAPPER.readTree(l));
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
+    assertEquals(100, ids.size());
+    assertEquals(ids.stream().sorted().toList(), ids);
+  }
+
+  @Test
+  void reimportingAddsNoVersionAndAChangedRecordAddsExactlyOne() throws IOException {
+    assertEquals(0, trialdex("import", SharedData.v2Sample().toString()).exitCode());
+    Cli again = trialdex("import", SharedData.v2Sample().toString());
+    assertTrue(again.out().contains("  unchanged         100"), again.out());
+    assertTrue(again.out().contains("  new                 0"), again.out());
+
+    ObjectNode changed = sample.get(7).deepCopy();
+    ((ObjectNode) changed.at("/protocolSection/statusModule")).put("overallStatus", "COMPLETED");
+    List<JsonNode> edited = new ArrayList<>(sample);
+    edited.set(7, changed);
+    Cli third = trialdex("import", ndjson("edited.ndjson", edited).toString());
+    assertTrue(third.out().contains("  updated             1"), third.out());
+    assertTrue(third.out().contains("  unchanged          99"), third.out());
+
+    String id = nct(changed);
+    Cli history = trialdex("history", id);
+    assertEquals(0, history.exitCode(), history::toString);
+    assertTrue(history.out().startsWith(id + ": 2 versions"), history.out());
+    assertTrue(history.out().contains("changed: statusModule"), history.out());
+    assertTrue(history.out().contains("edited.ndjson (line 8)"), history.out());
+
+    Cli v1 = trialdex("show", id, "--version", "1", "--format", "json");
+    assertEquals(sample.get(7), MAPPER.readTree(v1.out()));
+    Cli current = trialdex("show", id, "--format", "json");
+    assertEquals(changed, MAPPER.readTree(current.out()));
+  }
+
+  @Test
+  void showAsTextGivesTheRegistrySections() {
+    trialdex("import", SharedData.pallasV2().toString());
+    Cli c = trialdex("show", "nct02513394");
+    assertEquals(0, c.exitCode(), c::toString);
+    assertTrue(c.out().startsWith("NCT02513394  "), c.out());
+    for (String section : List.of("Status", "Phases", "Enrollment", "Sponsor", "Conditions", "Brief summary",
+        "Arms", "Interventions", "Primary outcomes", "Eligibility", "Locations (", "Results              posted")) {
+      assertTrue(c.out().contains(section), () -> "missing " + section + " in\n" + c.out());
+    }
+  }
+
+  @Test
+  void statsCountByStatusPhaseAndTypeAndListRuns() {
+    trialdex("import", SharedData.v2Sample().toString());
+    Cli c = trialdex("stats");
+    assertEquals(0, c.exitCode(), c::toString);
+    assertTrue(c.out().startsWith("100 studies, 100 versions"), c.out());
+    long recruiting = sample.stream().filter(n -> n.at("/protocolSection/statusModule/overallStatus").asText().equals("RECRUITING")).count();
+    assertTrue(c.out().matches("(?s).*\\n  RECRUITING +" + recruiting + "\\n.*"), c.out());
+    assertTrue(c.out().contains("Import runs (1 in all"), c.out());
+  }
+
+  @Test
+  void aBatchWithFailuresExitsWith3ListsEachAndChangesNothingStored() throws IOException {
+    trialdex("import", SharedData.v2Sample().toString());
+    Map<String, JsonNode> before = export();
+
+    // A broken copy of a stored record, a record with a bad id, and one good new record.
+    String stored = nct(sample.get(3));
+    Path broken = dir.resolve("broken.ndjson");
+    Files.writeString(broken, "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"" + stored
+        + "\"},\"statusModule\":{\"overallStatus\":\"SLEEPING\"}}}\n"
+        + "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT1\"}}}\n"
+        + "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999999\",\"briefTitle\":\"New\"}}}\n");
+    Path unknown = dir.resolve("notes.txt");
+    Files.writeString(unknown, "not a trial");
+    Cli c = trialdex("import", broken.toString(), unknown.toString());
+    assertEquals(TrialdexCommand.SOME_FAILED, c.exitCode(), c::toString);
+    assertTrue(c.out().contains("  failed              3"), c.out());
+    assertTrue(c.out().contains(broken + ", " + stored + " (line 1): invalid value at protocolSection.statusModule.overallStatus"), c.out());
+    assertTrue(c.out().contains(broken + ", line 2: invalid NCT id 'NCT1'"), c.out());
+    assertTrue(c.out().contains(unknown + ": unknown format"), c.out());
+
+    Map<String, JsonNode> after = export();
+    assertEquals(101, after.size());
+    before.forEach((id, record) -> assertEquals(record, after.get(id), id));
+    assertEquals(1, trialdex("history", stored).out().lines().filter(l -> l.startsWith("version ")).count());
+  }
+
+  @Test
+  void usageErrorsExitWith2AndSayWhatIsWrong() {
+    Cli noArgs = Cli.run();
+    assertEquals(TrialdexCommand.USAGE, noArgs.exitCode());
+    Cli badOption = trialdex("import", "--bogus", "x.json");
+    assertEquals(TrialdexCommand.USAGE, badOption.exitCode());
+    assertTrue(badOption.err().contains("Unknown option: '--bogus'"), badOption.err());
+    Cli noPath = trialdex("import");
+    assertEquals(TrialdexCommand.USAGE, noPath.exitCode());
+    Cli badId = trialdex("show", "12345");
+    assertEquals(TrialdexCommand.USAGE, badId.exitCode());
+    assertTrue(badId.err().contains("'12345' is not an NCT id"), badId.err());
+    Cli both = Cli.run("stats", "--data", dir.toString(), "--db", "jdbc:postgresql://127.0.0.1/x");
+    assertEquals(TrialdexCommand.USAGE, both.exitCode());
+    assertTrue(both.err().contains("either --data or --db"), both.err());
+    Cli size = trialdex("import", "--max-record-size", "lots", "x.json");
+    assertEquals(TrialdexCommand.USAGE, size.exitCode());
+    assertTrue(size.err().contains("--max-record-size takes a positive size"), size.err());
+  }
+
+  @Test
+  void aMissingRecordOrVersionIsAFailureThatSaysSo() {
+    trialdex("import", SharedData.pallasV2().toString());
+    Cli missing = trialdex("show", "NCT00000000");
+    assertEquals(TrialdexCommand.FAILED, missing.exitCode());
+    assertTrue(missing.err().contains("NCT00000000 is not in this store"), missing.err());
+    Cli noVersion = trialdex("show", "NCT02513394", "--version", "4");
+    assertEquals(TrialdexCommand.FAILED, noVersion.exitCode());
+    assertTrue(noVersion.err().contains("NCT02513394 has 1 version; there is no version 4"), noVersion.err());
+  }
+}
