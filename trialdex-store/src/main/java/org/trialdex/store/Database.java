@@ -1,0 +1,256 @@
+package org.trialdex.store;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One database behind a store: how to open its connections, the one writer connection, a small
+ * pool of reader connections, and the schema migrations. Knows the differences between SQLite
+ * and PostgreSQL so that {@link JdbcStudyStore} does not.
+ */
+final class Database implements AutoCloseable {
+
+  /** Idle reader connections kept for reuse; more may be open while streams run. */
+  private static final int MAX_IDLE_READERS = 4;
+
+  private interface Opener {
+    Connection open(boolean writer) throws SQLException;
+  }
+
+  private final StoreLocation location;
+  private final Opener opener;
+  private final ArrayDeque<Connection> idleReaders = new ArrayDeque<>();
+  private final Set<Connection> busyReaders = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Connection writer;
+  private boolean closed;
+
+  private Database(StoreLocation location, Opener opener) {
+    this.location = location;
+    this.opener = opener;
+    try {
+      this.writer = opener.open(true);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + location + ": " + e.getMessage() + "; "
+          + hint(e), e);
+    }
+  }
+
+  static Database sqlite(StoreLocation.Sqlite location) {
+    Path dir = location.dataDir().toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the data folder " + dir + " (" + e + "); give a"
+          + " folder you can write to, or create it yourself", e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new StoreException("the data folder " + dir + " is not writable; give a folder you"
+          + " can write to, or change its permissions");
+    }
+    String url = "jdbc:sqlite:" + location.databaseFile().toAbsolutePath();
+    return new Database(location, writer -> {
+      SQLiteConfig config = new SQLiteConfig();
+      // WAL: readers never block the writer and a commit is one append to the log. With
+      // synchronous=NORMAL a commit survives a killed process (the log is in the OS cache, and
+      // SQLite replays or drops whole transactions), and the database is never corrupt after a
+      // power loss; only the last commits before a power loss may roll back. FULL would add an
+      // fsync per chunk for that last case, which re-running the import repairs anyway.
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.enforceForeignKeys(true);
+      config.setBusyTimeout(30_000);
+      config.setCacheSize(-64_000);
+      // The writer takes the write lock when its transaction begins, so that a second writer
+      // process waits (busy timeout) instead of failing on a lock upgrade.
+      config.setTransactionMode(writer
+          ? SQLiteConfig.TransactionMode.IMMEDIATE
+          : SQLiteConfig.TransactionMode.DEFERRED);
+      return config.createConnection(url);
+    });
+  }
+
+  static Database postgres(StoreLocation.Postgres location) {
+    String url = location.jdbcUrl();
+    if (!url.contains("reWriteBatchedInserts")) {
+      // Turns a batch of INSERTs into multi-row INSERTs: one round trip per few hundred rows.
+      url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+    String finalUrl = url;
+    return new Database(location, writer -> DriverManager.getConnection(finalUrl));
+  }
+
+  StoreLocation location() {
+    return location;
+  }
+
+  boolean isPostgres() {
+    return location instanceof StoreLocation.Postgres;
+  }
+
+  /** Applies the migrations in {@code db/migration} that have not run yet. */
+  void migrate() {
+    try {
+      Flyway.configure(Database.class.getClassLoader())
+          .dataSource(new OpenerDataSource())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("cannot migrate the schema of " + location + ": " + e.getMessage()
+          + "; if the database belongs to something else, give trialdex its own database", e);
+    }
+  }
+
+  /** The one writer connection; callers serialize on this database. */
+  Connection writer() {
+    checkOpen();
+    return writer;
+  }
+
+  /** A reader connection (auto-commit off, so PostgreSQL can use a cursor); give it back with {@link #release}. */
+  synchronized Connection borrowReader() throws SQLException {
+    checkOpen();
+    Connection c = idleReaders.pollFirst();
+    if (c == null) {
+      c = opener.open(false);
+      c.setAutoCommit(false);
+      c.setReadOnly(isPostgres());
+    }
+    busyReaders.add(c);
+    return c;
+  }
+
+  /** Ends the reader's transaction and keeps it for reuse, or closes it. */
+  synchronized void release(Connection c) {
+    if (!busyReaders.remove(c)) {
+      return; // closed with the database already
+    }
+    try {
+      c.rollback();
+      if (!closed && idleReaders.size() < MAX_IDLE_READERS) {
+        idleReaders.addFirst(c);
+        return;
+      }
+    } catch (SQLException e) {
+      // A broken connection is not reused.
+    }
+    closeQuietly(c);
+  }
+
+  StoreException failure(String what, SQLException e) {
+    return new StoreException(what + " in " + location + " failed: " + e.getMessage() + "; "
+        + hint(e), e);
+  }
+
+  private String hint(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (message.contains("SQLITE_BUSY")) {
+      return "another process holds the database; wait for it to finish and try again";
+    }
+    if (message.contains("SQLITE_READONLY") || message.contains("SQLITE_CANTOPEN")
+        || message.contains("SQLITE_PERM")) {
+      return "make the data folder and its trialdex.db files readable and writable";
+    }
+    if (message.contains("SQLITE_FULL") || message.contains("SQLITE_IOERR")) {
+      return "check the disk holding the data folder (free space, errors)";
+    }
+    if (state.startsWith("08")) {
+      return "check that PostgreSQL runs and listens there, and that the URL's host, port,"
+          + " database and user are right";
+    }
+    if (state.startsWith("28")) {
+      return "check the user and password in the JDBC URL";
+    }
+    if (state.equals("3D000")) {
+      return "create the database first (createdb) or fix its name in the URL";
+    }
+    return "see the cause; if it persists, report it with this message";
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StoreException("the store at " + location + " is closed; open it again with"
+          + " StudyStores.open");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    idleReaders.forEach(Database::closeQuietly);
+    idleReaders.clear();
+    busyReaders.forEach(Database::closeQuietly);
+    busyReaders.clear();
+    closeQuietly(writer);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // Closing: nothing left to do with it.
+    }
+  }
+
+  /** Hands Flyway connections opened like the store's own. */
+  private final class OpenerDataSource implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return opener.open(true);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getLogger("org.trialdex.store");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,472 @@
+package org.trialdex.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.model.Phase;
+import org.trialdex.core.model.Study;
+import org.trialdex.core.source.Provenance;
+import org.trialdex.store.PutOutcome.Kind;
+import org.trialdex.store.testing.TestClock;
+import org.trialdex.testing.SharedData;
+
+/**
+ * What every {@link StudyStore} does, on the 100 real v2 records of {@code nsclcbench-100}. Each
+ * backend runs this suite through a subclass that supplies an empty database.
+ */
+abstract class StudyStoreContract {
+
+  static final StudyJson JSON = StudyJson.standard();
+  static final Instant T0 = Instant.parse("2025-03-01T09:00:00.123456Z");
+
+  /** The 100 records as read, and their source JSON trees, in file order. */
+  static List<Study> sample;
+  static List<JsonNode> sampleTrees;
+
+  final TestClock clock = new TestClock(T0);
+  StoreLocation location;
+  StudyStore store;
+
+  /** A location holding an empty database (no tables yet). */
+  abstract StoreLocation emptyLocation() throws Exception;
+
+  /** A direct connection to the database behind {@link #location}, for checks the API hides. */
+  abstract Connection rawConnection() throws SQLException;
+
+  /** Makes the database refuse to insert any version of {@code nctId}. */
+  abstract void failInsertsOf(String nctId) throws SQLException;
+
+  @BeforeAll
+  static void readSample() throws IOException {
+    JsonNode array = JSON.mapper().readTree(Files.readString(SharedData.v2Sample()));
+    sampleTrees = new ArrayList<>();
+    array.forEach(sampleTrees::add);
+    sample = sampleTrees.stream().map(JSON::read).toList();
+  }
+
+  @BeforeEach
+  void openEmptyStore() throws Exception {
+    location = emptyLocation();
+    store = StudyStores.open(location, clock);
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static String nctId(Study study) {
+    return study.protocolSection().identificationModule().nctId();
+  }
+
+  static Provenance provenance(int index) {
+    return new Provenance("ctgov-v2-json", "nsclcbench-100/ctg-studies.json", "record " + (index + 1));
+  }
+
+  static List<Incoming> incoming(List<Study> studies) {
+    return IntStream.range(0, studies.size())
+        .mapToObj(i -> new Incoming(studies.get(i), provenance(i)))
+        .toList();
+  }
+
+  static Study withBriefTitle(Study study, String title) {
+    ObjectNode tree = (ObjectNode) JSON.tree(study);
+    ((ObjectNode) tree.at("/protocolSection/identificationModule")).put("briefTitle", title);
+    return JSON.read(tree);
+  }
+
+  /** Begins a run, puts the records in one chunk, finishes the run; returns the outcomes. */
+  List<PutOutcome> importRun(List<Study> studies) {
+    ImportRun run = store.beginRun("import test", List.of("ctg-studies.json"));
+    List<PutOutcome> outcomes = store.putAll(run.id(), incoming(studies));
+    store.finishRun(run.id(), RunCounts.zero().plus(outcomes));
+    return outcomes;
+  }
+
+  static List<String> sortedIds() {
+    return sample.stream().map(StudyStoreContract::nctId).sorted().toList();
+  }
+
+  List<String> ids(Stream<StoredStudy> stream) {
+    try (stream) {
+      return stream.map(StoredStudy::nctId).toList();
+    }
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  @Test
+  void theHundredRealRecordsAreStoredAsVersionOneEach() {
+    List<PutOutcome> outcomes = importRun(sample);
+
+    List<PutOutcome> expected = sample.stream()
+        .map(s -> new PutOutcome(nctId(s), Kind.NEW, 1)).toList();
+    assertEquals(expected, outcomes);
+    StoreCounts counts = store.counts();
+    assertEquals(100, counts.studies());
+    assertEquals(100, counts.versions());
+  }
+
+  @Test
+  void puttingTheSameRecordsAgainAddsNoVersion() {
+    importRun(sample);
+    clock.advance(Duration.ofHours(1));
+
+    List<PutOutcome> outcomes = importRun(sample);
+
+    assertEquals(sample.stream().map(s -> new PutOutcome(nctId(s), Kind.UNCHANGED, 1)).toList(),
+        outcomes);
+    assertEquals(100, store.counts().versions());
+    String first = nctId(sample.getFirst());
+    assertEquals(1, store.versions(first).size());
+    assertEquals(T0, store.current(first).orElseThrow().recordedAt());
+  }
+
+  @Test
+  void aChangedTitleAddsVersionTwoAndKeepsVersionOneByteIdentical() throws SQLException {
+    importRun(sample);
+    Instant t1 = clock.advance(Duration.ofMinutes(5));
+    List<Study> changed = new ArrayList<>(sample);
+    Study original = sample.get(7);
+    String id = nctId(original);
+    changed.set(7, withBriefTitle(original, "A different brief title"));
+
+    List<PutOutcome> outcomes = importRun(changed);
+
+    assertEquals(List.of(new PutOutcome(id, Kind.UPDATED, 2)),
+        outcomes.stream().filter(o -> o.kind() != Kind.UNCHANGED).toList());
+    assertEquals(99, outcomes.stream().filter(o -> o.kind() == Kind.UNCHANGED).count());
+    assertEquals(101, store.counts().versions());
+
+    StoredStudy current = store.current(id).orElseThrow();
+    assertEquals(2, current.version());
+    assertEquals(t1, current.recordedAt());
+    assertEquals("A different brief title",
+        current.study().protocolSection().identificationModule().briefTitle());
+
+    StoredStudy v1 = store.version(id, 1).orElseThrow();
+    assertEquals(T0, v1.recordedAt());
+    assertEquals(JSON.write(original), JSON.write(v1.study()));
+    assertEquals(JSON.write(original), rawJson(id, 1), "version 1 as stored, byte for byte");
+    assertEquals(JSON.write(changed.get(7)), rawJson(id, 2));
+  }
+
+  @Test
+  void theSameNctIdTwiceInOneChunkIsProcessedInOrder() {
+    Study a = sample.get(0);
+    Study a2 = withBriefTitle(a, "Second title");
+    Study b = sample.get(1);
+    ImportRun run = store.beginRun("import", List.of());
+
+    List<PutOutcome> outcomes = store.putAll(run.id(), incoming(List.of(a, a2, b, b, a2, a)));
+
+    String ia = nctId(a);
+    String ib = nctId(b);
+    assertEquals(List.of(
+        new PutOutcome(ia, Kind.NEW, 1),
+        new PutOutcome(ia, Kind.UPDATED, 2),
+        new PutOutcome(ib, Kind.NEW, 1),
+        new PutOutcome(ib, Kind.UNCHANGED, 1),
+        new PutOutcome(ia, Kind.UNCHANGED, 2),
+        new PutOutcome(ia, Kind.UPDATED, 3)), outcomes);
+    assertEquals(JSON.write(a), JSON.write(store.current(ia).orElseThrow().study()));
+    assertEquals(List.of(1, 2, 3), store.versions(ia).stream().map(VersionInfo::version).toList());
+    assertEquals(new StoreCounts(2, 4, store.counts().byStatus(), store.counts().byPhase(),
+        store.counts().byStudyType()), store.counts());
+  }
+
+  @Test
+  void aRecordWithoutNctIdRejectsTheWholeChunk() {
+    List<Incoming> chunk = new ArrayList<>(incoming(sample));
+    chunk.set(50, new Incoming(Study.empty(), provenance(50)));
+    ImportRun run = store.beginRun("import", List.of());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> store.putAll(run.id(), chunk));
+
+    assertTrue(e.getMessage().contains("record 50 of the chunk"), e.getMessage());
+    assertTrue(e.getMessage().contains("nctId"), e.getMessage());
+    assertEquals(0, store.counts().studies());
+    assertEquals(0, store.counts().versions());
+  }
+
+  @Test
+  void aChunkThatFailsInTheDatabaseMidwayWritesNothing() throws SQLException {
+    importRun(sample.subList(0, 50));
+    List<Study> chunk = new ArrayList<>(sample);
+    chunk.set(10, withBriefTitle(sample.get(10), "Changed in the failing chunk"));
+    String failing = nctId(sample.get(70));
+    failInsertsOf(failing);
+    ImportRun run = store.beginRun("import", List.of());
+
+    StoreException e = assertThrows(StoreException.class,
+        () -> store.putAll(run.id(), incoming(chunk)));
+
+    assertTrue(e.getMessage().contains("storing a chunk of 100 records"), e.getMessage());
+    assertEquals(50, store.counts().studies());
+    assertEquals(50, store.counts().versions());
+    assertEquals(1, store.current(nctId(sample.get(10))).orElseThrow().version());
+    assertEquals(Optional.empty(), store.current(nctId(sample.get(60))));
+    // The writer is usable again after the rollback.
+    assertEquals(List.of(new PutOutcome(nctId(sample.get(60)), Kind.NEW, 1)),
+        store.putAll(run.id(), incoming(List.of(sample.get(60)))));
+  }
+
+  @Test
+  void puttingIntoARunThatDoesNotExistOrHasFinishedFailsAndSaysWhatToDo() {
+    StoreException missing = assertThrows(StoreException.class,
+        () -> store.putAll(42, incoming(sample.subList(0, 1))));
+    assertTrue(missing.getMessage().contains("there is no import run 42; start one with beginRun"),
+        missing.getMessage());
+
+    ImportRun run = store.beginRun("import", List.of());
+    store.finishRun(run.id(), RunCounts.zero());
+    StoreException finished = assertThrows(StoreException.class,
+        () -> store.putAll(run.id(), incoming(sample.subList(0, 1))));
+    assertTrue(finished.getMessage().contains("import run 1 has finished"), finished.getMessage());
+    assertThrows(StoreException.class, () -> store.finishRun(run.id(), RunCounts.zero()));
+    assertEquals(0, store.counts().studies());
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  @Test
+  void currentReturnsEachRecordJsonEqualToItsSource() {
+    importRun(sample);
+
+    for (int i = 0; i < sample.size(); i++) {
+      StoredStudy stored = store.current(nctId(sample.get(i))).orElseThrow();
+      assertEquals(sampleTrees.get(i), JSON.tree(stored.study()), nctId(sample.get(i)));
+      assertEquals(JSON.contentHash(sample.get(i)), stored.contentHash());
+      assertEquals(provenance(i), stored.provenance());
+    }
+  }
+
+  @Test
+  void theLargestRecordWithResultsRoundTrips() throws IOException {
+    Study pallas = JSON.read(Files.readString(SharedData.pallasV2()));
+    importRun(List.of(pallas));
+
+    StoredStudy stored = store.current("NCT02513394").orElseThrow();
+
+    assertEquals(JSON.write(pallas), JSON.write(stored.study()));
+  }
+
+  @Test
+  void versionsListsMetadataOldestFirstWithProvenanceAndRun() {
+    importRun(sample);
+    Instant t1 = clock.advance(Duration.ofDays(1));
+    Study changed = withBriefTitle(sample.get(3), "Second");
+    ImportRun run = store.beginRun("sync", List.of("https://clinicaltrials.gov/api/v2/studies"));
+    Provenance api = new Provenance("ctgov-api", "https://clinicaltrials.gov/api/v2/studies",
+        "page 2, record 14");
+    store.putAll(run.id(), List.of(new Incoming(changed, api)));
+
+    String id = nctId(sample.get(3));
+    assertEquals(List.of(
+        new VersionInfo(id, 1, T0, provenance(3), 1, JSON.contentHash(sample.get(3))),
+        new VersionInfo(id, 2, t1, api, 2, JSON.contentHash(changed))),
+        store.versions(id));
+  }
+
+  @Test
+  void unknownIdsAndVersionsReadAsEmpty() {
+    importRun(sample.subList(0, 1));
+    String id = nctId(sample.getFirst());
+
+    assertEquals(Optional.empty(), store.current("NCT99999999"));
+    assertEquals(Optional.empty(), store.version(id, 2));
+    assertEquals(Optional.empty(), store.version(id, 0));
+    assertEquals(List.of(), store.versions("NCT99999999"));
+  }
+
+  @Test
+  void currentAllStreamsEveryRecordInNctIdOrder() {
+    importRun(sample);
+    importRun(List.of(withBriefTitle(sample.get(5), "changed")));
+
+    List<StoredStudy> all;
+    try (Stream<StoredStudy> stream = store.currentAll()) {
+      all = stream.toList();
+    }
+
+    assertEquals(sortedIds(), all.stream().map(StoredStudy::nctId).toList());
+    StoredStudy fifth = all.stream().filter(s -> s.nctId().equals(nctId(sample.get(5))))
+        .findFirst().orElseThrow();
+    assertEquals(2, fifth.version());
+    assertEquals("changed", fifth.study().protocolSection().identificationModule().briefTitle());
+  }
+
+  @Test
+  void aStreamOpenDuringAWriteSeesTheRecordsAsTheyWereWhenItStarted() {
+    importRun(sample);
+    List<Integer> versions = new ArrayList<>();
+
+    try (Stream<StoredStudy> stream = store.currentAll()) {
+      Iterator<StoredStudy> it = stream.iterator();
+      versions.add(it.next().version());
+      List<Study> all = sample.stream().map(s -> withBriefTitle(s, "changed")).toList();
+      assertEquals(100, importRun(all).stream().filter(o -> o.kind() == Kind.UPDATED).count());
+      it.forEachRemaining(s -> versions.add(s.version()));
+    }
+
+    assertEquals(100, versions.size());
+    assertEquals(Set.of(1), Set.copyOf(versions));
+    assertEquals(200, store.counts().versions());
+  }
+
+  @Test
+  void changedSinceReturnsRecordsWhoseNewestVersionIsAtOrAfterTheInstant() {
+    importRun(sample);
+    Instant t1 = clock.advance(Duration.ofMinutes(1));
+    List<Study> changed = new ArrayList<>(sample);
+    Set<String> changedIds = new LinkedHashSet<>();
+    for (int i : new int[] {90, 4, 33}) {
+      changed.set(i, withBriefTitle(sample.get(i), "changed " + i));
+      changedIds.add(nctId(sample.get(i)));
+    }
+    importRun(changed);
+    Instant t2 = clock.advance(Duration.ofMinutes(1));
+    importRun(changed); // all unchanged: does not count as a change
+
+    assertEquals(changedIds.stream().sorted().toList(), ids(store.changedSince(t1)));
+    assertEquals(sortedIds(), ids(store.changedSince(T0)));
+    assertEquals(sortedIds(), ids(store.changedSince(Instant.EPOCH)));
+    assertEquals(List.of(), ids(store.changedSince(t1.plusNanos(1))));
+    assertEquals(changedIds.stream().sorted().toList(), ids(store.changedSince(t1.minusNanos(1))));
+    assertEquals(List.of(), ids(store.changedSince(t2)));
+  }
+
+  @Test
+  void countsEqualBruteForceCountsOverTheInput() {
+    importRun(sample);
+
+    Map<String, Long> byStatus = new TreeMap<>();
+    Map<String, Long> byPhase = new TreeMap<>();
+    Map<String, Long> byType = new TreeMap<>();
+    for (Study s : sample) {
+      var status = s.protocolSection().statusModule();
+      var design = s.protocolSection().designModule();
+      byStatus.merge(status == null || status.overallStatus() == null
+          ? "NONE" : status.overallStatus().name(), 1L, Long::sum);
+      byType.merge(design == null || design.studyType() == null
+          ? "NONE" : design.studyType().name(), 1L, Long::sum);
+      List<Phase> phases = design == null || design.phases() == null ? List.of() : design.phases();
+      if (phases.isEmpty()) {
+        byPhase.merge("NONE", 1L, Long::sum);
+      }
+      Set.copyOf(phases).forEach(p -> byPhase.merge(p.name(), 1L, Long::sum));
+    }
+
+    assertEquals(new StoreCounts(100, 100, byStatus, byPhase, byType), store.counts());
+    assertTrue(byPhase.values().stream().mapToLong(Long::longValue).sum() > 100,
+        "the sample holds multi-phase studies, counted once per phase: " + byPhase);
+  }
+
+  @Test
+  void importRunsAreListedNewestFirstWithTheirCounts() {
+    ImportRun first = store.beginRun("import ctg-studies.json",
+        List.of("ctg-studies.json", "extra.json"));
+    List<PutOutcome> outcomes = store.putAll(first.id(), incoming(sample));
+    Instant finished = clock.advance(Duration.ofSeconds(30));
+    RunCounts counts = RunCounts.zero().plus(outcomes).plusFailed(2);
+    store.finishRun(first.id(), counts);
+    Instant started = clock.advance(Duration.ofMinutes(1));
+    ImportRun second = store.beginRun("sync", List.of());
+
+    assertEquals(new RunCounts(102, 100, 0, 0, 2), counts);
+    assertEquals(List.of(
+        new ImportRun(2, "sync", List.of(), started, Optional.empty(), ImportRun.Status.RUNNING,
+            RunCounts.zero()),
+        new ImportRun(1, "import ctg-studies.json", List.of("ctg-studies.json", "extra.json"), T0,
+            Optional.of(finished), ImportRun.Status.FINISHED, counts)),
+        store.importRuns());
+    assertEquals(second, store.importRuns().getFirst());
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  @Test
+  void reopeningTheStoreKeepsEverythingAndDoesNotMigrateAgain() throws SQLException {
+    importRun(sample);
+    importRun(List.of(withBriefTitle(sample.get(2), "changed")));
+    StoreCounts counts = store.counts();
+    List<ImportRun> runs = store.importRuns();
+    store.close();
+
+    store = StudyStores.open(location, clock);
+    store.close();
+    store = StudyStores.open(location, clock);
+
+    assertEquals(counts, store.counts());
+    assertEquals(runs, store.importRuns());
+    assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
+    assertEquals(List.of("1"), migrationsApplied());
+    assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
+        importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
+  }
+
+  @Test
+  void aClosedStoreSaysSo() {
+    store.close();
+
+    StoreException e = assertThrows(StoreException.class, () -> store.counts());
+    assertTrue(e.getMessage().contains("is closed; open it again"), e.getMessage());
+  }
+
+  String rawJson(String nctId, int version) throws SQLException {
+    try (Connection c = rawConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT json FROM study_version WHERE nct_id = ? AND version = ?")) {
+      ps.setString(1, nctId);
+      ps.setInt(2, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "no version " + version + " of " + nctId);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  List<String> migrationsApplied() throws SQLException {
+    try (Connection c = rawConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank");
+        ResultSet rs = ps.executeQuery()) {
+      List<String> versions = new ArrayList<>();
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+      return versions;
+    }
+  }
+}
