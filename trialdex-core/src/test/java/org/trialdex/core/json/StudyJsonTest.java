@@ -42,6 +42,13 @@ class StudyJsonTest {
   }
 
   @Test
+  void numbersKeepTheirWrittenFormThroughATree() throws Exception {
+    String text = "{\"derivedSection\":{\"miscInfoModule\":{\"modelPredictions\":{\"bmiLimits\":{\"minBmi\":0.0,\"maxBmi\":101.50}}}}}";
+    assertEquals(text, json.write(json.read(json.mapper().readTree(text))));
+    assertEquals(text, json.write(json.read(text)));
+  }
+
+  @Test
   void membersTheModelDoesNotKnowAreKeptAndWrittenBack() throws Exception {
     String text = """
         {"protocolSection":{"identificationModule":{"nctId":"NCT00000001","futureField":{"a":[1,2.50]}},
