@@ -114,7 +114,7 @@ final class ConsistencyRules {
         }
       }),
       Rule.error("consistency.why-stopped-missing", (s, r) -> {
-        if (STOPPED.contains(s.overallStatus()) && blank(s.status().whyStopped())) {
+        if (in(STOPPED, s.overallStatus()) && blank(s.status().whyStopped())) {
           r.at(STATUS + ".whyStopped", "overallStatus is " + s.overallStatus()
               + " but whyStopped is missing; the PRS requires the reason for a stopped study");
         }
@@ -123,7 +123,7 @@ final class ConsistencyRules {
         Status status = s.overallStatus();
         // A study of unknown status keeps the reason of the status it was last known to have.
         Status effective = status == Status.UNKNOWN ? s.status().lastKnownStatus() : status;
-        if (!blank(s.status().whyStopped()) && status != null && !STOPPED.contains(effective)) {
+        if (!blank(s.status().whyStopped()) && status != null && !in(STOPPED, effective)) {
           r.at(STATUS + ".whyStopped", "whyStopped " + Rule.quote(s.status().whyStopped())
               + " is given but overallStatus is " + status
               + (status == Status.UNKNOWN ? " (last known " + effective + ")" : "")
@@ -170,13 +170,13 @@ final class ConsistencyRules {
       }),
       Rule.warning("consistency.site-open-study-closed", (s, r) -> {
         Status status = s.overallStatus();
-        if (!CLOSED.contains(status)) {
+        if (!in(CLOSED, status)) {
           return;
         }
         List<Location> locations = list(s.contacts().locations());
         for (int i = 0; i < locations.size(); i++) {
           Location l = locations.get(i);
-          if (l != null && SITE_OPEN.contains(l.status())) {
+          if (l != null && in(SITE_OPEN, l.status())) {
             r.at(CONTACTS + ".locations[" + i + "].status", "location " + Rule.quote(l.facility())
                 + " has status " + l.status() + " while overallStatus is " + status);
           }
@@ -206,6 +206,11 @@ final class ConsistencyRules {
       out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
     }
     return out.toString();
+  }
+
+  /** {@code Set.of(...).contains(null)} throws; an absent status is in no set. */
+  private static <T> boolean in(Set<T> set, T value) {
+    return value != null && set.contains(value);
   }
 
   private static String key(String name) {

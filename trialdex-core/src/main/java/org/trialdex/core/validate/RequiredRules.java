@@ -55,8 +55,13 @@ final class RequiredRules {
           s -> s.identification().orgStudyIdInfo() == null ? null : s.identification().orgStudyIdInfo().id()),
       required("required.brief-title", IDENTIFICATION + ".briefTitle", EVERY, "every record",
           s -> s.identification().briefTitle()),
-      requiredWarning("required.official-title", IDENTIFICATION + ".officialTitle", INTERVENTIONAL,
-          "interventional studies registered since 2017", s -> s.identification().officialTitle()),
+      Rule.warning("required.official-title", (s, r) -> {
+        if (s.interventional() && isMissing(s.identification().officialTitle())) {
+          r.at(IDENTIFICATION + ".officialTitle", "officialTitle is missing; the PRS has required it of"
+              + " interventional studies since the 2017 Final Rule (this record was first submitted "
+              + Rule.quote(s.status().studyFirstSubmitDate()) + ")");
+        }
+      }),
       required("required.organization", IDENTIFICATION + ".organization.fullName", EVERY, "every record",
           s -> s.identification().organization() == null ? null : s.identification().organization().fullName()),
       required("required.lead-sponsor", SPONSORS + ".leadSponsor.name", EVERY, "every record",
@@ -122,23 +127,13 @@ final class RequiredRules {
 
   private static Rule required(String id, String path, Predicate<Sections> scope, String scopeText,
       Function<Sections, Object> value) {
-    return Rule.error(id, missing(path, scope, scopeText, value));
-  }
-
-  private static Rule requiredWarning(String id, String path, Predicate<Sections> scope, String scopeText,
-      Function<Sections, Object> value) {
-    return Rule.warning(id, missing(path, scope, scopeText, value));
-  }
-
-  private static Rule.Check missing(String path, Predicate<Sections> scope, String scopeText,
-      Function<Sections, Object> value) {
     String field = path.substring(path.indexOf('.', path.indexOf('.') + 1) + 1);
-    return (s, r) -> {
+    return Rule.error(id, (s, r) -> {
       if (scope.test(s) && isMissing(value.apply(s))) {
         r.at(path, field + " is missing; the PRS requires it of " + scopeText
             + (s.studyType() == null ? "" : " (this record: " + s.studyType() + ")"));
       }
-    };
+    });
   }
 
   private static boolean isMissing(Object value) {
