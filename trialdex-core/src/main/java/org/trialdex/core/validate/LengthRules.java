@@ -40,6 +40,8 @@ final class LengthRules {
   record Limit(String rule, int max, Function<Sections, List<Located>> texts) {}
 
   // ClinicalTrials.gov PRS Protocol Registration Data Element Definitions; one row per element.
+  // Not yet re-checked against the current PRS page: arm group label (100), condition entry (160)
+  // and facility name (254); correct a row here if the definitions say otherwise.
   static final List<Limit> TABLE = List.of(
       new Limit("length.org-study-id", 30, one(IDENTIFICATION + ".orgStudyIdInfo.id",
           s -> s.identification().orgStudyIdInfo() == null ? null : s.identification().orgStudyIdInfo().id())),
