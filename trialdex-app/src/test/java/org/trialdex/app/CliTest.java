@@ -139,6 +139,14 @@ class CliTest {
   }
 
   @Test
+  void showListsTheRecordsDataQualityFindings() {
+    trialdex("import", SharedData.v2Sample().toString());
+    Cli c = trialdex("show", "NCT00576225");
+    assertTrue(c.out().contains("Data-quality findings (1)"), c.out());
+    assertTrue(c.out().contains("error consistency.why-stopped-missing: "), c.out());
+  }
+
+  @Test
   void statsCountByStatusPhaseAndTypeAndListRuns() {
     trialdex("import", SharedData.v2Sample().toString());
     Cli c = trialdex("stats");

@@ -14,12 +14,16 @@ import org.trialdex.core.model.PartialDateStruct;
 import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.validate.Finding;
+import org.trialdex.core.validate.StudyValidator;
+import org.trialdex.core.validate.ValidationReport;
 import org.trialdex.store.StoredStudy;
 
 /** A record as text for a terminal: the sections a registry page shows, in the same order. */
 final class StudyText {
 
   private static final int WIDTH = 100;
+  private static final StudyValidator VALIDATOR = new StudyValidator();
 
   private StudyText() {}
 
@@ -114,6 +118,12 @@ final class StudyText {
     }
     out.println();
     field(out, "Results", Boolean.TRUE.equals(s.hasResults()) ? "posted" : "no results posted");
+    ValidationReport report = VALIDATOR.validate(s);
+    heading(out, "Data-quality findings (" + (report.isClean() ? "none" : report.findings().size()) + ")");
+    for (Finding f : report.findings()) {
+      wrap(out, "  - ", f.severity().name().toLowerCase(Locale.ROOT) + " " + f.rule() + ": " + f.message()
+          + (f.path().isEmpty() ? "" : " [" + f.path() + "]"));
+    }
   }
 
   private static void outcomeList(PrintWriter out, String title, List<Outcome> list) {
