@@ -34,6 +34,7 @@ public final class StudyJson {
 
   private final ObjectMapper mapper;
   private final ObjectReader studyReader;
+  private final ObjectReader embeddedStudyReader;
   private final ObjectWriter compactWriter;
   private final ObjectWriter prettyWriter;
 
@@ -54,6 +55,8 @@ public final class StudyJson {
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .build();
     this.studyReader = mapper.readerFor(Study.class);
+    // A study inside a larger document (an array, an API page) is followed by more tokens.
+    this.embeddedStudyReader = studyReader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.compactWriter = mapper.writerFor(Study.class);
     this.prettyWriter = mapper.writerFor(Study.class).withDefaultPrettyPrinter();
   }
@@ -82,6 +85,15 @@ public final class StudyJson {
     }
   }
 
+  /** Reads one study object from UTF-8 bytes; same errors as {@link #read(String)}. */
+  public Study read(byte[] utf8) {
+    try {
+      return studyReader.readValue(utf8);
+    } catch (IOException e) {
+      throw StudyJsonException.of(e);
+    }
+  }
+
   /** Maps a parsed JSON tree onto the model; same errors as {@link #read(String)}. */
   public Study read(JsonNode tree) {
     try {
@@ -94,7 +106,7 @@ public final class StudyJson {
   /** Reads the study object the parser is positioned on (its START_OBJECT token). */
   public Study read(JsonParser parser) {
     try {
-      return studyReader.readValue(parser);
+      return embeddedStudyReader.readValue(parser);
     } catch (IOException e) {
       throw StudyJsonException.of(e);
     }

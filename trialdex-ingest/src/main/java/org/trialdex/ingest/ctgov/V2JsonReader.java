@@ -117,6 +117,12 @@ public final class V2JsonReader implements StudyReader {
     return new ReadResult.Failed(new ReadProblem(file, record, reason));
   }
 
+  private static String nctOf(Study study) {
+    var ps = study.protocolSection();
+    return ps == null || ps.identificationModule() == null || ps.identificationModule().nctId() == null
+        ? "" : ps.identificationModule().nctId();
+  }
+
   private static String nctOf(JsonNode tree) {
     JsonNode id = tree.path("protocolSection").path("identificationModule").path("nctId");
     return id.isTextual() ? id.asText() : "";
@@ -170,30 +176,34 @@ public final class V2JsonReader implements StudyReader {
       if (isBlank(bytes)) {
         return null;
       }
-      String text;
       try {
-        text = StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes)).toString();
+            .decode(ByteBuffer.wrap(bytes));
       } catch (CharacterCodingException e) {
         return failed(file, position, "not UTF-8 text (" + e.getMessage() + "); save the file as UTF-8");
       }
+      try {
+        // The common case in one pass, straight from bytes into the model.
+        return new ReadResult.Read(json.read(bytes), new Provenance(FORMAT, file, position), List.of());
+      } catch (StudyJsonException mappingFailed) {
+        return explain(bytes, position, mappingFailed);
+      }
+    }
+
+    /** Why a line did not read: not JSON, not an object, or a value that does not fit the model. */
+    private ReadResult explain(byte[] bytes, String position, StudyJsonException e) {
       JsonNode tree;
       try {
-        tree = json.mapper().readTree(text);
-      } catch (IOException e) {
-        return failed(file, position, "not JSON: " + firstLine(e.getMessage()));
+        tree = json.mapper().readTree(bytes);
+      } catch (IOException notJson) {
+        return failed(file, position, "not JSON: " + firstLine(notJson.getMessage()));
       }
       if (!tree.isObject()) {
         return failed(file, position, "expected a study object, found " + tree.getNodeType().toString().toLowerCase());
       }
-      String nct = nctOf(tree);
-      try {
-        return new ReadResult.Read(toStudy(tree), new Provenance(FORMAT, file, position), List.of());
-      } catch (StudyJsonException e) {
-        return failed(file, label(nct, position), e.getMessage());
-      }
+      return failed(file, label(nctOf(tree), position), e.getMessage());
     }
 
     @Override
@@ -268,7 +278,13 @@ public final class V2JsonReader implements StudyReader {
       switch (t) {
         case START_ARRAY -> arrayDepth++;
         case END_ARRAY -> arrayDepth--;
-        case START_OBJECT -> readObject();
+        case START_OBJECT -> {
+          if (arrayDepth > 0) {
+            readArrayElement();
+          } else {
+            readObject();
+          }
+        }
         default -> {
           if (arrayDepth == 0) {
             done = true;
@@ -316,6 +332,37 @@ public final class V2JsonReader implements StudyReader {
       } catch (StudyJsonException e) {
         pending.add(failed(file, label(nct, position), e.getMessage()));
       }
+    }
+
+    /**
+     * At START_OBJECT inside an array of studies: read straight into the model (one pass). When the
+     * record does not fit the model, skip to its end and go on with the next element.
+     */
+    private void readArrayElement() throws IOException {
+      long start = parser.currentLocation().getByteOffset();
+      int depth = parser.getParsingContext().getNestingDepth();
+      String position = "record " + (recordIndex + 1);
+      Study study;
+      try {
+        study = json.read(parser);
+      } catch (StudyJsonException e) {
+        if (e.getCause() instanceof StreamReadException syntax) {
+          throw syntax; // not JSON: the file cannot be read past this point
+        }
+        while (parser.getParsingContext().getNestingDepth() >= depth && parser.nextToken() != null) {
+          // skip the rest of this record
+        }
+        recordIndex++;
+        pending.add(failed(file, position, e.getMessage()));
+        return;
+      }
+      recordIndex++;
+      long size = parser.currentLocation().getByteOffset() - start;
+      if (size > options.maxRecordBytes()) {
+        pending.add(failed(file, label(nctOf(study), position), options.tooLarge(size)));
+        return;
+      }
+      pending.add(new ReadResult.Read(study, new Provenance(FORMAT, file, position), List.of()));
     }
 
     private void skipRestOfObject() throws IOException {
