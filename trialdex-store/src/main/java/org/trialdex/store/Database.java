@@ -73,7 +73,7 @@ final class Database implements AutoCloseable {
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
       config.enforceForeignKeys(true);
       config.setBusyTimeout(30_000);
-      config.setCacheSize(-64_000);
+      config.setCacheSize(-20_000); // 20 MB per connection
       // The writer takes the write lock when its transaction begins, so that a second writer
       // process waits (busy timeout) instead of failing on a lock upgrade.
       config.setTransactionMode(writer
@@ -115,23 +115,34 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** The one writer connection; callers serialize on this database. */
+  /** The one writer connection; the caller serializes its use (one transaction at a time). */
   Connection writer() {
     checkOpen();
     return writer;
   }
 
   /** A reader connection (auto-commit off, so PostgreSQL can use a cursor); give it back with {@link #release}. */
-  synchronized Connection borrowReader() throws SQLException {
-    checkOpen();
-    Connection c = idleReaders.pollFirst();
-    if (c == null) {
-      c = opener.open(false);
-      c.setAutoCommit(false);
-      c.setReadOnly(isPostgres());
+  Connection borrowReader() throws SQLException {
+    synchronized (this) {
+      checkOpen();
+      Connection idle = idleReaders.pollFirst();
+      if (idle != null) {
+        busyReaders.add(idle);
+        return idle;
+      }
     }
-    busyReaders.add(c);
-    return c;
+    // Opened outside the lock: a PostgreSQL connect is a network round trip.
+    Connection c = opener.open(false);
+    c.setAutoCommit(false);
+    c.setReadOnly(isPostgres());
+    synchronized (this) {
+      if (closed) {
+        closeQuietly(c);
+        checkOpen();
+      }
+      busyReaders.add(c);
+      return c;
+    }
   }
 
   /** Ends the reader's transaction and keeps it for reuse, or closes it. */
