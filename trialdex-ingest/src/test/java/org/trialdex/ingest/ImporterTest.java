@@ -159,7 +159,7 @@ class ImporterTest {
     Path p = write("broken.json", "[\n" + line(0) + ",\n" + line(1) + ",\n{\"protocolSection\": {\"identificationModule\": {\"nctId\": ]\n" + line(3) + "]");
     ImportReport report = importPaths(p, write("fine.json", line(4)));
     assertEquals(3, written.size());
-    assertEquals(1, report.failed());
+    assertEquals(1, report.failed(), report.failures()::toString);
     ReadProblem problem = report.failures().get(0);
     assertEquals(p.toString(), problem.file());
     assertEquals("record 3", problem.record());
@@ -244,7 +244,7 @@ class ImporterTest {
     assertEquals(2, report.failed());
     assertEquals("line 2", report.failures().get(0).record());
     assertTrue(report.failures().get(0).reason().contains("over the limit of"), report.failures().get(0).reason());
-    assertEquals("record 2", report.failures().get(1).record());
+    assertEquals(nct(0) + " (record 2)", report.failures().get(1).record());
     assertTrue(report.failures().get(1).reason().contains("over the limit of"), report.failures().get(1).reason());
   }
 

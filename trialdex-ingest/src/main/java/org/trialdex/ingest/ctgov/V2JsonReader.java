@@ -346,8 +346,10 @@ public final class V2JsonReader implements StudyReader {
       try {
         study = json.read(parser);
       } catch (StudyJsonException e) {
-        if (e.getCause() instanceof StreamReadException syntax) {
-          throw syntax; // not JSON: the file cannot be read past this point
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+          if (c instanceof StreamReadException syntax) {
+            throw syntax; // not JSON: the file cannot be read past this point
+          }
         }
         while (parser.getParsingContext().getNestingDepth() >= depth && parser.nextToken() != null) {
           // skip the rest of this record
