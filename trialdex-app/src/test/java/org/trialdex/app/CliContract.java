@@ -22,14 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.app.cli.TrialdexCommand;
 import org.trialdex.testing.SharedData;
 
-/** The command line end to end, on a real SQLite store in a temporary folder. */
-class CliTest {
+/**
+ * The command line end to end, as a user runs it, on a real store: {@link SqliteCliTest} runs it on
+ * an embedded store in a temporary folder, {@link PostgresCliTest} on a fresh PostgreSQL database.
+ */
+abstract class CliContract {
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static List<JsonNode> sample;
 
   @TempDir Path dir;
   private List<String> store;
+
+  /** The store options (--data or --db) of a new, empty store for one test. */
+  abstract List<String> newStoreOptions(Path tempDir) throws Exception;
 
   @BeforeAll
   static void load() throws IOException {
@@ -38,8 +44,8 @@ class CliTest {
   }
 
   @BeforeEach
-  void newStore() {
-    store = List.of("--data", dir.resolve("data").toString());
+  void newStore() throws Exception {
+    store = newStoreOptions(dir);
   }
 
   private Cli trialdex(String command, String... rest) {
@@ -197,6 +203,10 @@ class CliTest {
     assertEquals(TrialdexCommand.USAGE, badId.exitCode());
     assertTrue(badId.err().contains("'12345' is not an NCT id"), badId.err());
     Cli both = Cli.run("stats", "--data", dir.toString(), "--db", "jdbc:postgresql://127.0.0.1/x");
+    assertEquals(TrialdexCommand.USAGE, both.exitCode());
+    Cli notPostgres = Cli.run("stats", "--db", "jdbc:mysql://127.0.0.1/x");
+    assertEquals(TrialdexCommand.USAGE, notPostgres.exitCode());
+    assertTrue(notPostgres.err().contains("--db takes a PostgreSQL JDBC URL"), notPostgres.err());
     assertEquals(TrialdexCommand.USAGE, both.exitCode());
     assertTrue(both.err().contains("either --data or --db"), both.err());
     Cli size = trialdex("import", "--max-record-size", "lots", "x.json");
