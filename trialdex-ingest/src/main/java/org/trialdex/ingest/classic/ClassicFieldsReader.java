@@ -102,6 +102,7 @@ public final class ClassicFieldsReader implements StudyReader {
       while (true) {
         LineReader.Line line = lines.next();
         if (line == null) {
+          done = true;
           return records == 0 ? ReadResult.failed(file, "",
               "the file holds no records: it is empty or has only blank lines") : null;
         }
@@ -120,12 +121,15 @@ public final class ClassicFieldsReader implements StudyReader {
 
     private ReadResult record(LineReader.Line line, String position) {
       String text;
+      ByteBuffer bytes = ByteBuffer.wrap(line.bytes(), 0, line.length());
       try {
-        CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(line.bytes(), 0, line.length()));
+        CharBuffer chars = utf8.reset().decode(bytes);
         text = chars.toString();
       } catch (CharacterCodingException e) {
-        return ReadResult.failed(file, position, "the line is not valid UTF-8 (" + e.getMessage()
-            + "); save the file as UTF-8 and import it again");
+        // decode leaves the buffer at the first byte it could not read.
+        return ReadResult.failed(file, position, String.format(java.util.Locale.ROOT,
+            "the line is not valid UTF-8: byte 0x%02X at byte %d of the line starts no character;"
+                + " save the file as UTF-8 and import it again", bytes.get(bytes.position()), bytes.position() + 1));
       }
       JsonNode tree;
       try {
