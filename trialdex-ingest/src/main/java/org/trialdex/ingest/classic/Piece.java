@@ -1,7 +1,5 @@
 package org.trialdex.ingest.classic;
 
-import java.util.List;
-
 /**
  * One classic field ("piece") and the v2 member it fills.
  *
@@ -15,32 +13,24 @@ import java.util.List;
  * @param kind how values convert
  * @param enumType the v2 enum of an {@link Kind#ENUM} piece, else null
  * @param note why a {@link Kind#NOT_MAPPED} piece is not mapped, else ""
+ * @param depth how many lists the path crosses
+ * @param group the list whose elements this piece's values are (the innermost list), or "" for a
+ *     single value
+ * @param leaf the member set in each element of {@code group}, or "" when the values are the list
+ *     itself; the whole path for a single value
  */
-record Piece(String name, String path, Kind kind, Class<? extends Enum<?>> enumType, String note) {
+record Piece(String name, String path, Kind kind, Class<? extends Enum<?>> enumType, String note,
+    int depth, String group, String leaf) {
 
-  /** The lists on the path, outermost first: {@code a.b[].c[].d} gives {@code a.b[]}, {@code a.b[].c[]}. */
-  List<String> lists() {
-    var out = new java.util.ArrayList<String>();
+  /** A piece, with the shape of its path worked out once: how many lists it crosses, its list, its member. */
+  static Piece of(String name, String path, Kind kind, Class<? extends Enum<?>> enumType, String note) {
+    int depth = 0;
     for (int i = path.indexOf("[]"); i >= 0; i = path.indexOf("[]", i + 2)) {
-      out.add(path.substring(0, i + 2));
+      depth++;
     }
-    return out;
-  }
-
-  /** How many lists the path crosses. */
-  int depth() {
-    return lists().size();
-  }
-
-  /** The list whose elements this piece's values are: the innermost list, or "" for a single value. */
-  String group() {
-    int i = path.lastIndexOf("[]");
-    return i < 0 ? "" : path.substring(0, i + 2);
-  }
-
-  /** The member set in each element of {@link #group()}, or "" when the values are the list itself. */
-  String leaf() {
-    int i = path.lastIndexOf("[]");
-    return i < 0 ? path : i + 2 == path.length() ? "" : path.substring(i + 3);
+    int last = path.lastIndexOf("[]");
+    String group = last < 0 ? "" : path.substring(0, last + 2);
+    String leaf = last < 0 ? path : last + 2 == path.length() ? "" : path.substring(last + 3);
+    return new Piece(name, path, kind, enumType, note, depth, group, leaf);
   }
 }

@@ -402,15 +402,15 @@ final class PieceTable {
   }
 
   private static void p(String name, String path, Kind kind) {
-    add(new Piece(name, path, kind, null, ""));
+    add(Piece.of(name, path, kind, null, ""));
   }
 
   private static void e(String name, String path, Class<? extends Enum<?>> type) {
-    add(new Piece(name, path, Kind.ENUM, type, ""));
+    add(Piece.of(name, path, Kind.ENUM, type, ""));
   }
 
   private static void no(String name, String path, String why) {
-    add(new Piece(name, path, Kind.NOT_MAPPED, null, why));
+    add(Piece.of(name, path, Kind.NOT_MAPPED, null, why));
   }
 
   private static void add(Piece piece) {
