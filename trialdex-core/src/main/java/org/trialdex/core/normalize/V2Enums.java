@@ -59,7 +59,20 @@ public final class V2Enums {
       Map.entry("NONE_RETAINED", "NONE_RETAINED"),
       Map.entry("PROBABILITY_SAMPLE", "PROBABILITY_SAMPLE"),
       Map.entry("NON_PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE"),
-      Map.entry("EXPANDED_ACCESS", "EXPANDED_ACCESS"));
+      Map.entry("EXPANDED_ACCESS", "EXPANDED_ACCESS"),
+      // classic study-fields spellings (ctgov-classic-fields)
+      Map.entry("N_A", "NA"),
+      Map.entry("ESTIMATE", "ESTIMATED"),
+      Map.entry("CLINICAL_STUDY_REPORT_CSR", "CSR"),
+      Map.entry("STATISTICAL_ANALYSIS_PLAN_SAP", "SAP"),
+      Map.entry("INFORMED_CONSENT_FORM_ICF", "ICF"),
+      Map.entry("OTHER_IDENTIFIER", "OTHER"),
+      Map.entry("U_S_NIH_GRANT_CONTRACT", "NIH"),
+      Map.entry("U_S_FDA_GRANT_CONTRACT", "FDA"),
+      Map.entry("OTHER_GRANT_FUNDING_NUMBER", "OTHER_GRANT"),
+      Map.entry("REGISTRY_IDENTIFIER", "REGISTRY"),
+      Map.entry("1_SIDED", "ONE_SIDED"),
+      Map.entry("2_SIDED", "TWO_SIDED"));
 
   private V2Enums() {}
 

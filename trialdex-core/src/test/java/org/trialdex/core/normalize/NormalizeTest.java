@@ -62,6 +62,16 @@ class NormalizeTest {
   }
 
   @Test
+  void classicStudyFieldsDisplayNames() {
+    assertEquals(Optional.of(org.trialdex.core.model.DesignAllocation.NA), V2Enums.parse(org.trialdex.core.model.DesignAllocation.class, "N/A"));
+    assertEquals(Optional.of(org.trialdex.core.model.DateType.ESTIMATED), V2Enums.parse(org.trialdex.core.model.DateType.class, "Estimate"));
+    assertEquals(Optional.of(org.trialdex.core.model.IpdSharingInfoType.CSR), V2Enums.parse(org.trialdex.core.model.IpdSharingInfoType.class, "Clinical Study Report (CSR)"));
+    assertEquals(Optional.of(org.trialdex.core.model.SecondaryIdType.NIH), V2Enums.parse(org.trialdex.core.model.SecondaryIdType.class, "U.S. NIH Grant/Contract"));
+    assertEquals(Optional.of(org.trialdex.core.model.SecondaryIdType.OTHER), V2Enums.parse(org.trialdex.core.model.SecondaryIdType.class, "Other Identifier"));
+    assertEquals(Optional.of(org.trialdex.core.model.ConfidenceIntervalNumSides.TWO_SIDED), V2Enums.parse(org.trialdex.core.model.ConfidenceIntervalNumSides.class, "2-Sided"));
+  }
+
+  @Test
   void phasesSplitCombinedValues() {
     assertEquals(Optional.of(List.of(Phase.PHASE1, Phase.PHASE2)), Phases.parse("Phase 1/Phase 2"));
     assertEquals(Optional.of(List.of(Phase.PHASE2, Phase.PHASE3)), Phases.parse("Phase 2/3"));
