@@ -3,6 +3,7 @@ package org.trialdex.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.trialdex.ingest.classic.ClassicFieldsReader;
 import org.trialdex.ingest.ctgov.V2JsonReader;
 
 /**
@@ -13,7 +14,10 @@ import org.trialdex.ingest.ctgov.V2JsonReader;
 public enum SourceFormat {
 
   /** ClinicalTrials.gov API v2 JSON: one study, an array, NDJSON or an API page. */
-  CTGOV_V2_JSON(V2JsonReader.FORMAT, V2JsonReader::new);
+  CTGOV_V2_JSON(V2JsonReader.FORMAT, V2JsonReader::new),
+
+  /** Classic field records: one JSON object of piece-name lists per line. */
+  CLASSIC_FIELDS(ClassicFieldsReader.FORMAT, ClassicFieldsReader::new);
 
   private final String id;
   private final Supplier<StudyReader> reader;
