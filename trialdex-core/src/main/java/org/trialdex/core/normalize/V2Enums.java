@@ -59,7 +59,17 @@ public final class V2Enums {
       Map.entry("NONE_RETAINED", "NONE_RETAINED"),
       Map.entry("PROBABILITY_SAMPLE", "PROBABILITY_SAMPLE"),
       Map.entry("NON_PROBABILITY_SAMPLE", "NON_PROBABILITY_SAMPLE"),
-      Map.entry("EXPANDED_ACCESS", "EXPANDED_ACCESS"));
+      Map.entry("EXPANDED_ACCESS", "EXPANDED_ACCESS"),
+      // legacy XML display names (primary purpose, IPD info types, results statistics)
+      Map.entry("EDUCATIONAL_COUNSELING_TRAINING", "ECT"),
+      Map.entry("STATISTICAL_ANALYSIS_PLAN_SAP", "SAP"),
+      Map.entry("INFORMED_CONSENT_FORM_ICF", "ICF"),
+      Map.entry("CLINICAL_STUDY_REPORT_CSR", "CSR"),
+      Map.entry("GEOMETRIC_COEFFICIENT_OF_VARIATION", "GEOMETRIC_COEFFICIENT"),
+      Map.entry("STANDARD_ERROR_OF_THE_MEAN", "STANDARD_ERROR_OF_MEAN"),
+      Map.entry("N_A", "NA"),
+      Map.entry("1_SIDED", "ONE_SIDED"),
+      Map.entry("2_SIDED", "TWO_SIDED"));
 
   private V2Enums() {}
 
