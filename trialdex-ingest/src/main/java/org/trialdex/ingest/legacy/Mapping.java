@@ -33,7 +33,7 @@ final class Mapping {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final String file;
-  private String record;
+  private final String record;
   private final List<ReadWarning> warnings = new ArrayList<>();
   private final Set<Node> mapped = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -178,12 +178,12 @@ final class Mapping {
    * Actual, Anticipated or Estimate; null when the date is absent or unreadable.
    */
   ObjectNode dateStruct(Element e) {
+    String type = attr(e, "type");
     String date = date(e);
     if (date == null) {
       return null;
     }
     ObjectNode o = JSON.objectNode().put("date", date);
-    String type = attr(e, "type");
     if (type != null) {
       String lower = type.toLowerCase(Locale.ROOT);
       if (lower.equals("actual")) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class TextBlocks {
 
   // "-  item" (the legacy bullet) or "1. item" / "12) item" (a numbered item).
-  private static final Pattern BULLET = Pattern.compile("-\\s+(.*)");
+  private static final Pattern BULLET = Pattern.compile("- +(.*)");
   private static final Pattern NUMBERED = Pattern.compile("(\\d{1,3}[.)])\\s+(.*)");
 
   private TextBlocks() {}
@@ -26,10 +26,13 @@ final class TextBlocks {
       return null;
     }
     String[] lines = raw.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+    // The block's margin: plain lines stand on it, list items 2 columns in (a block may be all items).
     int base = Integer.MAX_VALUE;
     for (String line : lines) {
       if (!line.isBlank()) {
-        base = Math.min(base, indent(line));
+        String t = line.strip();
+        boolean item = BULLET.matcher(t).matches() || NUMBERED.matcher(t).matches();
+        base = Math.min(base, Math.max(0, indent(line) - (item ? 2 : 0)));
       }
     }
     if (base == Integer.MAX_VALUE) {
@@ -83,7 +86,7 @@ final class TextBlocks {
       // The legacy export puts a top-level item 2 columns in and each deeper level 5 further.
       String pad = "  ".repeat(Math.max(0, (relativeIndent - 2) / 5));
       Matcher b = BULLET.matcher(joined);
-      // A bullet needs the indent: "-Patients must ..." at the margin is text (NCT02513394).
+      // A bullet needs the space: "-Patients must ..." is text (NCT02513394).
       if (relativeIndent > 0 && b.matches()) {
         return new Paragraph(pad + "* " + b.group(1), true);
       }
