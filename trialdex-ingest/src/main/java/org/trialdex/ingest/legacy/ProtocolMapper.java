@@ -103,7 +103,9 @@ final class ProtocolMapper {
       // same organization, and unknown otherwise.
       Element lead = m.child(m.child(cs, "sponsors"), "lead_sponsor");
       if (source.equals(peekText(lead, "agency"))) {
-        put(organization, "class", m.enumValue(lead, peekText(lead, "agency_class"), AgencyClass.class));
+        // Parsed quietly: sponsors() warns once if the class does not map.
+        V2Enums.parse(AgencyClass.class, peekText(lead, "agency_class"))
+            .ifPresent(c -> organization.put("class", c.name()));
       }
       o.set("organization", organization);
     }
