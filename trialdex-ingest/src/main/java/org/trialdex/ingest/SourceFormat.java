@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.trialdex.ingest.classic.ClassicFieldsReader;
 import org.trialdex.ingest.ctgov.V2JsonReader;
+import org.trialdex.ingest.legacy.LegacyXmlReader;
 
 /**
  * The source formats trialdex reads, each with its reader: the one place where formats are
@@ -15,6 +16,9 @@ public enum SourceFormat {
 
   /** ClinicalTrials.gov API v2 JSON: one study, an array, NDJSON or an API page. */
   CTGOV_V2_JSON(V2JsonReader.FORMAT, V2JsonReader::new),
+
+  /** Legacy ClinicalStudy XML (AllPublicXML): one study per file. */
+  LEGACY_XML(LegacyXmlReader.FORMAT, LegacyXmlReader::new),
 
   /** Classic field records: one JSON object of piece-name lists per line. */
   CLASSIC_FIELDS(ClassicFieldsReader.FORMAT, ClassicFieldsReader::new);

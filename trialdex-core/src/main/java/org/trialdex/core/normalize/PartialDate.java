@@ -27,6 +27,7 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
       Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]+)\\.?,?\\s+(\\d{4})");
   private static final Pattern MONTH_YEAR = Pattern.compile("([A-Za-z]+)\\.?,?\\s+(\\d{4})");
   private static final Pattern US_NUMERIC = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+  private static final Pattern MONTH_SLASH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{4})");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
       Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
@@ -71,6 +72,10 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
       Matcher us = US_NUMERIC.matcher(s);
       if (us.matches()) {
         return Optional.of(new PartialDate(Integer.parseInt(us.group(3)), Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2))));
+      }
+      Matcher msy = MONTH_SLASH_YEAR.matcher(s);
+      if (msy.matches()) {
+        return Optional.of(new PartialDate(Integer.parseInt(msy.group(2)), Integer.parseInt(msy.group(1)), 0));
       }
       Matcher mdy = MONTH_DAY_YEAR.matcher(s);
       if (mdy.matches()) {

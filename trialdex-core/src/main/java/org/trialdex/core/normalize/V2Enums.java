@@ -71,6 +71,10 @@ public final class V2Enums {
       Map.entry("U_S_FDA_GRANT_CONTRACT", "FDA"),
       Map.entry("OTHER_GRANT_FUNDING_NUMBER", "OTHER_GRANT"),
       Map.entry("REGISTRY_IDENTIFIER", "REGISTRY"),
+      // legacy XML display names (primary purpose, IPD info types, results statistics)
+      Map.entry("EDUCATIONAL_COUNSELING_TRAINING", "ECT"),
+      Map.entry("GEOMETRIC_COEFFICIENT_OF_VARIATION", "GEOMETRIC_COEFFICIENT"),
+      Map.entry("STANDARD_ERROR_OF_THE_MEAN", "STANDARD_ERROR_OF_MEAN"),
       Map.entry("1_SIDED", "ONE_SIDED"),
       Map.entry("2_SIDED", "TWO_SIDED"));
 

@@ -25,6 +25,8 @@ class NormalizeTest {
     assertEquals(Optional.of("2009-09"), PartialDate.normalize("Sept 2009"));
     assertEquals(Optional.of("2021-03-05"), PartialDate.normalize("5 March 2021"));
     assertEquals(Optional.of("2021-03-05"), PartialDate.normalize("03/05/2021"));
+    // legacy XML posting_date (NCT00490477)
+    assertEquals(Optional.of("2007-04"), PartialDate.normalize("04/2007"));
   }
 
   @Test
@@ -69,6 +71,26 @@ class NormalizeTest {
     assertEquals(Optional.of(org.trialdex.core.model.SecondaryIdType.NIH), V2Enums.parse(org.trialdex.core.model.SecondaryIdType.class, "U.S. NIH Grant/Contract"));
     assertEquals(Optional.of(org.trialdex.core.model.SecondaryIdType.OTHER), V2Enums.parse(org.trialdex.core.model.SecondaryIdType.class, "Other Identifier"));
     assertEquals(Optional.of(org.trialdex.core.model.ConfidenceIntervalNumSides.TWO_SIDED), V2Enums.parse(org.trialdex.core.model.ConfidenceIntervalNumSides.class, "2-Sided"));
+  }
+
+  @Test
+  void legacyXmlDisplayNamesThatDoNotSpellTheConstant() {
+    assertEquals(Optional.of(org.trialdex.core.model.PrimaryPurpose.ECT),
+        V2Enums.parse(org.trialdex.core.model.PrimaryPurpose.class, "Educational/Counseling/Training"));
+    assertEquals(Optional.of(org.trialdex.core.model.IpdSharingInfoType.SAP),
+        V2Enums.parse(org.trialdex.core.model.IpdSharingInfoType.class, "Statistical Analysis Plan (SAP)"));
+    assertEquals(Optional.of(org.trialdex.core.model.IpdSharingInfoType.ICF),
+        V2Enums.parse(org.trialdex.core.model.IpdSharingInfoType.class, "Informed Consent Form (ICF)"));
+    assertEquals(Optional.of(org.trialdex.core.model.IpdSharingInfoType.CSR),
+        V2Enums.parse(org.trialdex.core.model.IpdSharingInfoType.class, "Clinical Study Report (CSR)"));
+    assertEquals(Optional.of(org.trialdex.core.model.MeasureDispersionType.GEOMETRIC_COEFFICIENT),
+        V2Enums.parse(org.trialdex.core.model.MeasureDispersionType.class, "Geometric Coefficient of Variation"));
+    assertEquals(Optional.of(org.trialdex.core.model.AnalysisDispersionType.STANDARD_ERROR_OF_MEAN),
+        V2Enums.parse(org.trialdex.core.model.AnalysisDispersionType.class, "Standard Error of the Mean"));
+    assertEquals(Optional.of(org.trialdex.core.model.ConfidenceIntervalNumSides.TWO_SIDED),
+        V2Enums.parse(org.trialdex.core.model.ConfidenceIntervalNumSides.class, "2-Sided"));
+    assertEquals(Optional.of(org.trialdex.core.model.DesignAllocation.NA),
+        V2Enums.parse(org.trialdex.core.model.DesignAllocation.class, "N/A"));
   }
 
   @Test
