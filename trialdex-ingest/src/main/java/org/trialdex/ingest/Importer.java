@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The bulk import pipeline: reads every record of the given paths (files, folders, archives, any
@@ -69,7 +68,13 @@ public final class Importer {
     List<Path> files = Sources.expand(paths, failures);
     long bytesTotal = files.stream().mapToLong(Importer::size).sum();
     AtomicLong bytesDone = new AtomicLong();
-    Sources sources = new Sources(options, bytesDone);
+    try (Sources sources = new Sources(options, bytesDone)) {
+      return run(sources, files, failures, bytesDone, bytesTotal, started);
+    }
+  }
+
+  private ImportReport run(Sources sources, List<Path> files, List<ReadProblem> failures, AtomicLong bytesDone,
+      long bytesTotal, long started) {
 
     BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2);
     Reading reading = new Reading(sources, files, failures, queue, bytesDone, bytesTotal);
@@ -176,31 +181,28 @@ public final class Importer {
     public void run() {
       List<ReadResult.Read> chunk = new ArrayList<>(chunkSize);
       try {
-        for (Path file : files) {
-          if (stopped) {
+        var it = sources.records(files);
+        while (!stopped && it.hasNext()) {
+          ReadResult r;
+          try {
+            r = it.next();
+          } catch (RuntimeException e) {
+            // A reader broke its contract (it should return Failed): keep the reason, stop reading.
+            fail(new ReadProblem(sources.currentFile(), "", "reading stopped unexpectedly: " + e));
             break;
           }
-          try (Stream<ReadResult> records = sources.read(file)) {
-            var it = records.iterator();
-            while (!stopped && it.hasNext()) {
-              ReadResult r = it.next();
-              switch (r) {
-                case ReadResult.Failed f -> fail(f.problem());
-                case ReadResult.Read read -> {
-                  if (admit(read)) {
-                    chunk.add(read);
-                    if (chunk.size() >= chunkSize) {
-                      put(new Chunk(List.copyOf(chunk)));
-                      chunk.clear();
-                      report();
-                    }
-                  }
+          switch (r) {
+            case ReadResult.Failed f -> fail(f.problem());
+            case ReadResult.Read read -> {
+              if (admit(read)) {
+                chunk.add(read);
+                if (chunk.size() >= chunkSize) {
+                  put(new Chunk(List.copyOf(chunk)));
+                  chunk.clear();
+                  report();
                 }
               }
             }
-          } catch (RuntimeException e) {
-            // A reader broke its contract (it should return Failed): keep the reason, go on with the next file.
-            fail(new ReadProblem(file.toString(), "", "reading stopped unexpectedly: " + e));
           }
         }
         if (!chunk.isEmpty() && !stopped) {

@@ -24,11 +24,11 @@ public enum SourceFormat {
   CLASSIC_FIELDS(ClassicFieldsReader.FORMAT, ClassicFieldsReader::new);
 
   private final String id;
-  private final Supplier<StudyReader> reader;
+  private final StudyReader reader;
 
   SourceFormat(String id, Supplier<StudyReader> reader) {
     this.id = id;
-    this.reader = reader;
+    this.reader = reader.get();
   }
 
   /** The id written into provenance, as {@code ctgov-v2-json}. */
@@ -36,9 +36,9 @@ public enum SourceFormat {
     return id;
   }
 
-  /** A new reader of this format. */
+  /** The reader of this format; readers are thread-safe and shared. */
   public StudyReader reader() {
-    return reader.get();
+    return reader;
   }
 
   /** What {@link #detect} concluded: a format, or why none fits. */
@@ -49,6 +49,10 @@ public enum SourceFormat {
     /** No format fits; {@code reason} says what the bytes look like and what is accepted. */
     record Unknown(String reason) implements Detection {}
   }
+
+  /** The first member of a classic field record: a piece name with a list value. */
+  private static final java.util.regex.Pattern CLASSIC_START =
+      java.util.regex.Pattern.compile("\\[?\\s*\\{\\s*\"[A-Z][A-Za-z0-9]*\"\\s*:\\s*\\[");
 
   static final String ACCEPTED = "accepted: ClinicalTrials.gov API v2 JSON (study, array, NDJSON, API page), "
       + "legacy ClinicalStudy XML, classic field records (NDJSON of piece-name lists), "
@@ -70,21 +74,22 @@ public enum SourceFormat {
     if (looksBinary(head, length)) {
       return new Detection.Unknown("binary data, not text; " + ACCEPTED);
     }
-    String text = new String(head, i, length - i, StandardCharsets.UTF_8);
-    char first = text.charAt(0);
+    char first = (char) head[i];
     if (first == '{' || first == '[') {
+      String text = new String(head, i, length - i, StandardCharsets.UTF_8);
       if (text.contains("\"protocolSection\"") || text.contains("\"studies\"")) {
         return known("CTGOV_V2_JSON");
       }
-      if (text.matches("(?s)\\s*\\[?\\s*\\{\\s*\"[A-Z][A-Za-z]+\"\\s*:\\s*\\[.*") && text.contains("\"NCTId\"")) {
+      if (CLASSIC_START.matcher(text.substring(0, Math.min(text.length(), 512))).lookingAt() && text.contains("\"NCTId\"")) {
         return known("CLASSIC_FIELDS");
       }
       return new Detection.Unknown("JSON, but neither ClinicalTrials.gov API v2 (no \"protocolSection\") "
           + "nor classic field records (no \"NCTId\" list); " + ACCEPTED);
     }
     if (first == '<') {
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (lower.contains("<clinical_study")) {
+      // The root element comes after at most an XML declaration, comments and a doctype.
+      String prolog = new String(head, i, Math.min(length - i, 4096), StandardCharsets.UTF_8);
+      if (prolog.contains("<clinical_study")) {
         return known("LEGACY_XML");
       }
       return new Detection.Unknown("XML or HTML without a <clinical_study> root; " + ACCEPTED);

@@ -1,22 +1,24 @@
 package org.trialdex.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -24,22 +26,38 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Turns paths (files, folders, archives) into the records they hold: walks folders, opens
+ * Turns files (and the archives among them) into the records they hold, in order: opens
  * {@code .zip}, {@code .tar}, {@code .tar.gz} and {@code .gz} by their magic bytes, detects each
- * entry's format and hands it to that format's reader. Everything streams: one archive entry is
- * open at a time, and its records are read before the next entry is reached.
+ * entry's format and hands it to that format's reader.
+ *
+ * <p>Everything streams: one file and one archive entry are open at a time. Entries of formats that
+ * hold one record each (legacy XML) are the exception that makes imports fast: up to
+ * {@link #WINDOW} of them are read ahead into memory (each at most the record size limit) and mapped
+ * on all cores, and their results still come out in source order. An entry of a streaming format
+ * (a JSON array, NDJSON) is read in place, after every entry before it.
+ *
+ * <p>Not thread-safe: one import uses one {@code Sources}; {@link #close} stops its mapping threads.
  */
-final class Sources {
+final class Sources implements AutoCloseable {
 
   private static final int SNIFF = 64 * 1024;
+  /** One-record entries read ahead and mapped in parallel. */
+  static final int WINDOW = 64;
 
   private final ReadOptions options;
   private final AtomicLong bytesDone;
+  private final ExecutorService mappers;
   private volatile String currentFile = "";
 
   Sources(ReadOptions options, AtomicLong bytesDone) {
     this.options = options;
     this.bytesDone = bytesDone;
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.mappers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "trialdex-import-mapper");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   String currentFile() {
@@ -65,37 +83,147 @@ final class Sources {
     return files;
   }
 
-  /** Every record of {@code file}, lazily; the stream's close closes the file. */
-  Stream<ReadResult> read(Path file) {
-    currentFile = file.toString();
-    InputStream raw;
-    try {
-      raw = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      return Stream.of(failure(file.toString(), "no such file"));
-    } catch (IOException e) {
-      return Stream.of(failure(file.toString(), "cannot open: " + e.getMessage()));
-    }
-    BufferedInputStream in = new BufferedInputStream(new Counting(raw, bytesDone), 1 << 16);
-    Stream<ReadResult> records;
-    try {
-      records = open(file.toString(), in);
-    } catch (IOException e) {
-      records = Stream.of(failure(file.toString(), "cannot read: " + e.getMessage()));
-    }
-    return records.onClose(() -> {
-      try {
-        in.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  /** Every record of every file, in order. Iterate it on one thread; close this Sources after. */
+  Iterator<ReadResult> records(List<Path> files) {
+    return new Records(new Entries(files));
   }
 
-  private Stream<ReadResult> open(String name, BufferedInputStream in) throws IOException {
+  @Override
+  public void close() {
+    mappers.shutdownNow();
+  }
+
+  // ---- records: ordered results over a window of pending entries ----
+
+  /** The results of one entry: ready, being mapped on another thread, or to be read in place. */
+  private sealed interface Pending {
+    record Ready(List<ReadResult> results) implements Pending {}
+
+    record Mapping(Future<List<ReadResult>> results, String name) implements Pending {}
+
+    record InPlace(Stream<ReadResult> results) implements Pending {}
+  }
+
+  private final class Records implements Iterator<ReadResult> {
+    private final Entries entries;
+    private final Deque<Pending> window = new ArrayDeque<>();
+    private Iterator<ReadResult> current = List.<ReadResult>of().iterator();
+    private Stream<ReadResult> currentStream;
+
+    Records(Entries entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext()) {
+        if (currentStream != null) {
+          currentStream.close();
+          currentStream = null;
+        }
+        fill();
+        Pending next = window.pollFirst();
+        if (next == null) {
+          entries.close();
+          return false;
+        }
+        current = switch (next) {
+          case Pending.Ready r -> r.results().iterator();
+          case Pending.Mapping m -> await(m);
+          case Pending.InPlace p -> {
+            currentStream = p.results();
+            yield p.results().iterator();
+          }
+        };
+      }
+      return true;
+    }
+
+    /** Reads ahead until the window is full or an entry must be read in place (it is last then). */
+    private void fill() {
+      while (window.size() < WINDOW && !(window.peekLast() instanceof Pending.InPlace) && entries.hasNext()) {
+        window.addLast(entries.next());
+      }
+    }
+
+    private Iterator<ReadResult> await(Pending.Mapping m) {
+      try {
+        return m.results().get().iterator();
+      } catch (ExecutionException e) {
+        return List.<ReadResult>of(failure(m.name(), "reading stopped unexpectedly: " + e.getCause())).iterator();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.<ReadResult>of(failure(m.name(), "interrupted")).iterator();
+      }
+    }
+
+    @Override
+    public ReadResult next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+
+  // ---- entries: files and archive entries, one open at a time ----
+
+  private final class Entries implements Iterator<Pending>, AutoCloseable {
+    private final Iterator<Path> files;
+    private InputStream openFile;
+    private Iterator<Pending> inFile = List.<Pending>of().iterator();
+
+    Entries(List<Path> files) {
+      this.files = files.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!inFile.hasNext()) {
+        close();
+        if (!files.hasNext()) {
+          return false;
+        }
+        inFile = open(files.next());
+      }
+      return true;
+    }
+
+    @Override
+    public Pending next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return inFile.next();
+    }
+
+    private Iterator<Pending> open(Path file) {
+      currentFile = file.toString();
+      try {
+        openFile = new BufferedInputStream(new Counting(Files.newInputStream(file), bytesDone), 1 << 16);
+        return openArchiveOrFile(file.toString(), (BufferedInputStream) openFile);
+      } catch (IOException e) {
+        return List.<Pending>of(ready(failure(file.toString(), "cannot read: " + e.getMessage()))).iterator();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (openFile != null) {
+        try {
+          openFile.close();
+        } catch (IOException ignored) {
+          // read-only file: nothing was lost
+        }
+        openFile = null;
+      }
+    }
+  }
+
+  private Iterator<Pending> openArchiveOrFile(String name, BufferedInputStream in) throws IOException {
     byte[] magic = peek(in, 512);
     if (magic.length >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-      return entries(name, new ZipArchiveInputStream(in));
+      return archiveEntries(name, new ZipArchiveInputStream(in));
     }
     if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
       BufferedInputStream gz = new BufferedInputStream(new GzipCompressorInputStream(in, true), 1 << 16);
@@ -103,53 +231,23 @@ final class Sources {
       try {
         inner = peek(gz, 512);
       } catch (IOException e) {
-        return Stream.of(failure(name, "not a readable gzip file: " + e.getMessage()));
+        return List.<Pending>of(ready(failure(name, "not a readable gzip file: " + e.getMessage()))).iterator();
       }
       if (isTar(inner)) {
-        return entries(name, new TarArchiveInputStream(gz));
+        return archiveEntries(name, new TarArchiveInputStream(gz));
       }
       String innerName = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-      return entry(new SourceEntry(innerName, -1, gz));
+      return List.of(entry(new SourceEntry(innerName, -1, gz))).iterator();
     }
     if (isTar(magic)) {
-      return entries(name, new TarArchiveInputStream(in));
+      return archiveEntries(name, new TarArchiveInputStream(in));
     }
-    return entry(new SourceEntry(name, -1, in));
+    return List.of(entry(new SourceEntry(name, -1, in))).iterator();
   }
 
-  private static boolean isTar(byte[] head) {
-    return head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
-        && head[260] == 'a' && head[261] == 'r';
-  }
-
-  private static byte[] peek(BufferedInputStream in, int n) throws IOException {
-    in.mark(n);
-    try {
-      return in.readNBytes(n);
-    } finally {
-      in.reset();
-    }
-  }
-
-  /** The records of one file or archive entry, read by the reader its first bytes call for. */
-  private Stream<ReadResult> entry(SourceEntry entry) {
-    BufferedInputStream in = entry.in() instanceof BufferedInputStream b ? b : new BufferedInputStream(entry.in(), 1 << 16);
-    byte[] head;
-    try {
-      head = peek(in, SNIFF);
-    } catch (IOException e) {
-      return Stream.of(failure(entry.name(), "cannot read: " + e.getMessage()));
-    }
-    return switch (SourceFormat.detect(head, head.length)) {
-      case SourceFormat.Detection.Known known ->
-          known.format().reader().read(new SourceEntry(entry.name(), entry.size(), in), options);
-      case SourceFormat.Detection.Unknown unknown -> Stream.of(failure(entry.name(), "unknown format: " + unknown.reason()));
-    };
-  }
-
-  private Stream<ReadResult> entries(String archive, ArchiveInputStream<?> in) {
-    Iterator<Stream<ReadResult>> it = new Iterator<>() {
-      private Stream<ReadResult> next;
+  private Iterator<Pending> archiveEntries(String archive, ArchiveInputStream<?> in) {
+    return new Iterator<>() {
+      private Pending next;
       private boolean done;
       private String lastEntry = "";
 
@@ -161,7 +259,7 @@ final class Sources {
             e = in.getNextEntry();
           } catch (IOException | RuntimeException ex) {
             done = true;
-            next = Stream.of(failure(archive, "the archive is truncated or corrupt"
+            next = ready(failure(archive, "the archive is truncated or corrupt"
                 + (lastEntry.isEmpty() ? "" : " after entry " + lastEntry) + " (" + ex.getMessage()
                 + "); the entries before it were read"));
             break;
@@ -177,7 +275,7 @@ final class Sources {
           String name = archive + "!" + e.getName();
           currentFile = name;
           if (!in.canReadEntryData(e)) {
-            next = Stream.of(failure(name, "this archive entry cannot be read (encrypted or an unsupported compression method)"));
+            next = ready(failure(name, "this archive entry cannot be read (encrypted or an unsupported compression method)"));
             break;
           }
           next = entry(new SourceEntry(name, e.getSize(), new NonClosing(in)));
@@ -186,17 +284,72 @@ final class Sources {
       }
 
       @Override
-      public Stream<ReadResult> next() {
+      public Pending next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        Stream<ReadResult> s = next;
+        Pending p = next;
         next = null;
-        return s;
+        return p;
       }
     };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
-        .flatMap(s -> s);
+  }
+
+  /** Detects the entry's format; maps a one-record entry on the pool, reads others in place. */
+  private Pending entry(SourceEntry entry) {
+    BufferedInputStream in = entry.in() instanceof BufferedInputStream b ? b : new BufferedInputStream(entry.in(), 1 << 16);
+    byte[] head;
+    try {
+      head = peek(in, SNIFF);
+    } catch (IOException e) {
+      return ready(failure(entry.name(), "cannot read: " + e.getMessage()));
+    }
+    return switch (SourceFormat.detect(head, head.length)) {
+      case SourceFormat.Detection.Unknown unknown -> ready(failure(entry.name(), "unknown format: " + unknown.reason()));
+      case SourceFormat.Detection.Known known -> {
+        StudyReader reader = known.format().reader();
+        if (!reader.oneRecordPerEntry()) {
+          yield new Pending.InPlace(reader.read(new SourceEntry(entry.name(), entry.size(), in), options));
+        }
+        if (entry.size() > options.maxRecordBytes()) {
+          yield ready(failure(entry.name(), options.tooLarge(entry.size())));
+        }
+        byte[] bytes;
+        try {
+          // One byte over the limit is enough to know the record is too large.
+          bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxRecordBytes() + 1));
+        } catch (IOException e) {
+          yield ready(failure(entry.name(), "reading stopped: " + e.getMessage()));
+        }
+        if (bytes.length > options.maxRecordBytes()) {
+          yield ready(failure(entry.name(), options.tooLarge(bytes.length) + " (stopped reading at this size)"));
+        }
+        SourceEntry inMemory = new SourceEntry(entry.name(), bytes.length, new ByteArrayInputStream(bytes));
+        yield new Pending.Mapping(mappers.submit(() -> {
+          try (Stream<ReadResult> results = reader.read(inMemory, options)) {
+            return results.toList();
+          }
+        }), entry.name());
+      }
+    };
+  }
+
+  private static Pending ready(ReadResult result) {
+    return new Pending.Ready(List.of(result));
+  }
+
+  private static boolean isTar(byte[] head) {
+    return head.length >= 262 && head[257] == 'u' && head[258] == 's' && head[259] == 't'
+        && head[260] == 'a' && head[261] == 'r';
+  }
+
+  private static byte[] peek(BufferedInputStream in, int n) throws IOException {
+    in.mark(n);
+    try {
+      return in.readNBytes(n);
+    } finally {
+      in.reset();
+    }
   }
 
   /** Archive noise that is never a record: macOS resource forks and hidden files. */

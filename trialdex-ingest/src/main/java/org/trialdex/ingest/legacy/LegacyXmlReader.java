@@ -61,6 +61,11 @@ public final class LegacyXmlReader implements StudyReader {
   public LegacyXmlReader() {}
 
   @Override
+  public boolean oneRecordPerEntry() {
+    return true;
+  }
+
+  @Override
   public Stream<ReadResult> read(SourceEntry entry, ReadOptions options) {
     return Stream.of(entry).map(e -> readOne(e, options));
   }
