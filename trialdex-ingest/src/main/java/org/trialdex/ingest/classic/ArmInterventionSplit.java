@@ -101,7 +101,7 @@ final class ArmInterventionSplit {
       List<String> interventionSide) {
     if (armSide.size() != interventionSide.size()) {
       return new Result.None("ArmGroupInterventionName has " + armSide.size()
-          + " values and InterventionArmGroupLabel " + interventionSide.size() + ", but each link gives one to each");
+          + " values and InterventionArmGroupLabel " + interventionSide.size() + ", but each link adds one to each");
     }
     Optional<String> name = firstUnknown(armSide, interventionKeys);
     if (name.isPresent()) {

@@ -152,16 +152,16 @@ final class RecordMapper {
           place(labels, u.armGroupLabels());
           yield null;
         }
-        case ArmInterventionSplit.Result.None n -> "no consistent split with " + n.why();
-        case ArmInterventionSplit.Result.Several s -> "at least 2 possible splits, so which arm uses which"
+        case ArmInterventionSplit.Result.None n -> "have no consistent split (" + n.why() + ")";
+        case ArmInterventionSplit.Result.Several s -> "have at least 2 possible splits, so which arm uses which"
             + " intervention is not guessed";
-        case ArmInterventionSplit.Result.GaveUp g -> "no split settled within " + ArmInterventionSplit.MAX_STEPS
+        case ArmInterventionSplit.Result.GaveUp g -> "have no split settled within " + ArmInterventionSplit.MAX_STEPS
             + " search steps";
       };
       if (why == null) {
         return Set.of(names, labels);
       }
-      String note = "; read against each other, ArmGroupInterventionName and InterventionArmGroupLabel give " + why;
+      String note = "; read against each other, ArmGroupInterventionName and InterventionArmGroupLabel " + why;
       whyNotSplit.put(names.name(), note);
       whyNotSplit.put(labels.name(), note);
       return Set.of();
