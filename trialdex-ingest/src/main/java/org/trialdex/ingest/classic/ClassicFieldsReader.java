@@ -37,7 +37,9 @@ import org.trialdex.ingest.StudyReader;
  * lists (the n-th {@code LocationCity} with the n-th {@code LocationFacility}) only line up when
  * they have equal length; a shorter list that is not empty is left out with a warning naming the
  * list and the lengths, and lists nested in a list of more than one element (a location's
- * contacts, a measure's classes) are reported, never guessed. See
+ * contacts, a measure's classes) are reported, never guessed. Arm ↔ intervention links, which the
+ * export writes from both sides, are rebuilt only when the two flattened lists split in exactly one
+ * way. See
  * {@code docs/classic-fields-mapping.md}.
  */
 public final class ClassicFieldsReader implements StudyReader {

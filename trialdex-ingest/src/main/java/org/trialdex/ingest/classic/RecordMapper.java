@@ -73,6 +73,8 @@ final class RecordMapper {
     private final List<ReadWarning> warnings = new ArrayList<>();
     private final Map<Piece, List<String>> values = new LinkedHashMap<>();
     private final Map<String, Integer> listSizes = new TreeMap<>();
+    /** Why a nested piece could not be split by its parents, added to its warning; by piece name. */
+    private final Map<String, String> whyNotSplit = new LinkedHashMap<>();
 
     Run(String nctId) {
       this.nctId = nctId;
@@ -86,9 +88,10 @@ final class RecordMapper {
         groups.computeIfAbsent(p.leaf().isEmpty() ? p.path() : p.group(), g -> new ArrayList<>()).add(p);
       }
       for (int depth = 0; depth <= 2; depth++) {
+        Set<Piece> linked = depth == 2 ? linkArmsAndInterventions() : Set.of();
         for (var g : groups.entrySet()) {
           Piece first = g.getValue().get(0);
-          if (first.depth() != depth) {
+          if (first.depth() != depth || linked.contains(first)) {
             continue;
           }
           if (depth == 0) {
@@ -107,6 +110,78 @@ final class RecordMapper {
         return new Outcome.Mapped(StudyJson.standard().read(root), warnings);
       } catch (StudyJsonException e) {
         return new Outcome.Rejected(nctId + " does not fit the v2 model after mapping: " + e.getMessage());
+      }
+    }
+
+    /**
+     * Sets each arm's intervention names and each intervention's arm labels when their two
+     * flattened lists split in exactly one way ({@link ArmInterventionSplit}); returns the pieces
+     * so placed. Otherwise notes why, for the warning of the pieces left to the usual rule.
+     */
+    private Set<Piece> linkArmsAndInterventions() {
+      Piece names = PieceTable.get("ArmGroupInterventionName");
+      Piece labels = PieceTable.get("InterventionArmGroupLabel");
+      List<String> armSide = values.get(names);
+      List<String> interventionSide = values.get(labels);
+      int arms = listSizes.getOrDefault(parentList(names), 0);
+      int interventions = listSizes.getOrDefault(parentList(labels), 0);
+      if ((armSide == null && interventionSide == null) || (arms == 1 && interventions == 1)) {
+        return Set.of();
+      }
+      Optional<String> unfit = armSide == null || interventionSide == null
+          ? Optional.of((armSide == null ? names : labels).name() + " is absent, so the other list cannot be checked against it")
+          : sized("ArmGroupLabel", arms, "arms")
+              .or(() -> sized("InterventionType", interventions, "interventions"))
+              .or(() -> sized("InterventionName", interventions, "interventions"));
+      if (unfit.isPresent()) {
+        String why = "; they cannot be split by the other list: " + unfit.get();
+        whyNotSplit.put(names.name(), why);
+        whyNotSplit.put(labels.name(), why);
+        return Set.of();
+      }
+      List<String> types = values.get(PieceTable.get("InterventionType"));
+      List<String> interventionNames = values.get(PieceTable.get("InterventionName"));
+      List<String> keys = new ArrayList<>(interventions);
+      for (int i = 0; i < interventions; i++) {
+        keys.add(types.get(i) + ": " + interventionNames.get(i));
+      }
+      List<String> armLabels = values.get(PieceTable.get("ArmGroupLabel"));
+      String why = switch (ArmInterventionSplit.split(armLabels, keys, armSide, interventionSide)) {
+        case ArmInterventionSplit.Result.Unique u -> {
+          place(names, u.interventionNames());
+          place(labels, u.armGroupLabels());
+          yield null;
+        }
+        case ArmInterventionSplit.Result.None n -> "have no consistent split (" + n.why() + ")";
+        case ArmInterventionSplit.Result.Several s -> "have at least 2 possible splits, so which arm uses which"
+            + " intervention is not guessed";
+        case ArmInterventionSplit.Result.GaveUp g -> "have no split settled within " + ArmInterventionSplit.MAX_STEPS
+            + " search steps";
+      };
+      if (why == null) {
+        return Set.of(names, labels);
+      }
+      String note = "; read against each other, ArmGroupInterventionName and InterventionArmGroupLabel " + why;
+      whyNotSplit.put(names.name(), note);
+      whyNotSplit.put(labels.name(), note);
+      return Set.of();
+    }
+
+    /** Empty when {@code piece} has one value per element of its list, else why not. */
+    private Optional<String> sized(String piece, int size, String elements) {
+      int n = values.getOrDefault(PieceTable.get(piece), List.of()).size();
+      return n == size ? Optional.empty() : Optional.of(piece + " has " + n + " values for " + size + " " + elements);
+    }
+
+    /** Sets the nested list of {@code piece} in each element of its parent list, leaving empty runs absent. */
+    private void place(Piece piece, List<List<String>> runs) {
+      String parentList = parentList(piece);
+      ArrayNode parents = (ArrayNode) parentOf(root, parentList).get(lastName(parentList));
+      for (int i = 0; i < runs.size(); i++) {
+        if (!runs.get(i).isEmpty()) {
+          ArrayNode out = ((ObjectNode) parents.get(i)).putArray(lastName(piece.path()));
+          runs.get(i).forEach(out::add);
+        }
       }
     }
 
@@ -248,7 +323,8 @@ final class RecordMapper {
       int parentSize = listSizes.getOrDefault(parentList, 0);
       if (parentSize != 1) {
         warn(pieceNames, "not mapped: these values belong to the " + parentSize + " elements of " + parentList
-            + ", and the classic export flattens them into one list without saying which belongs to which");
+            + ", and the classic export flattens them into one list without saying which belongs to which"
+            + whyNotSplit.getOrDefault(pieceNames, ""));
         return null;
       }
       ObjectNode parentElement = (ObjectNode) ((ArrayNode) parentOf(root, parentList.substring(0, outer))
@@ -301,6 +377,12 @@ final class RecordMapper {
       start = dot + 1;
     }
     return node;
+  }
+
+  /** The list whose elements hold a nested list piece: {@code ...armGroups[]} for {@code ...armGroups[].interventionNames[]}. */
+  private static String parentList(Piece nested) {
+    String bare = nested.path().substring(0, nested.path().length() - 2);
+    return bare.substring(0, bare.lastIndexOf("[]") + 2);
   }
 
   private static String lastName(String dotted) {

@@ -154,4 +154,84 @@ class ClassicFieldsReaderMscTest {
     assertNull(study.resultsSection());
     assertNull(study.hasResults());
   }
+
+  @Test
+  void armLinksAreLeftOutOnlyWhereTheTwoFlattenedListsDoNotSplitInOneWay() {
+    // Before the split, every record with several arms (858) or several interventions (681) lost them.
+    assertEquals(Map.of("at least 2 possible splits", 19L, "no consistent split", 3L), splitFailures("ArmGroupInterventionName"));
+    assertEquals(Map.of("at least 2 possible splits", 19L, "no consistent split", 6L), splitFailures("InterventionArmGroupLabel"));
+    long multiArmLinked = byId.values().stream().map(r -> r.study().protocolSection().armsInterventionsModule())
+        .filter(ai -> ai != null && ai.armGroups() != null && ai.armGroups().size() > 1)
+        .filter(ai -> ai.armGroups().stream().anyMatch(a -> a.interventionNames() != null)).count();
+    assertEquals(836, multiArmLinked);
+  }
+
+  @Test
+  void nct00366145sTwoArmsShareTheStandardOfCareWhoseLabelsTheExportSortedByText() {
+    var ai = byId.get("NCT00366145").study().protocolSection().armsInterventionsModule();
+    assertEquals(List.of("Prochymal®: [Biological: Prochymal®, Drug: Standard of Care for GVHD]",
+            "Placebo: [Drug: Placebo, Drug: Standard of Care for GVHD]"),
+        ai.armGroups().stream().map(a -> a.label() + ": " + a.interventionNames()).toList());
+    // "Placebo" before "Prochymal®" although Prochymal® is the first arm: kept as the source wrote it.
+    assertEquals(List.of("Prochymal®: [Prochymal®]", "Placebo: [Placebo]",
+            "Standard of Care for GVHD: [Placebo, Prochymal®]"),
+        ai.interventions().stream().map(i -> i.name() + ": " + i.armGroupLabels()).toList());
+    assertEquals(List.of("InterventionOtherName"), byId.get("NCT00366145").warnings().stream()
+        .filter(w -> w.message().startsWith("not mapped: these values belong")).map(ReadWarning::field).toList());
+  }
+
+  @Test
+  void nct01065337sControlArmHasNoInterventionAndEachCellTypeTwoRoutes() {
+    var ai = byId.get("NCT01065337").study().protocolSection().armsInterventionsModule();
+    assertEquals(List.of("control group: null",
+            "bone marrow stem cells intraarterial: [Biological: bone marrow stem cells (BMC)]",
+            "tissue repair cells intramuscular: [Biological: tissue repair cells (TRC)]",
+            "tissue repair cells intraarterial: [Biological: tissue repair cells (TRC)]",
+            "bone marrow stem cells intramuscular: [Biological: bone marrow stem cells (BMC)]"),
+        ai.armGroups().stream().map(a -> a.label() + ": " + a.interventionNames()).toList());
+    assertEquals(List.of(
+            "tissue repair cells (TRC): [tissue repair cells intraarterial, tissue repair cells intramuscular]",
+            "bone marrow stem cells (BMC): [bone marrow stem cells intraarterial, bone marrow stem cells intramuscular]"),
+        ai.interventions().stream().map(i -> i.name() + ": " + i.armGroupLabels()).toList());
+  }
+
+  @Test
+  void nct00482092sTwoProchymalDosesShareOneInterventionAndPlaceboHasItsOwn() {
+    var ai = byId.get("NCT00482092").study().protocolSection().armsInterventionsModule();
+    assertEquals(List.of("Placebo: [Drug: Placebo]", "Prochymal® - Low dose: [Drug: Prochymal®]",
+            "Prochymal® - High dose: [Drug: Prochymal®]"),
+        ai.armGroups().stream().map(a -> a.label() + ": " + a.interventionNames()).toList());
+    assertEquals(List.of("Prochymal®: [Prochymal® - High dose, Prochymal® - Low dose]", "Placebo: [Placebo]"),
+        ai.interventions().stream().map(i -> i.name() + ": " + i.armGroupLabels()).toList());
+  }
+
+  @Test
+  void nct00721045sSixArmsCannotTellWhichOfThreeLikeNamedInterventionsTheyUse() {
+    ReadResult.Read read = byId.get("NCT00721045");
+    var ai = read.study().protocolSection().armsInterventionsModule();
+    assertEquals(6, ai.armGroups().size());
+    assertTrue(ai.armGroups().stream().allMatch(a -> a.interventionNames() == null));
+    assertTrue(ai.interventions().stream().allMatch(i -> i.armGroupLabels() == null));
+    assertEquals(Map.of("at least 2 possible splits", 1L), splitFailures("ArmGroupInterventionName", read));
+  }
+
+  @Test
+  void nct02846883NamesEachOfItsTwoMscInterventionsOncePerArmSoNoSplitFits() {
+    ReadResult.Read read = byId.get("NCT02846883");
+    assertEquals(List.of("no consistent split (ArmGroupInterventionName has 6 values and InterventionArmGroupLabel 9,"
+            + " but each link adds one to each)"),
+        read.warnings().stream().filter(w -> w.field().equals("ArmGroupInterventionName"))
+            .map(w -> w.message().substring(w.message().indexOf("have ") + 5)).toList());
+  }
+
+  private static Map<String, Long> splitFailures(String piece) {
+    return splitFailures(piece, byId.values().toArray(ReadResult.Read[]::new));
+  }
+
+  private static Map<String, Long> splitFailures(String piece, ReadResult.Read... reads) {
+    return java.util.Arrays.stream(reads).flatMap(r -> r.warnings().stream())
+        .filter(w -> w.field().equals(piece) && w.message().startsWith("not mapped: these values belong"))
+        .collect(Collectors.groupingBy(w -> w.message().contains("possible splits") ? "at least 2 possible splits"
+            : w.message().contains("no consistent split") ? "no consistent split" : w.message(), Collectors.counting()));
+  }
 }
