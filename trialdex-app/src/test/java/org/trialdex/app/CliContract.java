@@ -191,6 +191,66 @@ abstract class CliContract {
   }
 
   @Test
+  void everyKindOfBadInputIsNamedAndLeavesStoredRecordsAsTheyWere() throws IOException {
+    trialdex("import", SharedData.v2Sample().toString());
+    Map<String, JsonNode> before = export();
+    String a = nct(sample.get(10));
+    String b = nct(sample.get(11));
+    String c = nct(sample.get(12));
+    String d = nct(sample.get(13));
+
+    // Malformed XML claiming a stored id, and legacy XML with a bad NCT id.
+    Path xml = dir.resolve("broken.xml");
+    Files.writeString(xml, "<clinical_study><id_info><nct_id>" + a + "</nct_id></id_info><brief_title>Cut");
+    Path badIdXml = dir.resolve("bad-id.xml");
+    Files.writeString(badIdXml, "<clinical_study><id_info><nct_id>NCT12</nct_id></id_info></clinical_study>");
+    // Non-UTF-8 text in a changed copy of a stored record.
+    ObjectNode latin1 = sample.get(11).deepCopy();
+    ((ObjectNode) latin1.at("/protocolSection/identificationModule")).put("briefTitle", "Caf\u00e9");
+    byte[] latin1Bytes = latin1.toString().replace("Caf\\u00e9", "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+    Path nonUtf8 = dir.resolve("latin1.ndjson");
+    Files.write(nonUtf8, latin1Bytes);
+    // The same id twice: an identical copy first (taken, unchanged), a changed copy second (refused).
+    ObjectNode changedC = sample.get(12).deepCopy();
+    ((ObjectNode) changedC.at("/protocolSection/statusModule")).put("overallStatus", "WITHDRAWN");
+    Path twice = ndjson("twice.ndjson", List.of(sample.get(12), changedC));
+    // A changed copy of a stored record 100 times larger than usual.
+    ObjectNode huge = sample.get(13).deepCopy();
+    ((ObjectNode) huge.at("/protocolSection/descriptionModule")).put("detailedDescription", "x".repeat(sample.get(13).toString().length() * 100));
+    Path large = ndjson("large.ndjson", List.of(huge));
+    // A truncated archive whose intact part holds a new record.
+    Path cut = dir.resolve("cut.zip");
+    java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("new.json"));
+      z.write("{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999998\"}}}".getBytes(StandardCharsets.UTF_8));
+      z.putNextEntry(new java.util.zip.ZipEntry("changed.json"));
+      z.write(changedC.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] whole = zip.toByteArray();
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+
+    Cli r = trialdex("import", "--max-record-size", (sample.get(13).toString().length() * 20) + "",
+        xml.toString(), badIdXml.toString(), nonUtf8.toString(), twice.toString(), large.toString(), cut.toString());
+    assertEquals(TrialdexCommand.SOME_FAILED, r.exitCode(), r::toString);
+    assertTrue(r.out().contains(xml + ": "), r::toString);
+    assertTrue(r.out().contains(badIdXml.toString()) && r.out().contains("NCT12"), r.out());
+    assertTrue(r.out().contains(nonUtf8 + ", record 1: not UTF-8 text at line 1, column "), r.out());
+    assertTrue(r.out().contains(twice + ", " + c + " (line 2): " + c + " appears twice in this import"), r.out());
+    assertTrue(r.out().contains(large + ", line 1: record is ") && r.out().contains("over the limit"), r.out());
+    assertTrue(r.out().contains(cut + ": the archive is truncated or corrupt after entry changed.json"), r.out());
+    assertTrue(r.out().contains("  new                 1"), r.out());
+
+    Map<String, JsonNode> after = export();
+    assertEquals(101, after.size()); // the 100 stored and the one intact record of the cut archive
+    assertEquals("NCT09999998", nct(after.get("NCT09999998")));
+    before.forEach((id, record) -> assertEquals(record, after.get(id), id));
+    for (String id : List.of(a, b, c, d)) {
+      assertEquals(1, trialdex("history", id).out().lines().filter(l -> l.startsWith("version ")).count(), id);
+    }
+  }
+
+  @Test
   void usageErrorsExitWith2AndSayWhatIsWrong() {
     Cli noArgs = Cli.run();
     assertEquals(TrialdexCommand.USAGE, noArgs.exitCode());

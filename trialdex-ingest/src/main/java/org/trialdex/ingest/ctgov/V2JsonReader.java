@@ -243,9 +243,11 @@ public final class V2JsonReader implements StudyReader {
           step();
         } catch (StreamReadException e) {
           done = true;
-          pending.add(failed(file, "record " + (recordIndex + 1),
-              "invalid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                  + ": " + firstLine(e.getOriginalMessage()) + "; records after this point were not read"));
+          String where = "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+          String what = firstLine(e.getOriginalMessage());
+          pending.add(failed(file, "record " + (recordIndex + 1), (what.startsWith("Invalid UTF-8")
+              ? "not UTF-8 text " + where + " (" + what + "); save the file as UTF-8"
+              : "invalid JSON " + where + ": " + what) + "; records after this point were not read"));
         } catch (IOException | UncheckedIOException e) {
           done = true;
           pending.add(failed(file, "record " + (recordIndex + 1), "reading stopped: " + e.getMessage()));
