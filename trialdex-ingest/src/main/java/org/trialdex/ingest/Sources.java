@@ -32,7 +32,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <p>Everything streams: one file and one archive entry are open at a time. Entries of formats that
  * hold one record each (legacy XML) are the exception that makes imports fast: up to
- * {@link #WINDOW} of them are read ahead into memory (each at most the record size limit) and mapped
+ * {@link #WINDOW} of them, and at most {@link #WINDOW_BYTES}, are read ahead into memory and mapped
  * on all cores, and their results still come out in source order. An entry of a streaming format
  * (a JSON array, NDJSON) is read in place, after every entry before it.
  *
@@ -41,8 +41,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 final class Sources implements AutoCloseable {
 
   private static final int SNIFF = 64 * 1024;
-  /** One-record entries read ahead and mapped in parallel. */
+  /** One-record entries read ahead and mapped in parallel... */
   static final int WINDOW = 64;
+  /** ...as long as they hold at most this many bytes together (one oversized entry still fits). */
+  static final long WINDOW_BYTES = 64L * 1024 * 1024;
 
   private final ReadOptions options;
   private final AtomicLong bytesDone;
@@ -99,7 +101,7 @@ final class Sources implements AutoCloseable {
   private sealed interface Pending {
     record Ready(List<ReadResult> results) implements Pending {}
 
-    record Mapping(Future<List<ReadResult>> results, String name) implements Pending {}
+    record Mapping(Future<List<ReadResult>> results, String name, long bytes) implements Pending {}
 
     record InPlace(Stream<ReadResult> results) implements Pending {}
   }
@@ -107,6 +109,7 @@ final class Sources implements AutoCloseable {
   private final class Records implements Iterator<ReadResult> {
     private final Entries entries;
     private final Deque<Pending> window = new ArrayDeque<>();
+    private long windowBytes;
     private Iterator<ReadResult> current = List.<ReadResult>of().iterator();
     private Stream<ReadResult> currentStream;
 
@@ -129,7 +132,10 @@ final class Sources implements AutoCloseable {
         }
         current = switch (next) {
           case Pending.Ready r -> r.results().iterator();
-          case Pending.Mapping m -> await(m);
+          case Pending.Mapping m -> {
+            windowBytes -= m.bytes();
+            yield await(m);
+          }
           case Pending.InPlace p -> {
             currentStream = p.results();
             yield p.results().iterator();
@@ -141,8 +147,13 @@ final class Sources implements AutoCloseable {
 
     /** Reads ahead until the window is full or an entry must be read in place (it is last then). */
     private void fill() {
-      while (window.size() < WINDOW && !(window.peekLast() instanceof Pending.InPlace) && entries.hasNext()) {
-        window.addLast(entries.next());
+      while (window.size() < WINDOW && windowBytes < WINDOW_BYTES
+          && !(window.peekLast() instanceof Pending.InPlace) && entries.hasNext()) {
+        Pending p = entries.next();
+        if (p instanceof Pending.Mapping m) {
+          windowBytes += m.bytes();
+        }
+        window.addLast(p);
       }
     }
 
@@ -329,7 +340,7 @@ final class Sources implements AutoCloseable {
           try (Stream<ReadResult> results = reader.read(inMemory, options)) {
             return results.toList();
           }
-        }), entry.name());
+        }), entry.name(), bytes.length);
       }
     };
   }
