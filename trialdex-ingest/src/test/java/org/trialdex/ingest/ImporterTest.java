@@ -152,6 +152,43 @@ class ImporterTest {
     assertEquals(List.of(nct(0), nct(1)), written.stream().map(ReadResult.Read::nctId).toList());
   }
 
+  @Test
+  void oneRecordEntriesMappedInParallelComeOutInSourceOrder() throws IOException {
+    // 150 real legacy XML entries, with a broken XML entry and a JSON array entry among them.
+    List<String> expected = new ArrayList<>();
+    Path zipped = dir.resolve("mixed.zip");
+    try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(Files.newInputStream(SharedData.legacyArchive())));
+        ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zipped))) {
+      int n = 0;
+      for (var e = tar.getNextEntry(); e != null && n < 150; e = tar.getNextEntry()) {
+        if (e.isDirectory()) {
+          continue;
+        }
+        byte[] body = tar.readAllBytes();
+        z.putNextEntry(new ZipEntry(e.getName()));
+        z.write(body);
+        expected.add(e.getName().substring(e.getName().lastIndexOf('/') + 1, e.getName().length() - 4));
+        n++;
+        if (n == 70) {
+          z.putNextEntry(new ZipEntry("broken.xml"));
+          z.write("<clinical_study><id_info><nct_id>NCT0".getBytes(StandardCharsets.UTF_8));
+          z.putNextEntry(new ZipEntry("two.json"));
+          z.write(("[" + line(0) + "," + line(1) + "]").getBytes(StandardCharsets.UTF_8));
+          expected.add(nct(0));
+          expected.add(nct(1));
+        }
+      }
+    }
+    ImportReport report = importPaths(zipped);
+    assertEquals(152, report.created());
+    assertEquals(1, report.failed());
+    assertEquals(zipped + "!broken.xml", report.failures().get(0).file());
+    assertEquals(expected, written.stream().map(ReadResult.Read::nctId).toList());
+    assertEquals("ctgov-legacy-xml", written.get(0).provenance().format());
+    assertEquals("ctgov-v2-json", written.get(70).provenance().format());
+  }
+
   // ---- bad input: each gives a clear error naming file, record and reason; the rest imports ----
 
   @Test
