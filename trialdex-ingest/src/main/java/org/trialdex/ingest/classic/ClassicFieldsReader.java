@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.source.Provenance;
+import org.trialdex.ingest.ByteLines;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.StudyReader;
@@ -54,14 +55,14 @@ public final class ClassicFieldsReader implements StudyReader {
 
   @Override
   public Stream<ReadResult> read(org.trialdex.ingest.SourceEntry entry, ReadOptions options) {
-    return StreamSupport.stream(new Lines(entry.name(), new LineReader(entry.in(), options.maxRecordBytes()), options),
+    return StreamSupport.stream(new Lines(entry.name(), new ByteLines(entry.in(), options.maxRecordBytes()), options),
         false);
   }
 
   /** The records of one file, one line at a time. */
   private final class Lines extends Spliterators.AbstractSpliterator<ReadResult> {
     private final String file;
-    private final LineReader lines;
+    private final ByteLines lines;
     private final ReadOptions options;
     private final RecordMapper mapper;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -70,7 +71,7 @@ public final class ClassicFieldsReader implements StudyReader {
     private long records;
     private boolean done;
 
-    Lines(String file, LineReader lines, ReadOptions options) {
+    Lines(String file, ByteLines lines, ReadOptions options) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
       this.file = file;
       this.lines = lines;
@@ -102,7 +103,7 @@ public final class ClassicFieldsReader implements StudyReader {
 
     private ReadResult nextResult() throws IOException {
       while (true) {
-        LineReader.Line line = lines.next();
+        ByteLines.Line line = lines.next();
         if (line == null) {
           done = true;
           return records == 0 ? ReadResult.failed(file, "",
@@ -121,7 +122,7 @@ public final class ClassicFieldsReader implements StudyReader {
       }
     }
 
-    private ReadResult record(LineReader.Line line, String position) {
+    private ReadResult record(ByteLines.Line line, String position) {
       String text;
       ByteBuffer bytes = ByteBuffer.wrap(line.bytes(), 0, line.length());
       try {
@@ -153,7 +154,7 @@ public final class ClassicFieldsReader implements StudyReader {
       }
     }
 
-    private static boolean isBlank(LineReader.Line line) {
+    private static boolean isBlank(ByteLines.Line line) {
       for (int i = 0; i < line.length(); i++) {
         byte b = line.bytes()[i];
         if (b != ' ' && b != '\t' && b != '\r') {

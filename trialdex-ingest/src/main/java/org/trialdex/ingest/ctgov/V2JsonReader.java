@@ -28,6 +28,7 @@ import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.json.StudyJsonException;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.source.Provenance;
+import org.trialdex.ingest.ByteLines;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadResult;
@@ -135,13 +136,13 @@ public final class V2JsonReader implements StudyReader {
   /** One study per line. */
   private final class NdjsonIterator implements Iterator<ReadResult> {
     private final String file;
-    private final LineSplitter lines;
+    private final ByteLines lines;
     private ReadResult next;
     private boolean done;
 
     NdjsonIterator(String file, InputStream in, ReadOptions options) {
       this.file = file;
-      this.lines = new LineSplitter(in, options.maxRecordBytes());
+      this.lines = new ByteLines(in, options.maxRecordBytes());
       this.options = options;
     }
 
@@ -150,7 +151,7 @@ public final class V2JsonReader implements StudyReader {
     @Override
     public boolean hasNext() {
       while (next == null && !done) {
-        LineSplitter.Line line;
+        ByteLines.Line line;
         try {
           line = lines.next();
         } catch (IOException e) {
@@ -167,12 +168,12 @@ public final class V2JsonReader implements StudyReader {
       return next != null;
     }
 
-    private ReadResult readLine(LineSplitter.Line line) {
+    private ReadResult readLine(ByteLines.Line line) {
       String position = "line " + line.number();
       if (line.tooLong()) {
-        return failed(file, position, options.tooLarge(line.skippedBytes()));
+        return failed(file, position, options.tooLarge(line.tooLongBytes()));
       }
-      byte[] bytes = line.bytes();
+      byte[] bytes = java.util.Arrays.copyOf(line.bytes(), line.length());
       if (isBlank(bytes)) {
         return null;
       }

@@ -1,18 +1,24 @@
-package org.trialdex.ingest.classic;
+package org.trialdex.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads a byte stream line by line without holding more than one line, and never more than the
- * record limit: a longer line is skipped to its end and reported by its length.
+ * Splits a byte stream into lines for the line-per-record readers (NDJSON of v2 studies, classic
+ * field records) without decoding it, so that one line of bad bytes fails alone. Holds one line at
+ * a time, and never more than the record limit: a longer line is skipped to its end and reported by
+ * its length. Not thread-safe; the returned line's bytes are reused by the next call.
  */
-final class LineReader {
+public final class ByteLines {
 
-  /** One line: its number, its bytes (without the line end), or its length when it was too long. */
-  record Line(long number, byte[] bytes, int length, long tooLongBytes) {
-    boolean tooLong() {
+  /**
+   * One line: its 1-based number and its first {@code length} bytes (without the line end), or,
+   * when it was over the limit, its length in {@code tooLongBytes}.
+   */
+  public record Line(long number, byte[] bytes, int length, long tooLongBytes) {
+    /** The line was over the limit; its bytes were not kept. */
+    public boolean tooLong() {
       return tooLongBytes >= 0;
     }
   }
@@ -25,13 +31,14 @@ final class LineReader {
   private byte[] line = new byte[8 * 1024];
   private long number;
 
-  LineReader(InputStream in, long maxBytes) {
+  /** Lines of {@code in}, each at most {@code maxBytes} long. */
+  public ByteLines(InputStream in, long maxBytes) {
     this.in = in;
     this.max = Math.min(maxBytes, Integer.MAX_VALUE - 8);
   }
 
   /** The next line, or null at the end of the stream. */
-  Line next() throws IOException {
+  public Line next() throws IOException {
     int length = 0;
     long total = 0;
     boolean any = false;
