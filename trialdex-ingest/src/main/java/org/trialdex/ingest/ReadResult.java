@@ -3,6 +3,7 @@ package org.trialdex.ingest;
 import java.util.List;
 import java.util.Objects;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
 
 /**
@@ -11,12 +12,23 @@ import org.trialdex.core.source.Provenance;
  */
 public sealed interface ReadResult {
 
-  /** A record read into the model; {@code warnings} name what was odd or could not be mapped. */
-  record Read(Study study, Provenance provenance, List<ReadWarning> warnings) implements ReadResult {
+  /**
+   * A record read into the model; {@code warnings} name what was odd or could not be mapped;
+   * {@code spans} say where in the source text each field was read (readers of free text give
+   * them, others give none).
+   */
+  record Read(Study study, Provenance provenance, List<ReadWarning> warnings, List<FieldSpan> spans)
+      implements ReadResult {
     public Read {
       Objects.requireNonNull(study, "study");
       Objects.requireNonNull(provenance, "provenance");
       warnings = List.copyOf(warnings);
+      spans = List.copyOf(spans);
+    }
+
+    /** A record without spans, as structured formats give it. */
+    public Read(Study study, Provenance provenance, List<ReadWarning> warnings) {
+      this(study, provenance, warnings, List.of());
     }
 
     /** The record's NCT id, or "" when it has none. */
