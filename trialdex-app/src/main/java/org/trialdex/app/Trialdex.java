@@ -57,7 +57,7 @@ public final class Trialdex implements AutoCloseable {
     return chunk -> {
       List<Incoming> incoming = new ArrayList<>(chunk.size());
       for (ReadResult.Read r : chunk) {
-        incoming.add(new Incoming(r.study(), r.provenance()));
+        incoming.add(new Incoming(r.recordId(), r.study(), r.provenance(), r.spans()));
       }
       List<PutOutcome> outcomes = store.putAll(runId, incoming);
       List<ChunkWriter.Outcome> mapped = new ArrayList<>(outcomes.size());

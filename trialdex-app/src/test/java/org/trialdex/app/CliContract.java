@@ -123,7 +123,7 @@ abstract class CliContract {
     Cli history = trialdex("history", id);
     assertEquals(0, history.exitCode(), history::toString);
     assertTrue(history.out().startsWith(id + ": 2 versions"), history.out());
-    assertTrue(history.out().contains("changed: statusModule"), history.out());
+    assertTrue(history.out().contains("changed since version 1: statusModule"), history.out());
     assertTrue(history.out().contains("edited.ndjson (line 8)"), history.out());
 
     Cli v1 = trialdex("show", id, "--version", "1", "--format", "json");
@@ -259,9 +259,12 @@ abstract class CliContract {
     assertTrue(badOption.err().contains("Unknown option: '--bogus'"), badOption.err());
     Cli noPath = trialdex("import");
     assertEquals(TrialdexCommand.USAGE, noPath.exitCode());
-    Cli badId = trialdex("show", "12345");
+    Cli badId = trialdex("show", "NCT12345");
     assertEquals(TrialdexCommand.USAGE, badId.exitCode());
-    assertTrue(badId.err().contains("'12345' is not an NCT id"), badId.err());
+    assertTrue(badId.err().contains("'NCT12345' is not an NCT id"), badId.err());
+    Cli notAnId = trialdex("show", "two words");
+    assertEquals(TrialdexCommand.USAGE, notAnId.exitCode());
+    assertTrue(notAnId.err().contains("'two words' is not an NCT id"), notAnId.err());
     Cli both = Cli.run("stats", "--data", dir.toString(), "--db", "jdbc:postgresql://127.0.0.1/x");
     assertEquals(TrialdexCommand.USAGE, both.exitCode());
     Cli notPostgres = Cli.run("stats", "--db", "jdbc:mysql://127.0.0.1/x");

@@ -30,6 +30,8 @@ public final class Importer {
   public static final int MAX_WARNINGS_KEPT = 1000;
 
   private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  /** Ids of records without an NCT id: other registries' ids and content ids. */
+  private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{2,63}");
 
   /** Progress as the import goes: for a progress bar. */
   public record Progress(long records, long failed, long bytesDone, long bytesTotal, String currentFile) {}
@@ -229,15 +231,21 @@ public final class Importer {
     }
 
     private boolean admit(ReadResult.Read read) {
-      String nct = read.nctId();
+      String nct = read.recordId();
       String file = read.provenance().file();
       String position = read.provenance().position();
       if (nct.isEmpty()) {
-        fail(new ReadProblem(file, position, "the record has no NCT id (protocolSection.identificationModule.nctId); it was not imported"));
+        fail(new ReadProblem(file, position, "the record has no NCT id (protocolSection.identificationModule.nctId)"
+            + " and no other registry id; it was not imported"));
         return false;
       }
-      if (!NCT_ID.matcher(nct).matches()) {
+      if (!read.nctId().isEmpty() && !NCT_ID.matcher(nct).matches()) {
         fail(new ReadProblem(file, position, "invalid NCT id '" + nct + "': expected NCT followed by 8 digits; the record was not imported"));
+        return false;
+      }
+      if (read.nctId().isEmpty() && !OTHER_ID.matcher(nct).matches()) {
+        fail(new ReadProblem(file, position, "invalid record id '" + nct + "': expected 3 to 64 letters, digits and"
+            + " - _ . / : with no spaces; the record was not imported"));
         return false;
       }
       String where = read.provenance().file() + " (" + position + ")";

@@ -12,6 +12,11 @@ import org.trialdex.core.source.Provenance;
  */
 public sealed interface ReadResult {
 
+  /** Provenance attribute: the registry id of a record that shows no NCT id (ChiCTR..., ISRCTN...). */
+  String REGISTRY_ID = "registryId";
+  /** Provenance attribute: the stable id a reader derived from a record that shows no registry id. */
+  String CONTENT_ID = "contentId";
+
   /**
    * A record read into the model; {@code warnings} name what was odd or could not be mapped;
    * {@code spans} say where in the source text each field was read (readers of free text give
@@ -29,6 +34,20 @@ public sealed interface ReadResult {
     /** A record without spans, as structured formats give it. */
     public Read(Study study, Provenance provenance, List<ReadWarning> warnings) {
       this(study, provenance, warnings, List.of());
+    }
+
+    /**
+     * The id the record is stored under: its NCT id; for a record without one (a registry page),
+     * the other registry id or the content id its reader gave in provenance attributes
+     * {@code registryId} / {@code contentId}; "" when it has none of these.
+     */
+    public String recordId() {
+      String nct = nctId();
+      if (!nct.isEmpty()) {
+        return nct;
+      }
+      String registryId = provenance.attribute(REGISTRY_ID);
+      return registryId.isEmpty() ? provenance.attribute(CONTENT_ID) : registryId;
     }
 
     /** The record's NCT id, or "" when it has none. */

@@ -37,6 +37,13 @@ import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.merge.Authority;
+import org.trialdex.core.merge.Conflict;
+import org.trialdex.core.merge.FieldOrigin;
+import org.trialdex.core.merge.MergedStudy;
+import org.trialdex.core.merge.SourceRecord;
+import org.trialdex.core.merge.StudyMerger;
+import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
 
 /**
@@ -51,7 +58,13 @@ final class JdbcStudyStore implements StudyStore {
   private static final int FETCH_SIZE = 200;
 
   private static final String VERSION_COLUMNS = "v.nct_id, v.version, v.recorded_micros,"
-      + " v.source_format, v.source_file, v.source_position, v.import_run_id, v.content_hash";
+      + " v.source_format, v.source_file, v.source_position, v.import_run_id, v.content_hash,"
+      + " v.source_attributes";
+  /** A version's content: its JSON, its spans, its hash. */
+  private static final String VERSION_CONTENT = ", v.json, v.field_spans, v.content_hash";
+  /** The current record's content: the merge when there is one, else the newest version. */
+  private static final String CURRENT_CONTENT = ", COALESCE(s.merged_json, v.json),"
+      + " CASE WHEN s.merged_json IS NULL THEN v.field_spans END, s.content_hash";
   private static final String CURRENT_JOIN = " FROM study s JOIN study_version v"
       + " ON v.nct_id = s.nct_id AND v.version = s.version";
 
@@ -61,6 +74,7 @@ final class JdbcStudyStore implements StudyStore {
   private final ObjectMapper mapper = json.mapper();
   /** Serializes writes on the one writer connection; readers never take it. */
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final StudyMerger merger = new StudyMerger();
 
   JdbcStudyStore(Database db, Clock clock) {
     this.db = db;
@@ -162,109 +176,328 @@ final class JdbcStudyStore implements StudyStore {
   // ---------------------------------------------------------------- writes
 
   /** A record ready to store: serialized and hashed before the write transaction starts. */
-  private record Prepared(String nctId, String json, String hash, Provenance provenance,
-      String status, String studyType, String phases) {}
+  private record Prepared(String id, Study study, String json, String hash, Provenance provenance,
+      String sourceKey, String attributes, String spans, TitleKeys titles) {}
 
-  /** The current version of a record as a chunk sees it. */
+  /** The newest version of one source of one record, as a chunk sees it. */
   private record Head(int version, String hash) {}
+
+  /** What the store knows of one record while writing a chunk. */
+  private static final class RecordState {
+    boolean existed;
+    int newestVersion;
+    final Map<String, Head> sources = new TreeMap<>();
+    /** New versions of this chunk, by version number, with their content. */
+    final Map<Integer, Prepared> written = new HashMap<>();
+    boolean changed;
+  }
 
   @Override
   public List<PutOutcome> putAll(long runId, List<Incoming> chunk) {
     if (chunk.isEmpty()) {
       return List.of();
     }
-    // Ids first, in order, so that a missing one is reported as is before any work is done.
-    List<String> ids = new ArrayList<>(chunk.size());
-    for (int i = 0; i < chunk.size(); i++) {
-      ids.add(nctIdOf(chunk.get(i), i));
-    }
     // Serializing and hashing is about half the CPU work of a chunk; it needs no lock and no
     // transaction, and runs on all cores.
-    List<Prepared> prepared = IntStream.range(0, chunk.size()).parallel()
-        .mapToObj(i -> prepare(ids.get(i), chunk.get(i)))
-        .toList();
+    List<Prepared> prepared = chunk.parallelStream().map(this::prepare).toList();
     long recorded = Micros.of(clock.instant());
     return inWriteTransaction("storing a chunk of " + chunk.size() + " records (run " + runId
-        + ", first " + prepared.getFirst().nctId() + ")", c -> {
+        + ", first " + prepared.getFirst().id() + ")", c -> {
       requireRunning(c, runId);
-      Map<String, Head> heads = lookupHeads(c, prepared);
-      Map<String, Head> before = Map.copyOf(heads);
-      List<PutOutcome> outcomes = new ArrayList<>(prepared.size());
+      List<Prepared> keyed = linkIncoming(c, prepared, recorded);
+      Map<String, RecordState> states = loadStates(c, keyed);
+      List<PutOutcome> outcomes = new ArrayList<>(keyed.size());
       List<Prepared> newVersions = new ArrayList<>();
       List<Integer> newVersionNumbers = new ArrayList<>();
-      Map<String, Prepared> finalContent = new LinkedHashMap<>();
-      for (Prepared p : prepared) {
-        Head head = heads.get(p.nctId());
+      for (Prepared p : keyed) {
+        RecordState state = states.get(p.id());
+        Head head = state.sources.get(p.sourceKey());
         if (head != null && head.hash().equals(p.hash())) {
-          outcomes.add(new PutOutcome(p.nctId(), PutOutcome.Kind.UNCHANGED, head.version()));
+          outcomes.add(new PutOutcome(p.id(), PutOutcome.Kind.UNCHANGED, state.newestVersion));
           continue;
         }
-        int version = head == null ? 1 : head.version() + 1;
-        heads.put(p.nctId(), new Head(version, p.hash()));
-        outcomes.add(new PutOutcome(p.nctId(),
-            head == null ? PutOutcome.Kind.NEW : PutOutcome.Kind.UPDATED, version));
+        boolean isNew = !state.existed && state.newestVersion == 0;
+        int version = ++state.newestVersion;
+        state.sources.put(p.sourceKey(), new Head(version, p.hash()));
+        state.written.put(version, p);
+        state.changed = true;
+        outcomes.add(new PutOutcome(p.id(), isNew ? PutOutcome.Kind.NEW : PutOutcome.Kind.UPDATED, version));
         newVersions.add(p);
         newVersionNumbers.add(version);
-        finalContent.put(p.nctId(), p);
       }
       insertVersions(c, runId, recorded, newVersions, newVersionNumbers);
-      writeCurrent(c, recorded, finalContent, heads, before);
+      linkOthersTo(c, keyed, states, recorded);
+      for (var e : states.entrySet()) {
+        if (e.getValue().changed) {
+          writeSources(c, e.getKey(), e.getValue());
+          writeCurrent(c, e.getKey(), e.getValue(), recorded);
+        }
+      }
       return outcomes;
     });
   }
 
-  private static String nctIdOf(Incoming incoming, int index) {
-    return Optional.ofNullable(incoming.study().protocolSection())
-        .map(ProtocolSection::identificationModule)
-        .map(IdentificationModule::nctId)
-        .filter(id -> !id.isBlank())
-        .orElseThrow(() -> new IllegalArgumentException("record " + index + " of the chunk ("
-            + incoming.provenance() + ") has no protocolSection.identificationModule.nctId;"
-            + " reject it before it reaches the store"));
-  }
-
-  private Prepared prepare(String nctId, Incoming incoming) {
+  private Prepared prepare(Incoming incoming) {
     Study study = incoming.study();
     byte[] bytes = json.writeBytes(study);
-    ProtocolSection ps = study.protocolSection();
-    StatusModule status = ps.statusModule();
-    DesignModule design = ps.designModule();
-    String phases = null;
-    if (design != null && design.phases() != null && !design.phases().isEmpty()) {
-      // Distinct, in enum order: counts() counts a study once per phase.
-      EnumSet<Phase> set = EnumSet.noneOf(Phase.class);
-      design.phases().stream().filter(Objects::nonNull).forEach(set::add);
-      phases = set.isEmpty() ? null
-          : set.stream().map(Phase::name).collect(Collectors.joining(" "));
-    }
-    return new Prepared(nctId, new String(bytes, StandardCharsets.UTF_8), sha256(bytes),
-        incoming.provenance(),
-        status == null || status.overallStatus() == null ? null : status.overallStatus().name(),
-        design == null || design.studyType() == null ? null : design.studyType().name(),
-        phases);
+    return new Prepared(incoming.id(), study, new String(bytes, StandardCharsets.UTF_8), sha256(bytes),
+        incoming.provenance(), SourceKeys.of(incoming.provenance()),
+        incoming.provenance().attributes().isEmpty() ? null : toJson(incoming.provenance().attributes()),
+        incoming.spans().isEmpty() ? null : toJson(incoming.spans()), TitleKeys.of(study));
   }
 
-  /** The current version and hash of the chunk's ids: one query per {@value #LOOKUP_BATCH} ids. */
-  private static Map<String, Head> lookupHeads(Connection c, List<Prepared> prepared)
-      throws SQLException {
-    List<String> ids = prepared.stream().map(Prepared::nctId).distinct().toList();
-    Map<String, Head> heads = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
-      List<String> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
-      String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT nct_id, version, content_hash FROM study WHERE nct_id IN (" + marks + ")")) {
-        for (int i = 0; i < part.size(); i++) {
-          ps.setString(i + 1, part.get(i));
+  /**
+   * The chunk with each record under the id it is stored as: an alias resolves to its NCT id, and
+   * a record without an NCT id that names the same trial as exactly one NCT record (identical
+   * titles) is linked to it now.
+   */
+  private List<Prepared> linkIncoming(Connection c, List<Prepared> prepared, long recorded) throws SQLException {
+    Map<String, String> aliases = lookupAliases(c, prepared.stream().map(Prepared::id).distinct().toList());
+    List<Prepared> keyed = new ArrayList<>(prepared.size());
+    for (Prepared p : prepared) {
+      String target = aliases.get(p.id());
+      if (target == null && !isNctId(p.id()) && !exists(c, p.id())) {
+        Optional<String> match = titleMatch(c, p.titles(), true);
+        if (match.isPresent()) {
+          target = match.get();
+          insertAlias(c, p.id(), target, "identical brief and official titles", recorded);
+          aliases.put(p.id(), target);
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            heads.put(rs.getString(1), new Head(rs.getInt(2), rs.getString(3)));
+      }
+      keyed.add(target == null ? p : withId(p, target));
+    }
+    return keyed;
+  }
+
+  private static Prepared withId(Prepared p, String id) {
+    return new Prepared(id, p.study(), p.json(), p.hash(), p.provenance(), p.sourceKey(), p.attributes(), p.spans(), p.titles());
+  }
+
+  static boolean isNctId(String id) {
+    return id.length() == 11 && id.startsWith("NCT") && id.substring(3).chars().allMatch(Character::isDigit);
+  }
+
+  /**
+   * Records without an NCT id that the chunk's NCT records name: by identical titles, or because
+   * the NCT record lists their registry id among its secondary ids. Their versions become
+   * versions of the NCT record.
+   */
+  private void linkOthersTo(Connection c, List<Prepared> keyed, Map<String, RecordState> states, long recorded)
+      throws SQLException {
+    for (Prepared p : keyed) {
+      if (!isNctId(p.id())) {
+        continue;
+      }
+      List<String> others = new ArrayList<>();
+      for (String id : secondaryIds(p.study())) {
+        if (!isNctId(id) && exists(c, id) && !others.contains(id)) {
+          others.add(id);
+          link(c, id, p.id(), "the registry record lists " + id + " among its identifiers", states, recorded);
+        }
+      }
+      for (String id : titleMatches(c, p.titles(), false)) {
+        if (!others.contains(id)) {
+          others.add(id);
+          link(c, id, p.id(), "identical brief and official titles", states, recorded);
+        }
+      }
+    }
+  }
+
+  private static List<String> secondaryIds(Study study) {
+    List<String> ids = new ArrayList<>();
+    var ident = study.protocolSection() == null ? null : study.protocolSection().identificationModule();
+    if (ident == null) {
+      return ids;
+    }
+    if (ident.orgStudyIdInfo() != null && ident.orgStudyIdInfo().id() != null) {
+      ids.add(ident.orgStudyIdInfo().id().strip());
+    }
+    if (ident.secondaryIdInfos() != null) {
+      ident.secondaryIdInfos().stream().filter(i -> i.id() != null).forEach(i -> ids.add(i.id().strip()));
+    }
+    return ids;
+  }
+
+  /** Moves every version of {@code alias} to {@code nctId} (numbered after its own) and records the link. */
+  private void link(Connection c, String alias, String nctId, String reason, Map<String, RecordState> states,
+      long recorded) throws SQLException {
+    RecordState target = states.computeIfAbsent(nctId, id -> new RecordState());
+    List<int[]> moves = new ArrayList<>();
+    Map<Integer, String> hashes = new HashMap<>();
+    Map<Integer, String> keys = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT version, content_hash, source_key FROM study_version WHERE nct_id = ? ORDER BY version")) {
+      ps.setString(1, alias);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int newVersion = ++target.newestVersion;
+          moves.add(new int[] {rs.getInt(1), newVersion});
+          hashes.put(newVersion, rs.getString(2));
+          keys.put(newVersion, rs.getString(3));
+        }
+      }
+    }
+    execute(c, "DELETE FROM study WHERE nct_id = ?", alias);
+    execute(c, "DELETE FROM study_source WHERE nct_id = ?", alias);
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE study_version SET nct_id = ?, version = ? WHERE nct_id = ? AND version = ?")) {
+      for (int[] m : moves) {
+        ps.setString(1, nctId);
+        ps.setInt(2, m[1]);
+        ps.setString(3, alias);
+        ps.setInt(4, m[0]);
+        ps.addBatch();
+      }
+      if (!moves.isEmpty()) {
+        ps.executeBatch();
+      }
+    }
+    // The alias's newest version of each source becomes a source of the NCT record, unless the
+    // record already has a newer version of that source.
+    for (int[] m : moves) {
+      String key = keys.get(m[1]);
+      Head existing = target.sources.get(key);
+      if (existing == null || existing.version() < m[1]) {
+        target.sources.put(key, new Head(m[1], hashes.get(m[1])));
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE study_alias SET nct_id = ? WHERE nct_id = ?")) {
+      ps.setString(1, nctId);
+      ps.setString(2, alias);
+      ps.executeUpdate();
+    }
+    insertAlias(c, alias, nctId, reason, recorded);
+    target.changed = true;
+    target.existed = true;
+  }
+
+  private static void insertAlias(Connection c, String alias, String nctId, String reason, long recorded)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO study_alias (alias, nct_id, reason, linked_micros) VALUES (?, ?, ?, ?)")) {
+      ps.setString(1, alias);
+      ps.setString(2, nctId);
+      ps.setString(3, reason);
+      ps.setLong(4, recorded);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void execute(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      ps.executeUpdate();
+    }
+  }
+
+  private static boolean exists(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM study WHERE nct_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The one NCT record (or none) whose titles match; several matches link nothing. */
+  private static Optional<String> titleMatch(Connection c, TitleKeys titles, boolean nctOnly) throws SQLException {
+    List<String> ids = titleCandidates(c, titles).stream().filter(id -> isNctId(id) == nctOnly).toList();
+    return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+  }
+
+  /** Records without an NCT id whose titles match. */
+  private static List<String> titleMatches(Connection c, TitleKeys titles, boolean nctOnly) throws SQLException {
+    return titleCandidates(c, titles).stream().filter(id -> isNctId(id) == nctOnly).toList();
+  }
+
+  private static List<String> titleCandidates(Connection c, TitleKeys titles) throws SQLException {
+    if (titles.brief() == null) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT nct_id, official_title_key FROM study WHERE brief_title_key = ?")) {
+      ps.setString(1, titles.brief());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String official = rs.getString(2);
+          // Both titles must agree where both are known; a missing official title does not veto.
+          if (official == null || titles.official() == null || official.equals(titles.official())) {
+            ids.add(rs.getString(1));
           }
         }
       }
     }
-    return heads;
+    return ids;
+  }
+
+  private static Map<String, String> lookupAliases(Connection c, List<String> ids) throws SQLException {
+    Map<String, String> aliases = new HashMap<>();
+    forBatches(ids, part -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT alias, nct_id FROM study_alias WHERE alias IN (" + marks(part.size()) + ")")) {
+        bindAll(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            aliases.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+    });
+    return aliases;
+  }
+
+  /** For every id of the chunk: whether it exists, its newest version and the heads of its sources. */
+  private static Map<String, RecordState> loadStates(Connection c, List<Prepared> keyed) throws SQLException {
+    List<String> ids = keyed.stream().map(Prepared::id).distinct().toList();
+    Map<String, RecordState> states = new LinkedHashMap<>();
+    ids.forEach(id -> states.put(id, new RecordState()));
+    forBatches(ids, part -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT nct_id, version FROM study WHERE nct_id IN (" + marks(part.size()) + ")")) {
+        bindAll(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            RecordState s = states.get(rs.getString(1));
+            s.existed = true;
+            s.newestVersion = rs.getInt(2);
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT nct_id, source_key, version, content_hash FROM study_source WHERE nct_id IN ("
+              + marks(part.size()) + ")")) {
+        bindAll(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            states.get(rs.getString(1)).sources.put(rs.getString(2), new Head(rs.getInt(3), rs.getString(4)));
+          }
+        }
+      }
+    });
+    return states;
+  }
+
+  @FunctionalInterface
+  private interface BatchWork {
+    void run(List<String> part) throws SQLException;
+  }
+
+  private static void forBatches(List<String> ids, BatchWork work) throws SQLException {
+    for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+      work.run(ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH)));
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bindAll(PreparedStatement ps, List<String> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(i + 1, values.get(i));
+    }
   }
 
   private static void insertVersions(Connection c, long runId, long recorded,
@@ -274,10 +507,11 @@ final class JdbcStudyStore implements StudyStore {
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO study_version (nct_id, version,"
         + " recorded_micros, import_run_id, content_hash, source_format, source_file,"
-        + " source_position, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " source_position, json, source_key, source_attributes, field_spans)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         Prepared p = rows.get(i);
-        ps.setString(1, p.nctId());
+        ps.setString(1, p.id());
         ps.setInt(2, versions.get(i));
         ps.setLong(3, recorded);
         ps.setLong(4, runId);
@@ -286,48 +520,124 @@ final class JdbcStudyStore implements StudyStore {
         ps.setString(7, p.provenance().file());
         ps.setString(8, p.provenance().position());
         ps.setString(9, p.json());
+        ps.setString(10, p.sourceKey());
+        setNullable(ps, 11, p.attributes());
+        setNullable(ps, 12, p.spans());
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  /** Points each changed record's current row at its newest version: INSERT new ids, UPDATE others. */
-  private static void writeCurrent(Connection c, long recorded, Map<String, Prepared> content,
-      Map<String, Head> heads, Map<String, Head> before) throws SQLException {
-    if (content.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert = c.prepareStatement("INSERT INTO study (version,"
-        + " content_hash, recorded_micros, overall_status, study_type, phases, nct_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement update = c.prepareStatement("UPDATE study SET version = ?,"
-            + " content_hash = ?, recorded_micros = ?, overall_status = ?, study_type = ?,"
-            + " phases = ? WHERE nct_id = ?")) {
-      int inserts = 0;
-      int updates = 0;
-      for (Prepared p : content.values()) {
-        PreparedStatement ps = before.containsKey(p.nctId()) ? update : insert;
-        ps.setInt(1, heads.get(p.nctId()).version());
-        ps.setString(2, p.hash());
-        ps.setLong(3, recorded);
-        setNullable(ps, 4, p.status());
-        setNullable(ps, 5, p.studyType());
-        setNullable(ps, 6, p.phases());
-        ps.setString(7, p.nctId());
+  /** Replaces the record's source heads with the state's. */
+  private static void writeSources(Connection c, String id, RecordState state) throws SQLException {
+    execute(c, "DELETE FROM study_source WHERE nct_id = ?", id);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO study_source (nct_id, source_key, version, content_hash) VALUES (?, ?, ?, ?)")) {
+      for (var e : state.sources.entrySet()) {
+        ps.setString(1, id);
+        ps.setString(2, e.getKey());
+        ps.setInt(3, e.getValue().version());
+        ps.setString(4, e.getValue().hash());
         ps.addBatch();
-        if (ps == insert) {
-          inserts++;
-        } else {
-          updates++;
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Writes the record's current row: with one source, a pointer to that source's newest version;
+   * with several, their merge and its report.
+   */
+  private void writeCurrent(Connection c, String id, RecordState state, long recorded) throws SQLException {
+    Study current;
+    String hash;
+    String mergedJson = null;
+    String report = null;
+    if (state.sources.size() == 1) {
+      Head only = state.sources.values().iterator().next();
+      Prepared p = state.written.get(only.version());
+      current = p != null ? p.study() : loadStudy(c, id, only.version());
+      hash = only.hash();
+    } else {
+      List<SourceRecord> sources = new ArrayList<>();
+      for (var e : state.sources.entrySet()) {
+        int v = e.getValue().version();
+        Prepared p = state.written.get(v);
+        VersionRow row = p != null ? new VersionRow(p.study(), p.provenance(), Micros.toInstant(recorded))
+            : loadVersionRow(c, id, v);
+        sources.add(new SourceRecord(e.getKey(), row.study(), row.provenance(), Authority.of(row.provenance()), v,
+            row.recordedAt()));
+      }
+      MergedStudy merged = merger.merge(sources);
+      current = merged.study();
+      byte[] bytes = json.writeBytes(current);
+      mergedJson = new String(bytes, StandardCharsets.UTF_8);
+      hash = sha256(bytes);
+      report = toJson(new MergeReport(merged.origins(), merged.conflicts()));
+    }
+    Keys keys = Keys.of(current);
+    TitleKeys titles = TitleKeys.of(current);
+    execute(c, "DELETE FROM study WHERE nct_id = ?", id);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO study (nct_id, version, content_hash,"
+        + " recorded_micros, overall_status, study_type, phases, merged_json, merge_report, source_count,"
+        + " brief_title_key, official_title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, id);
+      ps.setInt(2, state.newestVersion);
+      ps.setString(3, hash);
+      ps.setLong(4, recorded);
+      setNullable(ps, 5, keys.status());
+      setNullable(ps, 6, keys.studyType());
+      setNullable(ps, 7, keys.phases());
+      setNullable(ps, 8, mergedJson);
+      setNullable(ps, 9, report);
+      ps.setInt(10, state.sources.size());
+      setNullable(ps, 11, titles.brief());
+      setNullable(ps, 12, titles.official());
+      ps.executeUpdate();
+    }
+  }
+
+  /** The merge report as stored beside the merged record. */
+  record MergeReport(List<FieldOrigin> origins, List<Conflict> conflicts) {}
+
+  private record VersionRow(Study study, Provenance provenance, Instant recordedAt) {}
+
+  private Study loadStudy(Connection c, String id, int version) throws SQLException {
+    return loadVersionRow(c, id, version).study();
+  }
+
+  private VersionRow loadVersionRow(Connection c, String id, int version) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT json, source_format, source_file, source_position,"
+        + " source_attributes, recorded_micros FROM study_version WHERE nct_id = ? AND version = ?")) {
+      ps.setString(1, id);
+      ps.setInt(2, version);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("version " + version + " of " + id + " is named as a source head but"
+              + " is missing from study_version; the store was changed outside trialdex");
         }
+        return new VersionRow(json.read(rs.getString(1)), provenance(rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5)), Micros.toInstant(rs.getLong(6)));
       }
-      if (inserts > 0) {
-        insert.executeBatch();
+    }
+  }
+
+  /** The columns counts() groups by. */
+  private record Keys(String status, String studyType, String phases) {
+    static Keys of(Study study) {
+      ProtocolSection ps = study.protocolSection();
+      StatusModule status = ps == null ? null : ps.statusModule();
+      DesignModule design = ps == null ? null : ps.designModule();
+      String phases = null;
+      if (design != null && design.phases() != null && !design.phases().isEmpty()) {
+        // Distinct, in enum order: counts() counts a study once per phase.
+        EnumSet<Phase> set = EnumSet.noneOf(Phase.class);
+        design.phases().stream().filter(Objects::nonNull).forEach(set::add);
+        phases = set.isEmpty() ? null : set.stream().map(Phase::name).collect(Collectors.joining(" "));
       }
-      if (updates > 0) {
-        update.executeBatch();
-      }
+      return new Keys(status == null || status.overallStatus() == null ? null : status.overallStatus().name(),
+          design == null || design.studyType() == null ? null : design.studyType().name(), phases);
     }
   }
 
@@ -340,27 +650,131 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
+  // ---------------------------------------------------------------- links
+
+  @Override
+  public void link(String alias, String nctId, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (!isNctId(nctId)) {
+      throw new IllegalArgumentException("'" + nctId + "' is not an NCT id: records are linked to NCT records");
+    }
+    if (isNctId(alias)) {
+      throw new IllegalArgumentException("'" + alias + "' is an NCT id itself; only records stored under"
+          + " another registry id or a content id can be linked to an NCT record");
+    }
+    long recorded = Micros.of(clock.instant());
+    inWriteTransaction("linking " + alias + " to " + nctId, c -> {
+      if (!exists(c, alias)) {
+        throw new StoreException("there is no record " + alias + " to link"
+            + (lookupAliases(c, List.of(alias)).isEmpty() ? "" : "; it is already linked to "
+            + lookupAliases(c, List.of(alias)).get(alias)));
+      }
+      if (!exists(c, nctId)) {
+        throw new StoreException("there is no record " + nctId + "; import it before linking " + alias + " to it");
+      }
+      Map<String, RecordState> states = loadStates(c, List.of(new Prepared(nctId, null, null, null, null, null,
+          null, null, null)));
+      link(c, alias, nctId, reason, states, recorded);
+      RecordState state = states.get(nctId);
+      writeSources(c, nctId, state);
+      writeCurrent(c, nctId, state, recorded);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> resolve(String id) {
+    Objects.requireNonNull(id, "id");
+    return read("resolving " + id, c -> {
+      if (exists(c, id)) {
+        return Optional.of(id);
+      }
+      return Optional.ofNullable(lookupAliases(c, List.of(id)).get(id));
+    });
+  }
+
+  @Override
+  public List<Link> links(String nctId) {
+    Objects.requireNonNull(nctId, "nctId");
+    return read("listing the links to " + nctId, c -> {
+      List<Link> links = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT alias, nct_id, reason, linked_micros FROM study_alias WHERE nct_id = ? ORDER BY linked_micros, alias")) {
+        ps.setString(1, nctId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), Micros.toInstant(rs.getLong(4))));
+          }
+        }
+      }
+      return links;
+    });
+  }
+
+  @Override
+  public Optional<MergeView> merge(String nctId) {
+    Objects.requireNonNull(nctId, "nctId");
+    return read("reading how " + nctId + " was merged", c -> {
+      String report;
+      try (PreparedStatement ps = c.prepareStatement("SELECT merge_report FROM study WHERE nct_id = ?")) {
+        ps.setString(1, nctId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<MergeView>empty();
+          }
+          report = rs.getString(1);
+        }
+      }
+      List<VersionInfo> sources = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + " FROM study_source s"
+          + " JOIN study_version v ON v.nct_id = s.nct_id AND v.version = s.version WHERE s.nct_id = ?")) {
+        ps.setString(1, nctId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sources.add(versionInfo(rs));
+          }
+        }
+      }
+      sources.sort(java.util.Comparator.comparing((VersionInfo v) -> Authority.of(v.provenance()))
+          .thenComparing(VersionInfo::version, java.util.Comparator.reverseOrder()));
+      if (report == null) {
+        return Optional.of(new MergeView(nctId, sources, List.of(), List.of()));
+      }
+      MergeReport r = fromJson(report, MergeReport.class);
+      return Optional.of(new MergeView(nctId, sources, r.origins(), r.conflicts()));
+    });
+  }
+
   // ---------------------------------------------------------------- reads
 
   @Override
-  public Optional<StoredStudy> current(String nctId) {
-    Objects.requireNonNull(nctId, "nctId");
-    return read("reading the current version of " + nctId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + ", v.json"
-          + CURRENT_JOIN + " WHERE s.nct_id = ?")) {
-        ps.setString(1, nctId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(storedStudy(rs)) : Optional.<StoredStudy>empty();
-        }
+  public Optional<StoredStudy> current(String id) {
+    Objects.requireNonNull(id, "id");
+    return read("reading the current version of " + id, c -> {
+      Optional<StoredStudy> direct = currentRow(c, id);
+      if (direct.isPresent()) {
+        return direct;
       }
+      String target = lookupAliases(c, List.of(id)).get(id);
+      return target == null ? Optional.<StoredStudy>empty() : currentRow(c, target);
     });
+  }
+
+  private Optional<StoredStudy> currentRow(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + CURRENT_CONTENT
+        + CURRENT_JOIN + " WHERE s.nct_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(storedStudy(rs)) : Optional.<StoredStudy>empty();
+      }
+    }
   }
 
   @Override
   public Optional<StoredStudy> version(String nctId, int version) {
     Objects.requireNonNull(nctId, "nctId");
     return read("reading version " + version + " of " + nctId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + ", v.json"
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + VERSION_CONTENT
           + " FROM study_version v WHERE v.nct_id = ? AND v.version = ?")) {
         ps.setString(1, nctId);
         ps.setInt(2, version);
@@ -393,7 +807,7 @@ final class JdbcStudyStore implements StudyStore {
   public Stream<StoredStudy> currentAll() {
     // NCT ids are "NCT" and eight digits, so every collation orders them the same way.
     return stream("streaming every current record",
-        "SELECT " + VERSION_COLUMNS + ", v.json" + CURRENT_JOIN + " ORDER BY s.nct_id",
+        "SELECT " + VERSION_COLUMNS + CURRENT_CONTENT + CURRENT_JOIN + " ORDER BY s.nct_id",
         ps -> {});
   }
 
@@ -402,7 +816,7 @@ final class JdbcStudyStore implements StudyStore {
     Objects.requireNonNull(since, "since");
     long micros = Micros.ceil(since);
     return stream("streaming records changed since " + since,
-        "SELECT " + VERSION_COLUMNS + ", v.json" + CURRENT_JOIN
+        "SELECT " + VERSION_COLUMNS + CURRENT_CONTENT + CURRENT_JOIN
             + " WHERE s.recorded_micros >= ? ORDER BY s.nct_id",
         ps -> ps.setLong(1, micros));
   }
@@ -446,15 +860,24 @@ final class JdbcStudyStore implements StudyStore {
 
   private VersionInfo versionInfo(ResultSet rs) throws SQLException {
     return new VersionInfo(rs.getString(1), rs.getInt(2), Micros.toInstant(rs.getLong(3)),
-        new Provenance(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getLong(7),
+        provenance(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(9)), rs.getLong(7),
         rs.getString(8));
   }
 
+  /** A row of VERSION_COLUMNS followed by VERSION_CONTENT or CURRENT_CONTENT. */
   private StoredStudy storedStudy(ResultSet rs) throws SQLException {
     VersionInfo info = versionInfo(rs);
-    Study study = json.read(rs.getString(9));
+    Study study = json.read(rs.getString(10));
+    String spans = rs.getString(11);
     return new StoredStudy(info.nctId(), info.version(), info.recordedAt(), info.provenance(),
-        info.importRunId(), info.contentHash(), study);
+        info.importRunId(), rs.getString(12), study,
+        spans == null ? List.of() : List.of(fromJson(spans, FieldSpan[].class)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Provenance provenance(String format, String file, String position, String attributes) {
+    return new Provenance(format, file, position,
+        attributes == null ? Map.of() : (Map<String, String>) fromJson(attributes, Map.class));
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -574,11 +997,20 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
-  private String toJson(List<String> sources) {
+  private String toJson(Object value) {
     try {
-      return mapper.writeValueAsString(sources);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a list of strings as JSON", e);
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
+  private <T> T fromJson(String text, Class<T> type) {
+    try {
+      return mapper.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored " + type.getSimpleName() + " is not valid JSON ("
+          + e.getOriginalMessage() + "); the database was changed outside trialdex", e);
     }
   }
 

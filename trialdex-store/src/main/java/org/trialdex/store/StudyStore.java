@@ -51,8 +51,12 @@ public interface StudyStore extends AutoCloseable {
    */
   List<PutOutcome> putAll(long runId, List<Incoming> chunk);
 
-  /** The current (newest) version of a record. */
-  Optional<StoredStudy> current(String nctId);
+  /**
+   * The current record: the newest version of its one source, or the merge of the newest version
+   * of each of its sources (see {@link #merge}). An id that has been linked to an NCT record finds
+   * that record.
+   */
+  Optional<StoredStudy> current(String id);
 
   /** One version of a record; versions are numbered 1, 2, 3... */
   Optional<StoredStudy> version(String nctId, int version);
@@ -77,6 +81,29 @@ public interface StudyStore extends AutoCloseable {
 
   /** Every import run, newest first. */
   List<ImportRun> importRuns();
+
+  /**
+   * How the current record was made: the newest version of each source, which source each field
+   * came from, and the conflicts between sources. Empty for an unknown id.
+   */
+  Optional<MergeView> merge(String nctId);
+
+  /**
+   * Links a record stored under another registry id or a content id to the NCT record it
+   * describes: its versions become versions of the NCT record, which is merged again, and the
+   * alias keeps finding it. The store links by itself when a registry record lists the other id
+   * among its identifiers, or when brief and official titles are identical; this is for the rest.
+   *
+   * @throws IllegalArgumentException when {@code nctId} is not an NCT id or {@code alias} is one
+   * @throws StoreException when either record does not exist
+   */
+  void link(String alias, String nctId, String reason);
+
+  /** The id under which {@code id} is stored now: itself, the NCT id it was linked to, or empty. */
+  Optional<String> resolve(String id);
+
+  /** The ids linked to an NCT record, oldest link first. */
+  List<Link> links(String nctId);
 
   /** Closes the store's connections, including those of streams still open. */
   @Override

@@ -7,7 +7,7 @@ import org.trialdex.core.source.Provenance;
 /**
  * One stored version of a record, without its content.
  *
- * @param nctId the record's NCT id
+ * @param nctId the record's id
  * @param version 1 for the first version, then 2, 3...
  * @param recordedAt when the store wrote this version (store clock, to the microsecond)
  * @param provenance where this version's content came from
@@ -21,5 +21,10 @@ public record VersionInfo(String nctId, int version, Instant recordedAt, Provena
     Objects.requireNonNull(recordedAt, "recordedAt");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(contentHash, "contentHash");
+  }
+
+  /** The source this version belongs to; see {@link SourceKeys}. */
+  public String sourceKey() {
+    return SourceKeys.of(provenance);
   }
 }

@@ -206,18 +206,11 @@ abstract class StudyStoreContract {
   }
 
   @Test
-  void aRecordWithoutNctIdRejectsTheWholeChunk() {
-    List<Incoming> chunk = new ArrayList<>(incoming(sample));
-    chunk.set(50, new Incoming(Study.empty(), provenance(50)));
-    ImportRun run = store.beginRun("import", List.of());
-
+  void aRecordWithoutAnIdCannotBeOffered() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> store.putAll(run.id(), chunk));
+        () -> new Incoming(Study.empty(), provenance(50)));
 
-    assertTrue(e.getMessage().contains("record 50 of the chunk"), e.getMessage());
-    assertTrue(e.getMessage().contains("nctId"), e.getMessage());
-    assertEquals(0, store.counts().studies());
-    assertEquals(0, store.counts().versions());
+    assertTrue(e.getMessage().contains("record 51") && e.getMessage().contains("nctId"), e.getMessage());
   }
 
   @Test
@@ -431,7 +424,7 @@ abstract class StudyStoreContract {
     assertEquals(counts, store.counts());
     assertEquals(runs, store.importRuns());
     assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
-    assertEquals(List.of("1"), migrationsApplied());
+    assertEquals(List.of("1", "2"), migrationsApplied());
     assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
         importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
   }
@@ -455,6 +448,169 @@ abstract class StudyStoreContract {
         return rs.getString(1);
       }
     }
+  }
+
+  // ------------------------------------------------------------------ several sources (issue #3)
+
+  static Provenance page(String layout) {
+    return new Provenance("registry-page", "seeds/page.txt", "page 1", Map.of(Provenance.LAYOUT, layout));
+  }
+
+  /** A registry page's view of a sample record: the titles, the conditions and the given ages. */
+  static Study pageOf(Study registry, String nctId, String minimumAge, String maximumAge) {
+    var ident = registry.protocolSection().identificationModule();
+    ObjectNode tree = JSON.mapper().createObjectNode();
+    ObjectNode id = tree.putObject("protocolSection").putObject("identificationModule");
+    if (nctId != null) {
+      id.put("nctId", nctId);
+    }
+    id.put("briefTitle", ident.briefTitle());
+    if (ident.officialTitle() != null) {
+      id.put("officialTitle", ident.officialTitle());
+    }
+    ObjectNode elig = ((ObjectNode) tree.get("protocolSection")).putObject("eligibilityModule");
+    elig.put("minimumAge", minimumAge);
+    elig.put("maximumAge", maximumAge);
+    return JSON.read(tree);
+  }
+
+  static Study withAges(Study study, String min, String max) {
+    ObjectNode tree = (ObjectNode) JSON.tree(study);
+    ObjectNode elig = (ObjectNode) tree.at("/protocolSection/eligibilityModule");
+    elig.put("minimumAge", min);
+    elig.put("maximumAge", max);
+    return JSON.read(tree);
+  }
+
+  List<PutOutcome> put(Incoming... records) {
+    ImportRun run = store.beginRun("import", List.of());
+    List<PutOutcome> outcomes = store.putAll(run.id(), List.of(records));
+    store.finishRun(run.id(), RunCounts.zero().plus(outcomes));
+    return outcomes;
+  }
+
+  @Test
+  void aPageAndTheRegistryRecordOfOneTrialMergeIntoOneCurrentRecordWithConflicts() {
+    Study registry = withAges(sample.get(4), "15 Years", "70 Years");
+    String id = nctId(registry);
+    Study page = pageOf(registry, id, "13 Years", "68 Years");
+
+    assertEquals(List.of(new PutOutcome(id, Kind.NEW, 1)), put(new Incoming(page, page("portal-study-plan"))));
+    assertEquals(List.of(new PutOutcome(id, Kind.UPDATED, 2)), put(new Incoming(registry, provenance(4))));
+
+    StoredStudy current = store.current(id).orElseThrow();
+    assertEquals(2, current.version());
+    assertEquals("15 Years", current.study().protocolSection().eligibilityModule().minimumAge());
+    assertEquals(JSON.tree(registry), JSON.tree(current.study()), "every field the page has, the registry has too");
+    assertEquals(List.of("registry-page:portal-study-plan", "ctgov-v2-json"),
+        store.versions(id).stream().map(VersionInfo::sourceKey).toList());
+    MergeView merge = store.merge(id).orElseThrow();
+    assertEquals(List.of("ctgov-v2-json", "registry-page:portal-study-plan"),
+        merge.sources().stream().map(VersionInfo::sourceKey).toList());
+    assertEquals(List.of("protocolSection.eligibilityModule.maximumAge", "protocolSection.eligibilityModule.minimumAge"),
+        merge.conflicts().stream().map(c -> c.path()).sorted().toList());
+    assertEquals(1, store.counts().studies());
+  }
+
+  @Test
+  void eachSourceIsComparedWithItsOwnNewestVersion() {
+    Study registry = sample.get(5);
+    String id = nctId(registry);
+    Study page = pageOf(registry, id, "18 Years", "65 Years");
+    put(new Incoming(page, page("portal-list")));
+    put(new Incoming(registry, provenance(5)));
+
+    assertEquals(List.of(new PutOutcome(id, Kind.UNCHANGED, 2)), put(new Incoming(page, page("portal-list"))));
+    assertEquals(List.of(new PutOutcome(id, Kind.UNCHANGED, 2)), put(new Incoming(registry, provenance(5))));
+    // The same page content seen on another portal is another source.
+    assertEquals(List.of(new PutOutcome(id, Kind.UPDATED, 3)), put(new Incoming(page, page("ctgov-classic"))));
+    assertEquals(3, store.merge(id).orElseThrow().sources().size());
+  }
+
+  @Test
+  void aPageWithoutNctIdIsLinkedWhenItsRegistryRecordArrivesWithTheSameTitles() {
+    Study registry = sample.get(6);
+    String id = nctId(registry);
+    Study page = pageOf(registry, null, "13 Years", "68 Years");
+    Provenance pageSource = new Provenance("registry-page", "p.txt", "page 1",
+        Map.of(Provenance.LAYOUT, "portal-study-plan", "contentId", "TDX-0123456789abcdef"));
+
+    assertEquals(List.of(new PutOutcome("TDX-0123456789abcdef", Kind.NEW, 1)),
+        put(new Incoming("TDX-0123456789abcdef", page, pageSource, List.of())));
+    assertEquals(List.of(new PutOutcome(id, Kind.NEW, 1)), put(new Incoming(registry, provenance(6))));
+
+    assertEquals(Optional.of(id), store.resolve("TDX-0123456789abcdef"));
+    assertEquals(id, store.current("TDX-0123456789abcdef").orElseThrow().nctId());
+    assertEquals(List.of(1, 2), store.versions(id).stream().map(VersionInfo::version).toList());
+    assertEquals(List.of("ctgov-v2-json", "registry-page:portal-study-plan"),
+        store.versions(id).stream().map(VersionInfo::sourceKey).toList());
+    assertEquals(List.of("identical brief and official titles"), store.links(id).stream().map(Link::reason).toList());
+    assertEquals(1, store.counts().studies());
+    assertEquals(2, store.merge(id).orElseThrow().conflicts().size());
+  }
+
+  @Test
+  void aPageWithoutNctIdArrivingAfterItsRegistryRecordJoinsItAtOnce() {
+    Study registry = sample.get(7);
+    String id = nctId(registry);
+    put(new Incoming(registry, provenance(7)));
+    Study page = pageOf(registry, null, "18 Years", "99 Years");
+
+    assertEquals(List.of(new PutOutcome(id, Kind.UPDATED, 2)),
+        put(new Incoming("TDX-feedfacefeedface", page, page("portal-list"), List.of())));
+    assertEquals(Optional.of(id), store.resolve("TDX-feedfacefeedface"));
+    assertEquals(1, store.counts().studies());
+  }
+
+  @Test
+  void aRegistryRecordListingAPagesRegistryIdLinksIt() {
+    Study registry = sample.get(8);
+    String id = nctId(registry);
+    String other = registry.protocolSection().identificationModule().orgStudyIdInfo().id();
+    Study page = pageOf(sample.get(9), null, "18 Years", "65 Years"); // other titles: no title link
+    put(new Incoming(other, page, page("portal-list"), List.of()));
+    // The registry record is version 1; the page it names follows as version 2.
+    assertEquals(List.of(new PutOutcome(id, Kind.NEW, 1)), put(new Incoming(registry, provenance(8))));
+    assertEquals(2, store.versions(id).size());
+
+    assertEquals(Optional.of(id), store.resolve(other));
+    assertEquals("the registry record lists " + other + " among its identifiers", store.links(id).get(0).reason());
+  }
+
+  @Test
+  void aRecordCanBeLinkedByHandAndBadLinksSayWhy() {
+    Study registry = sample.get(10);
+    String id = nctId(registry);
+    put(new Incoming(registry, provenance(10)));
+    Study page = pageOf(sample.get(11), null, "18 Years", "65 Years");
+    put(new Incoming("ChiCTR2000029606", page, page("portal-list"), List.of()));
+
+    assertThrows(IllegalArgumentException.class, () -> store.link("ChiCTR2000029606", "12345", "x"));
+    assertTrue(assertThrows(StoreException.class, () -> store.link("ChiCTR0000000000", id, "x"))
+        .getMessage().contains("there is no record ChiCTR0000000000"));
+    store.link("ChiCTR2000029606", id, "checked by the registry team");
+
+    assertEquals(Optional.of(id), store.resolve("ChiCTR2000029606"));
+    assertEquals(2, store.versions(id).size());
+    assertEquals(2, store.merge(id).orElseThrow().sources().size());
+    assertTrue(assertThrows(StoreException.class, () -> store.link("ChiCTR2000029606", id, "again"))
+        .getMessage().contains("already linked to " + id));
+  }
+
+  @Test
+  void spansAndProvenanceAttributesComeBackWithTheirVersion() {
+    Study registry = sample.get(12);
+    String id = nctId(registry);
+    Study page = pageOf(registry, id, "18 Years", "65 Years");
+    var spans = List.of(new org.trialdex.core.source.FieldSpan("protocolSection.eligibilityModule.minimumAge", 120, 128));
+    Provenance source = new Provenance("registry-page", "p.txt", "page 2",
+        Map.of(Provenance.LAYOUT, "generic", Provenance.URL, "https://example.org/trial/1"));
+    put(new Incoming(id, page, source, spans));
+
+    StoredStudy v1 = store.version(id, 1).orElseThrow();
+    assertEquals(spans, v1.spans());
+    assertEquals(source, v1.provenance());
+    assertEquals(spans, store.current(id).orElseThrow().spans());
   }
 
   List<String> migrationsApplied() throws SQLException {

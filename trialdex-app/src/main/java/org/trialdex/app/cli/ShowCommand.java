@@ -35,6 +35,11 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (the v2 JSON of that version). Default: ${DEFAULT-VALUE}.")
   Format format;
 
+  @Option(names = "--conflicts", description = {"List where the record's sources disagree (conflicts) and its"
+      + " data-quality findings, instead of the record.",
+      "With --format json: an object with the record's sources, conflicts, field origins and findings."})
+  boolean conflicts;
+
   @Override
   public Integer call() {
     String id = checkedId(nctId);
@@ -42,7 +47,14 @@ final class ShowCommand implements Callable<Integer> {
       throw new TrialdexCommand.UsageError("--version takes a number from 1, got " + version);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (conflicts && version != null) {
+      throw new TrialdexCommand.UsageError("--conflicts describes the current record; leave out --version");
+    }
     try (Trialdex trialdex = storeOptions.open()) {
+      if (conflicts) {
+        QualityReport.print(out, trialdex, id, format == Format.json);
+        return TrialdexCommand.OK;
+      }
       StoredStudy stored = (version == null ? trialdex.store().current(id) : trialdex.store().version(id, version))
           .orElseThrow(() -> notFound(trialdex, id, version));
       if (format == Format.json) {
@@ -54,10 +66,22 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
+  /** Ids of records without an NCT id: other registries' ids and content ids (TDX-...). */
+  static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{2,63}");
+
+  /** An NCT id (any case) or the id of a record stored without one. */
   static String checkedId(String text) {
-    String id = text.strip().toUpperCase(Locale.ROOT);
-    if (!NCT_ID.matcher(id).matches()) {
-      throw new TrialdexCommand.UsageError("'" + text + "' is not an NCT id: expected NCT followed by 8 digits, e.g. NCT02513394");
+    String id = text.strip();
+    if (id.toUpperCase(Locale.ROOT).startsWith("NCT")) {
+      id = id.toUpperCase(Locale.ROOT);
+      if (!NCT_ID.matcher(id).matches()) {
+        throw new TrialdexCommand.UsageError("'" + text + "' is not an NCT id: expected NCT followed by 8 digits, e.g. NCT02513394");
+      }
+      return id;
+    }
+    if (!OTHER_ID.matcher(id).matches()) {
+      throw new TrialdexCommand.UsageError("'" + text + "' is not an NCT id (NCT followed by 8 digits, e.g. NCT02513394)"
+          + " nor the id of a record without one (another registry's id or a TDX- content id)");
     }
     return id;
   }

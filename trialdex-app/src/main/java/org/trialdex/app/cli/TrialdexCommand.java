@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
-    subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, ExportCommand.class,
-        StatsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, LinkCommand.class,
+        ExportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed", "2:usage error", "3:import finished, some records failed"})
 public final class TrialdexCommand {
@@ -45,7 +45,7 @@ public final class TrialdexCommand {
         c.getErr().println("trialdex: " + ex.getMessage());
         return USAGE;
       }
-      if (ex instanceof StoreException || ex instanceof CommandFailure) {
+      if (ex instanceof StoreException || ex instanceof CommandFailure || ex instanceof IllegalArgumentException) {
         c.getErr().println("trialdex: " + ex.getMessage());
         return FAILED;
       }

@@ -1,0 +1,98 @@
+package org.trialdex.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.merge.Claim;
+import org.trialdex.core.merge.Conflict;
+import org.trialdex.core.merge.FieldOrigin;
+import org.trialdex.core.validate.Finding;
+import org.trialdex.core.validate.StudyValidator;
+import org.trialdex.core.validate.ValidationReport;
+import org.trialdex.store.MergeView;
+import org.trialdex.store.StoredStudy;
+import org.trialdex.store.VersionInfo;
+
+/**
+ * {@code show --conflicts}: where a record's sources disagree, and what is wrong within the record
+ * itself, as text for people or as JSON for programs.
+ */
+final class QualityReport {
+
+  private static final StudyValidator VALIDATOR = new StudyValidator();
+
+  private QualityReport() {}
+
+  static void print(PrintWriter out, Trialdex trialdex, String requestedId, boolean asJson) {
+    StoredStudy current = trialdex.store().current(requestedId)
+        .orElseThrow(() -> new TrialdexCommand.CommandFailure(requestedId + " is not in this store"));
+    String id = current.nctId();
+    MergeView merge = trialdex.store().merge(id).orElseThrow();
+    ValidationReport findings = VALIDATOR.validate(current.study());
+    if (asJson) {
+      out.println(json(id, merge, findings));
+      return;
+    }
+    out.printf(Locale.ROOT, "%s: %d source%s, %d conflict%s, %d data-quality finding%s%n", id,
+        merge.sources().size(), plural(merge.sources().size()), merge.conflicts().size(), plural(merge.conflicts().size()),
+        findings.findings().size(), plural(findings.findings().size()));
+    out.println();
+    out.println("Sources (most authoritative first):");
+    for (VersionInfo v : merge.sources()) {
+      out.printf(Locale.ROOT, "  %-34s version %d, %s%n", v.sourceKey(), v.version(), v.provenance());
+    }
+    out.println();
+    out.println("Conflicts:");
+    if (merge.conflicts().isEmpty()) {
+      out.println("  (none)");
+    }
+    for (Conflict c : merge.conflicts()) {
+      out.printf(Locale.ROOT, "  %s: %s%n", c.path(), c.message());
+      out.printf(Locale.ROOT, "    kept   %s (%s, version %d)%n", c.chosen().value(), c.chosen().sourceKey(), c.chosen().version());
+      for (Claim other : c.others()) {
+        out.printf(Locale.ROOT, "    other  %s (%s, version %d)%n", other.value(), other.sourceKey(), other.version());
+      }
+    }
+    out.println();
+    out.println("Data-quality findings:");
+    if (findings.isClean()) {
+      out.println("  (none)");
+    }
+    for (Finding f : findings.findings()) {
+      out.printf(Locale.ROOT, "  %s %s at %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.rule(),
+          f.path().isEmpty() ? "(record)" : f.path(), f.message());
+    }
+  }
+
+  private static String json(String id, MergeView merge, ValidationReport findings) {
+    var mapper = StudyJson.standard().mapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("id", id);
+    ArrayNode sources = root.putArray("sources");
+    for (VersionInfo v : merge.sources()) {
+      ObjectNode s = sources.addObject();
+      s.put("sourceKey", v.sourceKey());
+      s.put("version", v.version());
+      s.put("recordedAt", v.recordedAt().toString());
+      s.set("provenance", mapper.valueToTree(v.provenance()));
+    }
+    root.set("conflicts", mapper.valueToTree(merge.conflicts()));
+    ArrayNode origins = root.putArray("origins");
+    for (FieldOrigin o : merge.origins()) {
+      origins.add(mapper.valueToTree(o));
+    }
+    root.set("findings", mapper.valueToTree(findings.findings()));
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the quality report as JSON", e);
+    }
+  }
+
+  private static String plural(int n) {
+    return n == 1 ? "" : "s";
+  }
+}
