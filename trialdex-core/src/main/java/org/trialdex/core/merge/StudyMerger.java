@@ -34,7 +34,8 @@ import org.trialdex.core.model.Study;
  * the chosen one makes a {@link Conflict}. Equivalence ignores presentation: whitespace and line
  * breaks, case, list markers in text blocks, Markdown escapes, typographic variants, dates of
  * different precision that agree, ages in different units of the same length, the order of lists
- * of values. Objects are compared only on the members both have; in lists of objects each element
+ * of values. {@code derivedSection.miscInfoModule.versionHolder}, the date of each source's export,
+ * is never a conflict. Objects are compared only on the members both have; in lists of objects each element
  * the lower source shows must match an element of the chosen list by its key (a location by
  * facility, city and country, an outcome by measure, an arm by label, an intervention by type and
  * name, an official by name) and agree on the members both have. A source that shows fewer
@@ -45,6 +46,8 @@ import org.trialdex.core.model.Study;
 public final class StudyMerger {
 
   private static final String RESULTS_SECTION = "resultsSection";
+  /** Units that describe the source's export, not the trial: they differ between sources by nature. */
+  private static final Set<String> ABOUT_THE_SOURCE = Set.of("derivedSection.miscInfoModule.versionHolder");
 
   private final StudyJson json = StudyJson.standard();
 
@@ -113,7 +116,7 @@ public final class StudyMerger {
       Ranked chosen = having.stream().filter(r -> !Equivalence.empty(at(r, path))).findFirst().orElse(having.get(0));
       JsonNode value = at(chosen, path);
       origins.add(new FieldOrigin(path, chosen.source().sourceKey(), chosen.source().version()));
-      if (Equivalence.empty(value)) {
+      if (Equivalence.empty(value) || ABOUT_THE_SOURCE.contains(path)) {
         return value;
       }
       List<Claim> others = new ArrayList<>();
