@@ -5,6 +5,7 @@ import static org.trialdex.core.validate.Rule.list;
 import static org.trialdex.core.validate.Sections.ARMS;
 import static org.trialdex.core.validate.Sections.CONTACTS;
 import static org.trialdex.core.validate.Sections.DESIGN;
+import static org.trialdex.core.validate.Sections.ELIGIBILITY;
 import static org.trialdex.core.validate.Sections.STATUS;
 import static org.trialdex.core.validate.StudyDates.COMPLETION;
 import static org.trialdex.core.validate.StudyDates.LAST_UPDATE_POST;
@@ -26,6 +27,7 @@ import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.RecruitmentStatus;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
+import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
 import org.trialdex.core.validate.StudyDates.DateField;
 
@@ -34,6 +36,9 @@ import org.trialdex.core.validate.StudyDates.DateField;
  * "The past" is the past of the record itself, its {@code statusVerifiedDate} or
  * {@code lastUpdatePostDateStruct}, never the wall clock, so a record's report does not change
  * with the day it is run.
+ *
+ * <p>{@code consistency.criteria-age-range} compares the age limits the criteria text states in
+ * words with {@code minimumAge}/{@code maximumAge}, conservatively (see {@link CriteriaAges}).
  *
  * <p>Not checked: the number of arms against the arm groups (v2 has no number of arms; the legacy
  * XML's {@code number_of_arms} does not survive into the v2 model).
@@ -168,6 +173,11 @@ final class ConsistencyRules {
           }
         }
       }),
+      Rule.warning("consistency.criteria-age-range", (s, r) -> {
+        CriteriaAges.Limits stated = CriteriaAges.of(s.eligibility().eligibilityCriteria());
+        ageAgainstText(r, "minimumAge", s.eligibility().minimumAge(), stated.minimum(), "a minimum");
+        ageAgainstText(r, "maximumAge", s.eligibility().maximumAge(), stated.maximum(), "a maximum");
+      }),
       Rule.warning("consistency.site-open-study-closed", (s, r) -> {
         Status status = s.overallStatus();
         if (!in(CLOSED, status)) {
@@ -182,6 +192,20 @@ final class ConsistencyRules {
           }
         }
       }));
+
+  /**
+   * Reports a structured age limit the criteria text contradicts. Only a limit both give is
+   * compared: a text that states an age the structured fields leave out is not a contradiction.
+   */
+  private static void ageAgainstText(Rule.Report r, String field, String value, Optional<CriteriaAges.Bound> stated,
+      String kind) {
+    Optional<Age> structured = Age.parse(value);
+    if (stated.isEmpty() || structured.isEmpty() || stated.get().allows(structured.get())) {
+      return;
+    }
+    r.at(ELIGIBILITY + "." + field, field + " is " + structured.get() + " but eligibilityCriteria says "
+        + Rule.quote(stated.get().span()) + ", " + kind + " of " + stated.get().describe());
+  }
 
   /** The later of two readable dates of the record, as the record's own "now". */
   private static Optional<DateField> latestOf(Sections s, String a, String b) {

@@ -23,7 +23,7 @@ class StudyValidatorTest {
     assertEquals(30, ids.stream().filter(id -> id.startsWith("required.")).count());
     assertEquals(22, ids.stream().filter(id -> id.startsWith("length.")).count());
     assertEquals(15, ids.stream().filter(id -> id.startsWith("value.")).count());
-    assertEquals(11, ids.stream().filter(id -> id.startsWith("consistency.")).count());
+    assertEquals(12, ids.stream().filter(id -> id.startsWith("consistency.")).count());
   }
 
   @Test
