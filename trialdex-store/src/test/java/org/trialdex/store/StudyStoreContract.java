@@ -529,7 +529,7 @@ abstract class StudyStoreContract {
 
   @Test
   void aPageWithoutNctIdIsLinkedWhenItsRegistryRecordArrivesWithTheSameTitles() {
-    Study registry = sample.get(6);
+    Study registry = withAges(sample.get(6), "15 Years", "70 Years");
     String id = nctId(registry);
     Study page = pageOf(registry, null, "13 Years", "68 Years");
     Provenance pageSource = new Provenance("registry-page", "p.txt", "page 1",
