@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,12 +229,14 @@ final class JdbcStudyStore implements StudyStore {
       }
       insertVersions(c, runId, recorded, newVersions, newVersionNumbers);
       linkOthersTo(c, keyed, states, recorded);
-      for (var e : states.entrySet()) {
-        if (e.getValue().changed) {
-          writeSources(c, e.getKey(), e.getValue());
-          writeCurrent(c, e.getKey(), e.getValue(), recorded);
+      Map<String, RecordState> changed = new LinkedHashMap<>();
+      states.forEach((id, state) -> {
+        if (state.changed) {
+          changed.put(id, state);
         }
-      }
+      });
+      writeSources(c, changed);
+      writeCurrent(c, changed, recorded);
       return outcomes;
     });
   }
@@ -284,13 +288,17 @@ final class JdbcStudyStore implements StudyStore {
    */
   private void linkOthersTo(Connection c, List<Prepared> keyed, Map<String, RecordState> states, long recorded)
       throws SQLException {
-    for (Prepared p : keyed) {
-      if (!isNctId(p.id())) {
-        continue;
-      }
+    List<Prepared> registry = keyed.stream().filter(p -> isNctId(p.id())).toList();
+    if (registry.isEmpty() || !holdsRecordsWithoutNctId(c)) {
+      return; // the common case, a registry import into a store of registry records: no lookups
+    }
+    Set<String> named = new HashSet<>();
+    registry.forEach(p -> secondaryIds(p.study()).stream().filter(id -> !isNctId(id)).forEach(named::add));
+    Set<String> existing = existingIds(c, List.copyOf(named));
+    for (Prepared p : registry) {
       List<String> others = new ArrayList<>();
       for (String id : secondaryIds(p.study())) {
-        if (!isNctId(id) && exists(c, id) && !others.contains(id)) {
+        if (existing.contains(id) && !others.contains(id) && exists(c, id)) {
           others.add(id);
           link(c, id, p.id(), "the registry record lists " + id + " among its identifiers", states, recorded);
         }
@@ -302,6 +310,31 @@ final class JdbcStudyStore implements StudyStore {
         }
       }
     }
+  }
+
+  private static boolean holdsRecordsWithoutNctId(Connection c) throws SQLException {
+    // Two range scans of the primary key, not a table scan: NCT ids all sort between 'NCT' and 'NCU'.
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM study WHERE nct_id < 'NCT' OR nct_id >= 'NCU' LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private static Set<String> existingIds(Connection c, List<String> ids) throws SQLException {
+    Set<String> found = new HashSet<>();
+    forBatches(ids, part -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT nct_id FROM study WHERE nct_id IN (" + marks(part.size()) + ")")) {
+        bindAll(ps, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1));
+          }
+        }
+      }
+    });
+    return found;
   }
 
   private static List<String> secondaryIds(Study study) {
@@ -369,7 +402,6 @@ final class JdbcStudyStore implements StudyStore {
     }
     insertAlias(c, alias, nctId, reason, recorded);
     target.changed = true;
-    target.existed = true;
   }
 
   private static void insertAlias(Connection c, String alias, String nctId, String reason, long recorded)
@@ -529,73 +561,106 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
-  /** Replaces the record's source heads with the state's. */
-  private static void writeSources(Connection c, String id, RecordState state) throws SQLException {
-    execute(c, "DELETE FROM study_source WHERE nct_id = ?", id);
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO study_source (nct_id, source_key, version, content_hash) VALUES (?, ?, ?, ?)")) {
-      for (var e : state.sources.entrySet()) {
-        ps.setString(1, id);
-        ps.setString(2, e.getKey());
-        ps.setInt(3, e.getValue().version());
-        ps.setString(4, e.getValue().hash());
-        ps.addBatch();
+  /** Replaces the source heads of the changed records with their states'. */
+  private static void writeSources(Connection c, Map<String, RecordState> changed) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM study_source WHERE nct_id = ?");
+        PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO study_source (nct_id, source_key, version, content_hash) VALUES (?, ?, ?, ?)")) {
+      int deletes = 0;
+      for (var e : changed.entrySet()) {
+        if (e.getValue().existed) {
+          delete.setString(1, e.getKey());
+          delete.addBatch();
+          deletes++;
+        }
+        for (var head : e.getValue().sources.entrySet()) {
+          insert.setString(1, e.getKey());
+          insert.setString(2, head.getKey());
+          insert.setInt(3, head.getValue().version());
+          insert.setString(4, head.getValue().hash());
+          insert.addBatch();
+        }
       }
-      ps.executeBatch();
+      if (deletes > 0) {
+        delete.executeBatch();
+      }
+      if (!changed.isEmpty()) {
+        insert.executeBatch();
+      }
     }
   }
 
+  /** A current row, ready to write. */
+  private record CurrentRow(String id, int version, String hash, Keys keys, String mergedJson, String report,
+      int sources, TitleKeys titles) {}
+
   /**
-   * Writes the record's current row: with one source, a pointer to that source's newest version;
-   * with several, their merge and its report.
+   * Writes the changed records' current rows: with one source, a pointer to that source's newest
+   * version; with several, their merge and its report. Batched: one INSERT for new records, one
+   * UPDATE for the others.
    */
-  private void writeCurrent(Connection c, String id, RecordState state, long recorded) throws SQLException {
-    Study current;
-    String hash;
-    String mergedJson = null;
-    String report = null;
+  private void writeCurrent(Connection c, Map<String, RecordState> changed, long recorded) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO study (version, content_hash,"
+        + " recorded_micros, overall_status, study_type, phases, merged_json, merge_report, source_count,"
+        + " brief_title_key, official_title_key, nct_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement update = c.prepareStatement("UPDATE study SET version = ?, content_hash = ?,"
+            + " recorded_micros = ?, overall_status = ?, study_type = ?, phases = ?, merged_json = ?,"
+            + " merge_report = ?, source_count = ?, brief_title_key = ?, official_title_key = ? WHERE nct_id = ?")) {
+      int inserts = 0;
+      int updates = 0;
+      for (var e : changed.entrySet()) {
+        CurrentRow row = currentRow(c, e.getKey(), e.getValue(), recorded);
+        PreparedStatement ps = e.getValue().existed ? update : insert;
+        ps.setInt(1, row.version());
+        ps.setString(2, row.hash());
+        ps.setLong(3, recorded);
+        setNullable(ps, 4, row.keys().status());
+        setNullable(ps, 5, row.keys().studyType());
+        setNullable(ps, 6, row.keys().phases());
+        setNullable(ps, 7, row.mergedJson());
+        setNullable(ps, 8, row.report());
+        ps.setInt(9, row.sources());
+        setNullable(ps, 10, row.titles().brief());
+        setNullable(ps, 11, row.titles().official());
+        ps.setString(12, row.id());
+        ps.addBatch();
+        if (ps == insert) {
+          inserts++;
+        } else {
+          updates++;
+        }
+      }
+      if (inserts > 0) {
+        insert.executeBatch();
+      }
+      if (updates > 0) {
+        update.executeBatch();
+      }
+    }
+  }
+
+  private CurrentRow currentRow(Connection c, String id, RecordState state, long recorded) throws SQLException {
     if (state.sources.size() == 1) {
       Head only = state.sources.values().iterator().next();
       Prepared p = state.written.get(only.version());
-      current = p != null ? p.study() : loadStudy(c, id, only.version());
-      hash = only.hash();
-    } else {
-      List<SourceRecord> sources = new ArrayList<>();
-      for (var e : state.sources.entrySet()) {
-        int v = e.getValue().version();
-        Prepared p = state.written.get(v);
-        VersionRow row = p != null ? new VersionRow(p.study(), p.provenance(), Micros.toInstant(recorded))
-            : loadVersionRow(c, id, v);
-        sources.add(new SourceRecord(e.getKey(), row.study(), row.provenance(), Authority.of(row.provenance()), v,
-            row.recordedAt()));
-      }
-      MergedStudy merged = merger.merge(sources);
-      current = merged.study();
-      byte[] bytes = json.writeBytes(current);
-      mergedJson = new String(bytes, StandardCharsets.UTF_8);
-      hash = sha256(bytes);
-      report = toJson(new MergeReport(merged.origins(), merged.conflicts()));
+      Study current = p != null ? p.study() : loadStudy(c, id, only.version());
+      TitleKeys titles = p != null ? p.titles() : TitleKeys.of(current);
+      return new CurrentRow(id, state.newestVersion, only.hash(), Keys.of(current), null, null, 1, titles);
     }
-    Keys keys = Keys.of(current);
-    TitleKeys titles = TitleKeys.of(current);
-    execute(c, "DELETE FROM study WHERE nct_id = ?", id);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO study (nct_id, version, content_hash,"
-        + " recorded_micros, overall_status, study_type, phases, merged_json, merge_report, source_count,"
-        + " brief_title_key, official_title_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, id);
-      ps.setInt(2, state.newestVersion);
-      ps.setString(3, hash);
-      ps.setLong(4, recorded);
-      setNullable(ps, 5, keys.status());
-      setNullable(ps, 6, keys.studyType());
-      setNullable(ps, 7, keys.phases());
-      setNullable(ps, 8, mergedJson);
-      setNullable(ps, 9, report);
-      ps.setInt(10, state.sources.size());
-      setNullable(ps, 11, titles.brief());
-      setNullable(ps, 12, titles.official());
-      ps.executeUpdate();
+    List<SourceRecord> sources = new ArrayList<>();
+    for (var e : state.sources.entrySet()) {
+      int v = e.getValue().version();
+      Prepared p = state.written.get(v);
+      VersionRow row = p != null ? new VersionRow(p.study(), p.provenance(), Micros.toInstant(recorded))
+          : loadVersionRow(c, id, v);
+      sources.add(new SourceRecord(e.getKey(), row.study(), row.provenance(), Authority.of(row.provenance()), v,
+          row.recordedAt()));
     }
+    MergedStudy merged = merger.merge(sources);
+    byte[] bytes = json.writeBytes(merged.study());
+    return new CurrentRow(id, state.newestVersion, sha256(bytes), Keys.of(merged.study()),
+        new String(bytes, StandardCharsets.UTF_8), toJson(new MergeReport(merged.origins(), merged.conflicts())),
+        state.sources.size(), TitleKeys.of(merged.study()));
   }
 
   /** The merge report as stored beside the merged record. */
@@ -675,9 +740,8 @@ final class JdbcStudyStore implements StudyStore {
       Map<String, RecordState> states = loadStates(c, List.of(new Prepared(nctId, null, null, null, null, null,
           null, null, null)));
       link(c, alias, nctId, reason, states, recorded);
-      RecordState state = states.get(nctId);
-      writeSources(c, nctId, state);
-      writeCurrent(c, nctId, state, recorded);
+      writeSources(c, states);
+      writeCurrent(c, states, recorded);
       return null;
     });
   }
