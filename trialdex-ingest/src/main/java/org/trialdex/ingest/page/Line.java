@@ -29,6 +29,14 @@ record Line(int index, int start, int end, int from, int to, int indent, Marker 
     }
     Marker marker = Marker.NONE;
     int number = 0;
+    // A markdown heading ("## Conditions") is a line like any other: its hashes are not content.
+    int hashes = i;
+    while (hashes < to && hashes - i < 6 && page.charAt(hashes) == '#') {
+      hashes++;
+    }
+    if (hashes > i && hashes < to && page.charAt(hashes) == ' ') {
+      i = hashes + 1;
+    }
     if (i < to) {
       char c = page.charAt(i);
       if ("-–—•*○◦▪·‣●■□➢►>".indexOf(c) >= 0 && i + 1 < to && isBlank(page.charAt(i + 1))) {
