@@ -39,48 +39,37 @@ final class Draft {
   }
 
   boolean has(String path) {
+    return node(path) != null;
+  }
+
+  /** The number of elements of the list at {@code path}, 0 when absent. */
+  int size(String path) {
+    JsonNode n = node(path);
+    return n == null ? 0 : n.size();
+  }
+
+  /** The text at {@code path}, or null when absent or not text. */
+  String text(String path) {
+    JsonNode n = node(path);
+    return n != null && n.isTextual() ? n.asText() : null;
+  }
+
+  private JsonNode node(String path) {
     JsonNode n = root;
     for (String seg : (PS + path).split("\\.")) {
       int b = seg.indexOf('[');
       n = n.get(b < 0 ? seg : seg.substring(0, b));
       if (n == null) {
-        return false;
+        return null;
       }
       if (b >= 0) {
         n = n.get(Integer.parseInt(seg.substring(b + 1, seg.length() - 1)));
         if (n == null) {
-          return false;
+          return null;
         }
       }
     }
-    return true;
-  }
-
-  /** The number of elements of the list at {@code path}, 0 when absent. */
-  int size(String path) {
-    if (!has(path)) {
-      return 0;
-    }
-    JsonNode n = root;
-    for (String seg : (PS + path).split("\\.")) {
-      n = n.get(seg);
-    }
-    return n.size();
-  }
-
-  String text(String path) {
-    if (!has(path)) {
-      return null;
-    }
-    JsonNode n = root;
-    for (String seg : (PS + path).split("\\.")) {
-      int b = seg.indexOf('[');
-      n = n.get(b < 0 ? seg : seg.substring(0, b));
-      if (b >= 0) {
-        n = n.get(Integer.parseInt(seg.substring(b + 1, seg.length() - 1)));
-      }
-    }
-    return n.isTextual() ? n.asText() : null;
+    return n;
   }
 
   void warn(String field, String message) {
