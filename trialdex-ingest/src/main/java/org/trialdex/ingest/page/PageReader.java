@@ -53,6 +53,7 @@ public final class PageReader implements StudyReader {
   /** A reader; it holds no state between calls and may be shared. */
   public PageReader() {}
 
+  /** A page file is read whole (and may then give several records when pages were pasted together). */
   @Override
   public boolean oneRecordPerEntry() {
     return true;
