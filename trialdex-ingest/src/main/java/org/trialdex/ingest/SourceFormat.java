@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.trialdex.ingest.classic.ClassicFieldsReader;
 import org.trialdex.ingest.ctgov.V2JsonReader;
 import org.trialdex.ingest.legacy.LegacyXmlReader;
+import org.trialdex.ingest.page.PageReader;
 
 /**
  * The source formats trialdex reads, each with its reader: the one place where formats are
@@ -21,7 +22,10 @@ public enum SourceFormat {
   LEGACY_XML(LegacyXmlReader.FORMAT, LegacyXmlReader::new),
 
   /** Classic field records: one JSON object of piece-name lists per line. */
-  CLASSIC_FIELDS(ClassicFieldsReader.FORMAT, ClassicFieldsReader::new);
+  CLASSIC_FIELDS(ClassicFieldsReader.FORMAT, ClassicFieldsReader::new),
+
+  /** A registry record page: text copied from a registry's web page, or the page's HTML. */
+  REGISTRY_PAGE(PageReader.FORMAT, PageReader::new);
 
   private final String id;
   private final StudyReader reader;
@@ -56,6 +60,7 @@ public enum SourceFormat {
 
   static final String ACCEPTED = "accepted: ClinicalTrials.gov API v2 JSON (study, array, NDJSON, API page), "
       + "legacy ClinicalStudy XML, classic field records (NDJSON of piece-name lists), "
+      + "registry record pages (text or HTML with trial labels), "
       + "and .zip/.tar.gz/.tgz/.gz archives of these";
 
   /** Detects the format from the first bytes of a file or archive entry (64 KiB is plenty). */
@@ -92,7 +97,13 @@ public enum SourceFormat {
       if (prolog.contains("<clinical_study")) {
         return known("LEGACY_XML");
       }
+      if (PageReader.looksLikePage(prolog)) {
+        return known("REGISTRY_PAGE");
+      }
       return new Detection.Unknown("XML or HTML without a <clinical_study> root; " + ACCEPTED);
+    }
+    if (PageReader.looksLikePage(new String(head, i, length - i, StandardCharsets.UTF_8))) {
+      return known("REGISTRY_PAGE");
     }
     return new Detection.Unknown("text that is neither JSON nor XML; " + ACCEPTED);
   }

@@ -10,7 +10,8 @@ import org.trialdex.core.model.Phase;
 
 /**
  * Reads trial phases as registries write them: {@code Phase 1/Phase 2}, {@code Phase 2/3},
- * {@code Phase I/II}, {@code Early Phase 1}, {@code N/A}, {@code PHASE2}, {@code Phase 1|Phase 2}.
+ * {@code Phase I/II}, {@code Phase Ⅰ/Ⅱ} (Unicode roman numerals), {@code Early Phase 1}, {@code N/A},
+ * {@code PHASE2}, {@code Phase 1|Phase 2}.
  * v2 gives a combined phase as two values ({@code ["PHASE1","PHASE2"]}).
  */
 public final class Phases {
@@ -27,7 +28,7 @@ public final class Phases {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    String s = text.strip().toUpperCase(Locale.ROOT).replace('_', ' ');
+    String s = romanLetters(text.strip()).toUpperCase(Locale.ROOT).replace('_', ' ');
     String compact = s.replaceAll("[^A-Z0-9]", "");
     if (compact.equals("NA") || compact.equals("NOTAPPLICABLE") || compact.equals("NONE")) {
       return Optional.of(List.of(Phase.NA));
@@ -56,5 +57,16 @@ public final class Phases {
       }
     }
     return phases.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(phases));
+  }
+
+  /** Unicode roman numeral characters (Ⅰ U+2160 to Ⅳ U+2163, ⅰ U+2170 to ⅳ U+2173) as Latin letters. */
+  private static String romanLetters(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 4);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int n = c >= '\u2160' && c <= '\u2163' ? c - '\u2160' : c >= '\u2170' && c <= '\u2173' ? c - '\u2170' : -1;
+      sb.append(n < 0 ? String.valueOf(c) : new String[] {"I", "II", "III", "IV"}[n]);
+    }
+    return sb.toString();
   }
 }

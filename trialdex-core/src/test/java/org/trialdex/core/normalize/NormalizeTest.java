@@ -101,6 +101,9 @@ class NormalizeTest {
     assertEquals(Optional.of(List.of(Phase.EARLY_PHASE1)), Phases.parse("Early Phase 1"));
     assertEquals(Optional.of(List.of(Phase.NA)), Phases.parse("N/A"));
     assertEquals(Optional.of(List.of(Phase.PHASE2)), Phases.parse("PHASE2"));
+    // registry page seed 004 (NCT00953485) writes its phase with Unicode roman numerals
+    assertEquals(Optional.of(List.of(Phase.PHASE1, Phase.PHASE2)), Phases.parse("Phase Ⅰ/Ⅱ"));
+    assertEquals(Optional.of(List.of(Phase.PHASE3, Phase.PHASE4)), Phases.parse("phase ⅲ-ⅳ"));
     assertEquals(Optional.empty(), Phases.parse("Recruiting"));
   }
 

@@ -1,0 +1,637 @@
+package org.trialdex.ingest.page;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.trialdex.core.model.DesignAllocation;
+import org.trialdex.core.model.DesignMasking;
+import org.trialdex.core.model.EnrollmentInfo;
+import org.trialdex.core.model.InterventionalAssignment;
+import org.trialdex.core.model.Phase;
+import org.trialdex.core.model.PrimaryPurpose;
+import org.trialdex.core.model.StandardAge;
+import org.trialdex.core.model.Status;
+import org.trialdex.core.model.StudyType;
+import org.trialdex.core.normalize.Age;
+import org.trialdex.core.normalize.Enrollment;
+import org.trialdex.core.normalize.Phases;
+import org.trialdex.core.normalize.V2Enums;
+import org.trialdex.ingest.page.Segmenter.Block;
+
+/**
+ * Reads one page's text into a {@link Draft}: the header, then each labelled block by its field,
+ * then what the page says about itself (ids, URL, layout).
+ */
+final class PageParser {
+
+  final String page;
+  final List<Line> lines;
+  final Draft d = new Draft();
+  final Lists lists;
+  String layout = "generic";
+  String url;
+  final List<RegistryIds.Id> ownIds = new ArrayList<>();
+  int signals;
+  private final Map<Field, List<Line>> criteria = new LinkedHashMap<>();
+  private final List<List<Line>> unlabeledCriteria = new ArrayList<>();
+  private final List<Val> basicDates = new ArrayList<>();
+  private final java.util.TreeMap<Phase, Val> phases = new java.util.TreeMap<>();
+  private boolean headerSummaryAllowed = true;
+
+  PageParser(String page) {
+    this.page = page;
+    this.lines = PageText.lines(page);
+    this.lists = new Lists(this);
+  }
+
+  Draft parse() {
+    Segmenter.Segments seg = Segmenter.segment(page, lines);
+    layout = Layouts.name(page, lines, seg);
+    for (Block b : seg.blocks()) {
+      if (b.field() == Field.BRIEF_SUMMARY || b.field() == Field.BRIEF_TITLE) {
+        headerSummaryAllowed = false;
+      }
+    }
+    // Interventions first: arms refer to them by name.
+    for (Block b : seg.blocks()) {
+      if (b.field() == Field.INTERVENTIONS) {
+        block(b);
+      }
+    }
+    for (Block b : seg.blocks()) {
+      if (b.field() != Field.INTERVENTIONS) {
+        block(b);
+      }
+    }
+    header(seg.header());
+    writePhases();
+    criteria();
+    basicDates();
+    lists.finish();
+    ids();
+    return d;
+  }
+
+  // ---------------------------------------------------------------- header
+
+  private void header(List<Line> header) {
+    int titles = 0;
+    List<Line> prose = new ArrayList<>();
+    for (Line l : header) {
+      String c = l.text();
+      if (Vocabulary.chrome(c) || Vocabulary.blurb(c) || Vocabulary.filler(c)) {
+        continue;
+      }
+      if (titles < 2 && prose.isEmpty() && titleLike(c)) {
+        if (titles == 0) {
+          if (d.put("identificationModule.briefTitle", Val.of(page, l))) {
+            signals++;
+          }
+        } else {
+          d.put("identificationModule.officialTitle", Val.of(page, l));
+        }
+        titles++;
+        continue;
+      }
+      if (titles > 0 && Values.prose(c) && !c.contains("disclaimer") && !c.contains("responsibility of the")) {
+        prose.add(l);
+      }
+    }
+    if (!prose.isEmpty() && headerSummaryAllowed) {
+      d.put("descriptionModule.briefSummary", text(prose, false));
+    }
+  }
+
+  static boolean titleLike(String c) {
+    int words = c.split("\\s+").length;
+    return words >= 3 && words <= 70 && c.length() <= 500 && !c.endsWith(":")
+        && !c.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}") && !c.toLowerCase(Locale.ROOT).contains("http");
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  private void block(Block b) {
+    Field f = b.field();
+    if (f.kind != Field.Kind.IGNORED && f.kind != Field.Kind.SECTION) {
+      signals++;
+    }
+    switch (f.kind) {
+      case VALUE -> value(b);
+      case BLOCK -> blockField(b);
+      case SECTION -> section(b.field(), content(b.lines()), b);
+      case IGNORED -> { }
+    }
+  }
+
+  /** The lines of a block without blanks, leading blurbs and fillers. */
+  List<Line> content(List<Line> in) {
+    List<Line> out = new ArrayList<>();
+    boolean leading = true;
+    for (Line l : in) {
+      if (l.empty()) {
+        continue;
+      }
+      if (leading && Vocabulary.blurb(l.text())) {
+        continue;
+      }
+      leading = false;
+      if (Vocabulary.filler(l.text()) || Vocabulary.chrome(l.text())) {
+        continue;
+      }
+      out.add(l);
+    }
+    return out;
+  }
+
+  private void value(Block b) {
+    List<Line> rest = content(b.lines());
+    Val v = b.inline();
+    if (v == null || v.isEmpty()) {
+      if (rest.isEmpty()) {
+        return;
+      }
+      v = Val.of(page, rest.remove(0));
+    }
+    v = new Val(v.text().replaceAll("^[*_]+\\s*|\\s*[*_]+$", ""), v.start(), v.end());
+    String q = b.match() == null ? "" : b.match().qualifier().toLowerCase(Locale.ROOT);
+    Field f = b.field();
+    boolean ok = switch (f) {
+      case BRIEF_TITLE -> d.put("identificationModule.briefTitle", v) || true;
+      case OFFICIAL_TITLE -> d.put("identificationModule.officialTitle", v) || true;
+      case ACRONYM -> d.put("identificationModule.acronym", v) || true;
+      case OWN_ID -> ownId(v);
+      case ORG_STUDY_ID -> orgIds(v, q, b);
+      case STATUS -> enumValue("statusModule.overallStatus", V2Enums.status(v.text()), v);
+      case LAST_KNOWN_STATUS -> enumValue("statusModule.lastKnownStatus", V2Enums.status(v.text()), v);
+      case PHASE -> phases(v, rest);
+      case ENROLLMENT -> enrollment(v, q);
+      case STUDY_TYPE -> enumValue("designModule.studyType", Values.enumOf(StudyType.class, v.text()), v);
+      case ALLOCATION -> enumValue("designModule.designInfo.allocation", Values.enumOf(DesignAllocation.class, v.text()), v);
+      case INTERVENTION_MODEL -> enumValue("designModule.designInfo.interventionModel",
+          Values.enumOf(InterventionalAssignment.class, v.text()), v);
+      case MASKING -> enumValue("designModule.designInfo.maskingInfo.masking", Values.enumOf(DesignMasking.class, v.text()), v);
+      case PRIMARY_PURPOSE -> enumValue("designModule.designInfo.primaryPurpose", Values.enumOf(PrimaryPurpose.class, v.text()), v);
+      case START -> dateStruct("statusModule.startDateStruct", v, q);
+      case PRIMARY_COMPLETION -> dateStruct("statusModule.primaryCompletionDateStruct", v, q);
+      case COMPLETION -> dateStruct("statusModule.completionDateStruct", v, q);
+      case FIRST_POSTED -> dateStruct("statusModule.studyFirstPostDateStruct", v, q);
+      case LAST_UPDATE_POSTED -> dateStruct("statusModule.lastUpdatePostDateStruct", v, q);
+      case FIRST_SUBMITTED -> date("statusModule.studyFirstSubmitDate", v, false);
+      case FIRST_SUBMITTED_QC -> date("statusModule.studyFirstSubmitQcDate", v, false);
+      case LAST_UPDATE_SUBMITTED -> date("statusModule.lastUpdateSubmitDate", v, false);
+      case VERIFIED -> date("statusModule.statusVerifiedDate", v, true);
+      case AGES -> ages(v, true, true);
+      case MIN_AGE -> Age.meansNoLimit(v.text()) || ages(v, true, false);
+      case MAX_AGE -> Age.meansNoLimit(v.text()) || ages(v, false, true);
+      case SEX -> enumValue("eligibilityModule.sex", Values.sex(v.text()), v);
+      case HEALTHY_VOLUNTEERS -> healthy(v);
+      case LEAD_SPONSOR -> d.put("sponsorCollaboratorsModule.leadSponsor.name", v) || true;
+      case URL -> {
+        url = v.text();
+        yield true;
+      }
+      default -> false;
+    };
+    if (!ok) {
+      d.warn(label(b), "the value \"" + shorten(v.text()) + "\" could not be read as " + what(f) + "; left out");
+    }
+    if (!rest.isEmpty() && b.section() != null) {
+      section(b.section(), rest, b);
+    }
+  }
+
+  static String label(Block b) {
+    String c = b.label().text();
+    int colon = c.indexOf(':');
+    return (colon > 0 && colon < 80 ? c.substring(0, colon) : c.length() > 60 ? c.substring(0, 60) : c).strip();
+  }
+
+  private static String what(Field f) {
+    return switch (f) {
+      case STATUS, LAST_KNOWN_STATUS -> "a recruitment status";
+      case PHASE -> "a phase";
+      case ENROLLMENT -> "an enrollment count";
+      case AGES, MIN_AGE, MAX_AGE -> "an age";
+      case SEX -> "a sex";
+      case HEALTHY_VOLUNTEERS -> "yes or no";
+      case OWN_ID -> "a registry id";
+      default -> f.name().contains("DATE") || f == Field.START || f.name().contains("COMPLETION")
+          || f.name().contains("POSTED") || f.name().contains("SUBMITTED") || f == Field.VERIFIED
+          ? "a date" : "a value of " + f.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    };
+  }
+
+  static String shorten(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  private <E extends Enum<E>> boolean enumValue(String path, Optional<E> e, Val v) {
+    e.ifPresent(x -> d.put(path, x.name(), v));
+    return e.isPresent();
+  }
+
+  private boolean ownId(Val v) {
+    Optional<RegistryIds.Id> id = RegistryIds.find(v.text());
+    id.ifPresent(i -> ownIds.add(new RegistryIds.Id(i.id(), i.domain(), v.start() + offset(v, i.start()),
+        v.start() + offset(v, i.start()) + i.id().length())));
+    return id.isPresent();
+  }
+
+  /** The page offset of the cleaned text's character {@code i}, assuming cleaning kept it in place. */
+  private int offset(Val v, int i) {
+    int at = page.indexOf(v.text().substring(i, Math.min(v.text().length(), i + 8)), v.start());
+    return at >= 0 && at < v.end() ? at - v.start() : i;
+  }
+
+  private boolean orgIds(Val v, String qualifier, Block b) {
+    boolean secondary = label(b).toLowerCase(Locale.ROOT).contains("secondary")
+        || label(b).toLowerCase(Locale.ROOT).startsWith("other id");
+    for (String part : v.text().split("\\s*[;,]\\s+|\\s{2,}")) {
+      if (part.isBlank() || part.equals("-") || part.equalsIgnoreCase("none") || part.equalsIgnoreCase("n/a")) {
+        continue;
+      }
+      Val p = v.part(page, part);
+      if (!secondary && !d.has("identificationModule.orgStudyIdInfo.id")) {
+        d.put("identificationModule.orgStudyIdInfo.id", p);
+      } else {
+        lists.secondaryId(p, null);
+      }
+    }
+    return true;
+  }
+
+  private boolean phases(Val v, List<Line> rest) {
+    List<Val> vals = new ArrayList<>(List.of(v));
+    while (!rest.isEmpty() && Values.isPhase(rest.get(0).text())) {
+      vals.add(Val.of(page, rest.remove(0)));
+    }
+    boolean any = false;
+    for (Val x : vals) {
+      Optional<List<Phase>> ps = Phases.parse(x.text());
+      if (ps.isPresent()) {
+        any = true;
+        for (Phase p : ps.get()) {
+          phases.putIfAbsent(p, x);
+        }
+      }
+    }
+    return any;
+  }
+
+  void phase(Val v) {
+    phases(v, new ArrayList<>());
+  }
+
+  /** Phases a page lists one per line ("Phase 2", "Phase 1") in v2 order. */
+  private void writePhases() {
+    int i = 0;
+    for (var e : phases.entrySet()) {
+      d.put("designModule.phases[" + i++ + "]", e.getKey().name(), e.getValue());
+    }
+  }
+
+  private boolean enrollment(Val v, String qualifier) {
+    Optional<EnrollmentInfo> e = Enrollment.parse(v.text());
+    if (e.isEmpty()) {
+      return false;
+    }
+    int at = v.text().indexOf(String.valueOf(e.get().count()));
+    Val num = at >= 0 ? v.part(page, String.valueOf(e.get().count())) : v;
+    d.put("designModule.enrollmentInfo.count", IntNode.valueOf(e.get().count()), num);
+    var type = e.get().type() != null ? Optional.of(e.get().type()) : Enrollment.type(qualifier);
+    type.ifPresent(t -> d.put("designModule.enrollmentInfo.type", t.name(), v));
+    return true;
+  }
+
+  private boolean dateStruct(String path, Val v, String qualifier) {
+    Optional<Values.Found> f = Values.date(v.text());
+    if (f.isEmpty()) {
+      return false;
+    }
+    Val at = v.part(page, v.text().substring(f.get().start(), f.get().end()));
+    if (d.put(path + ".date", f.get().value(), at)) {
+      String t = (qualifier + " " + v.text().substring(f.get().end())).toLowerCase(Locale.ROOT);
+      String type = t.contains("actual") ? "ACTUAL" : t.contains("anticipated") || t.contains("estimate") || t.contains("expected") ? "ESTIMATED" : null;
+      if (type != null) {
+        d.put(path + ".type", type, v);
+      }
+    }
+    return true;
+  }
+
+  private boolean date(String path, Val v, boolean monthOnly) {
+    Optional<Values.Found> f = Values.date(v.text());
+    if (f.isEmpty()) {
+      return false;
+    }
+    String date = f.get().value();
+    if (monthOnly && date.length() > 7) {
+      // v2 gives the verification date as a month.
+      date = date.substring(0, 7);
+    }
+    d.put(path, date, v.part(page, v.text().substring(f.get().start(), f.get().end())));
+    return true;
+  }
+
+  private boolean ages(Val v, boolean min, boolean max) {
+    Values.Ages a = Values.ages(v.text());
+    if (min != max && a.min() == null && a.max() == null) {
+      // "Minimum Age: 18 Years": the label says which limit a single age is.
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\d{1,3}\\s{0,3}[a-z]{1,7}").matcher(v.text());
+      while (m.find()) {
+        Optional<String> age = Age.normalize(m.group());
+        if (age.isPresent()) {
+          d.put(min ? "eligibilityModule.minimumAge" : "eligibilityModule.maximumAge", age.get(), v.part(page, m.group()));
+          return true;
+        }
+      }
+    }
+    boolean any = false;
+    if (min && a.min() != null) {
+      d.put("eligibilityModule.minimumAge", a.min().value(), v.part(page, v.text().substring(a.min().start(), a.min().end())));
+      any = true;
+    }
+    if (max && a.max() != null) {
+      d.put("eligibilityModule.maximumAge", a.max().value(), v.part(page, v.text().substring(a.max().start(), a.max().end())));
+      any = true;
+    }
+    if (!min && a.min() != null && a.max() == null) {
+      d.put("eligibilityModule.maximumAge", a.min().value(), v);
+      any = true;
+    }
+    stdAges(v);
+    return any;
+  }
+
+  private void stdAges(Val v) {
+    int open = v.text().indexOf('(');
+    int close = v.text().indexOf(')', open + 1);
+    if (open < 0 || close < 0) {
+      return;
+    }
+    int i = 0;
+    for (String part : v.text().substring(open + 1, close).split(",")) {
+      Optional<StandardAge> sa = V2Enums.parse(StandardAge.class, part);
+      if (sa.isPresent()) {
+        d.put("eligibilityModule.stdAges[" + i++ + "]", sa.get().name(), v.part(page, part));
+      }
+    }
+  }
+
+  private boolean healthy(Val v) {
+    Boolean b = Values.yesNo(v.text());
+    if (b == null) {
+      return false;
+    }
+    d.put("eligibilityModule.healthyVolunteers", BooleanNode.valueOf(b), v);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- block fields
+
+  private void blockField(Block b) {
+    List<Line> c = content(b.lines());
+    if (b.inline() != null && !b.inline().isEmpty()) {
+      c.add(0, inlineLine(b));
+    }
+    switch (b.field()) {
+      case BRIEF_SUMMARY -> {
+        if (!c.isEmpty()) {
+          d.put("descriptionModule.briefSummary", text(c, false));
+        }
+      }
+      case DETAILED_DESCRIPTION -> {
+        if (!c.isEmpty()) {
+          d.put("descriptionModule.detailedDescription", text(c, false));
+        }
+      }
+      case INCLUSION, EXCLUSION -> criteria.merge(b.field(), allLines(b), (x, y) -> {
+        x.addAll(y);
+        return x;
+      });
+      case CONDITIONS -> lists.conditions(c, b);
+      case CONDITIONS_TABLE -> lists.conditionsTable(c, b);
+      case KEYWORDS -> lists.keywords(c);
+      case INTERVENTIONS -> lists.interventions(c);
+      case ARMS -> lists.arms(c);
+      case PRIMARY_OUTCOMES -> lists.outcomes("primaryOutcomes", b);
+      case SECONDARY_OUTCOMES -> lists.outcomes("secondaryOutcomes", b);
+      case OTHER_OUTCOMES -> lists.outcomes("otherOutcomes", b);
+      case SPONSORS -> lists.sponsors(c, false);
+      case COLLABORATORS -> lists.sponsors(c, true);
+      case RESPONSIBLE_PARTY -> lists.responsibleParty(c);
+      case OFFICIALS -> lists.officials(c, label(b));
+      case LOCATIONS -> lists.locations(c);
+      case CENTRAL_CONTACTS -> lists.contacts(c, "contactsLocationsModule.centralContacts");
+      case FACILITY_CONTACTS -> lists.facilityContacts(c);
+      case REFERENCES -> lists.references(c);
+      case OTHER_IDS -> lists.otherIds(c);
+      default -> { }
+    }
+  }
+
+  /** The label line itself, reduced to its inline value, as a line of content. */
+  private Line inlineLine(Block b) {
+    Val v = b.inline();
+    Line l = b.label();
+    return new Line(l.index(), l.start(), l.end(), v.start(), v.end(), l.indent(), Line.Marker.NONE, 0, page.substring(v.start(), v.end()));
+  }
+
+  private List<Line> allLines(Block b) {
+    List<Line> out = new ArrayList<>();
+    if (b.inline() != null && !b.inline().isEmpty()) {
+      out.add(inlineLine(b));
+    }
+    for (Line l : b.lines()) {
+      if (!l.empty() && !Vocabulary.chrome(l.text())) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** Prose lines as one text: paragraphs kept, list items as v2's {@code * item}. */
+  Val text(List<Line> ls, boolean keepNumbers) {
+    StringBuilder sb = new StringBuilder();
+    Line prev = null;
+    for (Line l : ls) {
+      String t = Val.clean(l.text());
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (prev != null) {
+        sb.append(l.listItem() && prev.listItem() ? "\n" : "\n\n");
+      }
+      if (l.listItem()) {
+        sb.append(l.indent() > 4 && prev != null && prev.listItem() && l.indent() > prev.indent() ? "  * " : "* ");
+      }
+      sb.append(t);
+      prev = l;
+    }
+    return new Val(sb.toString(), ls.get(0).from(), ls.get(ls.size() - 1).to());
+  }
+
+  // ---------------------------------------------------------------- sections
+
+  /** Lines under a section heading that carry no label: read by the type of their value. */
+  private void section(Field section, List<Line> ls, Block b) {
+    List<Line> criteriaRun = new ArrayList<>();
+    int ages = 0;
+    for (Line l : ls) {
+      String c = l.text();
+      Val v = Val.of(page, l);
+      boolean used = false;
+      if (section == Field.ELIGIBILITY) {
+        if (c.length() < 40 && Values.isAge(c)) {
+          // Ages without labels: the first is the minimum, the second the maximum.
+          String path = ages++ == 0 ? "eligibilityModule.minimumAge" : "eligibilityModule.maximumAge";
+          used = d.put(path, Age.normalize(c.replaceAll("(?i)\\s+old$", "")).orElse(c), v) || true;
+        } else if (c.length() < 30 && Values.yesNo(c) != null) {
+          used = healthy(v);
+        } else if (c.length() < 30 && Values.sex(c).isPresent()) {
+          used = enumValue("eligibilityModule.sex", Values.sex(c), v);
+        } else if (!Vocabulary.blurb(c) && !Values.prose(c) || l.listItem() || criteriaRun.size() > 0) {
+          if (!criteriaRun.isEmpty() && criteriaRun.get(criteriaRun.size() - 1).marker() != l.marker()) {
+            unlabeledCriteria.add(criteriaRun);
+            criteriaRun = new ArrayList<>();
+          }
+          criteriaRun.add(l);
+          used = true;
+        }
+      } else if (section == Field.BASIC || section == Field.DESIGN) {
+        used = typed(v, section);
+      } else if (section == Field.GROUP || section == Field.IGNORED) {
+        used = true;
+      }
+      if (!used && !Vocabulary.blurb(c) && !Values.prose(c) && section != null && section.kind == Field.Kind.SECTION) {
+        d.warn(label(b), "the line \"" + shorten(c) + "\" under this heading has no label and no value type this reader knows; left out");
+      }
+    }
+    if (!criteriaRun.isEmpty()) {
+      unlabeledCriteria.add(criteriaRun);
+    }
+  }
+
+  /** A value shown without a label, placed by its type: status, phase, enrollment, study type, design enums, dates. */
+  private boolean typed(Val v, Field section) {
+    String c = v.text();
+    if (c.length() > 80) {
+      return false;
+    }
+    String design = Values.designPath(c);
+    if (section == Field.DESIGN && design != null) {
+      return d.put(design, Values.designValue(design, c), v) || true;
+    }
+    Optional<Status> status = V2Enums.status(c);
+    if (status.isPresent()) {
+      return d.put("statusModule.overallStatus", status.get().name(), v) || true;
+    }
+    if (Values.isPhase(c) || c.matches("(?i)early_?phase1|phase\\d(/phase\\d)?")) {
+      return phases(v, new ArrayList<>());
+    }
+    if (Values.isEnrollment(c)) {
+      return enrollment(v, "");
+    }
+    String path = Values.designPath(c);
+    if (path != null) {
+      return d.put(path, Values.designValue(path, c), v) || true;
+    }
+    if (Values.date(c).map(f -> f.start() == 0 && f.end() == c.length()).orElse(false)) {
+      basicDates.add(v);
+      return true;
+    }
+    return false;
+  }
+
+  /** Dates without labels in an overview: the order the portal gives them (start, then completion). */
+  private void basicDates() {
+    if (basicDates.isEmpty()) {
+      return;
+    }
+    String[] order = basicDates.size() >= 3
+        ? new String[] {"startDateStruct", "primaryCompletionDateStruct", "completionDateStruct"}
+        : new String[] {"startDateStruct", "completionDateStruct"};
+    for (int i = 0; i < Math.min(order.length, basicDates.size()); i++) {
+      if (!d.has("statusModule." + order[i])) {
+        dateStruct("statusModule." + order[i], basicDates.get(i), "");
+      }
+    }
+    d.warn("statusModule", basicDates.size() + " dates are shown without labels; read in the order start, "
+        + (basicDates.size() >= 3 ? "primary completion, " : "") + "completion");
+  }
+
+  // ---------------------------------------------------------------- eligibility criteria
+
+  private void criteria() {
+    List<Line> inc = criteria.get(Field.INCLUSION);
+    List<Line> exc = criteria.get(Field.EXCLUSION);
+    if (inc == null && exc == null && unlabeledCriteria.size() == 2) {
+      inc = unlabeledCriteria.get(0);
+      exc = unlabeledCriteria.get(1);
+      d.warn("eligibilityModule.eligibilityCriteria", "criteria are shown without Inclusion/Exclusion headings;"
+          + " the first list was read as inclusion and the second as exclusion criteria");
+    }
+    StringBuilder sb = new StringBuilder();
+    int start = Integer.MAX_VALUE;
+    int end = 0;
+    for (var part : new Object[][] {{"Inclusion Criteria:", inc}, {"Exclusion Criteria:", exc}}) {
+      @SuppressWarnings("unchecked")
+      List<Line> ls = (List<Line>) part[1];
+      if (ls == null || ls.isEmpty()) {
+        continue;
+      }
+      if (!sb.isEmpty()) {
+        sb.append("\n\n");
+      }
+      sb.append(part[0]).append("\n\n").append(Criteria.items(ls));
+      start = Math.min(start, ls.get(0).from());
+      end = Math.max(end, ls.get(ls.size() - 1).to());
+    }
+    if (sb.isEmpty() && unlabeledCriteria.size() == 1) {
+      List<Line> ls = unlabeledCriteria.get(0);
+      sb.append(Criteria.items(ls));
+      start = ls.get(0).from();
+      end = ls.get(ls.size() - 1).to();
+    }
+    if (!sb.isEmpty()) {
+      d.put("eligibilityModule.eligibilityCriteria", sb.toString(), new Val(sb.toString(), start, end));
+    }
+  }
+
+  // ---------------------------------------------------------------- ids
+
+  private void ids() {
+    // "Identifier: NCT…" inside other lines (the classic site's disclaimer and footer).
+    if (ownIds.isEmpty()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+          "(?i)(?:identifier|nct (?:id|number)|registration number|trial id)\\s{0,3}(?:\\([^)\\n]{0,30}\\))?\\s{0,3}:\\s{0,5}")
+          .matcher(page);
+      while (m.find() && ownIds.isEmpty()) {
+        String after = page.substring(m.end(), Math.min(page.length(), m.end() + 40));
+        RegistryIds.find(after).filter(id -> id.start() == 0)
+            .ifPresent(id -> ownIds.add(new RegistryIds.Id(id.id(), id.domain(), m.end(), m.end() + id.id().length())));
+      }
+    }
+    if (url != null) {
+      RegistryIds.find(url).filter(RegistryIds.Id::nct).ifPresent(id -> {
+        if (ownIds.stream().noneMatch(RegistryIds.Id::nct)) {
+          ownIds.add(new RegistryIds.Id(id.id(), id.domain(), -1, -1));
+        }
+      });
+    }
+    for (RegistryIds.Id id : ownIds) {
+      Val at = id.start() < 0 ? null : new Val(id.id(), id.start(), id.end());
+      if (id.nct()) {
+        d.put("identificationModule.nctId", id.id(), at);
+      } else {
+        lists.secondaryId(at == null ? new Val(id.id(), 0, 0) : at, id);
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package org.trialdex.ingest.page;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a page's lines into blocks, each a label or heading with the lines that belong to it. The
+ * lines before the first label form the header (title, official title, a summary paragraph).
+ */
+final class Segmenter {
+
+  /**
+   * One label and its content.
+   *
+   * @param field what the label stands for
+   * @param match how the label was matched (qualifier, colon)
+   * @param label the line the label is on
+   * @param inline the value on the label's own line, or null
+   * @param lines the lines after the label line, up to the next label
+   * @param section the enclosing section heading when the label was seen, or null
+   */
+  record Block(Field field, Vocabulary.Match match, Line label, Val inline, List<Line> lines, Field section) {}
+
+  record Segments(List<Line> header, List<Block> blocks) {}
+
+  private Segmenter() {}
+
+  static Segments segment(String page, List<Line> lines) {
+    List<Line> header = new ArrayList<>();
+    List<Block> blocks = new ArrayList<>();
+    Block cur = null;
+    Field section = null;
+    for (Line line : lines) {
+      if (line.empty()) {
+        if (cur != null) {
+          cur.lines().add(line);
+        }
+        continue;
+      }
+      String c = line.text();
+      Vocabulary.Match bare = Vocabulary.bare(c);
+      if (cur != null && cur.field().kind == Field.Kind.IGNORED && bare == null) {
+        continue;
+      }
+      if (cur != null && cur.field().textBlock()) {
+        boolean criteria = cur.field() == Field.INCLUSION || cur.field() == Field.EXCLUSION;
+        boolean ends = bare != null && !(criteria && weak(bare.field()) && c.strip().split("\\s+").length <= 1);
+        if (!ends && criteria) {
+          Vocabulary.Match lead = Vocabulary.leading(c);
+          if (lead != null && (lead.field() == Field.INCLUSION || lead.field() == Field.EXCLUSION) && c.endsWith(":")
+              && cur.field() != lead.field()) {
+            bare = new Vocabulary.Match(lead.field(), "", c.length(), true, true);
+            ends = true;
+          } else if (!line.listItem() && eligibilityValue(c) && section == Field.ELIGIBILITY) {
+            cur = new Block(Field.ELIGIBILITY, null, line, null, new ArrayList<>(List.of(line)), section);
+            blocks.add(cur);
+            continue;
+          }
+        }
+        if (!ends) {
+          cur.lines().add(line);
+          continue;
+        }
+      }
+      if (bare != null) {
+        cur = new Block(bare.field(), bare, line, null, new ArrayList<>(), section);
+        blocks.add(cur);
+        if (bare.field().kind == Field.Kind.SECTION || bare.field().kind == Field.Kind.IGNORED) {
+          section = bare.field();
+        }
+        continue;
+      }
+      Vocabulary.Match lead = Vocabulary.leading(c);
+      if (lead != null && (lead.colon() || acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom())))) {
+        for (Block b : inline(page, line, lead, section)) {
+          blocks.add(b);
+          cur = b;
+        }
+        continue;
+      }
+      if (lead != null && lead.field().kind == Field.Kind.BLOCK && c.endsWith(":") && c.length() < 160) {
+        cur = new Block(lead.field(), lead, line, null, new ArrayList<>(), section);
+        blocks.add(cur);
+        continue;
+      }
+      if (cur == null) {
+        header.add(line);
+      } else {
+        cur.lines().add(line);
+      }
+    }
+    return new Segments(header, blocks);
+  }
+
+  /**
+   * The blocks of a line with a label and value, cut where another label with a colon follows on
+   * the same line ({@code Responsible Party: Lung-Ji Chang, … Identifier: NCT03123458}).
+   */
+  private static List<Block> inline(String page, Line line, Vocabulary.Match lead, Field section) {
+    List<Block> out = new ArrayList<>();
+    String c = line.text();
+    int from = lead.valueFrom();
+    Vocabulary.Match m = lead;
+    int guard = 0;
+    while (m != null && guard++ < 8) {
+      int cut = c.length();
+      Vocabulary.Match next = null;
+      int nextAt = -1;
+      if (c.length() - from < 2000) {
+        for (int i = c.indexOf(':', from); i >= 0 && next == null; i = c.indexOf(':', i + 1)) {
+          // Look back up to five words before the colon for a label that starts after a blank.
+          int wordStart = i;
+          for (int w = 0; w < 5 && wordStart > from; w++) {
+            int sp = c.lastIndexOf(' ', wordStart - 2);
+            if (sp < from) {
+              break;
+            }
+            wordStart = sp + 1;
+            Vocabulary.Match cand = Vocabulary.bare(c.substring(wordStart, i));
+            if (cand != null && cand.field().kind != Field.Kind.SECTION && cand.field().kind != Field.Kind.IGNORED
+                && Character.isUpperCase(c.charAt(wordStart))) {
+              next = new Vocabulary.Match(cand.field(), cand.qualifier(), i + 1, true, false);
+              nextAt = wordStart;
+            }
+          }
+        }
+      }
+      if (next != null) {
+        cut = nextAt;
+      }
+      Val v = Val.of(page, line.from() + from, line.from() + cut);
+      out.add(new Block(m.field(), m, line, v, new ArrayList<>(), section));
+      m = next;
+      if (next != null) {
+        from = next.valueFrom();
+      }
+    }
+    return out;
+  }
+
+  /** Labels that also start criteria items ("Age: 18 or older"), so they do not end a criteria list. */
+  private static boolean weak(Field f) {
+    return f.kind == Field.Kind.VALUE || f == Field.CONDITIONS || f == Field.INTERVENTIONS || f == Field.DESIGN
+        || f == Field.ELIGIBILITY || f == Field.BASIC || f == Field.OFFICIALS;
+  }
+
+  /** An age, a sex or a yes/no alone on a line: a value of an eligibility section. */
+  static boolean eligibilityValue(String c) {
+    return c.length() < 40 && (Values.isAge(c) || Values.yesNo(c) != null
+        || (c.matches("(?i)all|male|female|both|males|females") && Values.sex(c).isPresent()));
+  }
+
+  /** A label without a colon counts only when what follows is a value of its type ({@code Phase 2}). */
+  static boolean acceptsWithoutColon(Field f, String rest) {
+    String v = rest.strip();
+    if (v.isEmpty() || v.length() > 120) {
+      return false;
+    }
+    return switch (f) {
+      case STATUS, LAST_KNOWN_STATUS -> org.trialdex.core.normalize.V2Enums.status(v).isPresent();
+      case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent();
+      case ENROLLMENT -> v.matches("\\d[\\d,]{0,9}(\\s.{0,40})?") && org.trialdex.core.normalize.Enrollment.parse(v).isPresent();
+      case STUDY_TYPE -> Values.enumOf(org.trialdex.core.model.StudyType.class, v).isPresent();
+      case SEX -> Values.sex(v).isPresent();
+      case HEALTHY_VOLUNTEERS -> Values.yesNo(v) != null;
+      case START, PRIMARY_COMPLETION, COMPLETION, FIRST_POSTED, FIRST_SUBMITTED, LAST_UPDATE_POSTED,
+          LAST_UPDATE_SUBMITTED, VERIFIED, FIRST_SUBMITTED_QC -> Values.date(v).map(d -> d.start() == 0).orElse(false);
+      case AGES, MIN_AGE, MAX_AGE -> Values.ages(v).min() != null || Values.ages(v).max() != null;
+      case OWN_ID -> RegistryIds.find(v).map(id -> id.start() == 0).orElse(false);
+      default -> false;
+    };
+  }
+}
