@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code a)}) go; Markdown escapes ({@code \>}) lose their backslash; typographic variants
  * ({@code ×}, {@code ≥}, dashes, curly quotes, non-breaking spaces) become their plain forms; a
  * period or semicolon ending a line goes (pages drop it from list items);
- * enum constants ({@code NOT_YET_RECRUITING}) read as words; case is ignored.
+ * enum constants ({@code NOT_YET_RECRUITING}) read as words; accents are folded (portals that
+ * cannot show {@code Sánchez} print {@code Sanchez}); case is ignored.
  */
 final class TextForm {
 
@@ -23,6 +24,7 @@ final class TextForm {
   private static final Pattern LINE_END = Pattern.compile("(?m)[ \\t]*[.;][ \\t]*$");
   private static final Pattern ENUM_CONSTANT = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
   private static final Pattern SPACE = Pattern.compile("\\s+");
+  private static final Pattern COMBINING_MARK = Pattern.compile("\\p{M}+");
 
   static String of(String text) {
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
@@ -36,6 +38,7 @@ final class TextForm {
     t = t.replace("\r\n", "\n").replace('\r', '\n');
     t = BULLET.matcher(t).replaceAll("");
     t = LINE_END.matcher(t).replaceAll("");
+    t = COMBINING_MARK.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
     return SPACE.matcher(t).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -134,6 +134,7 @@ class StudyMergerTest {
         .set(ELIGIBILITY + "eligibilityCriteria",
             "\"Inclusion Criteria:\\n\\n* CD34+ cells \\u2265 2×10^6/kg\\n* age \\\\>= 18 years\\n\\nExclusion Criteria:\\n\\n1. pregnancy\"")
         .set("protocolSection.designModule.enrollmentInfo.count", "20")
+        .set("protocolSection.identificationModule.officialTitle", "\"MSC for Primary Sjögren's Syndrome\"")
         .asRegistry();
     SourceRecord page = Sources.page()
         // Bullets, numbering, line breaks, escapes, the multiplication sign and case all differ.
@@ -146,6 +147,8 @@ class StudyMergerTest {
         .set("protocolSection.designModule.enrollmentInfo.count", "20.0")
         .set("protocolSection.conditionsModule.conditions", "[\"SJÖGREN'S  SYNDROME\"]")
         .set("protocolSection.conditionsModule.keywords", "[\"pss\", \"MSC\"]")
+        // A portal that cannot print accents: Sjögren as Sjogren.
+        .set("protocolSection.identificationModule.officialTitle", "\"MSC for Primary Sjogren's Syndrome\"")
         .asPage();
     assertEquals(List.of(), merge(registry, page).conflicts());
   }
