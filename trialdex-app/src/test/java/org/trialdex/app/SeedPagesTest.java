@@ -67,6 +67,15 @@ class SeedPagesTest {
       assertTrue(pss.conflicts().stream().anyMatch(c -> c.path().endsWith("eligibilityModule.minimumAge")), pss::toString);
       assertTrue(pss.conflicts().stream().anyMatch(c -> c.path().endsWith("eligibilityModule.maximumAge")), pss::toString);
       assertEquals(1, t.store().links("NCT00953485").size());
+      // Seed 001 is an older version of its record, shown by a portal: the real differences are
+      // conflicts; presentation (dates shown with a day, accents dropped) is not.
+      List<String> older = t.store().merge("NCT01763086").orElseThrow().conflicts().stream().map(c -> c.path()).sorted().toList();
+      assertEquals(List.of("protocolSection.armsInterventionsModule.armGroups",
+          "protocolSection.contactsLocationsModule.overallOfficials",
+          "protocolSection.descriptionModule.detailedDescription",
+          "protocolSection.eligibilityModule.eligibilityCriteria"), older);
+      // One current record per trial: the 1,480 registry records and seed 003, which no set holds.
+      assertEquals(1481, t.store().counts().studies());
     }
 
     Cli history = trialdex("history", "NCT03123458");
