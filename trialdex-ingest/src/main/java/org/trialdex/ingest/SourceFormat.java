@@ -122,8 +122,8 @@ public enum SourceFormat {
     return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
-  /** NUL bytes or many control characters: not a text format. */
-  private static boolean looksBinary(byte[] head, int length) {
+  /** NUL bytes or many control characters in the first 8 KiB: not a text format. */
+  public static boolean looksBinary(byte[] head, int length) {
     int control = 0;
     int n = Math.min(length, 8192);
     for (int i = 0; i < n; i++) {

@@ -19,6 +19,7 @@ import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.ReadWarning;
 import org.trialdex.ingest.SourceEntry;
+import org.trialdex.ingest.SourceFormat;
 import org.trialdex.ingest.StudyReader;
 
 /**
@@ -137,7 +138,7 @@ public final class PageReader implements StudyReader {
     if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return List.of(ReadResult.failed(file, "", "the page is empty; a registry page needs at least a title and trial fields"));
     }
-    if (binary(bytes)) {
+    if (SourceFormat.looksBinary(bytes, bytes.length)) {
       return List.of(ReadResult.failed(file, "", "binary data, not the text or HTML of a registry page"));
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
@@ -203,20 +204,5 @@ public final class PageReader implements StudyReader {
       spans.add(new FieldSpan(s.path(), s.start() + offset, s.end() + offset));
     }
     return new ReadResult.Read(study, new Provenance(FORMAT, file, position, attributes), warnings, spans);
-  }
-
-  private static boolean binary(byte[] b) {
-    int control = 0;
-    int n = Math.min(b.length, 8192);
-    for (int i = 0; i < n; i++) {
-      int c = b[i] & 0xff;
-      if (c == 0) {
-        return true;
-      }
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-        control++;
-      }
-    }
-    return control > n / 20;
   }
 }
