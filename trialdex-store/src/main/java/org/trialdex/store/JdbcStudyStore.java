@@ -776,6 +776,25 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   @Override
+  public List<Link> linksSince(Instant since) {
+    Objects.requireNonNull(since, "since");
+    long micros = Micros.ceil(since);
+    return read("listing links made since " + since, c -> {
+      List<Link> links = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT alias, nct_id, reason, linked_micros FROM study_alias"
+          + " WHERE linked_micros >= ? ORDER BY linked_micros, alias")) {
+        ps.setLong(1, micros);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            links.add(new Link(rs.getString(1), rs.getString(2), rs.getString(3), Micros.toInstant(rs.getLong(4))));
+          }
+        }
+      }
+      return links;
+    });
+  }
+
+  @Override
   public Optional<MergeView> merge(String nctId) {
     Objects.requireNonNull(nctId, "nctId");
     return read("reading how " + nctId + " was merged", c -> {

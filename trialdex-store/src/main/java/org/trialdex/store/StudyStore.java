@@ -105,6 +105,9 @@ public interface StudyStore extends AutoCloseable {
   /** The ids linked to an NCT record, oldest link first. */
   List<Link> links(String nctId);
 
+  /** Every link made at or after {@code since}, oldest first: what an index must forget. */
+  List<Link> linksSince(Instant since);
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();

@@ -545,6 +545,8 @@ abstract class StudyStoreContract {
     assertEquals(List.of("ctgov-v2-json", "registry-page:portal-study-plan"),
         store.versions(id).stream().map(VersionInfo::sourceKey).toList());
     assertEquals(List.of("identical brief and official titles"), store.links(id).stream().map(Link::reason).toList());
+    assertEquals(List.of("TDX-0123456789abcdef"), store.linksSince(T0).stream().map(Link::alias).toList());
+    assertEquals(List.of(), store.linksSince(clock.instant().plusSeconds(1)));
     assertEquals(1, store.counts().studies());
     assertEquals(2, store.merge(id).orElseThrow().conflicts().size());
   }
