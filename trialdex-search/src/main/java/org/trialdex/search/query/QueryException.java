@@ -1,0 +1,42 @@
+package org.trialdex.search.query;
+
+import java.util.OptionalInt;
+
+/**
+ * A search request that cannot be read: an unknown parameter, a value outside what the parameter
+ * accepts, or an Essie query with a syntax error. The message says what is wrong, where (the
+ * parameter, and for syntax errors the character position), and what is accepted; an HTTP layer
+ * can show it as it is, with status 400.
+ */
+public final class QueryException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String parameter;
+  private final int position;
+
+  QueryException(String parameter, String message) {
+    super(parameter + ": " + message);
+    this.parameter = parameter;
+    this.position = -1;
+  }
+
+  QueryException(String parameter, int position, String message) {
+    super(parameter + ": " + message + " (at position " + position + ")");
+    this.parameter = parameter;
+    this.position = position;
+  }
+
+  /** The parameter whose name or value is wrong, e.g. {@code query.cond}. */
+  public String parameter() {
+    return parameter;
+  }
+
+  /**
+   * For syntax errors, the 0-based character position in the parameter's value where the problem
+   * was found; empty for errors about the value as a whole.
+   */
+  public OptionalInt position() {
+    return position < 0 ? OptionalInt.empty() : OptionalInt.of(position);
+  }
+}
