@@ -204,7 +204,7 @@ final class Schema {
   static Document document(String id, Study study, byte[] json) {
     StudyView view = new StudyView(study);
     Document doc = new Document();
-    doc.add(new StringField(ID, id, Store.NO));
+    doc.add(new StringField(ID, id, Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     doc.add(new StoredField(STUDY, json));
     for (FieldDef field : FIELDS.values()) {
