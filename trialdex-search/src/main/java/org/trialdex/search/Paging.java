@@ -61,7 +61,7 @@ final class Paging {
         throw new SearchException("Unknown sort field \"" + key.field() + "\"; accepted: " + SortKey.RELEVANCE + ", "
             + String.join(", ", sortFields()));
       }
-      SortField field = new SortField(def.get().name(), SortField.Type.LONG, key.descending());
+      SortField field = new SortField(Schema.sortField(def.get().name()), SortField.Type.LONG, key.descending());
       // Studies without the value come last in either direction.
       field.setMissingValue(key.descending() ? Long.MIN_VALUE : Long.MAX_VALUE);
       fields.add(field);

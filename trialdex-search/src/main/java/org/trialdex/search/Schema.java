@@ -42,6 +42,11 @@ final class Schema {
   static final String STUDY = "study";
   /** Site coordinates: points for distance filters, doc values for distances. */
   static final String GEO = "geo";
+  /** The doc-values field a ranged field sorts by (apart, since a date's points are a range). */
+  static String sortField(String name) {
+    return "_sort." + name;
+  }
+
   /** Names of the fields that have a value in the record, for MISSING. */
   static final String PRESENT = "_present";
   /** Related-trial features as words ("condition: breast neoplasms"). */
@@ -254,7 +259,7 @@ final class Schema {
           Optional<int[]> span = dateSpan(value);
           if (span.isPresent()) {
             doc.add(new IntRange(field.name(), new int[] {span.get()[0]}, new int[] {span.get()[1]}));
-            doc.add(new NumericDocValuesField(field.name(), span.get()[0]));
+            doc.add(new NumericDocValuesField(sortField(field.name()), span.get()[0]));
             present = true;
           }
         }
@@ -262,7 +267,7 @@ final class Schema {
           try {
             int n = Integer.parseInt(value.strip());
             doc.add(new IntPoint(field.name(), n));
-            doc.add(new NumericDocValuesField(field.name(), n));
+            doc.add(new NumericDocValuesField(sortField(field.name()), n));
             present = true;
           } catch (NumberFormatException notANumber) {
             // The model types enrollment as an integer; anything else is not indexed for ranges.
@@ -273,7 +278,7 @@ final class Schema {
               : Integer.MAX_VALUE) : ageDays(value);
           if (days.isPresent()) {
             doc.add(new IntPoint(field.name(), days.get()));
-            doc.add(new NumericDocValuesField(field.name(), days.get()));
+            doc.add(new NumericDocValuesField(sortField(field.name()), days.get()));
             // "No limit" is a value for RANGE, but MISSING reports that the record states none.
             present = !Age.meansNoLimit(value);
           }
