@@ -1,7 +1,6 @@
 package org.trialdex.search;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,11 @@ final class Schema {
 
   @SafeVarargs
   private static Function<StudyView, List<String>> all(Function<StudyView, List<String>>... parts) {
-    return v -> Arrays.stream(parts).flatMap(p -> p.apply(v).stream()).toList();
+    List<Function<StudyView, List<String>>> copy = new ArrayList<>();
+    for (Function<StudyView, List<String>> part : parts) {
+      copy.add(part);
+    }
+    return v -> copy.stream().flatMap(p -> p.apply(v).stream()).toList();
   }
 
   private static void define(String name, Kind kind, Function<StudyView, List<String>> values) {

@@ -49,10 +49,6 @@ class SearchServiceQueryTest {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  private static List<String> lower(List<String> values) {
-    return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
-  }
-
   @Test
   void indexHoldsEveryRecordOnce() {
     assertEquals(103, sample.index.count());

@@ -115,6 +115,7 @@ class StudyIndexTest {
       SearchException e = assertThrows(SearchException.class, () -> StudyIndex.open(dir));
       assertTrue(e.getMessage().startsWith("The search index at " + dir + " is in use by another process"),
           e.getMessage());
+      assertEquals(0, index.count(), "the first writer still works");
     }
   }
 
