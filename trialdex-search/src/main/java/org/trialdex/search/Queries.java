@@ -1,0 +1,226 @@
+package org.trialdex.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.trialdex.core.model.Phase;
+import org.trialdex.core.model.Status;
+import org.trialdex.core.model.StudyType;
+import org.trialdex.search.Schema.FieldDef;
+import org.trialdex.search.Schema.Kind;
+import org.trialdex.search.query.Expr;
+import org.trialdex.search.query.Expr.Bound;
+import org.trialdex.search.query.SearchRequest;
+
+/**
+ * Turns a {@link SearchRequest} into one Lucene query: the {@code query.*} expressions score, the
+ * filters only filter. Checks every field and value against the schema and says what is accepted
+ * when one does not fit.
+ */
+final class Queries {
+
+  private static final String DATE_FORMS = "2019-01-01, 2019-01, 2019, 01/2019, 01/15/2019, MIN, MAX";
+  private static final String AGE_FORMS = "16 years, 6 months, 4 weeks, 30 days, MIN, MAX";
+
+  private final QueryBuilder words;
+
+  Queries(Analysis analysis) {
+    words = new QueryBuilder(analysis.queryAnalyzer());
+    words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+  }
+
+  /** The whole request: scored expressions, then filters. */
+  Query request(SearchRequest request) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean scored = false;
+    for (Expr expr : request.queries().values()) {
+      b.add(expr(expr), Occur.MUST);
+      scored = true;
+    }
+    request.advanced().ifPresent(a -> b.add(expr(a), Occur.FILTER));
+    if (!request.overallStatus().isEmpty()) {
+      b.add(keywords("OverallStatus", request.overallStatus(), "filter.overallStatus", names(Status.values())),
+          Occur.FILTER);
+    }
+    if (!request.phases().isEmpty()) {
+      b.add(keywords("Phase", request.phases(), "filter.phase", names(Phase.values())), Occur.FILTER);
+    }
+    if (!request.studyTypes().isEmpty()) {
+      b.add(keywords("StudyType", request.studyTypes(), "filter.studyType", names(StudyType.values())), Occur.FILTER);
+    }
+    if (!request.ids().isEmpty()) {
+      b.add(ids(request.ids()), Occur.FILTER);
+    }
+    request.geo().ifPresent(g -> b.add(LatLonPoint.newDistanceQuery(Schema.GEO, g.latitude(), g.longitude(), g.meters()),
+        Occur.FILTER));
+    for (SearchRequest.AggFilter filter : request.aggFilters()) {
+      b.add(AggFilters.query(filter), Occur.FILTER);
+    }
+    if (!scored) {
+      // Without words every study scores the same; the id tie-breaker then orders by NCT id.
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    return b.build();
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
+  }
+
+  private static Query keywords(String field, List<String> values, String parameter, List<String> accepted) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String value : values) {
+      String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+      if (!accepted.contains(name)) {
+        throw new SearchException("Unknown value \"" + value + "\" in " + parameter + "; accepted: "
+            + String.join(", ", accepted));
+      }
+      any.add(new TermQuery(new Term(field, Schema.keyword(name))), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private static Query ids(List<String> ids) {
+    Set<BytesRef> exact = new LinkedHashSet<>();
+    Set<BytesRef> aliases = new LinkedHashSet<>();
+    for (String id : ids) {
+      exact.add(new BytesRef(id.strip()));
+      exact.add(new BytesRef(id.strip().toUpperCase(Locale.ROOT)));
+      aliases.add(new BytesRef(Schema.keyword(id)));
+    }
+    return new BooleanQuery.Builder()
+        .add(new TermInSetQuery(Schema.ID, exact), Occur.SHOULD)
+        .add(new TermInSetQuery("NCTIdAlias", aliases), Occur.SHOULD)
+        .build();
+  }
+
+  /** One expression. */
+  Query expr(Expr expr) {
+    return switch (expr) {
+      case Expr.Words w -> words(field(w.field()), w.text(), false);
+      case Expr.Phrase p -> words(field(p.field()), p.text(), true);
+      case Expr.And and -> and(and.parts());
+      case Expr.Or or -> or(or.parts());
+      case Expr.Not not -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+          .add(expr(not.part()), Occur.MUST_NOT).build();
+      case Expr.Range r -> range(field(r.field()), r.lower(), r.upper());
+      case Expr.Missing m -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+          .add(new TermQuery(new Term(Schema.PRESENT, field(m.field()).name())), Occur.MUST_NOT).build();
+    };
+  }
+
+  private Query and(List<Expr> parts) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean positive = false;
+    for (Expr part : parts) {
+      if (part instanceof Expr.Not not) {
+        b.add(expr(not.part()), Occur.MUST_NOT);
+      } else {
+        b.add(expr(part), Occur.MUST);
+        positive = true;
+      }
+    }
+    if (!positive) {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    return b.build();
+  }
+
+  private Query or(List<Expr> parts) {
+    if (parts.isEmpty()) {
+      return new MatchNoDocsQuery("an empty OR");
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Expr part : parts) {
+      b.add(expr(part), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /**
+   * The field named in AREA[...] or by a {@code query.*} parameter.
+   *
+   * @throws SearchException listing the accepted fields when there is none by that name
+   */
+  static FieldDef field(String name) {
+    return Schema.field(name).orElseThrow(() -> new SearchException("Unknown field \"" + name
+        + "\" in AREA[" + name + "]; accepted fields: " + String.join(", ", Schema.NAMES)));
+  }
+
+  private Query words(FieldDef field, String text, boolean phrase) {
+    return switch (field.kind()) {
+      case TEXT, ID -> {
+        Query q = phrase ? words.createPhraseQuery(field.name(), text)
+            : words.createBooleanQuery(field.name(), text, Occur.MUST);
+        yield q == null ? new MatchNoDocsQuery("no words in \"" + text + "\"") : q;
+      }
+      case KEYWORD -> {
+        String value = Schema.keyword(text);
+        String enumName = value.replace(' ', '_').replace('-', '_');
+        yield value.equals(enumName) ? new TermQuery(new Term(field.name(), value))
+            : new TermInSetQuery(field.name(), List.of(new BytesRef(value), new BytesRef(enumName)));
+      }
+      // AREA[StartDate]2019-03 means the range of that one value.
+      case DATE, INT, MIN_AGE, MAX_AGE -> range(field, new Bound.Value(text), new Bound.Value(text));
+    };
+  }
+
+  private Query range(FieldDef field, Bound lower, Bound upper) {
+    return switch (field.kind()) {
+      case DATE -> {
+        int lo = bound(field, lower, t -> Schema.dateSpan(t).map(s -> s[0]), DATE_FORMS, "a date");
+        int hi = bound(field, upper, t -> Schema.dateSpan(t).map(s -> s[1]), DATE_FORMS, "a date");
+        yield lo > hi ? new MatchNoDocsQuery("empty range") : IntRange.newIntersectsQuery(field.name(),
+            new int[] {lo}, new int[] {hi});
+      }
+      case INT -> {
+        Function<String, Optional<Integer>> number = t -> {
+          try {
+            return Optional.of(Integer.parseInt(t.strip()));
+          } catch (NumberFormatException e) {
+            return Optional.empty();
+          }
+        };
+        int lo = bound(field, lower, number, "a whole number, MIN, MAX", "a whole number");
+        int hi = bound(field, upper, number, "a whole number, MIN, MAX", "a whole number");
+        yield IntPoint.newRangeQuery(field.name(), lo, hi);
+      }
+      case MIN_AGE, MAX_AGE -> {
+        int lo = bound(field, lower, Schema::ageDays, AGE_FORMS, "an age");
+        int hi = bound(field, upper, Schema::ageDays, AGE_FORMS, "an age");
+        yield IntPoint.newRangeQuery(field.name(), lo, hi);
+      }
+      case TEXT, ID, KEYWORD -> throw new SearchException("RANGE does not apply to " + field.name()
+          + ", a " + field.kind().name().toLowerCase(Locale.ROOT) + " field; RANGE takes dates, numbers and ages: "
+          + String.join(", ", Schema.sortable()));
+    };
+  }
+
+  private static int bound(FieldDef field, Bound bound, Function<String, Optional<Integer>> read,
+      String accepted, String what) {
+    return switch (bound) {
+      case Bound.Min min -> Integer.MIN_VALUE;
+      case Bound.Max max -> Integer.MAX_VALUE;
+      case Bound.Value v -> read.apply(v.text()).orElseThrow(() -> new SearchException("Bad value \"" + v.text()
+          + "\" for " + field.name() + ": not " + what + "; accepted: " + accepted));
+    };
+  }
+}

@@ -1,0 +1,174 @@
+package org.trialdex.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.SloppyMath;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.model.Study;
+import org.trialdex.search.query.SearchRequest;
+
+/**
+ * Searches a {@link StudyIndex}: ClinicalTrials.gov query areas and Essie expressions, filters,
+ * sort, page tokens, totals and facets; and related trials. Thread-safe; searches see the index as
+ * of its last commit.
+ */
+public final class SearchService {
+
+  private static final float MORE_LIKE_THIS_WEIGHT = 0.2f;
+
+  private final StudyIndex index;
+  private final Queries queries;
+  private final StudyJson json = StudyJson.standard();
+
+  public SearchService(StudyIndex index) {
+    this.index = index;
+    this.queries = new Queries(index.analysis());
+  }
+
+  /**
+   * One page of studies matching the request.
+   *
+   * @throws SearchException for an unknown AREA field, sort field, facet or aggFilter code, a value
+   *     that does not fit its field, or a page token this search did not give out
+   */
+  public SearchResult search(SearchRequest request) {
+    Query query = queries.request(request);
+    Sort sort = Paging.sort(request.sort());
+    boolean scores = Paging.scores(sort);
+    List<Facets.Dimension> dims = Facets.parse(request.facets());
+    int fingerprint = Paging.fingerprint(request);
+    IndexSearcher searcher = index.acquire();
+    try {
+      int n = request.pageSize() + 1;
+      TopFieldDocs top;
+      if (request.pageToken().isPresent()) {
+        FieldDoc after = Paging.after(request.pageToken().get(), fingerprint, sort,
+            searcher.getIndexReader().maxDoc());
+        top = searcher.searchAfter(after, query, n, sort, scores);
+      } else {
+        top = searcher.search(query, n, sort, scores);
+      }
+      int shown = Math.min(request.pageSize(), top.scoreDocs.length);
+      StoredFields stored = searcher.storedFields();
+      List<Hit> hits = new ArrayList<>(shown);
+      for (int i = 0; i < shown; i++) {
+        ScoreDoc doc = top.scoreDocs[i];
+        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
+        Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
+        OptionalDouble distance = request.geo().map(g -> nearest(study, g.latitude(), g.longitude()))
+            .orElse(OptionalDouble.empty());
+        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, distance));
+      }
+      Optional<String> next = top.scoreDocs.length > request.pageSize()
+          ? Optional.of(Paging.token(fingerprint, (FieldDoc) top.scoreDocs[shown - 1]))
+          : Optional.empty();
+      OptionalLong total = request.countTotal() ? OptionalLong.of(searcher.count(query)) : OptionalLong.empty();
+      List<Facet> facets = dims.isEmpty() ? List.of() : searcher.search(query, Facets.counting(dims));
+      return new SearchResult(hits, next, total, facets);
+    } catch (IOException e) {
+      throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private static OptionalDouble nearest(Study study, double lat, double lon) {
+    return new StudyView(study).geoPoints().stream()
+        .mapToDouble(p -> SloppyMath.haversinMeters(lat, lon, p[0], p[1])).min();
+  }
+
+  /**
+   * The studies most like the one indexed under {@code id}: shared conditions, interventions, cell
+   * types and design, then similar titles and summaries. Each shares at least one feature.
+   *
+   * @throws SearchException when no study is indexed under {@code id}
+   */
+  public List<RelatedTrial> related(String id, int limit) {
+    if (limit < 1) {
+      throw new SearchException("limit must be 1 or more, was " + limit);
+    }
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+      if (found.scoreDocs.length == 0) {
+        throw new SearchException("No study with id \"" + id + "\" in the search index; related trials need an "
+            + "indexed record (NCT id or record id)");
+      }
+      StoredFields stored = searcher.storedFields();
+      Study target = json.read(stored.document(found.scoreDocs[0].doc, Set.of(Schema.STUDY))
+          .getBinaryValue(Schema.STUDY).bytes);
+      StudyView view = new StudyView(target);
+      Map<String, String> features = RelatedFeatures.of(view);
+      if (features.isEmpty()) {
+        return List.of();
+      }
+      BooleanQuery.Builder anyFeature = new BooleanQuery.Builder();
+      for (String key : features.keySet()) {
+        anyFeature.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))),
+            RelatedFeatures.weight(key)), Occur.SHOULD);
+      }
+      BooleanQuery.Builder query = new BooleanQuery.Builder()
+          .add(anyFeature.build(), Occur.MUST)
+          .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
+      moreLikeThis(searcher, view).ifPresent(q -> query.add(new BoostQuery(q, MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
+      TopDocs top = searcher.search(query.build(), limit);
+      List<RelatedTrial> related = new ArrayList<>();
+      for (ScoreDoc doc : top.scoreDocs) {
+        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
+        Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
+        Set<String> theirs = RelatedFeatures.of(new StudyView(study)).keySet();
+        List<String> shared = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
+            .map(Map.Entry::getValue).toList();
+        related.add(new RelatedTrial(document.get(Schema.ID), study, doc.score, shared));
+      }
+      return related;
+    } catch (IOException e) {
+      throw new SearchException("Related trials of " + id + " failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {
+    List<String> text = Schema.relatedText(view);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(index.analysis().textAnalyzer());
+    mlt.setFieldNames(new String[] {Schema.RELATED_TEXT});
+    mlt.setMinTermFreq(1);
+    mlt.setMinDocFreq(2);
+    mlt.setMaxQueryTerms(25);
+    Reader[] readers = text.stream().map(StringReader::new).toArray(Reader[]::new);
+    return Optional.of(mlt.like(Schema.RELATED_TEXT, readers));
+  }
+
+  /** The field names AREA[...] accepts, in schema order. */
+  public List<String> fields() {
+    return Schema.NAMES;
+  }
+}

@@ -1,0 +1,332 @@
+package org.trialdex.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.trialdex.core.model.ArmGroup;
+import org.trialdex.core.model.ArmsInterventionsModule;
+import org.trialdex.core.model.BrowseModule;
+import org.trialdex.core.model.ConditionsModule;
+import org.trialdex.core.model.ContactsLocationsModule;
+import org.trialdex.core.model.DerivedSection;
+import org.trialdex.core.model.DescriptionModule;
+import org.trialdex.core.model.DesignInfo;
+import org.trialdex.core.model.DesignModule;
+import org.trialdex.core.model.EligibilityModule;
+import org.trialdex.core.model.EnrollmentInfo;
+import org.trialdex.core.model.GeoPoint;
+import org.trialdex.core.model.IdentificationModule;
+import org.trialdex.core.model.Intervention;
+import org.trialdex.core.model.Location;
+import org.trialdex.core.model.Mesh;
+import org.trialdex.core.model.OrgStudyIdInfo;
+import org.trialdex.core.model.Outcome;
+import org.trialdex.core.model.OutcomesModule;
+import org.trialdex.core.model.ProtocolSection;
+import org.trialdex.core.model.SecondaryIdInfo;
+import org.trialdex.core.model.Sponsor;
+import org.trialdex.core.model.SponsorCollaboratorsModule;
+import org.trialdex.core.model.StatusModule;
+import org.trialdex.core.model.Study;
+
+/**
+ * Null-safe reading of the parts of a {@link Study} the index uses: every accessor returns a value
+ * or an empty list, never null, so the schema reads as a list of v2 paths.
+ */
+final class StudyView {
+
+  private final Study study;
+
+  StudyView(Study study) {
+    this.study = study;
+  }
+
+  private <T> Optional<T> protocol(Function<ProtocolSection, T> part) {
+    return Optional.ofNullable(study.protocolSection()).map(part);
+  }
+
+  private Optional<IdentificationModule> identification() {
+    return protocol(ProtocolSection::identificationModule);
+  }
+
+  private Optional<StatusModule> status() {
+    return protocol(ProtocolSection::statusModule);
+  }
+
+  private Optional<DesignModule> design() {
+    return protocol(ProtocolSection::designModule);
+  }
+
+  private Optional<EligibilityModule> eligibility() {
+    return protocol(ProtocolSection::eligibilityModule);
+  }
+
+  private static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : values;
+  }
+
+  private static List<String> strings(Stream<String> values) {
+    return values.filter(v -> v != null && !v.isBlank()).toList();
+  }
+
+  private static List<String> one(Optional<?> value) {
+    return value.map(Object::toString).filter(v -> !v.isBlank()).map(List::of).orElse(List.of());
+  }
+
+  String nctId() {
+    return identification().map(IdentificationModule::nctId).orElse("");
+  }
+
+  List<String> nctIds() {
+    return one(identification().map(IdentificationModule::nctId));
+  }
+
+  List<String> nctIdAliases() {
+    return strings(identification().map(i -> list(i.nctIdAliases()).stream()).orElse(Stream.empty()));
+  }
+
+  List<String> orgStudyIds() {
+    return one(identification().map(IdentificationModule::orgStudyIdInfo).map(OrgStudyIdInfo::id));
+  }
+
+  List<String> secondaryIds() {
+    return strings(identification().map(i -> list(i.secondaryIdInfos()).stream().map(SecondaryIdInfo::id))
+        .orElse(Stream.empty()));
+  }
+
+  List<String> briefTitle() {
+    return one(identification().map(IdentificationModule::briefTitle));
+  }
+
+  List<String> officialTitle() {
+    return one(identification().map(IdentificationModule::officialTitle));
+  }
+
+  List<String> acronym() {
+    return one(identification().map(IdentificationModule::acronym));
+  }
+
+  List<String> briefSummary() {
+    return one(protocol(ProtocolSection::descriptionModule).map(DescriptionModule::briefSummary));
+  }
+
+  List<String> detailedDescription() {
+    return one(protocol(ProtocolSection::descriptionModule).map(DescriptionModule::detailedDescription));
+  }
+
+  List<String> overallStatus() {
+    return one(status().map(StatusModule::overallStatus));
+  }
+
+  List<String> startDate() {
+    return one(status().map(StatusModule::startDateStruct).map(d -> d.date()));
+  }
+
+  List<String> primaryCompletionDate() {
+    return one(status().map(StatusModule::primaryCompletionDateStruct).map(d -> d.date()));
+  }
+
+  List<String> completionDate() {
+    return one(status().map(StatusModule::completionDateStruct).map(d -> d.date()));
+  }
+
+  List<String> studyFirstPostDate() {
+    return one(status().map(StatusModule::studyFirstPostDateStruct).map(d -> d.date()));
+  }
+
+  List<String> lastUpdatePostDate() {
+    return one(status().map(StatusModule::lastUpdatePostDateStruct).map(d -> d.date()));
+  }
+
+  List<String> resultsFirstPostDate() {
+    return one(status().map(StatusModule::resultsFirstPostDateStruct).map(d -> d.date()));
+  }
+
+  List<String> leadSponsorName() {
+    return one(protocol(ProtocolSection::sponsorCollaboratorsModule).map(SponsorCollaboratorsModule::leadSponsor)
+        .map(Sponsor::name));
+  }
+
+  List<String> leadSponsorClass() {
+    return one(protocol(ProtocolSection::sponsorCollaboratorsModule).map(SponsorCollaboratorsModule::leadSponsor)
+        .map(Sponsor::agencyClass));
+  }
+
+  List<String> collaboratorNames() {
+    return strings(protocol(ProtocolSection::sponsorCollaboratorsModule)
+        .map(s -> list(s.collaborators()).stream().map(Sponsor::name)).orElse(Stream.empty()));
+  }
+
+  private Optional<ConditionsModule> conditionsModule() {
+    return protocol(ProtocolSection::conditionsModule);
+  }
+
+  List<String> conditions() {
+    return strings(conditionsModule().map(c -> list(c.conditions()).stream()).orElse(Stream.empty()));
+  }
+
+  List<String> keywords() {
+    return strings(conditionsModule().map(c -> list(c.keywords()).stream()).orElse(Stream.empty()));
+  }
+
+  private Optional<BrowseModule> browse(Function<DerivedSection, BrowseModule> which) {
+    return Optional.ofNullable(study.derivedSection()).map(which);
+  }
+
+  List<String> conditionMeshTerms() {
+    return strings(browse(DerivedSection::conditionBrowseModule)
+        .map(b -> list(b.meshes()).stream().map(Mesh::term)).orElse(Stream.empty()));
+  }
+
+  List<String> conditionAncestorTerms() {
+    return strings(browse(DerivedSection::conditionBrowseModule)
+        .map(b -> list(b.ancestors()).stream().map(Mesh::term)).orElse(Stream.empty()));
+  }
+
+  List<String> interventionMeshTerms() {
+    return strings(browse(DerivedSection::interventionBrowseModule)
+        .map(b -> list(b.meshes()).stream().map(Mesh::term)).orElse(Stream.empty()));
+  }
+
+  List<String> interventionAncestorTerms() {
+    return strings(browse(DerivedSection::interventionBrowseModule)
+        .map(b -> list(b.ancestors()).stream().map(Mesh::term)).orElse(Stream.empty()));
+  }
+
+  private List<Intervention> interventions() {
+    return protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::interventions)
+        .map(StudyView::list).orElse(List.of());
+  }
+
+  List<String> interventionNames() {
+    return strings(interventions().stream().map(Intervention::name));
+  }
+
+  List<String> interventionOtherNames() {
+    return strings(interventions().stream().flatMap(i -> list(i.otherNames()).stream()));
+  }
+
+  List<String> interventionDescriptions() {
+    return strings(interventions().stream().map(Intervention::description));
+  }
+
+  List<String> interventionTypes() {
+    return strings(interventions().stream().map(i -> i.type() == null ? null : i.type().name()).distinct());
+  }
+
+  List<String> armGroupInterventionNames() {
+    return strings(protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::armGroups)
+        .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().flatMap(a -> list(a.interventionNames()).stream()));
+  }
+
+  List<String> armGroupDescriptions() {
+    return strings(protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::armGroups)
+        .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().flatMap(a -> Stream.of(a.label(), a.description())));
+  }
+
+  List<String> outcomes() {
+    Optional<OutcomesModule> module = protocol(ProtocolSection::outcomesModule);
+    return strings(module.map(m -> Stream.of(list(m.primaryOutcomes()), list(m.secondaryOutcomes()),
+            list(m.otherOutcomes())).flatMap(List::stream).flatMap((Outcome o) -> Stream.of(o.measure(), o.description())))
+        .orElse(Stream.empty()));
+  }
+
+  List<String> phases() {
+    return strings(design().map(d -> list(d.phases()).stream().map(Enum::name)).orElse(Stream.empty()));
+  }
+
+  List<String> studyType() {
+    return one(design().map(DesignModule::studyType));
+  }
+
+  boolean patientRegistry() {
+    return design().map(DesignModule::patientRegistry).orElse(false);
+  }
+
+  List<String> expandedAccessTypes() {
+    return design().map(DesignModule::expandedAccessTypes).map(t -> {
+      List<String> types = new ArrayList<>();
+      if (Boolean.TRUE.equals(t.individual())) {
+        types.add("individual");
+      }
+      if (Boolean.TRUE.equals(t.intermediate())) {
+        types.add("intermediate");
+      }
+      if (Boolean.TRUE.equals(t.treatment())) {
+        types.add("treatment");
+      }
+      return List.copyOf(types);
+    }).orElse(List.of());
+  }
+
+  List<String> allocation() {
+    return one(design().map(DesignModule::designInfo).map(DesignInfo::allocation));
+  }
+
+  List<String> enrollmentCount() {
+    return one(design().map(DesignModule::enrollmentInfo).map(EnrollmentInfo::count));
+  }
+
+  List<String> eligibilityCriteria() {
+    return one(eligibility().map(EligibilityModule::eligibilityCriteria));
+  }
+
+  List<String> sex() {
+    return one(eligibility().map(EligibilityModule::sex));
+  }
+
+  List<String> healthyVolunteers() {
+    return one(eligibility().map(EligibilityModule::healthyVolunteers));
+  }
+
+  List<String> stdAges() {
+    return strings(eligibility().map(e -> list(e.stdAges()).stream().map(Enum::name)).orElse(Stream.empty()));
+  }
+
+  /** The minimum age as written, empty when the record has no eligibility module. */
+  Optional<String> minimumAge() {
+    return eligibility().map(e -> e.minimumAge() == null ? "" : e.minimumAge());
+  }
+
+  /** The maximum age as written, empty when the record has no eligibility module. */
+  Optional<String> maximumAge() {
+    return eligibility().map(e -> e.maximumAge() == null ? "" : e.maximumAge());
+  }
+
+  List<String> hasResults() {
+    return one(Optional.ofNullable(study.hasResults()));
+  }
+
+  List<Location> locations() {
+    return protocol(ProtocolSection::contactsLocationsModule).map(ContactsLocationsModule::locations)
+        .map(StudyView::list).orElse(List.of());
+  }
+
+  List<String> locationFacilities() {
+    return strings(locations().stream().map(Location::facility).distinct());
+  }
+
+  List<String> locationCities() {
+    return strings(locations().stream().map(Location::city).distinct());
+  }
+
+  List<String> locationStates() {
+    return strings(locations().stream().map(Location::state).distinct());
+  }
+
+  List<String> locationZips() {
+    return strings(locations().stream().map(Location::zip).distinct());
+  }
+
+  List<String> locationCountries() {
+    return strings(locations().stream().map(Location::country).distinct());
+  }
+
+  /** Site coordinates as {latitude, longitude}, for the sites that have them. */
+  List<double[]> geoPoints() {
+    return locations().stream().map(Location::geoPoint).filter(g -> g != null && g.lat() != null && g.lon() != null)
+        .map((GeoPoint g) -> new double[] {g.lat().doubleValue(), g.lon().doubleValue()}).toList();
+  }
+}

@@ -1,0 +1,163 @@
+package org.trialdex.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.model.Study;
+import org.trialdex.search.query.Expr;
+import org.trialdex.search.query.SearchRequest;
+import org.trialdex.testing.SharedData;
+
+class StudyIndexTest {
+
+  private static final StudyJson JSON = StudyJson.standard();
+
+  private static Study study(String id, String condition) {
+    return JSON.read("""
+        {"protocolSection": {"identificationModule": {"nctId": "%s", "briefTitle": "A trial of %s"},
+          "conditionsModule": {"conditions": ["%s"]}}}
+        """.formatted(id, condition, condition));
+  }
+
+  private static Set<String> cond(SearchService service, String words) {
+    IndexedSample.Req req = IndexedSample.req().cond(words);
+    return service.search(req.build()).hits().stream().map(Hit::id).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void changesBecomeVisibleAtCommit(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      SearchService service = new SearchService(index);
+      index.upsert("NCT00000001", study("NCT00000001", "Asthma"));
+      assertEquals(0, index.count());
+      assertEquals(Set.of(), cond(service, "asthma"));
+      index.commit();
+      assertEquals(1, index.count());
+      assertEquals(Set.of("NCT00000001"), cond(service, "asthma"));
+    }
+  }
+
+  @Test
+  void upsertReplacesTheRecordWithTheSameId(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      SearchService service = new SearchService(index);
+      index.upsert("TDX-1", study("TDX-1", "Asthma"));
+      index.commit();
+      index.upsert("TDX-1", study("TDX-1", "Gout"));
+      index.commit();
+      assertEquals(1, index.count());
+      assertEquals(Set.of(), cond(service, "asthma"));
+      assertEquals(Set.of("TDX-1"), cond(service, "gout"));
+      Hit hit = service.search(SearchRequest.all()).hits().getFirst();
+      assertEquals(List.of("Gout"), hit.study().protocolSection().conditionsModule().conditions());
+    }
+  }
+
+  @Test
+  void deleteAndDeleteAllRemoveRecords(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      index.upsert("A", study("A", "Asthma"));
+      index.upsert("B", study("B", "Gout"));
+      index.commit();
+      index.delete("A");
+      index.commit();
+      assertEquals(1, index.count());
+      index.deleteAll();
+      index.commit();
+      assertEquals(0, index.count());
+    }
+  }
+
+  @Test
+  void theIndexSurvivesReopening(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      index.upsert("A", study("A", "Asthma"));
+      index.commit();
+    }
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      assertEquals(1, index.count());
+      assertEquals(Set.of("A"), cond(new SearchService(index), "asthma"));
+    }
+  }
+
+  @Test
+  void hitsCarryTheStudyAsIndexed(@TempDir Path dir) throws Exception {
+    Study pallas = JSON.read(Files.readString(SharedData.pallasV2()));
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      index.upsert("NCT02513394", pallas);
+      index.commit();
+      Hit hit = new SearchService(index).search(SearchRequest.all()).hits().getFirst();
+      assertEquals(pallas, hit.study());
+    }
+  }
+
+  @Test
+  void openingAFileIsRefused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("index"), "not an index");
+    SearchException e = assertThrows(SearchException.class, () -> StudyIndex.open(file));
+    assertEquals("Cannot open the search index at " + file + ": it is a file, not a folder; give a folder path "
+        + "(it is created when absent)", e.getMessage());
+  }
+
+  @Test
+  void aSecondWriterOnTheSameFolderIsRefused(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      SearchException e = assertThrows(SearchException.class, () -> StudyIndex.open(dir));
+      assertTrue(e.getMessage().startsWith("The search index at " + dir + " is in use by another process"),
+          e.getMessage());
+      assertEquals(0, index.count(), "the first writer still works");
+    }
+  }
+
+  @Test
+  void aBlankIdIsRefused(@TempDir Path dir) {
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      SearchException e = assertThrows(SearchException.class, () -> index.upsert(" ", study("X", "Asthma")));
+      assertTrue(e.getMessage().startsWith("A study needs a non-blank record id"), e.getMessage());
+    }
+  }
+
+  @Test
+  void conditionSynonymsMatchEitherWayIncludingMultiWordOnes(@TempDir Path dir) {
+    Analysis analysis = Analysis.withConditionSynonyms("""
+        # hand-written for this test; the shipped list is condition-synonyms.txt
+        heart attack, myocardial infarction
+        nsclc, non small cell lung cancer
+        """);
+    try (StudyIndex index = StudyIndex.open(dir, analysis)) {
+      index.upsert("MI", study("MI", "Myocardial Infarction"));
+      index.upsert("HA", study("HA", "Heart Attack"));
+      index.upsert("N1", study("N1", "NSCLC"));
+      index.upsert("N2", study("N2", "Non-Small Cell Lung Cancer"));
+      index.upsert("LC", study("LC", "Small Cell Lung Cancer"));
+      index.upsert("AS", study("AS", "Asthma"));
+      index.commit();
+      SearchService service = new SearchService(index);
+      assertEquals(Set.of("HA", "MI"), cond(service, "heart attack"));
+      assertEquals(Set.of("HA", "MI"), cond(service, "myocardial infarction"));
+      assertEquals(Set.of("N1", "N2"), cond(service, "nsclc"));
+      assertEquals(Set.of("N1", "N2"), cond(service, "non-small cell lung cancer"));
+      assertEquals(Set.of("AS"), cond(service, "asthma"));
+      // Synonyms belong to the condition area: titles are searched as written.
+      assertEquals(Set.of("N1"), service.search(IndexedSample.req().query(SearchRequest.Area.TITLES,
+          new Expr.Words("TitleSearch", "nsclc")).build()).hits().stream().map(Hit::id).collect(Collectors.toSet()));
+    }
+  }
+
+  @Test
+  void malformedSynonymsAreRefusedSayingWhereAndWhatIsAccepted() {
+    SearchException e = assertThrows(SearchException.class, () -> Analysis.withConditionSynonyms("a => b => c\n"));
+    assertTrue(e.getMessage().startsWith("Cannot parse the condition synonyms in the given synonyms"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("each line must be 'a, b, c' or 'a => b' (Solr format)"), e.getMessage());
+  }
+}
