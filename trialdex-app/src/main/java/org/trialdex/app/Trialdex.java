@@ -1,22 +1,34 @@
 package org.trialdex.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.trialdex.ingest.ChunkWriter;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
+import org.trialdex.search.SearchService;
+import org.trialdex.search.StudyIndex;
 import org.trialdex.store.Incoming;
+import org.trialdex.store.Link;
 import org.trialdex.store.PutOutcome;
 import org.trialdex.store.StoreLocation;
+import org.trialdex.store.StoredStudy;
 import org.trialdex.store.StudyStore;
 import org.trialdex.store.StudyStores;
 
 /**
- * The wiring: opens the store and builds the services on it. The one place where trialdex's parts
- * meet; commands (and, later, the HTTP server) get what they need from here, and tests build the
- * same wiring on a temporary store.
+ * The wiring: opens the store, then the search index derived from it, and builds the services on
+ * them. The one place where trialdex's parts meet; commands (and, later, the HTTP server) get what
+ * they need from here, and tests build the same wiring on a temporary store.
+ *
+ * <p>The index is derived: {@link #reindex} rebuilds it from the store, an import updates it with
+ * the records it changed, and an empty index over a non-empty store is rebuilt when first opened,
+ * so deleting the index folder loses nothing.
  */
 public final class Trialdex implements AutoCloseable {
 
@@ -25,19 +37,38 @@ public final class Trialdex implements AutoCloseable {
 
   private final StudyStore store;
   private final Clock clock;
+  private final Path indexDir;
+  private StudyIndex index;
+  private SearchService search;
 
-  private Trialdex(StudyStore store, Clock clock) {
+  private Trialdex(StudyStore store, Clock clock, Path indexDir) {
     this.store = store;
     this.clock = clock;
+    this.indexDir = indexDir;
   }
 
   /**
-   * Opens the store at {@code location}, creating and migrating it when needed.
+   * Opens the store at {@code location}, creating and migrating it when needed. The search index
+   * lives in {@code index/} beside an embedded store, or in {@code ./trialdex-index} for
+   * PostgreSQL; see {@link #open(StoreLocation, Path, Clock)} to choose.
    *
    * @throws org.trialdex.store.StoreException when the store cannot be opened; the message says why
    */
   public static Trialdex open(StoreLocation location, Clock clock) {
-    return new Trialdex(StudyStores.open(location, clock), clock);
+    return open(location, defaultIndexDir(location), clock);
+  }
+
+  /** Opens the store at {@code location} with its search index in {@code indexDir}. */
+  public static Trialdex open(StoreLocation location, Path indexDir, Clock clock) {
+    return new Trialdex(StudyStores.open(location, clock), clock, Objects.requireNonNull(indexDir, "indexDir"));
+  }
+
+  /** Where the index of a store lives unless told otherwise. */
+  public static Path defaultIndexDir(StoreLocation location) {
+    return switch (location) {
+      case StoreLocation.Sqlite sqlite -> sqlite.dataDir().resolve("index");
+      case StoreLocation.Postgres postgres -> Path.of("trialdex-index");
+    };
   }
 
   public StudyStore store() {
@@ -46,6 +77,59 @@ public final class Trialdex implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The search service over the index, opening (and if empty, building) the index on first use. */
+  public synchronized SearchService search() {
+    if (search == null) {
+      index = StudyIndex.open(indexDir);
+      if (index.count() == 0 && store.counts().studies() > 0) {
+        reindexInto(index);
+      }
+      search = new SearchService(index);
+    }
+    return search;
+  }
+
+  /** Rebuilds the index from every current record of the store; returns how many were indexed. */
+  public synchronized long reindex() {
+    search();
+    return reindexInto(index);
+  }
+
+  private long reindexInto(StudyIndex target) {
+    target.deleteAll();
+    long n = 0;
+    try (Stream<StoredStudy> all = store.currentAll()) {
+      for (var it = all.iterator(); it.hasNext(); ) {
+        StoredStudy s = it.next();
+        target.upsert(s.nctId(), s.study());
+        n++;
+      }
+    }
+    target.commit();
+    return n;
+  }
+
+  /**
+   * Brings the index up to date with an import that started at {@code since}: re-indexes the
+   * records it changed and forgets ids that were linked into other records.
+   */
+  public synchronized long indexChangesSince(Instant since) {
+    search();
+    long n = 0;
+    try (Stream<StoredStudy> changed = store.changedSince(since)) {
+      for (var it = changed.iterator(); it.hasNext(); ) {
+        StoredStudy s = it.next();
+        index.upsert(s.nctId(), s.study());
+        n++;
+      }
+    }
+    for (Link link : store.linksSince(since)) {
+      index.delete(link.alias());
+    }
+    index.commit();
+    return n;
   }
 
   /** An importer writing into this store under import run {@code runId}. */
@@ -73,7 +157,13 @@ public final class Trialdex implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    store.close();
+  public synchronized void close() {
+    try {
+      if (index != null) {
+        index.close();
+      }
+    } finally {
+      store.close();
+    }
   }
 }

@@ -62,6 +62,10 @@ final class ImportCommand implements Callable<Integer> {
       trialdex.store().finishRun(run.id(),
           new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
       print(out, run.id(), report);
+      if (report.created() + report.updated() > 0) {
+        long indexed = trialdex.indexChangesSince(run.startedAt());
+        out.printf(Locale.ROOT, "  indexed    %,10d%n", indexed);
+      }
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
         return TrialdexCommand.FAILED;

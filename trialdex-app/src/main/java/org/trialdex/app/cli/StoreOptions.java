@@ -20,6 +20,10 @@ final class StoreOptions {
       description = "PostgreSQL JDBC URL instead of the embedded store (default: $TRIALDEX_DB), e.g. jdbc:postgresql://127.0.0.1:5432/trialdex?user=postgres")
   String db;
 
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Search index folder (default: $TRIALDEX_INDEX, else DIR/index beside an embedded store, else ./trialdex-index). Derived from the store: deleting it loses nothing.")
+  Path index;
+
   StoreLocation location() {
     if (data != null && db != null) {
       throw new TrialdexCommand.UsageError("give either --data or --db, not both");
@@ -46,6 +50,12 @@ final class StoreOptions {
   }
 
   Trialdex open() {
-    return Trialdex.open(location(), Clock.systemUTC());
+    StoreLocation location = location();
+    Path indexDir = index;
+    if (indexDir == null) {
+      String env = System.getenv("TRIALDEX_INDEX");
+      indexDir = env != null && !env.isBlank() ? Path.of(env) : Trialdex.defaultIndexDir(location);
+    }
+    return Trialdex.open(location, indexDir, Clock.systemUTC());
   }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
-    subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, LinkCommand.class,
-        ExportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, SearchCommand.class,
+        RelatedCommand.class, LinkCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed", "2:usage error", "3:import finished, some records failed"})
 public final class TrialdexCommand {

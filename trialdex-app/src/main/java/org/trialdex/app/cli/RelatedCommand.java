@@ -1,0 +1,69 @@
+package org.trialdex.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.search.RelatedTrial;
+import org.trialdex.search.SearchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trialdex related NCTID}: the most similar trials, each with what it shares. */
+@Command(name = "related", mixinStandardHelpOptions = true,
+    description = "Lists the trials most similar to one trial (conditions, interventions and cell type, design, text), with the features each shares.")
+final class RelatedCommand implements Callable<Integer> {
+
+  @Mixin StoreOptions storeOptions;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "NCTID", description = "The trial.") String nctId;
+
+  @Option(names = "--limit", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE}).") int limit;
+
+  @Option(names = "--format", defaultValue = "table", description = "table or json.") SearchCommand.Format format;
+
+  @Override
+  public Integer call() {
+    String id = ShowCommand.checkedId(nctId);
+    if (limit < 1 || limit > 100) {
+      throw new TrialdexCommand.UsageError("--limit takes 1 to 100, got " + limit);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Trialdex trialdex = storeOptions.open()) {
+      id = trialdex.store().resolve(id).orElseThrow(() -> new TrialdexCommand.CommandFailure(nctId + " is not in this store"));
+      List<RelatedTrial> related;
+      try {
+        related = trialdex.search().related(id, limit);
+      } catch (SearchException e) {
+        throw new TrialdexCommand.CommandFailure(e.getMessage());
+      }
+      if (format == SearchCommand.Format.json) {
+        var mapper = StudyJson.standard().mapper();
+        ArrayNode array = mapper.createArrayNode();
+        for (RelatedTrial r : related) {
+          ObjectNode node = array.addObject();
+          node.put("nctId", r.id());
+          node.put("briefTitle", r.study().protocolSection().identificationModule().briefTitle());
+          node.put("score", r.score());
+          node.set("sharedFeatures", mapper.valueToTree(r.sharedFeatures()));
+        }
+        out.println(array.toPrettyString());
+      } else {
+        for (RelatedTrial r : related) {
+          out.printf(Locale.ROOT, "%s  %s%n    shares: %s%n", r.id(),
+              r.study().protocolSection().identificationModule().briefTitle(), String.join("; ", r.sharedFeatures()));
+        }
+      }
+      return TrialdexCommand.OK;
+    }
+  }
+}
