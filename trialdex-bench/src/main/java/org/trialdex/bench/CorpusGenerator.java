@@ -16,8 +16,9 @@ import org.trialdex.core.model.Study;
  * a new NCT id and varied facts, so that sizes, text and field distributions stay realistic while
  * statuses, phases, dates, enrollment, conditions and sites spread like a registry's.
  *
- * <p>Deterministic for a seed: the same seed gives the same corpus. Streams: records are made as
- * they are pulled, so 600,000 of them never sit in memory.
+ * <p>Deterministic: record {@code i} depends only on the seed and {@code i} ({@link #make}), so the
+ * same seed gives the same corpus and records can be made on several threads. Streams: records are
+ * made as they are pulled, so 600,000 of them never sit in memory.
  */
 final class CorpusGenerator implements Iterator<Study> {
 
@@ -29,7 +30,7 @@ final class CorpusGenerator implements Iterator<Study> {
 
   private final List<JsonNode> templates;
   private final long count;
-  private final Random random;
+  private final long seed;
   private long made;
 
   CorpusGenerator(List<JsonNode> templates, long count, long seed) {
@@ -38,7 +39,7 @@ final class CorpusGenerator implements Iterator<Study> {
     }
     this.templates = List.copyOf(templates);
     this.count = count;
-    this.random = new Random(seed);
+    this.seed = seed;
   }
 
   @Override
@@ -51,11 +52,16 @@ final class CorpusGenerator implements Iterator<Study> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    long i = made++;
+    return make(made++);
+  }
+
+  /** Record {@code i} of the corpus; thread-safe. */
+  Study make(long i) {
+    Random random = new Random(seed * 1_000_003L + i);
     ObjectNode tree = templates.get((int) (i % templates.size())).deepCopy();
     ObjectNode protocol = object(tree, "protocolSection");
     object(protocol, "identificationModule").put("nctId", id(i));
-    object(protocol, "statusModule").put("overallStatus", status());
+    object(protocol, "statusModule").put("overallStatus", status(random));
     shiftDates(object(protocol, "statusModule"), random.nextInt(19) - 15);
     ObjectNode design = object(protocol, "designModule");
     if (design.has("enrollmentInfo")) {
@@ -74,7 +80,7 @@ final class CorpusGenerator implements Iterator<Study> {
         }
       }
     }
-    thinLocations(protocol);
+    thinLocations(protocol, random);
     return StudyJson.standard().read(tree);
   }
 
@@ -82,7 +88,7 @@ final class CorpusGenerator implements Iterator<Study> {
     return String.format(Locale.ROOT, "NCT9%07d", i);
   }
 
-  private String status() {
+  private static String status(Random random) {
     int r = random.nextInt(100);
     int acc = 0;
     for (String[] s : STATUSES) {
@@ -114,7 +120,7 @@ final class CorpusGenerator implements Iterator<Study> {
   }
 
   /** Keeps a random share of a study's sites (at least one), as registries hold small and large trials. */
-  private void thinLocations(ObjectNode protocol) {
+  private static void thinLocations(ObjectNode protocol, Random random) {
     JsonNode locations = protocol.path("contactsLocationsModule").path("locations");
     if (!locations.isArray() || locations.size() < 2) {
       return;

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
@@ -76,15 +78,16 @@ public final class SearchBench {
     try (StudyIndex index = StudyIndex.open(dir)) {
       index.deleteAll();
       CorpusGenerator corpus = new CorpusGenerator(templates, records, 42);
-      long n = 0;
-      while (corpus.hasNext()) {
-        Study s = corpus.next();
-        index.upsert(CorpusGenerator.id(n), s);
-        n++;
-        if (n % 100_000 == 0) {
-          System.out.printf(Locale.ROOT, "  %,d indexed, %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+      AtomicLong done = new AtomicLong();
+      // Generating and indexing on every core, as a reindex would: IndexWriter is thread-safe.
+      LongStream.range(0, records).parallel().forEach(i -> {
+        index.upsert(CorpusGenerator.id(i), corpus.make(i));
+        long d = done.incrementAndGet();
+        if (d % 100_000 == 0) {
+          System.out.printf(Locale.ROOT, "  %,d indexed, %.0f s%n", d, (System.nanoTime() - started) / 1e9);
         }
-      }
+      });
+      long n = done.get();
       index.commit();
       double seconds = (System.nanoTime() - started) / 1e9;
       System.gc();

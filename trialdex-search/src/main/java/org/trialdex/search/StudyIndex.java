@@ -75,7 +75,9 @@ public final class StudyIndex implements AutoCloseable {
         }
       }
       IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          // Bulk (re)indexing: larger in-memory segments mean fewer flushes and merges.
+          .setRAMBufferSizeMB(128);
       IndexWriter writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION).entrySet());
       writer.commit();

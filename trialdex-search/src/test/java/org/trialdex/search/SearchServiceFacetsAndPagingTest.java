@@ -219,4 +219,12 @@ class SearchServiceFacetsAndPagingTest {
     assertEquals(27, exact.hits().size());
     assertFalse(exact.nextPageToken().isPresent());
   }
+
+  @Test
+  void everyFacetTheRequestParserAcceptsIsOneTheServiceCounts() {
+    assertEquals(org.trialdex.search.query.SearchRequest.FACETS,
+        java.util.Arrays.stream(Facets.Dimension.values()).map(Facets.Dimension::facetName).toList());
+    var all = org.trialdex.search.query.SearchRequests.parse(java.util.Map.of("facets", java.util.List.of("all")));
+    assertEquals(org.trialdex.search.query.SearchRequest.FACETS.size(), sample.service.search(all).facets().size());
+  }
 }

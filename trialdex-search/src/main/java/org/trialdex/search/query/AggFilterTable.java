@@ -93,15 +93,25 @@ final class AggFilterTable {
   /** {@code all}, or a comma- or pipe-separated list of aggFilters names. */
   static List<String> parseFacets(String value) {
     if (value.strip().equalsIgnoreCase("all")) {
-      return List.copyOf(FILTERS.keySet());
+      return SearchRequest.FACETS;
     }
     Set<String> names = new LinkedHashSet<>();
     for (String name : value.split("[,|]")) {
       if (!name.isBlank()) {
-        names.add(canonicalName(name.strip(), "facets"));
+        names.add(facetName(name.strip()));
       }
     }
     return List.copyOf(names);
+  }
+
+  private static String facetName(String name) {
+    for (String known : SearchRequest.FACETS) {
+      if (known.equalsIgnoreCase(name)) {
+        return known;
+      }
+    }
+    throw new QueryException("facets", "\"" + name + "\" is not a facet; accepted: "
+        + String.join(", ", SearchRequest.FACETS) + " or all");
   }
 
   private static String canonicalName(String name, String parameter) {

@@ -35,6 +35,14 @@ public record SearchRequest(Map<Area, Expr> queries, Optional<Expr> advanced, Li
   /** The page size when none is given, as on ClinicalTrials.gov. */
   public static final int DEFAULT_PAGE_SIZE = 10;
 
+  /**
+   * The facet dimensions {@code facets=} takes: overall status, phase, study type, intervention
+   * type, lead sponsor class, country, sex, age group, healthy volunteers, has results, condition
+   * (MeSH term).
+   */
+  public static final List<String> FACETS = List.of("status", "phase", "studyType", "interventionType",
+      "sponsorClass", "country", "sex", "ageGroup", "healthy", "results", "condition");
+
   public SearchRequest {
     queries = java.util.Collections.unmodifiableMap(new TreeMap<>(queries));
     Objects.requireNonNull(advanced, "advanced");

@@ -199,8 +199,9 @@ class SearchRequestsTest {
     assertEquals(Optional.of("NF0g5JGBlPMuwQY"), request.pageToken());
     assertTrue(request.countTotal());
     assertEquals(List.of("status", "phase"), request.facets());
-    assertEquals(List.of("status", "phase", "sex", "healthy", "results", "studyType", "ages", "docs"),
-        parse("facets", "all").facets());
+    assertEquals(List.of("status", "phase", "studyType", "interventionType", "sponsorClass", "country", "sex",
+        "ageGroup", "healthy", "results", "condition"), parse("facets", "all").facets());
+    assertTrue(fails("facets", "colour").getMessage().startsWith("facets: \"colour\" is not a facet; accepted: status, phase"));
     assertEquals("countTotal: \"yes\" is not true or false", fails("countTotal", "yes").getMessage());
     assertTrue(fails("geoDecay", "exp").getMessage().startsWith("geoDecay: \"exp\" is not a decay function"));
   }
