@@ -118,4 +118,22 @@ class SearchCliTest {
     JsonNode page = json(trialdex("search", "--titles", "zyzzyvaceous", "--format", "json"));
     assertEquals(1, page.get("studies").size());
   }
+
+  @Test
+  void anImportWhileAnotherProcessHoldsTheIndexStoresTheRecordsAndSaysHowToCatchUp() throws IOException {
+    // Another trialdex (a server, say) holds the index: this process's import cannot update it.
+    try (var other = org.trialdex.search.StudyIndex.open(dir.resolve("data/index-held"))) {
+      JsonNode pallas = MAPPER.readTree(SharedData.pallasV2().toFile());
+      ((com.fasterxml.jackson.databind.node.ObjectNode) pallas.at("/protocolSection/identificationModule"))
+          .put("briefTitle", "Held index title");
+      Path changed = dir.resolve("held.json");
+      Files.writeString(changed, pallas.toString());
+      Cli c = Cli.run("import", "--data", dir.resolve("data").toString(), "--index", dir.resolve("data/index-held").toString(),
+          changed.toString());
+      assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
+      assertTrue(c.out().contains("  updated             1"), c.out());
+      assertTrue(c.err().contains("the records are imported, but the search index was not updated")
+          && c.err().contains("trialdex reindex"), c.err());
+    }
+  }
 }

@@ -11,6 +11,7 @@ import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadWarning;
+import org.trialdex.search.SearchException;
 import org.trialdex.store.ImportRun;
 import org.trialdex.store.RunCounts;
 import picocli.CommandLine.Command;
@@ -63,8 +64,14 @@ final class ImportCommand implements Callable<Integer> {
           new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
       print(out, run.id(), report);
       if (report.created() + report.updated() > 0) {
-        long indexed = trialdex.indexChangesSince(run.startedAt());
-        out.printf(Locale.ROOT, "  indexed    %,10d%n", indexed);
+        try {
+          long indexed = trialdex.indexChangesSince(run.startedAt());
+          out.printf(Locale.ROOT, "  indexed    %,10d%n", indexed);
+        } catch (SearchException e) {
+          // The records are stored; only the derived index is behind, and reindex repairs it.
+          err.println("trialdex: the records are imported, but the search index was not updated: " + e.getMessage()
+              + "; run 'trialdex reindex' when the index is free");
+        }
       }
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
