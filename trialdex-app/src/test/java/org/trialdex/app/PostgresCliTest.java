@@ -26,6 +26,7 @@ class PostgresCliTest extends CliContract {
   @Override
   List<String> newStoreOptions(Path tempDir) throws Exception {
     pg.reset();
-    return List.of("--db", pg.jdbcUrl());
+    // The index of a PostgreSQL store defaults to ./trialdex-index; a test keeps its own.
+    return List.of("--db", pg.jdbcUrl(), "--index", tempDir.resolve("index").toString());
   }
 }
