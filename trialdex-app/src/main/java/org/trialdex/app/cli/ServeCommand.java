@@ -1,0 +1,75 @@
+package org.trialdex.app.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.trialdex.app.Trialdex;
+import org.trialdex.app.http.HttpServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialdex serve}: the HTTP server (ClinicalTrials.gov API v2-compatible endpoints under
+ * {@code /api/v2}, {@code /health}) until stopped with SIGTERM or Ctrl-C, which finishes running
+ * requests and closes the store.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serves the ClinicalTrials.gov API v2-compatible HTTP API until stopped.",
+        "Listens on loopback unless told otherwise; each request is logged as one line on stderr."})
+final class ServeCommand implements Callable<Integer> {
+
+  @Mixin StoreOptions storeOptions;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "Port to listen on (default: $TRIALDEX_PORT or 8080; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Address to listen on (default: $TRIALDEX_HOST or 127.0.0.1, loopback only).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
+    if (p < 0 || p > 65535) {
+      throw new TrialdexCommand.UsageError("--port takes 0 to 65535, got " + p);
+    }
+    String h = host != null ? host : env("TRIALDEX_HOST").orElse("127.0.0.1");
+    Trialdex trialdex = storeOptions.open();
+    HttpServer server;
+    try {
+      trialdex.search();
+      server = HttpServer.start(trialdex, h, p);
+    } catch (RuntimeException e) {
+      trialdex.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      trialdex.close();
+      stopped.countDown();
+    }, "trialdex-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    spec.commandLine().getOut().printf("trialdex serving on http://%s:%d/%n", h, server.port());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return TrialdexCommand.OK;
+  }
+
+  private static java.util.Optional<String> env(String name) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new TrialdexCommand.UsageError("TRIALDEX_PORT takes a port number, got '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package org.trialdex.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.search.Facet;
+import org.trialdex.search.FacetValue;
+import org.trialdex.search.Hit;
+import org.trialdex.search.SearchResult;
+import org.trialdex.search.query.SearchRequest;
+import org.trialdex.search.query.SearchRequests;
+import org.trialdex.store.StoredStudy;
+
+/**
+ * The ClinicalTrials.gov API v2-compatible endpoints under {@code /api/v2}. See
+ * {@code docs/http.md} for what each answers and where it differs from ClinicalTrials.gov.
+ */
+final class ApiV2 {
+
+  /** The version of the v2 API this follows ({@code info.version} of {@code ctg-oas-v2.yaml}). */
+  static final String API_VERSION = "2.0.0";
+
+  /** CSV columns when {@code fields} is not given, after ClinicalTrials.gov's CSV download. */
+  static final List<String> CSV_DEFAULT = List.of("NCTId", "BriefTitle", "Acronym", "OverallStatus",
+      "BriefSummary", "HasResults", "Condition", "InterventionName", "PrimaryOutcomeMeasure",
+      "LeadSponsorName", "CollaboratorName", "Sex", "MinimumAge", "MaximumAge", "Phase", "EnrollmentCount",
+      "LeadSponsorClass", "StudyType", "OrgStudyId", "StartDate", "PrimaryCompletionDate", "CompletionDate",
+      "StudyFirstPostDate", "ResultsFirstPostDate", "LastUpdatePostDate", "LocationFacility");
+
+  private final Trialdex trialdex;
+  private final StoreStats stats;
+
+  private ApiV2(Trialdex trialdex) {
+    this.trialdex = trialdex;
+    this.stats = new StoreStats(trialdex.store());
+  }
+
+  static void routes(Javalin app, Trialdex trialdex) {
+    ApiV2 api = new ApiV2(trialdex);
+    app.get("/api/v2/studies", api::studies);
+    app.get("/api/v2/studies/metadata", api::metadata);
+    app.get("/api/v2/studies/search-areas", api::searchAreas);
+    app.get("/api/v2/studies/enums", api::enums);
+    app.get("/api/v2/studies/{nctId}", api::study);
+    app.get("/api/v2/version", api::version);
+    app.get("/api/v2/stats/size", api::size);
+    app.get("/api/v2/stats/fieldValues", api::fieldValues);
+    app.get("/api/v2/stats/fieldValues/{field}", api::fieldValues);
+  }
+
+  private void studies(Context ctx) {
+    Map<String, List<String>> params = ctx.queryParamMap();
+    String format = format(params, "json", "csv");
+    List<StudyFields.Field> fields = fields(params);
+    SearchRequest request = SearchRequests.parse(params);
+    SearchResult result = trialdex.search().search(request);
+    if (format.equals("csv")) {
+      result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
+      result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));
+      List<JsonNode> rows = new ArrayList<>();
+      for (Hit hit : result.hits()) {
+        rows.add(StudyJson.standard().tree(hit.study()));
+      }
+      Render.csv(ctx, csv(fields, rows, request.pageToken().isEmpty()));
+      return;
+    }
+    ObjectNode root = HttpServer.json().createObjectNode();
+    ArrayNode studies = root.putArray("studies");
+    for (Hit hit : result.hits()) {
+      studies.add(select(StudyJson.standard().tree(hit.study()), fields));
+    }
+    result.nextPageToken().ifPresent(t -> root.put("nextPageToken", t));
+    result.totalCount().ifPresent(n -> root.put("totalCount", n));
+    if (!result.facets().isEmpty()) {
+      ArrayNode facets = root.putArray("facets");
+      for (Facet f : result.facets()) {
+        ObjectNode node = facets.addObject();
+        node.put("name", f.name());
+        ArrayNode values = node.putArray("values");
+        for (FacetValue v : f.values()) {
+          values.addObject().put("value", v.value()).put("count", v.count());
+        }
+      }
+    }
+    Render.json(ctx, root);
+  }
+
+  private void study(Context ctx) {
+    Map<String, List<String>> params = ctx.queryParamMap();
+    only(params, Set.of("format", "fields"));
+    String format = format(params, "json", "csv");
+    List<StudyFields.Field> fields = fields(params);
+    String id = ctx.pathParam("nctId");
+    StoredStudy s = trialdex.store().current(id)
+        .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
+    JsonNode tree = StudyJson.standard().tree(s.study());
+    if (format.equals("csv")) {
+      Render.csv(ctx, csv(fields, List.of(tree), true));
+    } else {
+      Render.json(ctx, select(tree, fields));
+    }
+  }
+
+  private void version(Context ctx) {
+    only(ctx.queryParamMap(), Set.of());
+    ObjectNode body = HttpServer.json().createObjectNode();
+    body.put("apiVersion", API_VERSION);
+    stats.snapshot().newest().ifPresent(t -> body.put("dataTimestamp",
+        t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", "")));
+    Render.json(ctx, body);
+  }
+
+  private void size(Context ctx) {
+    only(ctx.queryParamMap(), Set.of());
+    Render.json(ctx, stats.snapshot().gzipStats());
+  }
+
+  private void fieldValues(Context ctx) {
+    Map<String, List<String>> params = ctx.queryParamMap();
+    String one = ctx.pathParamMap().get("field");
+    only(params, one == null ? Set.of("types", "fields") : Set.of());
+    List<StudyFields.Field> wanted = new ArrayList<>();
+    if (one != null) {
+      StudyFields.Field f = resolve(one);
+      if (!f.isEnum()) {
+        throw new HttpServer.BadRequest("'" + one + "' is not an enum field; value statistics cover enum fields only");
+      }
+      Render.json(ctx, stats.snapshot().enumStats(f));
+      return;
+    }
+    for (String t : list(params, "types")) {
+      if (!t.equalsIgnoreCase("ENUM")) {
+        throw new HttpServer.BadRequest("types: only ENUM is supported, got '" + t + "'");
+      }
+    }
+    List<String> names = list(params, "fields");
+    if (names.isEmpty()) {
+      StudyFields.model().all().stream().filter(StudyFields.Field::isEnum).forEach(wanted::add);
+    } else {
+      for (String n : names) {
+        StudyFields.Field f = resolve(n);
+        if (!f.isEnum()) {
+          throw new HttpServer.BadRequest("'" + n + "' is not an enum field; value statistics cover enum fields only");
+        }
+        wanted.add(f);
+      }
+    }
+    ArrayNode out = HttpServer.json().createArrayNode();
+    for (StudyFields.Field f : wanted) {
+      out.add(stats.snapshot().enumStats(f));
+    }
+    Render.json(ctx, out);
+  }
+
+  private void metadata(Context ctx) {
+    only(ctx.queryParamMap(), Set.of("includeIndexedOnly", "includeHistoricOnly"));
+    ArrayNode out = HttpServer.json().createArrayNode();
+    for (StudyFields.Field f : StudyFields.model().roots()) {
+      out.add(node(f));
+    }
+    Render.json(ctx, out);
+  }
+
+  private static ObjectNode node(StudyFields.Field f) {
+    ObjectNode n = HttpServer.json().createObjectNode();
+    n.put("name", f.name());
+    n.put("piece", f.piece() != null ? f.piece() : f.path());
+    n.put("sourceType", f.sourceType());
+    n.put("type", f.type());
+    if (f.isEnum()) {
+      n.put("isEnum", true);
+    }
+    if (!f.isLeaf()) {
+      ArrayNode kids = n.putArray("children");
+      for (StudyFields.Field c : f.children()) {
+        kids.add(node(c));
+      }
+    }
+    return n;
+  }
+
+  private void searchAreas(Context ctx) {
+    only(ctx.queryParamMap(), Set.of());
+    ArrayNode out = HttpServer.json().createArrayNode();
+    ObjectNode doc = out.addObject();
+    doc.put("name", "Study");
+    ArrayNode areas = doc.putArray("areas");
+    for (SearchRequest.Area a : SearchRequest.Area.values()) {
+      ObjectNode area = areas.addObject();
+      area.put("name", a.searchArea());
+      area.put("param", a.parameter());
+      area.putArray("parts");
+    }
+    Render.json(ctx, out);
+  }
+
+  private void enums(Context ctx) {
+    only(ctx.queryParamMap(), Set.of());
+    Map<Class<?>, List<String>> pieces = new LinkedHashMap<>();
+    for (StudyFields.Field f : StudyFields.model().all()) {
+      if (f.isEnum()) {
+        pieces.computeIfAbsent(f.enumType(), k -> new ArrayList<>()).add(f.piece() != null ? f.piece() : f.path());
+      }
+    }
+    ArrayNode out = HttpServer.json().createArrayNode();
+    pieces.forEach((type, ps) -> {
+      ObjectNode e = out.addObject();
+      e.put("type", type.getSimpleName());
+      ArrayNode p = e.putArray("pieces");
+      ps.forEach(p::add);
+      ArrayNode values = e.putArray("values");
+      for (Object c : type.getEnumConstants()) {
+        values.addObject().put("value", ((Enum<?>) c).name());
+      }
+    });
+    Render.json(ctx, out);
+  }
+
+  // --- parameters
+
+  private static String format(Map<String, List<String>> params, String... accepted) {
+    List<String> values = params.getOrDefault("format", List.of());
+    if (values.size() > 1) {
+      throw new HttpServer.BadRequest("format: give it once");
+    }
+    String f = values.isEmpty() || values.get(0).isBlank() ? accepted[0] : values.get(0).strip().toLowerCase(Locale.ROOT);
+    if (!List.of(accepted).contains(f)) {
+      throw new HttpServer.BadRequest("format: '" + values.get(0) + "' is not one of " + String.join(", ", accepted));
+    }
+    return f;
+  }
+
+  /** The {@code fields} items, comma- or pipe-separated, resolved; empty when not given. */
+  private static List<StudyFields.Field> fields(Map<String, List<String>> params) {
+    List<StudyFields.Field> out = new ArrayList<>();
+    for (String item : list(params, "fields")) {
+      out.add(resolve(item));
+    }
+    return out;
+  }
+
+  private static StudyFields.Field resolve(String item) {
+    try {
+      return StudyFields.model().resolve(item);
+    } catch (IllegalArgumentException e) {
+      throw new HttpServer.BadRequest(e.getMessage());
+    }
+  }
+
+  private static List<String> list(Map<String, List<String>> params, String name) {
+    List<String> out = new ArrayList<>();
+    for (String v : params.getOrDefault(name, List.of())) {
+      for (String item : v.split("[,|]")) {
+        if (!item.isBlank()) {
+          out.add(item.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void only(Map<String, List<String>> params, Set<String> accepted) {
+    for (String name : params.keySet()) {
+      if (!accepted.contains(name)) {
+        throw new HttpServer.BadRequest("unknown parameter '" + name + "'"
+            + (accepted.isEmpty() ? "; this endpoint takes none" : "; accepted: " + String.join(", ", new java.util.TreeSet<>(accepted))));
+      }
+    }
+  }
+
+  private static JsonNode select(JsonNode study, List<StudyFields.Field> fields) {
+    return fields.isEmpty() ? study : StudyFields.select(study, fields.stream().map(StudyFields.Field::path).toList());
+  }
+
+  private static String csv(List<StudyFields.Field> fields, List<JsonNode> studies, boolean header) {
+    List<StudyFields.Field> columns = fields.isEmpty() ? CSV_DEFAULT.stream().map(ApiV2::resolve).toList() : fields;
+    StringBuilder sb = new StringBuilder();
+    if (header) {
+      sb.append(String.join(",", columns.stream()
+          .map(c -> Render.csvField(c.piece() != null ? c.piece() : c.path())).toList())).append("\r\n");
+    }
+    for (JsonNode s : studies) {
+      List<String> cells = new ArrayList<>();
+      for (StudyFields.Field c : columns) {
+        cells.add(Render.csvField(String.join("|", StudyFields.values(s, c.path()))));
+      }
+      sb.append(String.join(",", cells)).append("\r\n");
+    }
+    return sb.toString();
+  }
+}

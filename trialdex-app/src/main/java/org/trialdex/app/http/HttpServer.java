@@ -1,0 +1,126 @@
+package org.trialdex.app.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.search.SearchException;
+import org.trialdex.search.query.QueryException;
+
+/**
+ * The HTTP server: the routes, one error mapping and one request log line per request. Handlers
+ * are thin: they read parameters, call a service of {@link Trialdex} and render.
+ *
+ * <p>Errors answer JSON {@code {"message": ...}}: 400 for a bad parameter or query, 404 for an
+ * unknown study or path, 500 (the details go to the log, never to the client) for the rest.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  /** Longest query string accepted; longer ones answer 400 (beyond 8 KB, Jetty answers 414 itself). */
+  public static final int MAX_QUERY_LENGTH = 4096;
+
+  private static final Logger LOG = LoggerFactory.getLogger("trialdex.http");
+
+  private final Javalin app;
+
+  private HttpServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Starts serving {@code trialdex} on {@code host:port} (port 0: any free port). */
+  public static HttpServer start(Trialdex trialdex, String host, int port) {
+    Javalin app = create();
+    routes(app, trialdex);
+    app.start(host, port);
+    return new HttpServer(app);
+  }
+
+  /** A Javalin with trialdex's configuration (request log, error mapping), no routes yet. */
+  public static Javalin create() {
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.useVirtualThreads = true;
+      config.router.ignoreTrailingSlashes = true;
+      config.http.prefer405over404 = false;
+      config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
+          "method=%s path=%s status=%d ms=%.1f", ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+    });
+    app.before(ctx -> {
+      String q = ctx.queryString();
+      if (q != null && q.length() > MAX_QUERY_LENGTH) {
+        throw new BadRequest("the query string is " + q.length() + " characters long; at most "
+            + MAX_QUERY_LENGTH + " are accepted");
+      }
+    });
+    app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
+        e.getStatus() == 404 ? "no such path: " + ctx.method() + " " + ctx.path() : e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    });
+    app.error(404, ctx -> {
+      String type = ctx.contentType();
+      if (type == null || !type.startsWith("application/json")) {
+        error(ctx, HttpStatus.NOT_FOUND, "no such path: " + ctx.method() + " " + ctx.path());
+      }
+    });
+    return app;
+  }
+
+  /** Every route; tests call this on their own Javalin. */
+  public static void routes(Javalin app, Trialdex trialdex) {
+    app.get("/health", ctx -> {
+      ObjectNode body = json().createObjectNode();
+      body.put("status", "UP");
+      body.put("studies", trialdex.store().counts().studies());
+      Render.json(ctx, body);
+    });
+    ApiV2.routes(app, trialdex);
+  }
+
+  static com.fasterxml.jackson.databind.ObjectMapper json() {
+    return StudyJson.standard().mapper();
+  }
+
+  private static void error(Context ctx, HttpStatus status, String message) {
+    ObjectNode body = json().createObjectNode();
+    body.put("message", message == null ? status.getMessage() : message);
+    ctx.status(status);
+    Render.json(ctx, body);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops accepting requests, lets running ones finish, and stops. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** A bad request: answers 400 with the message. */
+  public static final class BadRequest extends RuntimeException {
+    public BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /** Something named in the request does not exist: answers 404 with the message. */
+  public static final class NotFound extends RuntimeException {
+    public NotFound(String message) {
+      super(message);
+    }
+  }
+}

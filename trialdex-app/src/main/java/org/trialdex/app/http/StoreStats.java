@@ -1,0 +1,121 @@
+package org.trialdex.app.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.store.StoredStudy;
+import org.trialdex.store.StudyStore;
+
+/**
+ * Statistics over every current record (sizes, newest record time, enum value counts), computed
+ * in one pass over the store and kept until the store's number of versions changes.
+ */
+final class StoreStats {
+
+  private static final int LARGEST = 10;
+
+  private final StudyStore store;
+  private Snapshot snapshot;
+  private long snapshotVersions = -1;
+
+  StoreStats(StudyStore store) {
+    this.store = store;
+  }
+
+  synchronized Snapshot snapshot() {
+    long versions = store.counts().versions();
+    if (snapshot == null || versions != snapshotVersions) {
+      snapshot = compute();
+      snapshotVersions = versions;
+    }
+    return snapshot;
+  }
+
+  private Snapshot compute() {
+    List<StudyFields.Field> enums = StudyFields.model().all().stream().filter(StudyFields.Field::isEnum).toList();
+    Map<String, Map<String, Integer>> counts = new HashMap<>();
+    Map<String, Integer> missing = new HashMap<>();
+    List<long[]> sizes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    Instant newest = null;
+    try (Stream<StoredStudy> all = store.currentAll()) {
+      for (var it = all.iterator(); it.hasNext(); ) {
+        StoredStudy s = it.next();
+        ids.add(s.nctId());
+        sizes.add(new long[] {StudyJson.standard().writeBytes(s.study()).length, ids.size() - 1});
+        if (newest == null || s.recordedAt().isAfter(newest)) {
+          newest = s.recordedAt();
+        }
+        JsonNode tree = StudyJson.standard().tree(s.study());
+        for (StudyFields.Field f : enums) {
+          List<String> values = StudyFields.values(tree, f.path());
+          if (values.isEmpty()) {
+            missing.merge(f.path(), 1, Integer::sum);
+          }
+          Map<String, Integer> c = counts.computeIfAbsent(f.path(), k -> new TreeMap<>());
+          values.stream().distinct().forEach(v -> c.merge(v, 1, Integer::sum));
+        }
+      }
+    }
+    return new Snapshot(ids, sizes, Optional.ofNullable(newest), counts, missing);
+  }
+
+  record Snapshot(List<String> ids, List<long[]> sizes, Optional<Instant> newest,
+      Map<String, Map<String, Integer>> counts, Map<String, Integer> missing) {
+
+    /**
+     * The {@code GzipStats} shape: sizes are of each record's compact v2 JSON (uncompressed);
+     * percentiles are keyed 5, 25, 50, 75, 95; ranges are 10 KB wide.
+     */
+    ObjectNode gzipStats() {
+      ObjectNode n = HttpServer.json().createObjectNode();
+      long[] sorted = sizes.stream().mapToLong(a -> a[0]).sorted().toArray();
+      n.put("totalStudies", sorted.length);
+      n.put("averageSizeBytes", sorted.length == 0 ? 0 : Math.round(Arrays.stream(sorted).average().orElse(0)));
+      ArrayNode largest = n.putArray("largestStudies");
+      sizes.stream().sorted(Comparator.comparingLong((long[] a) -> -a[0])).limit(LARGEST)
+          .forEach(a -> largest.addObject().put("id", ids.get((int) a[1])).put("sizeBytes", a[0]));
+      ObjectNode percentiles = n.putObject("percentiles");
+      if (sorted.length > 0) {
+        for (int p : new int[] {5, 25, 50, 75, 95}) {
+          percentiles.put(Integer.toString(p), sorted[Math.min(sorted.length - 1, (int) Math.floor(p / 100.0 * sorted.length))]);
+        }
+      }
+      ArrayNode ranges = n.putArray("ranges");
+      Map<Long, Integer> buckets = new TreeMap<>();
+      for (long s : sorted) {
+        buckets.merge(s / 10_000, 1, Integer::sum);
+      }
+      buckets.forEach((b, c) -> ranges.addObject()
+          .put("sizeRange", (b * 10) + "KB-" + ((b + 1) * 10) + "KB").put("studiesCount", c));
+      return n;
+    }
+
+    /** The {@code EnumStats} shape for one enum field. */
+    ObjectNode enumStats(StudyFields.Field f) {
+      ObjectNode n = HttpServer.json().createObjectNode();
+      n.put("type", "ENUM");
+      n.put("piece", f.piece() != null ? f.piece() : f.path());
+      n.put("field", f.path());
+      n.put("missingStudiesCount", missing.getOrDefault(f.path(), 0));
+      Map<String, Integer> c = counts.getOrDefault(f.path(), Map.of());
+      n.put("uniqueValuesCount", c.size());
+      ArrayNode top = n.putArray("topValues");
+      c.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .forEach(e -> top.addObject().put("value", e.getKey()).put("studiesCount", e.getValue()));
+      return n;
+    }
+  }
+}

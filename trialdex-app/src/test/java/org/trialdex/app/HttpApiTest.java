@@ -1,0 +1,277 @@
+package org.trialdex.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialdex.app.cli.TrialdexCommand;
+import org.trialdex.app.http.HttpServer;
+import org.trialdex.store.StoreLocation;
+import org.trialdex.testing.SharedData;
+
+/**
+ * The HTTP API on a real server on a free loopback port, over a store imported from the 100-study
+ * v2 sample and PALLAS the way the CLI imports; every v2 answer is checked against the official
+ * OpenAPI document.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpApiTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Trialdex trialdex;
+  private HttpServer server;
+  private OpenApiInteractionValidator oas;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  /** A response: status, headers, body. */
+  record Answer(int status, String contentType, HttpResponse<String> raw) {
+    String body() {
+      return raw.body();
+    }
+
+    JsonNode json() throws IOException {
+      return MAPPER.readTree(raw.body());
+    }
+  }
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    Path data = dir.resolve("data");
+    Cli c = Cli.run("import", "--data", data.toString(), SharedData.v2Sample().toString(), SharedData.pallasV2().toString());
+    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
+    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
+    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    oas = OpenApiInteractionValidator
+        .createForSpecificationUrl(SharedData.require("data/ctgov-api-v2/ctg-oas-v2.yaml").toUri().toString())
+        .withBasePathOverride("/api/v2")
+        .build();
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (trialdex != null) {
+      trialdex.close();
+    }
+  }
+
+  private Answer get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> r = client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(""), r);
+  }
+
+  /** GETs a v2 endpoint and checks the 200 answer against ctg-oas-v2.yaml. */
+  private Answer v2(String pathAndQuery) throws IOException, InterruptedException {
+    Answer a = get(pathAndQuery);
+    assertEquals(200, a.status(), a::body);
+    String path = URI.create("http://x" + pathAndQuery).getPath();
+    ValidationReport report = oas.validateResponse(path, Request.Method.GET,
+        SimpleResponse.Builder.status(a.status()).withContentType(a.contentType().replaceAll(";.*", ""))
+            .withBody(a.body()).build());
+    // PALLAS as ClinicalTrials.gov gives it carries one member the document lacks (docs/design.md),
+    // kept losslessly; that one difference is the source's, every other one is ours.
+    List<ValidationReport.Message> errors = report.getMessages().stream()
+        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR && !m.getMessage().contains("'locations_nested'"))
+        .toList();
+    assertTrue(errors.isEmpty(), () -> pathAndQuery + " does not follow ctg-oas-v2.yaml:\n" + errors);
+    return a;
+  }
+
+  private static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private void assertError(Answer a, int status, String inMessage) throws IOException {
+    assertEquals(status, a.status(), a::body);
+    assertTrue(a.contentType().startsWith("application/json"), a.contentType());
+    String message = a.json().path("message").asText();
+    assertTrue(message.contains(inMessage), () -> "'" + inMessage + "' not in: " + message);
+    assertFalse(a.body().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void healthSaysUpWithTheNumberOfStudies() throws Exception {
+    JsonNode h = get("/health").json();
+    assertEquals("UP", h.get("status").asText());
+    assertEquals(101, h.get("studies").asInt());
+  }
+
+  @Test
+  void searchAnswersPagedStudies() throws Exception {
+    JsonNode page = v2("/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true").json();
+    assertEquals(1, page.get("totalCount").asInt());
+    assertEquals("NCT02513394", page.at("/studies/0/protocolSection/identificationModule/nctId").asText());
+    assertFalse(page.has("nextPageToken"));
+    JsonNode filtered = v2("/api/v2/studies?filter.advanced=" + q("AREA[Phase]PHASE3")
+        + "&filter.overallStatus=" + q("COMPLETED|TERMINATED") + "&sort=LastUpdatePostDate:desc&pageSize=50").json();
+    for (JsonNode s : filtered.get("studies")) {
+      assertTrue(s.at("/protocolSection/designModule/phases").toString().contains("PHASE3"), s::toString);
+    }
+  }
+
+  @Test
+  void pagingThroughAllPagesGivesEveryStudyOnce() throws Exception {
+    Set<String> seen = new HashSet<>();
+    String token = null;
+    int pages = 0;
+    do {
+      JsonNode page = v2("/api/v2/studies?pageSize=13&fields=NCTId" + (token == null ? "&countTotal=true" : "&pageToken=" + q(token))).json();
+      if (token == null) {
+        assertEquals(101, page.get("totalCount").asInt());
+      }
+      for (JsonNode s : page.get("studies")) {
+        assertTrue(seen.add(s.at("/protocolSection/identificationModule/nctId").asText()), "a study came twice");
+      }
+      token = page.has("nextPageToken") ? page.get("nextPageToken").asText() : null;
+      pages++;
+    } while (token != null);
+    assertEquals(101, seen.size());
+    assertEquals(8, pages);
+  }
+
+  @Test
+  void fieldsSelectPiecesPathsAndModules() throws Exception {
+    JsonNode page = v2("/api/v2/studies?filter.ids=NCT02513394&fields=" + q("NCTId,BriefTitle|OverallStatus,"
+        + "protocolSection.designModule.phases,ConditionsModule")).json();
+    JsonNode s = page.at("/studies/0");
+    JsonNode ps = s.get("protocolSection");
+    assertEquals(Set.of("identificationModule", "statusModule", "designModule", "conditionsModule"), names(ps));
+    assertEquals(Set.of("nctId", "briefTitle"), names(ps.get("identificationModule")));
+    assertEquals(Set.of("overallStatus"), names(ps.get("statusModule")));
+    assertEquals(Set.of("phases"), names(ps.get("designModule")));
+    assertTrue(ps.at("/conditionsModule/conditions").isArray());
+    assertEquals(Set.of("protocolSection"), names(s));
+    JsonNode lists = v2("/api/v2/studies/NCT02513394?fields=LocationCity,Phase,LeadSponsorName").json();
+    assertTrue(lists.at("/protocolSection/contactsLocationsModule/locations/0/city").isTextual(), lists::toString);
+    assertEquals(Set.of("city"), names(lists.at("/protocolSection/contactsLocationsModule/locations/0")));
+    assertEquals("PHASE3", lists.at("/protocolSection/designModule/phases/0").asText());
+    assertError(get("/api/v2/studies?fields=NCTId,NoSuchPiece"), 400, "NoSuchPiece");
+  }
+
+  private static Set<String> names(JsonNode object) {
+    Set<String> out = new HashSet<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void csvHasOneRowPerStudyAndPagingHeaders() throws Exception {
+    Answer first = get("/api/v2/studies?format=csv&pageSize=40&countTotal=true&fields=NCTId,BriefTitle,Phase");
+    assertEquals(200, first.status(), first::body);
+    assertTrue(first.contentType().startsWith("text/csv"), first.contentType());
+    assertEquals("101", first.raw().headers().firstValue("x-total-count").orElseThrow());
+    String token = first.raw().headers().firstValue("x-next-page-token").orElseThrow();
+    List<String> lines = first.body().lines().toList();
+    assertEquals("NCTId,BriefTitle,Phase", lines.get(0));
+    assertEquals(41, lines.size());
+    Set<String> ids = new HashSet<>();
+    List<String> all = new ArrayList<>(lines.subList(1, lines.size()));
+    while (token != null) {
+      Answer next = get("/api/v2/studies?format=csv&pageSize=40&fields=NCTId,BriefTitle,Phase&pageToken=" + q(token));
+      next.body().lines().forEach(all::add);
+      token = next.raw().headers().firstValue("x-next-page-token").orElse(null);
+    }
+    for (String line : all) {
+      assertTrue(ids.add(line.substring(0, line.indexOf(','))), line);
+    }
+    assertEquals(101, ids.size());
+    Answer one = get("/api/v2/studies/NCT02513394?format=csv");
+    List<String> rows = one.body().lines().toList();
+    assertTrue(rows.get(0).startsWith("NCTId,BriefTitle,"), rows.get(0));
+    assertTrue(rows.get(1).startsWith("NCT02513394,"), rows.get(1));
+  }
+
+  @Test
+  void facetsAreAddedOnRequest() throws Exception {
+    JsonNode page = get("/api/v2/studies?facets=status,phase&pageSize=1").json();
+    assertEquals(2, page.get("facets").size(), page::toString);
+    assertEquals("status", page.at("/facets/0/name").asText());
+  }
+
+  @Test
+  void singleStudyIsTheStoredRecord() throws Exception {
+    JsonNode s = v2("/api/v2/studies/NCT02513394").json();
+    assertEquals("NCT02513394", s.at("/protocolSection/identificationModule/nctId").asText());
+    assertTrue(s.has("resultsSection"));
+    assertError(get("/api/v2/studies/NCT99999999"), 404, "NCT99999999");
+    assertError(get("/api/v2/studies/NCT02513394?pageSize=3"), 400, "pageSize");
+  }
+
+  @Test
+  void versionSizeAndStats() throws Exception {
+    JsonNode version = v2("/api/v2/version").json();
+    assertEquals("2.0.0", version.get("apiVersion").asText());
+    assertTrue(version.get("dataTimestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"), version::toString);
+    JsonNode size = v2("/api/v2/stats/size").json();
+    assertEquals(101, size.get("totalStudies").asInt());
+    assertEquals("NCT02513394", size.at("/largestStudies/0/id").asText(), "PALLAS, 1.5 MB, is the largest");
+    JsonNode values = v2("/api/v2/stats/fieldValues/OverallStatus").json();
+    int sum = values.get("missingStudiesCount").asInt();
+    for (JsonNode v : values.get("topValues")) {
+      sum += v.get("studiesCount").asInt();
+    }
+    assertEquals(101, sum, "each study has one status or none");
+    JsonNode all = v2("/api/v2/stats/fieldValues?types=ENUM").json();
+    assertTrue(all.size() > 20, all::toString);
+    assertError(get("/api/v2/stats/fieldValues/BriefTitle"), 400, "enum");
+  }
+
+  @Test
+  void metadataEnumsAndSearchAreasComeFromTheModel() throws Exception {
+    JsonNode meta = v2("/api/v2/studies/metadata").json();
+    assertEquals("protocolSection", meta.at("/0/name").asText());
+    assertEquals("IdentificationModule", meta.at("/0/children/0/piece").asText());
+    assertEquals("NCTId", meta.at("/0/children/0/children/0/piece").asText());
+    JsonNode enums = get("/api/v2/studies/enums").json();
+    boolean status = false;
+    for (JsonNode e : enums) {
+      if (e.get("type").asText().equals("Status")) {
+        status = e.get("values").toString().contains("RECRUITING") && e.get("pieces").toString().contains("OverallStatus");
+      }
+    }
+    assertTrue(status, enums::toString);
+    JsonNode areas = get("/api/v2/studies/search-areas").json();
+    assertEquals("ConditionSearch", areas.at("/0/areas/0/name").asText());
+    assertEquals("query.cond", areas.at("/0/areas/0/param").asText());
+  }
+
+  @Test
+  void errorsAreJsonWithTheRightStatus() throws Exception {
+    assertError(get("/api/v2/studies?query.nonsense=x"), 400, "query.nonsense");
+    assertError(get("/api/v2/studies?filter.advanced=" + q("AREA[Phase](PHASE2")), 400, "filter.advanced");
+    assertError(get("/api/v2/studies?filter.advanced=" + q("AREA[NoSuchField]x")), 400, "NoSuchField");
+    assertError(get("/api/v2/studies?pageSize=-1"), 400, "pageSize");
+    assertError(get("/api/v2/studies?format=xml"), 400, "format");
+    assertError(get("/api/v2/nowhere"), 404, "/api/v2/nowhere");
+    assertError(get("/api/v2/studies?query.term=" + "a".repeat(HttpServer.MAX_QUERY_LENGTH + 100)), 400, "query string");
+  }
+}
