@@ -222,7 +222,7 @@ class HttpApiTest {
     JsonNode s = v2("/api/v2/studies/NCT02513394").json();
     assertEquals("NCT02513394", s.at("/protocolSection/identificationModule/nctId").asText());
     assertTrue(s.has("resultsSection"));
-    assertError(get("/api/v2/studies/NCT99999999"), 404, "NCT99999999");
+    assertError(get("/api/v2/studies/NCT99999999"), 404, "no study NCT99999999");
     assertError(get("/api/v2/studies/NCT02513394?pageSize=3"), 400, "pageSize");
   }
 
@@ -271,7 +271,7 @@ class HttpApiTest {
     assertError(get("/api/v2/studies?filter.advanced=" + q("AREA[NoSuchField]x")), 400, "NoSuchField");
     assertError(get("/api/v2/studies?pageSize=-1"), 400, "pageSize");
     assertError(get("/api/v2/studies?format=xml"), 400, "format");
-    assertError(get("/api/v2/nowhere"), 404, "/api/v2/nowhere");
+    assertError(get("/api/v2/nowhere"), 404, "no such path: GET /api/v2/nowhere");
     assertError(get("/api/v2/studies?query.term=" + "a".repeat(HttpServer.MAX_QUERY_LENGTH + 100)), 400, "query string");
   }
 }

@@ -69,7 +69,8 @@ public final class HttpServer implements AutoCloseable {
       error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
     });
     app.error(404, ctx -> {
-      String type = ctx.contentType();
+      // The response's type: a handler that answered 404 in JSON (an unknown study) keeps its message.
+      String type = ctx.res().getContentType();
       if (type == null || !type.startsWith("application/json")) {
         error(ctx, HttpStatus.NOT_FOUND, "no such path: " + ctx.method() + " " + ctx.path());
       }
