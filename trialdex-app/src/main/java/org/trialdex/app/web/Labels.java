@@ -21,6 +21,8 @@ final class Labels {
       case "PHASE2" -> "Phase 2";
       case "PHASE3" -> "Phase 3";
       case "PHASE4" -> "Phase 4";
+      case "SINGLE_GROUP", "PARALLEL", "CROSSOVER", "FACTORIAL", "SEQUENTIAL" ->
+          Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('_', ' ').toLowerCase(Locale.ROOT) + " assignment";
       default -> {
         if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.isEmpty()) {
           yield name;
