@@ -1,0 +1,70 @@
+package org.trialdex.app.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The portal's paths, built in one place; query values are URL-encoded here, HTML-escaped by the templates. */
+final class Links {
+
+  private Links() {}
+
+  static String study(String id) {
+    return "/study/" + encode(id);
+  }
+
+  static String history(String id) {
+    return "/study/" + encode(id) + "/history";
+  }
+
+  static String compare(String id, int from, int to) {
+    return history(id) + "?from=" + from + "&to=" + to;
+  }
+
+  static String search(Map<String, List<String>> params) {
+    return withQuery("/search", params);
+  }
+
+  static String feed(Map<String, List<String>> params) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    p.remove("pageToken");
+    return withQuery("/feed", p);
+  }
+
+  static String csv(Map<String, List<String>> params) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    p.remove("pageToken");
+    p.put("format", List.of("csv"));
+    return withQuery("/api/v2/studies", p);
+  }
+
+  static String pubmed(String pmid) {
+    return "https://pubmed.ncbi.nlm.nih.gov/" + encode(pmid) + "/";
+  }
+
+  static String withQuery(String path, Map<String, List<String>> params) {
+    List<String> parts = new ArrayList<>();
+    for (var e : params.entrySet()) {
+      for (String v : e.getValue()) {
+        parts.add(encode(e.getKey()) + "=" + encode(v));
+      }
+    }
+    return parts.isEmpty() ? path : path + "?" + String.join("&", parts);
+  }
+
+  /** Request parameters from name/value pairs, in order. */
+  static Map<String, List<String>> params(String... namesAndValues) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      m.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
+    }
+    return m;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,224 @@
+package org.trialdex.app.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.model.Location;
+import org.trialdex.core.model.Study;
+import org.trialdex.search.Facet;
+import org.trialdex.search.FacetValue;
+import org.trialdex.search.Hit;
+import org.trialdex.search.SearchException;
+import org.trialdex.search.SearchResult;
+import org.trialdex.search.query.QueryException;
+import org.trialdex.search.query.SearchRequest;
+import org.trialdex.search.query.SearchRequests;
+
+/** Builds a {@link SearchPage}: the API's search with facets and a total, and links that change it. */
+final class SearchPages {
+
+  private static final int SITES_SHOWN = 3;
+  private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "pageToken");
+
+  /**
+   * Facet name → aggFilters name, and facet value (v2 spelling) → option code: the values a facet
+   * link can add. Facets without an aggFilter (country, condition, sponsor class, intervention
+   * type) show counts only.
+   */
+  private static final Map<String, String> AGG_NAME = Map.of("status", "status", "phase", "phase",
+      "studyType", "studyType", "sex", "sex", "ageGroup", "ages", "healthy", "healthy", "results", "results");
+  private static final Map<String, Map<String, String>> AGG_CODE = Map.of(
+      "status", Map.ofEntries(Map.entry("RECRUITING", "rec"), Map.entry("NOT_YET_RECRUITING", "not"),
+          Map.entry("ACTIVE_NOT_RECRUITING", "act"), Map.entry("COMPLETED", "com"),
+          Map.entry("ENROLLING_BY_INVITATION", "enr"), Map.entry("SUSPENDED", "sus"), Map.entry("TERMINATED", "ter"),
+          Map.entry("WITHDRAWN", "wit"), Map.entry("UNKNOWN", "unk"), Map.entry("AVAILABLE", "ava"),
+          Map.entry("NO_LONGER_AVAILABLE", "nla"), Map.entry("TEMPORARILY_NOT_AVAILABLE", "tna"),
+          Map.entry("APPROVED_FOR_MARKETING", "afm"), Map.entry("WITHHELD", "whe")),
+      "phase", Map.of("EARLY_PHASE1", "0", "PHASE1", "1", "PHASE2", "2", "PHASE3", "3", "PHASE4", "4", "NA", "na"),
+      "studyType", Map.of("INTERVENTIONAL", "int", "OBSERVATIONAL", "obs", "EXPANDED_ACCESS", "exp"),
+      "sex", Map.of("FEMALE", "f", "MALE", "m", "ALL", "a"),
+      "ageGroup", Map.of("CHILD", "child", "ADULT", "adult", "OLDER_ADULT", "older"),
+      "healthy", Map.of("true", "y"),
+      "results", Map.of("true", "with", "false", "without"));
+
+  private SearchPages() {}
+
+  static SearchPage build(Trialdex t, Map<String, List<String>> given) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    given.forEach((k, v) -> {
+      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
+      if (!values.isEmpty()) {
+        params.put(k, values);
+      }
+    });
+    Parts.SearchForm form = form(params);
+    String feed = Links.feed(params);
+    String csv = Links.csv(params);
+    Map<String, List<String>> asked = new LinkedHashMap<>(params);
+    asked.putIfAbsent("facets", List.of("all"));
+    asked.putIfAbsent("countTotal", List.of("true"));
+    SearchResult result;
+    try {
+      SearchRequest request = SearchRequests.parse(asked);
+      result = t.search().search(request);
+    } catch (QueryException | SearchException e) {
+      return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
+          Optional.empty(), Optional.empty(), feed, csv);
+    }
+    List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
+    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params)).filter(f -> !f.values().isEmpty()).toList();
+    Optional<String> next = result.nextPageToken().map(token -> {
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
+      p.put("pageToken", List.of(token));
+      return Links.search(p);
+    });
+    Optional<String> first = Optional.empty();
+    if (params.containsKey("pageToken")) {
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
+      p.remove("pageToken");
+      first = Optional.of(Links.search(p));
+    }
+    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv);
+  }
+
+  private static Parts.SearchForm form(Map<String, List<String>> params) {
+    List<Parts.Param> hidden = new ArrayList<>();
+    params.forEach((k, values) -> {
+      if (!FORM_FIELDS.contains(k)) {
+        values.forEach(v -> hidden.add(new Parts.Param(k, v)));
+      }
+    });
+    return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.locn"), hidden);
+  }
+
+  private static SearchPage.Hit hit(Hit h) {
+    Study s = h.study();
+    var p = s.protocolSection();
+    String status = p == null || p.statusModule() == null || p.statusModule().overallStatus() == null ? ""
+        : Labels.of(p.statusModule().overallStatus());
+    String phases = p == null || p.designModule() == null || p.designModule().phases() == null ? ""
+        : Labels.join(p.designModule().phases());
+    List<String> conditions = p == null || p.conditionsModule() == null || p.conditionsModule().conditions() == null
+        ? List.of() : p.conditionsModule().conditions();
+    List<Location> locations = p == null || p.contactsLocationsModule() == null || p.contactsLocationsModule().locations() == null
+        ? List.of() : p.contactsLocationsModule().locations();
+    List<String> sites = locations.stream().limit(SITES_SHOWN).map(SearchPages::site).toList();
+    Optional<String> distance = h.distanceMeters().isPresent()
+        ? Optional.of(String.format(Locale.ROOT, "%.0f km", h.distanceMeters().getAsDouble() / 1000)) : Optional.empty();
+    return new SearchPage.Hit(h.id(), Links.study(h.id()), StudyPages.title(s, h.id()), status, phases, conditions, sites,
+        Math.max(0, locations.size() - SITES_SHOWN), distance);
+  }
+
+  private static String site(Location l) {
+    List<String> parts = new ArrayList<>();
+    for (String x : new String[] {l.facility(), l.city(), l.country()}) {
+      if (x != null && !x.isBlank()) {
+        parts.add(x);
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params) {
+    String aggName = AGG_NAME.get(f.name());
+    Map<String, List<String>> current = AggFilters.parse(first(params, "aggFilters"));
+    List<SearchPage.FacetLink> links = new ArrayList<>();
+    for (FacetValue v : f.values()) {
+      String code = aggName == null ? null : AGG_CODE.get(f.name()).get(v.value());
+      boolean active = code != null && current.getOrDefault(aggName, List.of()).contains(code);
+      Optional<String> href = Optional.empty();
+      if (code != null && !active) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.remove("pageToken");
+        p.put("aggFilters", List.of(AggFilters.with(current, aggName, code)));
+        href = Optional.of(Links.search(p));
+      }
+      links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), href, active));
+    }
+    return new SearchPage.FacetGroup(facetName(f.name()), links);
+  }
+
+  private static String facetName(String name) {
+    return switch (name) {
+      case "status" -> "Recruitment status";
+      case "phase" -> "Phase";
+      case "studyType" -> "Study type";
+      case "interventionType" -> "Intervention type";
+      case "sponsorClass" -> "Sponsor type";
+      case "country" -> "Country";
+      case "sex" -> "Sex";
+      case "ageGroup" -> "Age group";
+      case "healthy" -> "Healthy volunteers";
+      case "results" -> "Results";
+      case "condition" -> "Condition";
+      default -> name;
+    };
+  }
+
+  private static String facetLabel(String facet, String value) {
+    if (facet.equals("healthy")) {
+      return value.equals("true") ? "Accepts healthy volunteers" : "No healthy volunteers";
+    }
+    if (facet.equals("results")) {
+      return value.equals("true") ? "With results" : "Without results";
+    }
+    return Labels.of(value);
+  }
+
+  private static List<Parts.Link> sorts(Map<String, List<String>> params) {
+    List<Parts.Link> links = new ArrayList<>();
+    String[][] options = {{"Relevance", ""}, {"Last update", "LastUpdatePostDate:desc"},
+        {"Start date", "StartDate:desc"}, {"Enrollment", "EnrollmentCount:desc"}};
+    for (String[] o : options) {
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
+      p.remove("pageToken");
+      p.remove("sort");
+      if (!o[1].isEmpty()) {
+        p.put("sort", List.of(o[1]));
+      }
+      links.add(new Parts.Link(o[0], Links.search(p)));
+    }
+    return links;
+  }
+
+  private static String first(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    return v == null || v.isEmpty() ? "" : v.get(0);
+  }
+
+  /** Reads and extends an {@code aggFilters} value ({@code status:rec act,phase:2}) without validating it. */
+  static final class AggFilters {
+    private AggFilters() {}
+
+    static Map<String, List<String>> parse(String value) {
+      Map<String, List<String>> m = new LinkedHashMap<>();
+      for (String entry : value.split("[,|]")) {
+        int colon = entry.indexOf(':');
+        if (colon > 0) {
+          List<String> options = new ArrayList<>();
+          for (String o : entry.substring(colon + 1).strip().split("\\s+")) {
+            if (!o.isEmpty()) {
+              options.add(o.toLowerCase(Locale.ROOT));
+            }
+          }
+          m.put(entry.substring(0, colon).strip(), options);
+        }
+      }
+      return m;
+    }
+
+    static String with(Map<String, List<String>> current, String name, String code) {
+      Map<String, List<String>> m = new LinkedHashMap<>();
+      current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
+      m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
+      List<String> entries = new ArrayList<>();
+      m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
+      return String.join(",", entries);
+    }
+  }
+}

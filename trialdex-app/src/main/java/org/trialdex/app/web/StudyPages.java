@@ -1,0 +1,346 @@
+package org.trialdex.app.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.merge.Claim;
+import org.trialdex.core.merge.Conflict;
+import org.trialdex.core.model.ArmsInterventionsModule;
+import org.trialdex.core.model.Contact;
+import org.trialdex.core.model.ContactsLocationsModule;
+import org.trialdex.core.model.DateStruct;
+import org.trialdex.core.model.DesignModule;
+import org.trialdex.core.model.EligibilityModule;
+import org.trialdex.core.model.IdentificationModule;
+import org.trialdex.core.model.Location;
+import org.trialdex.core.model.Official;
+import org.trialdex.core.model.Outcome;
+import org.trialdex.core.model.OutcomesModule;
+import org.trialdex.core.model.PartialDateStruct;
+import org.trialdex.core.model.ProtocolSection;
+import org.trialdex.core.model.ReferencesModule;
+import org.trialdex.core.model.SponsorCollaboratorsModule;
+import org.trialdex.core.model.StatusModule;
+import org.trialdex.core.model.Study;
+import org.trialdex.core.validate.Finding;
+import org.trialdex.core.validate.StudyValidator;
+import org.trialdex.search.RelatedTrial;
+import org.trialdex.search.SearchException;
+import org.trialdex.store.MergeView;
+import org.trialdex.store.StoredStudy;
+import org.trialdex.store.VersionInfo;
+
+/** Builds a {@link StudyPage} from the current record, its merge view and the related trials. */
+final class StudyPages {
+
+  private static final StudyValidator VALIDATOR = new StudyValidator();
+  private static final int RELATED = 5;
+
+  private StudyPages() {}
+
+  static StudyPage build(Trialdex t, String requestedId) {
+    StoredStudy stored = t.store().current(requestedId).orElseThrow(() -> new NotFound(requestedId));
+    String id = stored.nctId();
+    Study s = stored.study();
+    ProtocolSection p = s.protocolSection() == null ? ProtocolSection.empty() : s.protocolSection();
+    IdentificationModule idm = or(p.identificationModule(), IdentificationModule.empty());
+    StatusModule st = or(p.statusModule(), StatusModule.empty());
+    var desc = p.descriptionModule();
+    var cond = p.conditionsModule();
+    OutcomesModule out = or(p.outcomesModule(), OutcomesModule.empty());
+    SponsorCollaboratorsModule sp = or(p.sponsorCollaboratorsModule(), SponsorCollaboratorsModule.empty());
+    ContactsLocationsModule cl = or(p.contactsLocationsModule(), ContactsLocationsModule.empty());
+    ReferencesModule refs = or(p.referencesModule(), ReferencesModule.empty());
+    MergeView merge = t.store().merge(id).orElse(new MergeView(id, List.of(), List.of(), List.of()));
+    List<VersionInfo> versions = t.store().versions(id);
+    return new StudyPage(id,
+        text(idm.briefTitle()).or(() -> text(idm.officialTitle())).orElse(id),
+        text(idm.officialTitle()).filter(o -> !o.equals(idm.briefTitle())),
+        text(idm.acronym()),
+        overview(id, st),
+        desc == null ? List.of() : paragraphs(desc.briefSummary()),
+        desc == null ? List.of() : paragraphs(desc.detailedDescription()),
+        cond == null ? List.of() : list(cond.conditions()),
+        cond == null ? List.of() : list(cond.keywords()),
+        design(p.designModule()),
+        arms(p.armsInterventionsModule()),
+        interventions(p.armsInterventionsModule()),
+        outcomes(out.primaryOutcomes()), outcomes(out.secondaryOutcomes()), outcomes(out.otherOutcomes()),
+        eligibility(p.eligibilityModule()),
+        map(cl.centralContacts(), StudyPages::person),
+        map(cl.locations(), StudyPages::site),
+        text(sp.leadSponsor() == null ? null : sp.leadSponsor().name()),
+        map(sp.collaborators(), c -> c.name()).stream().filter(n -> n != null && !n.isBlank()).toList(),
+        responsibleParty(sp),
+        map(cl.overallOfficials(), StudyPages::official),
+        map(refs.references(), r -> new StudyPage.Citation(nz(r.citation()).isBlank() ? "PMID " + r.pmid() : r.citation(),
+            text(r.type() == null ? null : Labels.of(r.type())),
+            text(r.pmid()).map(pmid -> new Parts.Link("PubMed " + pmid, Links.pubmed(pmid))))),
+        map(refs.seeAlsoLinks(), l -> new Parts.Link(nz(l.label()).isBlank() ? nz(l.url()) : l.label(), nz(l.url())))
+            .stream().filter(l -> l.href().startsWith("http")).toList(),
+        identifiers(idm),
+        recordDates(st),
+        ResultsTables.of(s),
+        related(t, id),
+        map(merge.conflicts(), StudyPages::conflict),
+        map(VALIDATOR.validate(s).findings(), StudyPages::finding),
+        versions.size(),
+        versions.stream().map(VersionInfo::sourceKey).distinct().toList(),
+        Links.history(id));
+  }
+
+  private static List<Parts.Row> overview(String id, StatusModule st) {
+    List<Parts.Row> rows = new ArrayList<>();
+    add(rows, "NCT number", id);
+    add(rows, "Recruitment status", st.overallStatus() == null ? null : Labels.of(st.overallStatus()));
+    add(rows, "Last known status", st.lastKnownStatus() == null ? null : Labels.of(st.lastKnownStatus()));
+    add(rows, "Why stopped", st.whyStopped());
+    add(rows, "Status verified", st.statusVerifiedDate());
+    add(rows, "First posted", date(st.studyFirstPostDateStruct()));
+    add(rows, "Last update posted", date(st.lastUpdatePostDateStruct()));
+    add(rows, "Study start", date(st.startDateStruct()));
+    add(rows, "Primary completion", date(st.primaryCompletionDateStruct()));
+    add(rows, "Study completion", date(st.completionDateStruct()));
+    return rows;
+  }
+
+  private static List<Parts.Row> design(DesignModule d) {
+    List<Parts.Row> rows = new ArrayList<>();
+    if (d == null) {
+      return rows;
+    }
+    add(rows, "Study type", d.studyType() == null ? null : Labels.of(d.studyType()));
+    add(rows, "Phase", d.phases() == null || d.phases().isEmpty() ? null : Labels.join(d.phases()));
+    if (d.enrollmentInfo() != null && d.enrollmentInfo().count() != null) {
+      add(rows, "Enrollment", d.enrollmentInfo().count()
+          + (d.enrollmentInfo().type() == null ? "" : " (" + Labels.of(d.enrollmentInfo().type()).toLowerCase(java.util.Locale.ROOT) + ")"));
+    }
+    var i = d.designInfo();
+    if (i != null) {
+      add(rows, "Allocation", label(i.allocation()));
+      add(rows, "Intervention model", label(i.interventionModel()));
+      add(rows, "Model description", i.interventionModelDescription());
+      add(rows, "Primary purpose", label(i.primaryPurpose()));
+      add(rows, "Observational model", label(i.observationalModel()));
+      add(rows, "Time perspective", label(i.timePerspective()));
+      if (i.maskingInfo() != null) {
+        String who = i.maskingInfo().whoMasked() == null || i.maskingInfo().whoMasked().isEmpty() ? ""
+            : " (" + Labels.join(i.maskingInfo().whoMasked()) + ")";
+        add(rows, "Masking", i.maskingInfo().masking() == null ? null : Labels.of(i.maskingInfo().masking()) + who);
+        add(rows, "Masking description", i.maskingInfo().maskingDescription());
+      }
+    }
+    add(rows, "Patient registry", d.patientRegistry() == null ? null : yesNo(d.patientRegistry()));
+    add(rows, "Target duration", d.targetDuration());
+    return rows;
+  }
+
+  private static List<StudyPage.Arm> arms(ArmsInterventionsModule m) {
+    if (m == null) {
+      return List.of();
+    }
+    return map(m.armGroups(), a -> new StudyPage.Arm(nz(a.label()), text(label(a.type())),
+        text(a.description()).map(Rich::of), list(a.interventionNames())));
+  }
+
+  private static List<StudyPage.Treatment> interventions(ArmsInterventionsModule m) {
+    if (m == null) {
+      return List.of();
+    }
+    return map(m.interventions(), i -> new StudyPage.Treatment(Rich.of(nz(i.name())), text(label(i.type())),
+        text(i.description()).map(Rich::of), list(i.otherNames()), list(i.armGroupLabels())));
+  }
+
+  private static List<StudyPage.OutcomeItem> outcomes(List<Outcome> list) {
+    return map(list, o -> new StudyPage.OutcomeItem(nz(o.measure()), text(o.description()), text(o.timeFrame())));
+  }
+
+  private static Optional<StudyPage.Eligibility> eligibility(EligibilityModule e) {
+    if (e == null) {
+      return Optional.empty();
+    }
+    List<Parts.Row> facts = new ArrayList<>();
+    if (e.minimumAge() != null || e.maximumAge() != null) {
+      add(facts, "Ages", (e.minimumAge() == null ? "No minimum" : e.minimumAge()) + " to "
+          + (e.maximumAge() == null ? "no maximum" : e.maximumAge()));
+    }
+    add(facts, "Age groups", e.stdAges() == null || e.stdAges().isEmpty() ? null : Labels.join(e.stdAges()));
+    add(facts, "Sexes", label(e.sex()));
+    add(facts, "Gender based", e.genderBased() == null ? null : yesNo(e.genderBased()));
+    add(facts, "Gender description", e.genderDescription());
+    add(facts, "Accepts healthy volunteers", e.healthyVolunteers() == null ? null : yesNo(e.healthyVolunteers()));
+    add(facts, "Sampling method", label(e.samplingMethod()));
+    Criteria criteria = e.eligibilityCriteria() == null ? new Criteria(List.of(), List.of(), List.of())
+        : Criteria.parse(e.eligibilityCriteria());
+    return Optional.of(new StudyPage.Eligibility(facts, text(e.studyPopulation()), criteria));
+  }
+
+  private static StudyPage.Person person(Contact c) {
+    List<String> details = new ArrayList<>();
+    if (c.role() != null) {
+      details.add(Labels.of(c.role()));
+    }
+    if (c.phone() != null) {
+      details.add(c.phone() + (c.phoneExt() == null ? "" : " ext. " + c.phoneExt()));
+    }
+    if (c.email() != null) {
+      details.add(c.email());
+    }
+    return new StudyPage.Person(c.name() == null ? "(name not given)" : c.name(), details);
+  }
+
+  private static StudyPage.Person official(Official o) {
+    List<String> details = new ArrayList<>();
+    if (o.role() != null) {
+      details.add(Labels.of(o.role()));
+    }
+    if (o.affiliation() != null) {
+      details.add(o.affiliation());
+    }
+    return new StudyPage.Person(nz(o.name()), details);
+  }
+
+  private static StudyPage.Site site(Location l) {
+    String place = String.join(", ", Arrays.asList(l.city(), l.state(), l.zip(), l.country()).stream()
+        .filter(x -> x != null && !x.isBlank()).toList());
+    return new StudyPage.Site(text(l.facility()).orElse(place), place, text(label(l.status())),
+        map(l.contacts(), StudyPages::person));
+  }
+
+  private static Optional<String> responsibleParty(SponsorCollaboratorsModule sp) {
+    var r = sp.responsibleParty();
+    if (r == null) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    if (r.type() != null) {
+      parts.add(Labels.of(r.type()));
+    }
+    for (String x : Arrays.asList(r.investigatorFullName(), r.investigatorTitle(), r.investigatorAffiliation(), r.oldNameTitle(), r.oldOrganization())) {
+      if (x != null && !x.isBlank()) {
+        parts.add(x);
+      }
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
+  }
+
+  private static List<Parts.Row> identifiers(IdentificationModule idm) {
+    List<Parts.Row> rows = new ArrayList<>();
+    if (idm.orgStudyIdInfo() != null) {
+      add(rows, "Organization's study id" + (idm.organization() == null || idm.organization().fullName() == null ? ""
+          : " (" + idm.organization().fullName() + ")"), idm.orgStudyIdInfo().id());
+    }
+    for (var s : list(idm.secondaryIdInfos())) {
+      String kind = s.type() == null ? "Secondary id" : Labels.of(s.type());
+      add(rows, kind + (s.domain() == null ? "" : " (" + s.domain() + ")"), s.id());
+    }
+    for (String alias : list(idm.nctIdAliases())) {
+      add(rows, "Also registered as", alias);
+    }
+    return rows;
+  }
+
+  private static List<Parts.Row> recordDates(StatusModule st) {
+    List<Parts.Row> rows = new ArrayList<>();
+    add(rows, "First submitted", st.studyFirstSubmitDate());
+    add(rows, "First submitted that met QC criteria", st.studyFirstSubmitQcDate());
+    add(rows, "First posted", date(st.studyFirstPostDateStruct()));
+    add(rows, "Results first submitted", st.resultsFirstSubmitDate());
+    add(rows, "Results first posted", date(st.resultsFirstPostDateStruct()));
+    add(rows, "Last update submitted", st.lastUpdateSubmitDate());
+    add(rows, "Last update posted", date(st.lastUpdatePostDateStruct()));
+    add(rows, "Last verified", st.statusVerifiedDate());
+    return rows;
+  }
+
+  private static List<StudyPage.Related> related(Trialdex t, String id) {
+    List<RelatedTrial> related;
+    try {
+      related = t.search().related(id, RELATED);
+    } catch (SearchException e) {
+      // A trial the index does not hold yet has no related trials to show; the page still renders.
+      return List.of();
+    }
+    return map(related, r -> new StudyPage.Related(r.id(), Links.study(r.id()), title(r.study(), r.id()), r.sharedFeatures()));
+  }
+
+  static String title(Study s, String id) {
+    var ps = s.protocolSection();
+    if (ps == null || ps.identificationModule() == null || ps.identificationModule().briefTitle() == null) {
+      return id;
+    }
+    return ps.identificationModule().briefTitle();
+  }
+
+  private static StudyPage.ConflictItem conflict(Conflict c) {
+    return new StudyPage.ConflictItem(c.path(), nz(c.message()), claim(c.chosen()), map(c.others(), StudyPages::claim));
+  }
+
+  private static String claim(Claim c) {
+    return c.value() + " (" + c.sourceKey() + ", version " + c.version() + ")";
+  }
+
+  private static StudyPage.FindingItem finding(Finding f) {
+    return new StudyPage.FindingItem(Labels.of(f.severity()), f.rule(), f.path(), f.message());
+  }
+
+  // --- small helpers
+
+  static List<String> paragraphs(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.replace("\r", "").split("\n\\s*\n|\n")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+  }
+
+  private static String date(PartialDateStruct d) {
+    if (d == null || d.date() == null) {
+      return null;
+    }
+    return d.date() + (d.type() == null ? "" : " (" + Labels.of(d.type()).toLowerCase(java.util.Locale.ROOT) + ")");
+  }
+
+  private static String date(DateStruct d) {
+    if (d == null || d.date() == null) {
+      return null;
+    }
+    return d.date() + (d.type() == null ? "" : " (" + Labels.of(d.type()).toLowerCase(java.util.Locale.ROOT) + ")");
+  }
+
+  private static String label(Object e) {
+    return e == null ? null : Labels.of(e);
+  }
+
+  private static String yesNo(boolean b) {
+    return b ? "Yes" : "No";
+  }
+
+  private static void add(List<Parts.Row> rows, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      rows.add(new Parts.Row(label, value));
+    }
+  }
+
+  private static Optional<String> text(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static <T> List<T> list(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static <T, R> List<R> map(List<T> l, Function<T, R> f) {
+    return l == null ? List.of() : l.stream().map(f).toList();
+  }
+}

@@ -1,0 +1,81 @@
+package org.trialdex.app.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trialdex.app.Trialdex;
+import org.trialdex.store.StoreCounts;
+
+/**
+ * The portal's pages as HTML. Each method builds its page record from the wiring and renders the
+ * template of the same name; an HTTP layer routes to them and writes the string with
+ * {@code text/html; charset=utf-8}.
+ *
+ * <p>Paths the pages link to: {@code /}, {@code /search?...} (the API's parameters),
+ * {@code /study/{nctId}}, {@code /study/{nctId}/history?from=&to=}, {@code /feed?...} and
+ * {@code /api/v2/studies?...&format=csv}.
+ *
+ * <p>Templates are precompiled into this jar by the build (jte-maven-plugin); rendering needs no
+ * compiler and escapes every value for HTML.
+ */
+public final class WebPages {
+
+  private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  private WebPages() {}
+
+  /** The home page: search box, counts by status, common searches. */
+  public static String home(Trialdex t) {
+    StoreCounts counts = t.store().counts();
+    List<Parts.Count> byStatus = new ArrayList<>();
+    counts.byStatus().forEach((status, n) -> byStatus.add(new Parts.Count(Labels.of(status), n,
+        status.equals(StoreCounts.NONE) ? Optional.empty()
+            : Optional.of(Links.search(Links.params("filter.overallStatus", status))))));
+    List<Parts.Link> common = List.of(
+        new Parts.Link("Recruiting mesenchymal stem cell trials",
+            Links.search(Links.params("query.intr", "mesenchymal stem cells", "filter.overallStatus", "RECRUITING"))),
+        new Parts.Link("Graft-versus-host disease", Links.search(Links.params("query.cond", "graft versus host disease"))),
+        new Parts.Link("Lupus", Links.search(Links.params("query.cond", "lupus"))),
+        new Parts.Link("Knee osteoarthritis", Links.search(Links.params("query.cond", "knee osteoarthritis"))),
+        new Parts.Link("Trials with posted results", Links.search(Links.params("aggFilters", "results:with"))));
+    return render("home.jte", new HomePage(Parts.SearchForm.empty(), counts.studies(), byStatus, common));
+  }
+
+  /**
+   * A search results page for the API's search parameters ({@code query.cond}, {@code aggFilters},
+   * {@code pageToken}...). A parameter the search cannot take renders the page with its message
+   * instead of results.
+   */
+  public static String search(Trialdex t, Map<String, List<String>> params) {
+    return render("search.jte", SearchPages.build(t, params));
+  }
+
+  /**
+   * A trial's page: every section its record has, related trials, conflicts and findings.
+   *
+   * @throws NotFound when the store holds no trial with this id (or alias)
+   */
+  public static String study(Trialdex t, String id) {
+    return render("study.jte", StudyPages.build(t, id));
+  }
+
+  /**
+   * A trial's versions and the field differences between versions {@code from} and {@code to}
+   * (by default the last two).
+   *
+   * @throws NotFound when the store holds no such trial, or no such version of it
+   */
+  public static String history(Trialdex t, String id, Optional<Integer> from, Optional<Integer> to) {
+    return render("history.jte", HistoryPages.build(t, id, from, to));
+  }
+
+  private static String render(String template, Object page) {
+    StringOutput out = new StringOutput();
+    ENGINE.render(template, page, out);
+    return out.toString();
+  }
+}

@@ -1,0 +1,61 @@
+package org.trialdex.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.trialdex.app.cli.TrialdexCommand;
+import org.trialdex.store.StoreLocation;
+import org.trialdex.testing.SharedData;
+
+/**
+ * A store for page tests, built through the command line as a user would: the v2 sample, PALLAS,
+ * the five seed pages and the MSC classic set, plus one record the tests wrote (a title with markup).
+ */
+public final class WebStore {
+
+  /** The test-written record whose title carries a script element. */
+  public static final String SCRIPT_ID = "NCT09999990";
+  public static final String SCRIPT_TITLE = "<script>alert('x')</script> & \"quoted\" trial";
+
+  private WebStore() {}
+
+  public static Trialdex build(Path dir) {
+    List<String> files = new ArrayList<>();
+    files.add(SharedData.v2Sample().toString());
+    files.add(SharedData.pallasV2().toString());
+    for (String seed : List.of("000_5042584f5d40f206", "001_cd453c2458656e53", "002_af3d16ab93fc7196",
+        "003_0d3af347639acb8b", "004_0041cbfd29221786")) {
+      files.add(SharedData.require("seeds/" + seed + ".txt").toString());
+    }
+    files.add(SharedData.mscClassic().toString());
+    Path own = dir.resolve("escaping.json");
+    try {
+      Files.writeString(own, """
+          [{"protocolSection":{"identificationModule":{"nctId":"%s","briefTitle":%s},
+            "statusModule":{"overallStatus":"RECRUITING"},
+            "conditionsModule":{"conditions":["<b>Bold</b> condition"]}}}]
+          """.formatted(SCRIPT_ID, com.fasterxml.jackson.databind.node.TextNode.valueOf(SCRIPT_TITLE).toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.add(own.toString());
+    Path data = dir.resolve("data");
+    // Two runs, as a user would: one import holds one version per trial, and the seed pages and
+    // the MSC set hold the same trials (issue #3 merges them).
+    List<String> seeds = files.stream().filter(f -> f.endsWith(".txt")).toList();
+    List<String> rest = files.stream().filter(f -> !f.endsWith(".txt")).toList();
+    for (List<String> batch : List.of(seeds, rest)) {
+      List<String> args = new ArrayList<>(List.of("import", "--data", data.toString()));
+      args.addAll(batch);
+      Cli imported = Cli.run(args);
+      assertEquals(TrialdexCommand.OK, imported.exitCode(), imported::toString);
+    }
+    return Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
+  }
+}
