@@ -274,4 +274,20 @@ class HttpApiTest {
     assertError(get("/api/v2/nowhere"), 404, "no such path: GET /api/v2/nowhere");
     assertError(get("/api/v2/studies?query.term=" + "a".repeat(HttpServer.MAX_QUERY_LENGTH + 100)), 400, "query string");
   }
+
+  @Test
+  void thePortalPagesAreServedAsHtmlAndAnUnknownStudyIsAHtml404() throws Exception {
+    for (String path : List.of("/", "/search?query.cond=breast%20cancer", "/study/NCT02513394",
+        "/study/NCT02513394/history")) {
+      Answer page = get(path);
+      assertEquals(200, page.status(), () -> path + " " + page.body());
+      assertTrue(page.contentType().startsWith("text/html"), path + " " + page.contentType());
+      assertTrue(page.body().contains("<h1"), path);
+    }
+    Answer missing = get("/study/NCT99999999");
+    assertEquals(404, missing.status());
+    assertTrue(missing.contentType().startsWith("text/html"), missing.contentType());
+    assertTrue(missing.body().contains("NCT99999999"), missing.body());
+    assertEquals(400, get("/study/NCT02513394/history?from=one").status());
+  }
 }

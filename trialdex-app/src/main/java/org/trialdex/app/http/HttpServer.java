@@ -71,7 +71,7 @@ public final class HttpServer implements AutoCloseable {
     app.error(404, ctx -> {
       // The response's type: a handler that answered 404 in JSON (an unknown study) keeps its message.
       String type = ctx.res().getContentType();
-      if (type == null || !type.startsWith("application/json")) {
+      if (type == null || type.isBlank()) { // nothing answered: an unknown path
         error(ctx, HttpStatus.NOT_FOUND, "no such path: " + ctx.method() + " " + ctx.path());
       }
     });
@@ -87,6 +87,7 @@ public final class HttpServer implements AutoCloseable {
       Render.json(ctx, body);
     });
     ApiV2.routes(app, trialdex);
+    Portal.routes(app, trialdex);
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -1,0 +1,52 @@
+package org.trialdex.app.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import org.trialdex.app.Trialdex;
+import org.trialdex.app.web.NotFound;
+import org.trialdex.app.web.WebPages;
+
+/**
+ * The web portal's routes: thin handlers that hand the parameters to {@link WebPages} and send
+ * the HTML it renders. Unknown studies and versions are 404 pages that say where to look instead.
+ */
+final class Portal {
+
+  private Portal() {}
+
+  static void routes(Javalin app, Trialdex trialdex) {
+    app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
+    app.get("/search", ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap())));
+    app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
+    app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
+        version(ctx, "from"), version(ctx, "to"))));
+    app.exception(NotFound.class, (e, ctx) -> {
+      ctx.status(HttpStatus.NOT_FOUND);
+      html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+          + "<body><main><h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">trialdex home</a></p>"
+          + "</main></body></html>");
+    });
+  }
+
+  private static Optional<Integer> version(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(value.strip()));
+    } catch (NumberFormatException e) {
+      throw new HttpServer.BadRequest(name + " takes a version number, got '" + value + "'");
+    }
+  }
+
+  private static void html(Context ctx, String page) {
+    ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
