@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.trialdex.core.source.SourceKeys;
 
 /**
  * The bulk import pipeline: reads every record of the given paths (files, folders, archives, any
@@ -248,11 +249,14 @@ public final class Importer {
             + " - _ . / : with no spaces; the record was not imported"));
         return false;
       }
+      // The same trial from two sources (a registry record and a page) is two views to merge; the
+      // same trial twice from one source is a mistake in the batch.
+      String source = SourceKeys.of(read.provenance());
       String where = read.provenance().file() + " (" + position + ")";
-      String first = seen.putIfAbsent(nct, where);
+      String first = seen.putIfAbsent(nct + " " + source, where);
       if (first != null) {
-        fail(new ReadProblem(file, nct + " (" + position + ")", nct + " appears twice in this import; the first, at " + first
-            + ", was taken and this one was not imported"));
+        fail(new ReadProblem(file, nct + " (" + position + ")", nct + " appears twice in this import from the same"
+            + " source (" + source + "); the first, at " + first + ", was taken and this one was not imported"));
         return false;
       }
       accepted++;

@@ -267,6 +267,15 @@ class ImporterTest {
   }
 
   @Test
+  void theSameTrialFromTwoSourcesInOneImportIsTakenFromBoth() {
+    // PALLAS as API v2 JSON and as legacy XML: two views of one trial, for the store to merge.
+    ImportReport report = importPaths(SharedData.pallasV2(), SharedData.pallasXml());
+    assertEquals(List.of(), report.failures());
+    assertEquals(List.of("ctgov-v2-json", "ctgov-legacy-xml"),
+        written.stream().map(r -> r.provenance().format()).toList());
+  }
+
+  @Test
   void aRecordFarLargerThanUsualIsRefusedAndTheRestImports() throws IOException {
     // 100 times the size of a usual record, against a limit of 20 usual records.
     ObjectNode huge = records.get(0).deepCopy();

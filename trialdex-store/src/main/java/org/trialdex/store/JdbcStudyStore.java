@@ -47,6 +47,7 @@ import org.trialdex.core.merge.SourceRecord;
 import org.trialdex.core.merge.StudyMerger;
 import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
+import org.trialdex.core.source.SourceKeys;
 
 /**
  * The {@link StudyStore} over JDBC, the same SQL for SQLite and PostgreSQL. Plain JDBC rather than

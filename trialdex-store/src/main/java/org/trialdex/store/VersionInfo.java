@@ -3,6 +3,7 @@ package org.trialdex.store;
 import java.time.Instant;
 import java.util.Objects;
 import org.trialdex.core.source.Provenance;
+import org.trialdex.core.source.SourceKeys;
 
 /**
  * One stored version of a record, without its content.

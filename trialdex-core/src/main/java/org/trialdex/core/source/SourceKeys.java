@@ -1,6 +1,4 @@
-package org.trialdex.store;
-
-import org.trialdex.core.source.Provenance;
+package org.trialdex.core.source;
 
 /**
  * Which source a version belongs to. A record's current content is the merge of the newest version
