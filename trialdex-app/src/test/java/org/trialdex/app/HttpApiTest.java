@@ -290,4 +290,47 @@ class HttpApiTest {
     assertTrue(missing.body().contains("NCT99999999"), missing.body());
     assertEquals(400, get("/study/NCT02513394/history?from=one").status());
   }
+
+  @Test
+  void ourOwnEndpointsGiveRelatedTrialsHistoryDiffAndQuality() throws Exception {
+    Answer related = get("/api/studies/NCT02513394/related?limit=3");
+    assertEquals(200, related.status(), related::body);
+    assertEquals(3, related.json().size());
+    for (var r : related.json()) {
+      assertTrue(r.path("sharedFeatures").size() > 0, r::toString);
+    }
+    Answer history = get("/api/studies/NCT02513394/history");
+    assertEquals("ctgov-v2-json", history.json().at("/versions/0/sourceKey").asText(), history::body);
+    assertTrue(history.json().at("/versions/0/firstFromSource").asBoolean());
+    Answer quality = get("/api/studies/NCT02513394/quality");
+    assertEquals(1, quality.json().path("sources").size(), quality::body);
+    assertTrue(quality.json().has("conflicts") && quality.json().has("findings"));
+    Answer diff = get("/api/studies/NCT02513394/diff?from=1&to=1");
+    assertEquals(0, diff.json().path("changes").size(), diff::body);
+    assertError(get("/api/studies/NCT02513394/diff?from=1&to=5"), 404, "there is no version 5");
+    assertError(get("/api/studies/NCT02513394/related?limit=0"), 400, "limit takes a whole number from 1 to 100");
+    assertError(get("/api/studies/NCT99999999/history"), 404, "no study NCT99999999");
+  }
+
+  @Test
+  void anAtomFeedListsASearchNewestUpdateFirst() throws Exception {
+    Answer feed = get("/feed?query.cond=NSCLC&pageSize=20");
+    assertEquals(200, feed.status(), feed::body);
+    assertTrue(feed.contentType().startsWith("application/atom+xml"), feed.contentType());
+    var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    doc.setNamespaceAware(true);
+    var xml = doc.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(feed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    var entries = xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+    assertEquals(20, entries.getLength());
+    List<String> updated = new java.util.ArrayList<>();
+    for (int i = 0; i < entries.getLength(); i++) {
+      var entry = (org.w3c.dom.Element) entries.item(i);
+      updated.add(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").item(0).getTextContent());
+      assertTrue(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent().contains("/study/NCT"));
+    }
+    List<String> sorted = new java.util.ArrayList<>(updated);
+    sorted.sort(java.util.Comparator.reverseOrder());
+    assertEquals(sorted, updated);
+    assertError(get("/feed?query.condition=x"), 400, "did you mean query.cond");
+  }
 }

@@ -1,14 +1,10 @@
 package org.trialdex.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.trialdex.app.Trialdex;
-import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
-import org.trialdex.core.merge.FieldOrigin;
 import org.trialdex.core.validate.Finding;
 import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.core.validate.ValidationReport;
@@ -33,7 +29,7 @@ final class QualityReport {
     MergeView merge = trialdex.store().merge(id).orElseThrow();
     ValidationReport findings = VALIDATOR.validate(current.study());
     if (asJson) {
-      out.println(json(id, merge, findings));
+      out.println(org.trialdex.app.RecordReports.quality(trialdex, id).orElseThrow().toPrettyString());
       return;
     }
     out.printf(Locale.ROOT, "%s: %d source%s, %d conflict%s, %d data-quality finding%s%n", id,
@@ -64,31 +60,6 @@ final class QualityReport {
     for (Finding f : findings.findings()) {
       out.printf(Locale.ROOT, "  %s %s at %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.rule(),
           f.path().isEmpty() ? "(record)" : f.path(), f.message());
-    }
-  }
-
-  private static String json(String id, MergeView merge, ValidationReport findings) {
-    var mapper = StudyJson.standard().mapper();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("id", id);
-    ArrayNode sources = root.putArray("sources");
-    for (VersionInfo v : merge.sources()) {
-      ObjectNode s = sources.addObject();
-      s.put("sourceKey", v.sourceKey());
-      s.put("version", v.version());
-      s.put("recordedAt", v.recordedAt().toString());
-      s.set("provenance", mapper.valueToTree(v.provenance()));
-    }
-    root.set("conflicts", mapper.valueToTree(merge.conflicts()));
-    ArrayNode origins = root.putArray("origins");
-    for (FieldOrigin o : merge.origins()) {
-      origins.add(mapper.valueToTree(o));
-    }
-    root.set("findings", mapper.valueToTree(findings.findings()));
-    try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the quality report as JSON", e);
     }
   }
 

@@ -88,6 +88,8 @@ public final class HttpServer implements AutoCloseable {
     });
     ApiV2.routes(app, trialdex);
     Portal.routes(app, trialdex);
+    Extensions.routes(app, trialdex);
+    Feeds.routes(app, trialdex);
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -12,6 +12,7 @@ import org.trialdex.core.model.Study;
 import org.trialdex.store.Link;
 import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
+import org.trialdex.core.diff.FieldDiff;
 
 /** Builds a {@link HistoryPage}: the versions as {@code trialdex history} lists them, plus a field diff. */
 final class HistoryPages {
@@ -53,7 +54,8 @@ final class HistoryPages {
     if (a != b) {
       var json = StudyJson.standard();
       diff = Optional.of(new HistoryPage.Diff(a, b, label(infos, a), label(infos, b),
-          FieldDiff.between(json.tree(studies.get(a)), json.tree(studies.get(b)))));
+          FieldDiff.between(json.tree(studies.get(a)), json.tree(studies.get(b))).stream()
+              .map(c -> new HistoryPage.Change(c.path(), c.before(), c.after())).toList()));
     }
     String title = StudyPages.title(t.store().current(id).map(StoredStudy::study).orElse(studies.get(last)), id);
     return new HistoryPage(id, title, Links.study(id), versions, links, diff);

@@ -1,4 +1,4 @@
-package org.trialdex.app.web;
+package org.trialdex.core.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -13,17 +13,24 @@ import java.util.Set;
  * {@code ...locations[3].status}). A whole object or list that one side lacks is one row, with
  * its JSON on the other side.
  */
-final class FieldDiff {
+public final class FieldDiff {
+
+  /**
+   * One difference: the field's path and its value on each side, absent where that side lacks it
+   * (objects and lists a side lacks are given as their JSON).
+   */
+  public record Change(String path, Optional<String> before, Optional<String> after) {}
 
   private FieldDiff() {}
 
-  static List<HistoryPage.Change> between(JsonNode before, JsonNode after) {
-    List<HistoryPage.Change> rows = new ArrayList<>();
+  /** The differences between two v2 JSON trees, in document order. */
+  public static List<Change> between(JsonNode before, JsonNode after) {
+    List<Change> rows = new ArrayList<>();
     walk("", before, after, rows);
     return rows;
   }
 
-  private static void walk(String path, JsonNode a, JsonNode b, List<HistoryPage.Change> rows) {
+  private static void walk(String path, JsonNode a, JsonNode b, List<Change> rows) {
     boolean hasA = a != null && !a.isMissingNode() && !a.isNull();
     boolean hasB = b != null && !b.isMissingNode() && !b.isNull();
     if (!hasA && !hasB) {
@@ -48,7 +55,7 @@ final class FieldDiff {
     if (hasA && hasB && a.equals(b)) {
       return;
     }
-    rows.add(new HistoryPage.Change(path, text(hasA ? a : null), text(hasB ? b : null)));
+    rows.add(new Change(path, text(hasA ? a : null), text(hasB ? b : null)));
   }
 
   private static Optional<String> text(JsonNode node) {

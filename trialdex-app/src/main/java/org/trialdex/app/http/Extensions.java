@@ -1,0 +1,76 @@
+package org.trialdex.app.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import org.trialdex.app.RecordReports;
+import org.trialdex.app.Trialdex;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.search.RelatedTrial;
+import org.trialdex.store.VersionInfo;
+
+/**
+ * trialdex's own API beside the ClinicalTrials.gov one, under {@code /api/studies/{id}/…}: related
+ * trials, version history, the field-level diff of two versions, and quality (sources, conflicts,
+ * findings). Every answer is JSON; unknown ids are 404, bad parameters 400.
+ */
+final class Extensions {
+
+  private Extensions() {}
+
+  static void routes(Javalin app, Trialdex trialdex) {
+    app.get("/api/studies/{id}/related", ctx -> related(ctx, trialdex));
+    app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(trialdex, ctx.pathParam("id"))
+        .orElseThrow(() -> notFound(ctx))));
+    app.get("/api/studies/{id}/diff", ctx -> diff(ctx, trialdex));
+    app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(trialdex, ctx.pathParam("id"))
+        .orElseThrow(() -> notFound(ctx))));
+  }
+
+  private static void related(Context ctx, Trialdex trialdex) {
+    int limit = intParam(ctx, "limit", 10, 1, 100);
+    String id = trialdex.store().resolve(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    ArrayNode array = StudyJson.standard().mapper().createArrayNode();
+    for (RelatedTrial r : trialdex.search().related(id, limit)) {
+      var node = array.addObject();
+      node.put("nctId", r.id());
+      node.put("briefTitle", r.study().protocolSection().identificationModule().briefTitle());
+      node.put("score", r.score());
+      node.set("sharedFeatures", StudyJson.standard().mapper().valueToTree(r.sharedFeatures()));
+    }
+    Render.json(ctx, array);
+  }
+
+  /** {@code from} and {@code to} default to the two newest versions. */
+  private static void diff(Context ctx, Trialdex trialdex) {
+    String id = trialdex.store().resolve(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    List<VersionInfo> versions = trialdex.store().versions(id);
+    int newest = versions.getLast().version();
+    int to = intParam(ctx, "to", newest, 1, Integer.MAX_VALUE);
+    int from = intParam(ctx, "from", Math.max(1, to - 1), 1, Integer.MAX_VALUE);
+    Render.json(ctx, RecordReports.diff(trialdex, id, from, to).orElseThrow(() -> new HttpServer.NotFound(
+        id + " has versions 1 to " + newest + "; there is no version " + (from > newest ? from : to))));
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new HttpServer.BadRequest(name + " takes a whole number from " + min
+          + (max == Integer.MAX_VALUE ? "" : " to " + max) + ", got '" + value + "'");
+    }
+  }
+
+  private static HttpServer.NotFound notFound(Context ctx) {
+    return new HttpServer.NotFound("no study " + ctx.pathParam("id"));
+  }
+}
