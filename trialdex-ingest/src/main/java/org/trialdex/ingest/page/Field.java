@@ -44,7 +44,7 @@ enum Field {
   MASKING(Kind.VALUE, "masking", "blinding", "blinding strategy", "masking type", "blinding/masking",
       "masking/blinding", "blinding type", "masking details"),
   PRIMARY_PURPOSE(Kind.VALUE, "primary purpose", "primary study purpose", "purpose", "study purpose",
-      "trial purpose", "primary purpose of the trial"),
+      "trial purpose", "primary purpose of the trial", "purpose of the study"),
   START(Kind.VALUE, "study start", "study start date", "start date", "date of first enrolment",
       "date of first enrollment", "trial start date", "overall trial start date", "recruitment start date",
       "start of recruitment", "study starts", "overall study start date", "anticipated trial start date", "first enrollment"),
@@ -106,7 +106,7 @@ enum Field {
       "main exclusion criteria", "participant exclusion criteria"),
   BRIEF_SUMMARY(Kind.BLOCK, "brief summary", "summary", "study summary", "lay summary", "plain english summary",
       "brief description", "abstract", "plain language summary", "background and study aims", "plain english summary of protocol",
-      "trial summary", "summary of the study", "purpose of the study", "study description"),
+      "trial summary", "summary of the study", "study description"),
   DETAILED_DESCRIPTION(Kind.BLOCK, "detailed description", "detailed study description", "full description",
       "scientific summary", "study details description", "detailed summary"),
   LEAD_SPONSOR(Kind.VALUE, "lead sponsor", "sponsor", "primary sponsor", "sponsor name", "study sponsor",
@@ -157,7 +157,8 @@ enum Field {
       "individual participant data sharing statement", "resource links provided by",
       "condition category", "secondary study design", "study setting", "participant type", "recruitment end date",
       "date of final enrolment", "date of final enrollment", "funders", "funder type", "funder name", "sponsor type",
-      "ethics approval", "ethics approval required", "participant information sheet");
+      "ethics approval", "ethics approval required", "participant information sheet",
+      "study execute time", "recruiting time", "countries of recruitment and research settings", "institution/hospital");
 
   /** How the content under a label is read. */
   enum Kind { VALUE, BLOCK, SECTION, IGNORED }
