@@ -299,7 +299,33 @@ final class Lists {
       leading = false;
       ls.add(l);
     }
+    String[] columns = null;
+    int rowEnd = -1;
     for (Line l : ls) {
+      if (l.start() < rowEnd) {
+        continue;
+      }
+      int rowStart = l.start();
+      while (rowStart > 0 && p.page.charAt(rowStart - 1) != '\n') {
+        rowStart--;
+      }
+      int end = l.end();
+      while (end < p.page.length() && p.page.charAt(end) != '\n') {
+        end++;
+      }
+      if (p.page.substring(rowStart, end).indexOf('\t') >= 0) {
+        // A table copied from the browser: a header row names the columns, each further row is one outcome.
+        if (l.text().indexOf('\t') >= 0) {
+          columns = l.text().toLowerCase(Locale.ROOT).split("\t+");
+          continue;
+        }
+        if (columns != null) {
+          n++;
+          tabRow(path + "[" + n + "]", columns, rowStart, end);
+          rowEnd = end;
+          continue;
+        }
+      }
       Val v = v(l);
       String t = v.text();
       Matcher header = TABLE_HEADER.matcher(t);
@@ -363,6 +389,27 @@ final class Lists {
       "(?i)(?:name time method|measure time frame description|outcome measure measure description time frame)(?:\\s+|$)");
   private static final Pattern SUB_TIME = Pattern.compile("(?i)time ?frames?\\s{0,2}:\\s{0,3}(.+)");
   private static final Pattern SUB_DESC = Pattern.compile("(?i)(?:measure )?description\\s{0,2}:\\s{0,3}(.+)");
+
+  /** One outcome row of a tab-separated table, each cell placed by its column's name. */
+  private void tabRow(String item, String[] columns, int from, int to) {
+    int at = from;
+    int col = 0;
+    for (int i = from; i <= to; i++) {
+      if (i == to || p.page.charAt(i) == '\t') {
+        Val cell = Val.of(p.page, at, i);
+        String name = col < columns.length ? columns[col].strip() : "";
+        if (!cell.isEmpty()) {
+          String key = name.contains("time") ? ".timeFrame" : name.contains("description") ? ".description"
+              : p.d.has(item + ".measure") ? ".description" : ".measure";
+          if (!p.d.put(item + key, cell)) {
+            p.d.warn(item, "the cell \"" + PageParser.shorten(cell.text()) + "\" has no column of its own; left out");
+          }
+        }
+        at = i + 1;
+        col++;
+      }
+    }
+  }
 
   /** One row of a "Name Time Method" table whose cells ran together: measure, time frame, description. */
   private void row(String item, Val v) {

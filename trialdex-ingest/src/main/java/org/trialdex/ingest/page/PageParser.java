@@ -43,9 +43,11 @@ final class PageParser {
   private final List<Val> basicDates = new ArrayList<>();
   private final java.util.TreeMap<Phase, Val> phases = new java.util.TreeMap<>();
   private boolean headerSummaryAllowed = true;
+  private final boolean dayFirst;
 
   PageParser(String page) {
     this.page = page;
+    this.dayFirst = Values.dayFirst(page);
     this.lines = PageText.lines(page);
     this.lists = new Lists(this);
   }
@@ -86,6 +88,13 @@ final class PageParser {
     for (Line l : header) {
       String c = l.text();
       if (Vocabulary.chrome(c) || Vocabulary.blurb(c) || Vocabulary.filler(c)) {
+        continue;
+      }
+      Optional<RegistryIds.Id> own = RegistryIds.find(c);
+      if (own.isPresent() && own.get().start() == 0 && own.get().end() == c.length()) {
+        // A registry id alone on a line above every label is the page's own id (ISRCTN, ChiCTR pages open with it).
+        ownIds.add(new RegistryIds.Id(own.get().id(), own.get().domain(), l.from(), l.from() + c.length()));
+        signals++;
         continue;
       }
       if (titles < 2 && prose.isEmpty() && titleLike(c)) {
@@ -166,7 +175,7 @@ final class PageParser {
       case OFFICIAL_TITLE -> d.put("identificationModule.officialTitle", v) || true;
       case ACRONYM -> d.put("identificationModule.acronym", v) || true;
       case OWN_ID -> ownId(v);
-      case ORG_STUDY_ID -> orgIds(v, q, b);
+      case ORG_STUDY_ID -> orgIds(v, q, b) && moreIds(rest, b);
       case STATUS -> enumValue("statusModule.overallStatus", V2Enums.status(v.text()), v);
       case LAST_KNOWN_STATUS -> enumValue("statusModule.lastKnownStatus", V2Enums.status(v.text()), v);
       case PHASE -> phases(v, rest);
@@ -256,6 +265,8 @@ final class PageParser {
       if (part.isBlank() || part.equals("-") || part.equalsIgnoreCase("none") || part.equalsIgnoreCase("n/a")) {
         continue;
       }
+      // "2023-001234-56 (EudraCT Number)": the id's kind in brackets after it is not part of the id.
+      part = part.replaceFirst("\\s{1,3}\\([^()]{1,40}\\)$", "");
       Val p = v.part(page, part);
       if (!secondary && !d.has("identificationModule.orgStudyIdInfo.id")) {
         d.put("identificationModule.orgStudyIdInfo.id", p);
@@ -264,6 +275,20 @@ final class PageParser {
       }
     }
     return true;
+  }
+
+  /** Further ids on the lines after an id label, one a line, up to the first line that is not an id. */
+  private boolean moreIds(List<Line> rest, Block b) {
+    while (!rest.isEmpty() && idLike(rest.get(0).text())) {
+      orgIds(Val.of(page, rest.remove(0)), "", b);
+    }
+    return true;
+  }
+
+  /** A short token with a digit, optionally followed by its kind in brackets: {@code ABC-123-201}, {@code U1111-1234-5678}. */
+  static boolean idLike(String t) {
+    return t.length() <= 80 && t.matches("[A-Za-z0-9][A-Za-z0-9./_-]{0,39}\\d[A-Za-z0-9./_-]{0,39}(\\s{1,3}\\([^()]{1,40}\\))?")
+        || t.length() <= 80 && t.matches("\\d[A-Za-z0-9./_-]{0,39}(\\s{1,3}\\([^()]{1,40}\\))?");
   }
 
   private boolean phases(Val v, List<Line> rest) {
@@ -310,7 +335,7 @@ final class PageParser {
   }
 
   private boolean dateStruct(String path, Val v, String qualifier) {
-    Optional<Values.Found> f = Values.date(v.text());
+    Optional<Values.Found> f = Values.date(v.text(), dayFirst);
     if (f.isEmpty()) {
       return false;
     }
@@ -326,7 +351,7 @@ final class PageParser {
   }
 
   private boolean date(String path, Val v, boolean monthOnly) {
-    Optional<Values.Found> f = Values.date(v.text());
+    Optional<Values.Found> f = Values.date(v.text(), dayFirst);
     if (f.isEmpty()) {
       return false;
     }

@@ -99,6 +99,47 @@ final class PageText {
     };
   }
 
+  /**
+   * Adds the line from {@code start} to {@code end}, cut into cells where a tab follows content: a
+   * browser copies a table row as its cells joined by tabs, and each cell is read as a line. A row
+   * whose every cell names a column or a label (a table's header row) stays one line, so that the
+   * readers see the columns together ({@code Outcome Measure⇥Measure Description⇥Time Frame}).
+   */
+  private static void cells(String text, int start, int end, List<Line> lines) {
+    int content = start;
+    while (content < end && Line.isBlank(text.charAt(content))) {
+      content++;
+    }
+    int tab = content;
+    while (tab < end && text.charAt(tab) != '\t') {
+      tab++;
+    }
+    if (tab >= end || headerRow(text.substring(content, end))) {
+      lines.add(Line.of(text, lines.size(), start, end));
+      return;
+    }
+    int from = start;
+    for (int i = content; i <= end; i++) {
+      if (i == end || text.charAt(i) == '\t') {
+        Line cell = Line.of(text, lines.size(), from, i);
+        if (!cell.empty() || from == start) {
+          lines.add(cell);
+        }
+        from = i + 1;
+      }
+    }
+  }
+
+  private static boolean headerRow(String row) {
+    for (String cell : row.split("\t+")) {
+      String c = cell.strip();
+      if (!c.isEmpty() && !Vocabulary.filler(c) && Vocabulary.bare(c) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The lines of {@code text}, with their offsets, indentation and list markers. */
   static List<Line> lines(String text) {
     List<Line> lines = new ArrayList<>();
@@ -108,7 +149,7 @@ final class PageText {
       int nl = text.indexOf('\n', start);
       int end = nl < 0 ? n : nl;
       int e = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      lines.add(Line.of(text, lines.size(), start, e));
+      cells(text, start, e, lines);
       if (nl < 0) {
         break;
       }

@@ -30,6 +30,7 @@ final class Values {
       "\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4}"
           + "|\\d{1,2}(?:st|nd|rd|th)?[ -][A-Za-z]{3,9}\\.?,?[ -]\\d{4}|[A-Za-z]{3,9}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}"
           + "|[A-Za-z]{3,9}\\.?,? \\d{4}|\\d{4}-\\d{1,2}|\\d{1,2}/\\d{4}|\\d{4}");
+  private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
   private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
   private static final Pattern AGE_RANGE = Pattern.compile(
       "(\\d{1,3})\\s{0,3}(?:-|–|to|~)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|yrs?|months?|weeks?|days?)\\b", Pattern.CASE_INSENSITIVE);
@@ -42,12 +43,23 @@ final class Values {
 
   /** The first date in {@code text} as v2 writes it, with where it is in the text. */
   static Optional<Found> date(String text) {
+    return date(text, false);
+  }
+
+  /**
+   * The first date in {@code text}; {@code dayFirst} reads {@code 03/02/2021} as 3 February (the
+   * page writes its dates day first, see {@link #dayFirst}), else as March 2.
+   */
+  static Optional<Found> date(String text, boolean dayFirst) {
     Matcher m = DATE.matcher(text);
     while (m.find()) {
       String s = m.group();
       Matcher d = DOTTED.matcher(s);
+      Matcher sl = SLASHED.matcher(s);
       if (d.matches()) {
         s = d.group(3) + "-" + d.group(2) + "-" + d.group(1);
+      } else if (dayFirst && sl.matches()) {
+        s = sl.group(3) + "-" + sl.group(2) + "-" + sl.group(1);
       }
       Optional<PartialDate> p = PartialDate.parse(s.replace('-', ' ').matches("\\d{1,2} [A-Za-z]+ \\d{4}") ? s.replace('-', ' ') : s);
       if (p.isPresent()) {
@@ -55,6 +67,25 @@ final class Values {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the page writes numeric dates day first: the first {@code a/b/yyyy} date that tells
+   * (one part above 12) decides; a page where none tells is read month first, as before.
+   */
+  static boolean dayFirst(String page) {
+    Matcher m = SLASHED.matcher(page);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      if (a > 12 && b <= 12) {
+        return true;
+      }
+      if (b > 12 && a <= 12) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A value found in a text, with its place there. */

@@ -41,7 +41,8 @@ final class Vocabulary {
       "measure description", "name time method", "outcome measure time frame", "measure time frame description",
       "outcome measure measure description time frame", "site status", "more", "show more", "show less",
       "read more", "see more", "expand", "collapse", "back to top", "print", "menu", "working… menu",
-      "working... menu", "outcome measures", "study contact", "arm group label arm group type intervention");
+      "working... menu", "outcome measures", "study contact", "arm group label arm group type intervention",
+      "tabular view", "no results posted", "records history", "terms related to this study");
 
   private Vocabulary() {}
 
@@ -52,7 +53,7 @@ final class Vocabulary {
    */
   static String key(String text, StringBuilder qualifier) {
     String s = text.toLowerCase(Locale.ROOT).replace('：', ':').replace("&", " and ")
-        .replaceAll("^[#*_\\s]+", "").replaceAll("[#*_:\\s]+$", "");
+        .replaceAll("^[#*_\\s]+", "").replaceAll("[#*_:\\s]+$", "").replaceAll(" ?/ ?", "/");
     StringBuilder out = new StringBuilder(s.length());
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -97,7 +98,13 @@ final class Vocabulary {
       return null;
     }
     StringBuilder q = new StringBuilder();
-    Field f = LABELS.get(key(content, q));
+    String k = key(content, q);
+    Field f = LABELS.get(k);
+    int by = k.indexOf(" provided by ");
+    if (f == null && by > 0) {
+      // "Keywords Provided by Acme Pharma": the label names who provided the list.
+      f = LABELS.get(k.substring(0, by + " provided by".length()));
+    }
     return f == null ? null : new Match(f, q.toString().strip(), content.length(), content.strip().endsWith(":"), true);
   }
 
