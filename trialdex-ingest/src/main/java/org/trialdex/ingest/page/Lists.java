@@ -171,9 +171,25 @@ final class Lists {
     return display + ": " + name;
   }
 
+  /** Sets the type of intervention {@code i} from display text such as {@code Drug} or {@code Biological/Vaccine}. */
+  private boolean setType(int i, String text, Val at) {
+    Optional<InterventionType> type = V2Enums.parse(InterventionType.class, text);
+    if (type.isEmpty() && text.contains("/")) {
+      type = V2Enums.parse(InterventionType.class, text.substring(0, text.indexOf('/')));
+    }
+    if (type.isEmpty() || i < 0) {
+      return false;
+    }
+    if (interventions.get(i)[0] == null) {
+      interventions.get(i)[0] = type.get().name();
+      p.d.put(AI + "interventions[" + i + "].type", type.get().name(), at);
+    }
+    return true;
+  }
+
   private int indexOf(String name) {
     for (int i = 0; i < interventions.size(); i++) {
-      if (interventions.get(i)[1].equalsIgnoreCase(name)) {
+      if (interventions.get(i)[1] != null && interventions.get(i)[1].equalsIgnoreCase(name)) {
         return i;
       }
     }
@@ -182,16 +198,31 @@ final class Lists {
 
   void interventions(List<Line> ls) {
     int cur = -1;
+    boolean typeNext = false;
     for (Line l : ls) {
       Val v = v(l);
       String t = v.text();
       Matcher sub = SUB.matcher(t);
       if (sub.matches() && sub.group(1).toLowerCase(Locale.ROOT).contains("type") && cur >= 0) {
-        Optional<InterventionType> type = V2Enums.parse(InterventionType.class, sub.group(2));
-        if (type.isPresent() && interventions.get(cur)[0] == null) {
-          interventions.get(cur)[0] = type.get().name();
-          p.d.put(AI + "interventions[" + cur + "].type", type.get().name(), v);
+        if (sub.group(2).isBlank()) {
+          typeNext = true; // "Intervention type" on its own line: the type is on the next
+          continue;
         }
+        setType(cur, sub.group(2), v);
+        continue;
+      }
+      if (typeNext) {
+        typeNext = false;
+        if (setType(cur, t, v)) {
+          continue;
+        }
+      }
+      if (cur < 0 && !TYPE_PREFIX.matcher(t).lookingAt() && (Values.prose(t) || t.length() > 120 || t.endsWith("."))) {
+        // A block that opens with prose describes the intervention without naming it (ISRCTN's
+        // "Intervention" field): keep it as the description, invent no name.
+        interventions.add(new String[] {null, null});
+        cur = interventions.size() - 1;
+        p.d.put(AI + "interventions[" + cur + "].description", v);
         continue;
       }
       if (TYPE_PREFIX.matcher(t).lookingAt() || cur < 0) {
