@@ -15,6 +15,17 @@ import org.trialdex.ingest.ReadResult;
  */
 class PageRegistryLayoutsTest {
 
+  /**
+   * The record without its enrollment: ChiCTR gives sample sizes per group (30 and 30), and the
+   * reader does not add them up yet (docs/pages.md, Limits); it keeps the first. Left out of the
+   * comparison rather than asserted wrong.
+   */
+  private static ReadResult.Read withoutEnrollment(ReadResult.Read r) {
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) StudyJson.standard().tree(r.study());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/protocolSection/designModule")).remove("enrollmentInfo");
+    return new ReadResult.Read(StudyJson.standard().read(tree), r.provenance(), r.warnings(), r.spans());
+  }
+
   private static void assertStudy(String expectedJson, ReadResult.Read r) throws Exception {
     var mapper = StudyJson.standard().mapper();
     assertEquals(mapper.readTree(expectedJson), StudyJson.standard().tree(r.study()));
@@ -304,7 +315,7 @@ National Institute for Health and Care Research
     assertEquals("ChiCTR2000029606", r.provenance().attribute(PageReader.REGISTRY_ID));
     assertEquals("generic", r.provenance().attribute(Provenance.LAYOUT));
     assertStudy("""
-        {"protocolSection":{"identificationModule":{"secondaryIdInfos":[{"id":"ChiCTR2000029606","type":"REGISTRY","domain":"ChiCTR"}],"briefTitle":"Clinical study of umbilical cord mesenchymal stem cells for severe COVID-19 pneumonia","officialTitle":"A randomized controlled trial of umbilical cord mesenchymal stem cells in the treatment of severe novel coronavirus pneumonia (COVID-19)"},"statusModule":{"overallStatus":"RECRUITING","studyFirstSubmitDate":"2020-02-06","lastUpdatePostDateStruct":{"date":"2020-02-24"}},"sponsorCollaboratorsModule":{"leadSponsor":{"name":"Zhongnan Hospital of Wuhan University"}},"conditionsModule":{"conditions":["Novel Coronavirus Pneumonia (COVID-19)"]},"designModule":{"phases":["PHASE2"],"enrollmentInfo":{"count":30}},"eligibilityModule":{"eligibilityCriteria":"Inclusion Criteria:\\n\\n* Aged 18 to 75 years;\\n* Confirmed severe COVID-19 pneumonia.\\n\\nExclusion Criteria:\\n\\n* Pregnancy;\\n* Malignant tumour.","sex":"ALL","minimumAge":"18 Years"}}}""", r);
+        {"protocolSection":{"identificationModule":{"secondaryIdInfos":[{"id":"ChiCTR2000029606","type":"REGISTRY","domain":"ChiCTR"}],"briefTitle":"Clinical study of umbilical cord mesenchymal stem cells for severe COVID-19 pneumonia","officialTitle":"A randomized controlled trial of umbilical cord mesenchymal stem cells in the treatment of severe novel coronavirus pneumonia (COVID-19)"},"statusModule":{"overallStatus":"RECRUITING","studyFirstSubmitDate":"2020-02-06","lastUpdatePostDateStruct":{"date":"2020-02-24"}},"sponsorCollaboratorsModule":{"leadSponsor":{"name":"Zhongnan Hospital of Wuhan University"}},"conditionsModule":{"conditions":["Novel Coronavirus Pneumonia (COVID-19)"]},"designModule":{"phases":["PHASE2"]},"eligibilityModule":{"eligibilityCriteria":"Inclusion Criteria:\\n\\n* Aged 18 to 75 years;\\n* Confirmed severe COVID-19 pneumonia.\\n\\nExclusion Criteria:\\n\\n* Pregnancy;\\n* Malignant tumour.","sex":"ALL","minimumAge":"18 Years"}}}""", withoutEnrollment(r));
   }
 
   @Test
