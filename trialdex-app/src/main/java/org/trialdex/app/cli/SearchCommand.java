@@ -1,7 +1,5 @@
 package org.trialdex.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialdex.app.Trialdex;
-import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.Facet;
 import org.trialdex.search.FacetValue;
@@ -121,30 +118,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The API v2 response shape: {@code studies}, {@code nextPageToken}, {@code totalCount}, plus {@code facets}. */
   static String json(SearchResult result) {
-    var mapper = StudyJson.standard().mapper();
-    ObjectNode root = mapper.createObjectNode();
-    ArrayNode studies = root.putArray("studies");
-    for (Hit hit : result.hits()) {
-      studies.add(StudyJson.standard().tree(hit.study()));
-    }
-    result.nextPageToken().ifPresent(t -> root.put("nextPageToken", t));
-    result.totalCount().ifPresent(n -> root.put("totalCount", n));
-    if (!result.facets().isEmpty()) {
-      ArrayNode facets = root.putArray("facets");
-      for (Facet f : result.facets()) {
-        ObjectNode node = facets.addObject();
-        node.put("name", f.name());
-        ArrayNode values = node.putArray("values");
-        for (FacetValue v : f.values()) {
-          values.addObject().put("value", v.value()).put("count", v.count());
-        }
-      }
-    }
-    try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write search results as JSON", e);
-    }
+    return org.trialdex.app.SearchResponses.v2(result, study -> study).toPrettyString();
   }
 
   private static void table(PrintWriter out, SearchResult result) {

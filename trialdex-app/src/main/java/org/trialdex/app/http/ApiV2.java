@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.json.StudyJson;
-import org.trialdex.search.Facet;
-import org.trialdex.search.FacetValue;
 import org.trialdex.search.Hit;
 import org.trialdex.search.SearchResult;
 import org.trialdex.search.query.SearchRequest;
@@ -74,24 +72,7 @@ final class ApiV2 {
       Render.csv(ctx, csv(fields, rows, request.pageToken().isEmpty()));
       return;
     }
-    ObjectNode root = HttpServer.json().createObjectNode();
-    ArrayNode studies = root.putArray("studies");
-    for (Hit hit : result.hits()) {
-      studies.add(select(StudyJson.standard().tree(hit.study()), fields));
-    }
-    result.nextPageToken().ifPresent(t -> root.put("nextPageToken", t));
-    result.totalCount().ifPresent(n -> root.put("totalCount", n));
-    if (!result.facets().isEmpty()) {
-      ArrayNode facets = root.putArray("facets");
-      for (Facet f : result.facets()) {
-        ObjectNode node = facets.addObject();
-        node.put("name", f.name());
-        ArrayNode values = node.putArray("values");
-        for (FacetValue v : f.values()) {
-          values.addObject().put("value", v.value()).put("count", v.count());
-        }
-      }
-    }
+    ObjectNode root = org.trialdex.app.SearchResponses.v2(result, study -> select(study, fields));
     Render.json(ctx, root);
   }
 
