@@ -21,10 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,13 +44,14 @@ import org.trialdex.app.http.HttpServer;
  * (no Selenium Manager, no downloads), against a real server on a free loopback port over the page
  * test store (sample, PALLAS, seed pages, MSC set). A user searches from the home page, narrows by a
  * facet, pages on, opens a study, and compares two versions of it. Screenshots of each page go to
- * {@code target/screenshots/}. Skips when Chromium or chromedriver is not installed.
+ * {@code target/screenshots/} (the whole page, not just the window). Skips when Chromium or chromedriver is not installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's Chromium and chromedriver; system properties override them (e.g. to check the skip). */
+  static final Path CHROMIUM = Path.of(System.getProperty("trialdex.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("trialdex.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern FOUND = Pattern.compile("(\\d+) trials? found");
   /** The record with two versions: its seed page, then its registry record from the MSC set. */
@@ -59,13 +62,21 @@ class BrowserTest {
   private ChromeDriverService service;
   private ChromeDriver browser;
   private String base;
+  /** Why the browser tests skip, or null when Chromium and chromedriver are installed. */
+  private String absent;
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skip: no Chromium at " + CHROMIUM
-        + " (apt-get install chromium; ./run-tests installs it when run as root)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "browser tests skip: no chromedriver at " + CHROMEDRIVER
-        + " (apt-get install chromium-driver; ./run-tests installs it when run as root)");
+    if (!Files.isExecutable(CHROMIUM)) {
+      absent = "browser tests skip: no Chromium at " + CHROMIUM + " (apt-get install chromium; ./run-tests installs it when run as root)";
+    } else if (!Files.isExecutable(CHROMEDRIVER)) {
+      absent = "browser tests skip: no chromedriver at " + CHROMEDRIVER
+          + " (apt-get install chromium-driver; ./run-tests installs it when run as root)";
+    }
+    if (absent != null) {
+      System.err.println(absent);
+      return;
+    }
     trialdex = WebStore.build(dir);
     server = HttpServer.start(trialdex, "127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
@@ -86,6 +97,12 @@ class BrowserTest {
         "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + dir.resolve("chromium-profile"));
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  /** Each test skips, with the reason, when the browser is not installed. */
+  @BeforeEach
+  void browserInstalled() {
+    assumeTrue(absent == null, () -> absent);
   }
 
   @AfterAll
@@ -311,8 +328,14 @@ class BrowserTest {
     return URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8);
   }
 
+  /** Saves the whole page: the window is made as tall as the document for the shot, then restored. */
   private void screenshot(String name) {
+    Dimension window = browser.manage().window().getSize();
+    long height = ((Number) browser.executeScript(
+        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 200, 16000)));
     File png = browser.getScreenshotAs(OutputType.FILE);
+    browser.manage().window().setSize(window);
     try {
       Files.createDirectories(SCREENSHOTS);
       Path target = SCREENSHOTS.resolve(name + ".png");
