@@ -20,3 +20,21 @@ trialdex_ensure_postgres() {
     echo "run-tests: PostgreSQL is not installed here; the PostgreSQL store tests will skip" >&2
   fi
 }
+
+# The browser tests drive Debian's Chromium through its chromedriver. As root with apt-get, install
+# them quietly when absent; otherwise say that the browser tests will skip.
+trialdex_ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run-tests: installing chromium and chromium-driver for the browser tests" >&2
+    if apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2 \
+        && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+      return 0
+    fi
+    echo "run-tests: chromium or chromium-driver could not be installed; the browser tests will skip" >&2
+  else
+    echo "run-tests: chromium or chromium-driver is not installed (and cannot be installed here: not root or no apt-get); the browser tests will skip" >&2
+  fi
+}

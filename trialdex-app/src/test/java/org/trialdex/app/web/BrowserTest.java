@@ -1,0 +1,349 @@
+package org.trialdex.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialdex.app.Trialdex;
+import org.trialdex.app.WebStore;
+import org.trialdex.app.http.HttpServer;
+
+/**
+ * The portal in a real browser: Debian's headless Chromium driven through the system chromedriver
+ * (no Selenium Manager, no downloads), against a real server on a free loopback port over the page
+ * test store (sample, PALLAS, seed pages, MSC set). A user searches from the home page, narrows by a
+ * facet, pages on, opens a study, and compares two versions of it. Screenshots of each page go to
+ * {@code target/screenshots/} (the whole page, not just the window). Skips when Chromium or chromedriver is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+
+  /** Debian's Chromium and chromedriver; system properties override them (e.g. to check the skip). */
+  static final Path CHROMIUM = Path.of(System.getProperty("trialdex.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("trialdex.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Pattern FOUND = Pattern.compile("(\\d+) trials? found");
+  /** The record with two versions: its seed page, then its registry record from the MSC set. */
+  private static final String TWO_VERSIONS = "NCT03123458";
+
+  private Trialdex trialdex;
+  private HttpServer server;
+  private ChromeDriverService service;
+  private ChromeDriver browser;
+  private String base;
+  /** Why the browser tests skip, or null when Chromium and chromedriver are installed. */
+  private String absent;
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    if (!Files.isExecutable(CHROMIUM)) {
+      absent = "browser tests skip: no Chromium at " + CHROMIUM + " (apt-get install chromium; ./run-tests installs it when run as root)";
+    } else if (!Files.isExecutable(CHROMEDRIVER)) {
+      absent = "browser tests skip: no chromedriver at " + CHROMEDRIVER
+          + " (apt-get install chromium-driver; ./run-tests installs it when run as root)";
+    }
+    if (absent != null) {
+      System.err.println(absent);
+      return;
+    }
+    trialdex = WebStore.build(dir);
+    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.port();
+
+    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use WebDriver only.
+    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
+    // The driver is named, so Selenium Manager is never asked to find (or download) one.
+    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogFile(dir.resolve("chromedriver.log").toFile())
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + dir.resolve("chromium-profile"));
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  /** Each test skips, with the reason, when the browser is not installed. */
+  @BeforeEach
+  void browserInstalled() {
+    assumeTrue(absent == null, () -> absent);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (trialdex != null) {
+      trialdex.close();
+    }
+  }
+
+  // --- the user's steps
+
+  @Test
+  void searchFromHomeThenNarrowByAFacet() {
+    home();
+    assertEquals("/", URI.create(browser.getCurrentUrl()).getPath());
+    screenshot("home");
+    search("graft versus host disease");
+    URI url = URI.create(browser.getCurrentUrl());
+    assertEquals("/search", url.getPath());
+    assertTrue(decoded(url).contains("query.cond=graft versus host disease"), url::toString);
+    assertEquals("graft versus host disease", browser.findElement(By.id("q-cond")).getDomProperty("value"));
+    long total = total();
+    assertTrue(total > 10, "more than one page of GvHD trials: " + total);
+    List<WebElement> hits = browser.findElements(By.cssSelector("ol.hits > li"));
+    assertEquals(10, hits.size());
+    for (WebElement hit : hits) {
+      assertTrue(hit.findElement(By.cssSelector("h3 a")).getAttribute("href").matches(".*/study/NCT\\d{8}"), hit::getText);
+    }
+    screenshot("search");
+
+    // The recruitment-status facet: its counts add up to no more than the total, and the
+    // Recruiting value's count is the total after clicking it.
+    WebElement recruiting = facetLink("Recruitment status", "Recruiting");
+    long recruitingCount = facetCount(recruiting);
+    assertTrue(recruitingCount > 0 && recruitingCount < total, recruitingCount + " of " + total);
+    long statusSum = facetValues("Recruitment status").stream().mapToLong(BrowserTest::facetCount).sum();
+    assertTrue(statusSum <= total && statusSum > recruitingCount, statusSum + " vs " + total);
+
+    recruiting.click();
+    waitForUrl("aggFilters=status%3Arec");
+    assertEquals(recruitingCount, total(), "the facet's count is the narrowed total");
+    List<String> badges = browser.findElements(By.cssSelector("ol.hits .badge")).stream().map(WebElement::getText).toList();
+    assertFalse(badges.isEmpty());
+    assertTrue(badges.stream().allMatch("Recruiting"::equals), badges::toString);
+    WebElement chosen = browser.findElement(By.xpath(
+        "//aside[contains(@class,'facets')]//h3[.='Recruitment status']/following-sibling::ul[1]//strong[.='Recruiting']"));
+    assertTrue(chosen.findElement(By.xpath("..")).getText().contains("(selected)"));
+    assertEquals("graft versus host disease", browser.findElement(By.id("q-cond")).getDomProperty("value"));
+    screenshot("search-recruiting");
+  }
+
+  @Test
+  void nextPageShowsTheFollowingHits() {
+    home();
+    search("graft versus host disease");
+    long total = total();
+    List<String> first = hitIds();
+    assertEquals(10, first.size());
+    WebElement next = browser.findElement(By.cssSelector("nav[aria-label=Pages] a[rel=next]"));
+    assertEquals("Next page", next.getText());
+    next.click();
+    waitForUrl("pageToken=");
+    URI url = URI.create(browser.getCurrentUrl());
+    assertTrue(decoded(url).contains("query.cond=graft versus host disease"), url::toString);
+    assertEquals(total, total(), "the total stays the same on page 2");
+    List<String> second = hitIds();
+    assertFalse(second.isEmpty());
+    assertTrue(second.size() <= 10);
+    assertTrue(second.stream().noneMatch(first::contains), () -> first + " then " + second);
+    assertFalse(browser.findElements(By.linkText("First page")).isEmpty(), "page 2 links back to the first");
+    screenshot("search-page2");
+  }
+
+  @Test
+  void openAStudyThenCompareItsTwoVersions() {
+    home();
+    WebElement term = browser.findElement(By.id("q-term"));
+    term.sendKeys(TWO_VERSIONS);
+    term.submit();
+    waitForUrl("/search");
+    assertEquals(1, total());
+    WebElement hit = browser.findElement(By.cssSelector("ol.hits > li h3 a"));
+    assertEquals("Clonal Fetal Mesenchymal Stem Cells (cfMSCs) for the Control of Immune-related Disorders", hit.getText());
+    hit.click();
+    waitForUrl("/study/" + TWO_VERSIONS);
+    assertEquals("/study/" + TWO_VERSIONS, URI.create(browser.getCurrentUrl()).getPath());
+    assertEquals("Clonal Fetal Mesenchymal Stem Cells (cfMSCs) for the Control of Immune-related Disorders",
+        browser.findElement(By.tagName("h1")).getText());
+    // The sections this record has (no references, no investigators), in page order.
+    assertEquals(List.of("Identification and status", "Brief summary", "Detailed description", "Conditions and keywords",
+        "Study design", "Arms and interventions", "Outcome measures", "Eligibility", "Contacts and locations",
+        "Sponsors and collaborators", "Other identifiers", "Record dates", "Results", "Related trials", "Conflicts and data quality"),
+        texts(By.cssSelector("main h2")));
+    assertTrue(section("s-status").getText().contains(TWO_VERSIONS), () -> section("s-status").getText());
+    assertTrue(section("s-conditions").getText().contains("Immune Related Disorder"));
+    assertTrue(section("s-design").getText().contains("Phase 1"));
+    assertTrue(section("s-arms").getText().contains("clonal fetal MSCs"));
+    assertTrue(section("s-outcomes").getText().contains("Number of participants with treatment-related adverse events"));
+    assertTrue(section("s-eligibility").getText().contains("1 Year to 80 Years"));
+    assertTrue(section("s-sponsors").getText().contains("Shenzhen Geno-Immune Medical Institute"));
+    screenshot("study");
+
+    WebElement history = browser.findElement(By.linkText("Version history"));
+    assertTrue(section("s-status").getText().contains("(2 versions"), () -> section("s-status").getText());
+    history.click();
+    waitForUrl("/history");
+    assertEquals("/study/" + TWO_VERSIONS + "/history", URI.create(browser.getCurrentUrl()).getPath());
+    assertEquals("Version history of " + TWO_VERSIONS, browser.findElement(By.tagName("h1")).getText());
+    assertEquals("2 versions", browser.findElement(By.cssSelector("h2 + div table caption")).getText());
+
+    new Select(browser.findElement(By.id("from"))).selectByValue("1");
+    new Select(browser.findElement(By.id("to"))).selectByValue("2");
+    browser.findElement(By.xpath("//button[.='Compare']")).click();
+    waitForUrl("to=2");
+    URI url = URI.create(browser.getCurrentUrl());
+    assertTrue(url.getQuery().contains("from=1") && url.getQuery().contains("to=2"), url::toString);
+    assertTrue(texts(By.tagName("h2")).contains("Changes from version 1 to version 2"), () -> texts(By.tagName("h2")).toString());
+    List<WebElement> rows = browser.findElements(By.cssSelector("table.diff tbody tr"));
+    assertFalse(rows.isEmpty(), "the seed page and the registry record differ");
+    Matcher caption = Pattern.compile("(\\d+) changed fields?")
+        .matcher(browser.findElement(By.cssSelector("table.diff caption")).getText());
+    assertTrue(caption.matches());
+    assertEquals(rows.size(), Integer.parseInt(caption.group(1)));
+    for (WebElement row : rows) {
+      assertTrue(row.findElement(By.tagName("th")).getText().matches("(protocolSection|derivedSection|hasResults|resultsSection|documentSection)\\b.*"),
+          row::getText);
+      assertEquals(2, row.findElements(By.tagName("td")).size());
+    }
+    screenshot("history");
+
+    // Swapping the versions reverses the comparison.
+    new Select(browser.findElement(By.id("from"))).selectByValue("2");
+    new Select(browser.findElement(By.id("to"))).selectByValue("1");
+    browser.findElement(By.xpath("//button[.='Compare']")).click();
+    waitForUrl("to=1");
+    assertTrue(texts(By.tagName("h2")).contains("Changes from version 2 to version 1"));
+    assertEquals(rows.size(), browser.findElements(By.cssSelector("table.diff tbody tr")).size());
+  }
+
+  @Test
+  void aStudyWithResultsShowsEverySectionAndItsReferences() {
+    browser.get(base + "/study/NCT02513394");
+    assertEquals("PALbociclib CoLlaborative Adjuvant Study", browser.findElement(By.tagName("h1")).getText());
+    assertEquals(List.of("Identification and status", "Brief summary", "Conditions and keywords", "Study design",
+        "Arms and interventions", "Outcome measures", "Eligibility", "Contacts and locations", "Sponsors and collaborators",
+        "Investigators", "References", "Other identifiers", "Record dates", "Results", "Related trials",
+        "Conflicts and data quality"), texts(By.cssSelector("main h2")));
+    assertTrue(section("s-design").getText().contains("5796 (actual)"), () -> section("s-design").getText());
+    assertFalse(section("s-references").findElements(By.cssSelector("a[href^='https://pubmed.ncbi.nlm.nih.gov/']")).isEmpty());
+    assertEquals(List.of("Participant flow", "Baseline characteristics", "Outcome measures", "Adverse events"),
+        section("s-results").findElements(By.tagName("h3")).stream().map(WebElement::getText).toList());
+    screenshot("study-results");
+  }
+
+  // --- helpers
+
+  private void home() {
+    browser.get(base + "/");
+    assertTrue(browser.findElement(By.tagName("h1")).isDisplayed());
+  }
+
+  private void search(String condition) {
+    WebElement cond = browser.findElement(By.id("q-cond"));
+    cond.clear();
+    cond.sendKeys(condition);
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    waitForUrl("/search");
+  }
+
+  private void waitForUrl(String part) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+  }
+
+  private long total() {
+    String text = browser.findElement(By.id("h-results")).getText();
+    Matcher m = FOUND.matcher(text);
+    assertTrue(m.matches(), text);
+    return Long.parseLong(m.group(1));
+  }
+
+  private List<String> hitIds() {
+    return browser.findElements(By.cssSelector("ol.hits > li h3 a")).stream()
+        .map(a -> a.getAttribute("href").replaceAll(".*/study/", ""))
+        .toList();
+  }
+
+  private List<WebElement> facetValues(String facet) {
+    return browser.findElements(By.xpath(
+        "//aside[contains(@class,'facets')]//h3[.='" + facet + "']/following-sibling::ul[1]/li"));
+  }
+
+  private WebElement facetLink(String facet, String value) {
+    return browser.findElement(By.xpath(
+        "//aside[contains(@class,'facets')]//h3[.='" + facet + "']/following-sibling::ul[1]/li/a[.='" + value + "']"));
+  }
+
+  /** The count shown after a facet value (the link itself or its list item). */
+  private static long facetCount(WebElement valueOrItem) {
+    WebElement item = valueOrItem.getTagName().equals("li") ? valueOrItem : valueOrItem.findElement(By.xpath(".."));
+    return Long.parseLong(item.findElement(By.cssSelector("span.muted")).getText().trim());
+  }
+
+  private WebElement section(String headingId) {
+    return browser.findElement(By.cssSelector("section[aria-labelledby=" + headingId + "]"));
+  }
+
+  private List<String> texts(By by) {
+    return browser.findElements(by).stream().map(WebElement::getText).toList();
+  }
+
+  private static String decoded(URI url) {
+    return URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8);
+  }
+
+  /** Saves the whole page: the window is made as tall as the document for the shot, then restored. */
+  private void screenshot(String name) {
+    Dimension window = browser.manage().window().getSize();
+    long height = ((Number) browser.executeScript(
+        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 200, 16000)));
+    File png = browser.getScreenshotAs(OutputType.FILE);
+    browser.manage().window().setSize(window);
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      byte[] head = Files.readAllBytes(target);
+      assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', "a PNG at " + target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
