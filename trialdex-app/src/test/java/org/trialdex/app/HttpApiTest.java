@@ -333,4 +333,56 @@ class HttpApiTest {
     assertEquals(sorted, updated);
     assertError(get("/feed?query.condition=x"), 400, "did you mean query.cond");
   }
+
+  @Test
+  void ourOpenApiDocumentParsesAndDescribesTheExtensionAnswers() throws Exception {
+    Answer doc = get("/api/openapi.json");
+    assertEquals(200, doc.status(), doc::body);
+    assertTrue(doc.contentType().startsWith("application/json"), doc.contentType());
+    var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(doc.body(), null, null);
+    assertTrue(parsed.getMessages().isEmpty(), () -> "not valid OpenAPI: " + parsed.getMessages());
+    var api = parsed.getOpenAPI();
+    assertTrue(api.getOpenapi().startsWith("3.0"), api.getOpenapi());
+    for (String path : List.of("/health", "/api/v2/studies", "/api/v2/studies/{nctId}", "/api/studies/{id}/related",
+        "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality", "/feed")) {
+      assertTrue(api.getPaths().containsKey(path), path);
+    }
+    assertTrue(api.getPaths().get("/api/v2/studies").getGet().getParameters().stream().anyMatch(p -> p.getName().equals("facets")));
+
+    OpenApiInteractionValidator ours = OpenApiInteractionValidator
+        .createForSpecificationUrl("http://127.0.0.1:" + server.port() + "/api/openapi.json").build();
+    for (String pathAndQuery : List.of("/health", "/api/studies/NCT02513394/related?limit=3",
+        "/api/studies/NCT02513394/history", "/api/studies/NCT02513394/diff?from=1&to=1",
+        "/api/studies/NCT02513394/quality", "/api/v2/studies?facets=status,phase&pageSize=2",
+        "/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true&format=csv",
+        "/api/v2/studies/NCT02513394", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
+        "/api/v2/studies/metadata", "/api/v2/studies/enums", "/api/v2/studies/search-areas",
+        "/feed?query.cond=NSCLC&pageSize=5")) {
+      Answer a = get(pathAndQuery);
+      assertEquals(200, a.status(), a::body);
+      URI uri = URI.create("http://x" + pathAndQuery);
+      var request = com.atlassian.oai.validator.model.SimpleRequest.Builder.get(uri.getPath());
+      if (uri.getRawQuery() != null) {
+        for (String kv : uri.getRawQuery().split("&")) {
+          String[] p = kv.split("=", 2);
+          request.withQueryParam(p[0], java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8));
+        }
+      }
+      ValidationReport report = ours.validate(request.build(),
+          SimpleResponse.Builder.status(a.status()).withContentType(a.contentType().replaceAll(";.*", ""))
+              .withBody(a.body()).build());
+      List<ValidationReport.Message> errors = report.getMessages().stream()
+          .filter(m -> m.getLevel() == ValidationReport.Level.ERROR).toList();
+      assertTrue(errors.isEmpty(), () -> pathAndQuery + " does not follow /api/openapi.json:\n" + errors);
+    }
+    Answer missing = get("/api/studies/NCT99999999/quality");
+    ValidationReport report = ours.validateResponse("/api/studies/NCT99999999/quality", Request.Method.GET,
+        SimpleResponse.Builder.status(404).withContentType("application/json").withBody(missing.body()).build());
+    assertFalse(report.hasErrors(), report::toString);
+  }
+
+  @Test
+  void idleConnectionsAreClosedAfterTheIdleTimeout() {
+    assertEquals(HttpServer.IDLE_TIMEOUT.toMillis(), server.idleTimeoutMillis());
+  }
 }

@@ -61,7 +61,7 @@ final class ApiV2 {
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     SearchRequest request = SearchRequests.parse(params);
-    SearchResult result = trialdex.search().search(request);
+    SearchResult result = HttpServer.search(trialdex, request);
     if (format.equals("csv")) {
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));

@@ -40,7 +40,7 @@ final class Feeds {
     params.put("sort", List.of("LastUpdatePostDate:desc"));
     params.putIfAbsent("pageSize", List.of(String.valueOf(DEFAULT_ENTRIES)));
     params.remove("pageToken");
-    SearchResult result = trialdex.search().search(SearchRequests.parse(params));
+    SearchResult result = HttpServer.search(trialdex, SearchRequests.parse(params));
     String base = ctx.scheme() + "://" + ctx.host();
     String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
 

@@ -25,6 +25,15 @@ public final class HttpServer implements AutoCloseable {
   /** Longest query string accepted; longer ones answer 400 (beyond 8 KB, Jetty answers 414 itself). */
   public static final int MAX_QUERY_LENGTH = 4096;
 
+  /** A connection with no traffic for this long is closed (Jetty's idle timeout). */
+  public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  /** Longest a search may run for one request (API, feed, search page); beyond it, 503. */
+  public static final java.time.Duration SEARCH_TIME_LIMIT = java.time.Duration.ofSeconds(10);
+
+  /** trialdex's own OpenAPI document, served at {@code GET /api/openapi.json}. */
+  static final String OPENAPI_RESOURCE = "openapi.json";
+
   private static final Logger LOG = LoggerFactory.getLogger("trialdex.http");
 
   private final Javalin app;
@@ -38,6 +47,11 @@ public final class HttpServer implements AutoCloseable {
     Javalin app = create();
     routes(app, trialdex);
     app.start(host, port);
+    for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+      }
+    }
     return new HttpServer(app);
   }
 
@@ -48,6 +62,7 @@ public final class HttpServer implements AutoCloseable {
       config.useVirtualThreads = true;
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = false;
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
           "method=%s path=%s status=%d ms=%.1f", ctx.method(), ctx.path(), ctx.statusCode(), ms)));
     });
@@ -61,6 +76,7 @@ public final class HttpServer implements AutoCloseable {
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(TimeLimit.Exceeded.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
         e.getStatus() == 404 ? "no such path: " + ctx.method() + " " + ctx.path() : e.getMessage()));
@@ -86,10 +102,38 @@ public final class HttpServer implements AutoCloseable {
       body.put("studies", trialdex.store().counts().studies());
       Render.json(ctx, body);
     });
+    byte[] openapi = openApi();
+    app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
     ApiV2.routes(app, trialdex);
     Portal.routes(app, trialdex);
     Extensions.routes(app, trialdex);
     Feeds.routes(app, trialdex);
+  }
+
+  /** The bytes of trialdex's OpenAPI document (a resource beside this class). */
+  public static byte[] openApi() {
+    try (java.io.InputStream in = HttpServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the OpenAPI document " + OPENAPI_RESOURCE + " is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The idle timeout of the connectors, in milliseconds (tests check it). */
+  public long idleTimeoutMillis() {
+    long max = 0;
+    for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+      max = Math.max(max, c.getIdleTimeout());
+    }
+    return max;
+  }
+
+  /** {@code trialdex}'s search of {@code request}, within {@link #SEARCH_TIME_LIMIT}. */
+  static org.trialdex.search.SearchResult search(Trialdex trialdex, org.trialdex.search.query.SearchRequest request) {
+    return TimeLimit.call(SEARCH_TIME_LIMIT, "search", () -> trialdex.search().search(request));
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -18,7 +18,8 @@ final class Portal {
 
   static void routes(Javalin app, Trialdex trialdex) {
     app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
-    app.get("/search", ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap())));
+    app.get("/search", ctx -> html(ctx, TimeLimit.call(HttpServer.SEARCH_TIME_LIMIT, "search",
+        () -> WebPages.search(trialdex, ctx.queryParamMap()))));
     app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
     app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
         version(ctx, "from"), version(ctx, "to"))));
