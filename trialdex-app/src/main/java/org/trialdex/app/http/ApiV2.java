@@ -54,6 +54,9 @@ final class ApiV2 {
     app.get("/api/v2/stats/size", api::size);
     app.get("/api/v2/stats/fieldValues", api::fieldValues);
     app.get("/api/v2/stats/fieldValues/{field}", api::fieldValues);
+    // The live ClinicalTrials.gov API spells it /stats/field/values; the draft document, fieldValues.
+    app.get("/api/v2/stats/field/values", api::fieldValues);
+    app.get("/api/v2/stats/field/values/{field}", api::fieldValues);
   }
 
   private void studies(Context ctx) {
