@@ -176,6 +176,24 @@ class WebPagesTest {
   }
 
   @Test
+  void seedNCT03219801ShowsWhatItsPageShows() {
+    Document doc = study("NCT03219801");
+    assertEquals("Umbilical Cord Derived Mesenchymal Stem Cells Therapy in Systemic Lupus Erythematosus", doc.selectFirst("h1").text());
+    has(section(doc, "Identification and status"), "Unknown", "2017-08", "2019-12");
+    has(section(doc, "Brief summary"), "human umbilical cord derived mesenchymal stem cells transplantation");
+    has(section(doc, "Conditions and keywords"), "Systemic Lupus Erythematosus");
+    has(section(doc, "Study design"), "Interventional", "Early phase 1", "10", "Single group assignment", "Treatment");
+    has(section(doc, "Arms and interventions"), "mesenchymal stem cells", "100-300 million allogeneic human umbilical cord");
+    Element elig = section(doc, "Eligibility");
+    has(elig, "14 Years to 60 Years", "All", "No", "Age from 14 to 60 years", "Pregnancy and breastfeeding women.");
+    has(section(doc, "Sponsors and collaborators"), "Hebei Medical University");
+    has(section(doc, "Investigators"), "Baoyong Yan", "Xiaohui Jia", "Bojian Sun");
+    has(section(doc, "Contacts and locations"), "First Hospital of Hebei Medical University", "Shijiazhuang", "Jun Zhang",
+        "86-311-85917384");
+    has(section(doc, "Other identifiers"), "17277787D-SLE");
+  }
+
+  @Test
   void seedNCT06321198AloneIsTheRecord() {
     Document doc = study("NCT06321198");
     has(doc.selectFirst("h1"), "iMesenchymal Stromal Cells");
