@@ -56,12 +56,17 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** A Javalin with trialdex's configuration (request log, error mapping), no routes yet. */
+  /** The largest request body accepted; the API takes none, so this only guards the server. */
+  public static final long MAX_BODY_BYTES = 16 * 1024;
+
   public static Javalin create() {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.useVirtualThreads = true;
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = false;
+      // Every endpoint is a GET: a request body is never read, and a large one is refused.
+      config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
           "method=%s path=%s status=%d ms=%.1f", ctx.method(), ctx.path(), ctx.statusCode(), ms)));
