@@ -352,16 +352,12 @@ final class ProtocolMapper {
 
   /** The text of a child without marking it mapped (for values read twice). */
   private static String peekText(Element parent, String name) {
-    if (parent == null) {
+    Element e = firstChild(parent, name);
+    if (e == null) {
       return null;
     }
-    for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(name)) {
-        String t = e.getTextContent().strip();
-        return t.isEmpty() ? null : t;
-      }
-    }
-    return null;
+    String t = e.getTextContent().strip();
+    return t.isEmpty() ? null : t;
   }
 
   private ObjectNode outcomes(Element cs) {
