@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.trialdex.core.source.SourceKeys;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * The bulk import pipeline: reads every record of the given paths (files, folders, archives, any
@@ -30,9 +31,9 @@ public final class Importer {
   /** Warnings kept in the report; the rest are counted. */
   public static final int MAX_WARNINGS_KEPT = 1000;
 
-  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  private static final Pattern NCT_ID = RecordIds.NCT_ID;
   /** Ids of records without an NCT id: other registries' ids and content ids. */
-  private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{2,63}");
+  private static final Pattern OTHER_ID = RecordIds.OTHER_ID;
 
   /** Progress as the import goes: for a progress bar. */
   public record Progress(long records, long failed, long bytesDone, long bytesTotal, String currentFile) {}

@@ -48,6 +48,7 @@ import org.trialdex.core.merge.StudyMerger;
 import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
 import org.trialdex.core.source.SourceKeys;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * The {@link StudyStore} over JDBC, the same SQL for SQLite and PostgreSQL. Plain JDBC rather than
@@ -279,7 +280,7 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   static boolean isNctId(String id) {
-    return id.length() == 11 && id.startsWith("NCT") && id.substring(3).chars().allMatch(Character::isDigit);
+    return RecordIds.isNctId(id);
   }
 
   /**

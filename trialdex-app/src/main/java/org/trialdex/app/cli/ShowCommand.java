@@ -13,13 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.trialdex.core.source.RecordIds;
 
 /** {@code trialdex show NCTID}: one record, current or any version, as text or v2 JSON. */
 @Command(name = "show", mixinStandardHelpOptions = true,
     description = "Shows a trial record: the current version, or --version N.")
 final class ShowCommand implements Callable<Integer> {
 
-  static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  static final Pattern NCT_ID = RecordIds.NCT_ID;
 
   enum Format { text, json }
 
@@ -67,7 +68,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   /** Ids of records without an NCT id: other registries' ids and content ids (TDX-...). */
-  static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{2,63}");
+  static final Pattern OTHER_ID = RecordIds.OTHER_ID;
 
   /** An NCT id (any case) or the id of a record stored without one. */
   static String checkedId(String text) {

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Status;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * Data elements the ClinicalTrials.gov PRS requires, per its Protocol Registration Data Element
@@ -33,7 +34,7 @@ final class RequiredRules {
 
   private RequiredRules() {}
 
-  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  private static final Pattern NCT_ID = RecordIds.NCT_ID;
   private static final Set<Status> RECRUITING = Set.of(Status.RECRUITING, Status.NOT_YET_RECRUITING);
 
   private static final Predicate<Sections> EVERY = s -> true;

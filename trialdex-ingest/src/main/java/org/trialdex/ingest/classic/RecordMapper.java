@@ -21,6 +21,7 @@ import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.normalize.Phases;
 import org.trialdex.ingest.ReadWarning;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * Maps one classic record (an object of piece name to list of values) onto the v2 JSON tree, then
@@ -31,7 +32,7 @@ import org.trialdex.ingest.ReadWarning;
  */
 final class RecordMapper {
 
-  static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  static final Pattern NCT_ID = RecordIds.NCT_ID;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -31,6 +31,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * Reads the legacy ClinicalTrials.gov ClinicalStudy XML (the {@code public.xsd} records of
@@ -51,7 +52,7 @@ public final class LegacyXmlReader implements StudyReader {
   /** The format id, as in {@link Provenance#format()}. */
   public static final String FORMAT = "ctgov-legacy-xml";
 
-  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  private static final Pattern NCT_ID = RecordIds.NCT_ID;
   private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
   private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(LegacyXmlReader::newBuilder);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
+import org.trialdex.core.source.RecordIds;
 
 /**
  * Reads the ClinicalTrials.gov API v2 {@code GET /studies} parameters, as an HTTP layer or the CLI
@@ -95,7 +96,7 @@ public final class SearchRequests {
 
   private static final List<String> ACCEPTED = accepted();
   private static final Pattern NCT_ID = Pattern.compile("(?i)NCT\\d{8}");
-  private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{2,63}");
+  private static final Pattern OTHER_ID = RecordIds.OTHER_ID;
   private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
   private static final Pattern GEO = Pattern.compile(
       "distance\\(\\s*" + NUMBER + "\\s*,\\s*" + NUMBER + "\\s*,\\s*(\\d+(?:\\.\\d+)?)\\s*(km|mi)?\\s*\\)");
