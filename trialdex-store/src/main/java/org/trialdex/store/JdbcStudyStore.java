@@ -79,6 +79,7 @@ final class JdbcStudyStore implements StudyStore {
   /** Serializes writes on the one writer connection; readers never take it. */
   private final ReentrantLock writeLock = new ReentrantLock();
   private final StudyMerger merger = new StudyMerger();
+  private volatile String storeId;
 
   JdbcStudyStore(Database db, Clock clock) {
     this.db = db;
@@ -193,6 +194,8 @@ final class JdbcStudyStore implements StudyStore {
     final Map<String, Head> sources = new TreeMap<>();
     /** New versions of this chunk, by version number, with their content. */
     final Map<Integer, Prepared> written = new HashMap<>();
+    /** Ids linked into this record by this transaction, for the change log. */
+    final List<String> linked = new ArrayList<>();
     boolean changed;
   }
 
@@ -239,6 +242,12 @@ final class JdbcStudyStore implements StudyStore {
       });
       writeSources(c, changed);
       writeCurrent(c, changed, recorded);
+      List<ChangeLog.Pending> log = new ArrayList<>();
+      changed.forEach((id, state) -> state.linked.forEach(alias -> log.add(ChangeLog.Pending.link(alias, id))));
+      for (int i = 0; i < newVersions.size(); i++) {
+        log.add(ChangeLog.Pending.version(newVersions.get(i).id(), newVersionNumbers.get(i)));
+      }
+      ChangeLog.append(c, log, recorded);
       return outcomes;
     });
   }
@@ -403,6 +412,7 @@ final class JdbcStudyStore implements StudyStore {
       ps.executeUpdate();
     }
     insertAlias(c, alias, nctId, reason, recorded);
+    target.linked.add(alias);
     target.changed = true;
   }
 
@@ -744,6 +754,7 @@ final class JdbcStudyStore implements StudyStore {
       link(c, alias, nctId, reason, states, recorded);
       writeSources(c, states);
       writeCurrent(c, states, recorded);
+      ChangeLog.append(c, List.of(ChangeLog.Pending.link(alias, nctId)), recorded);
       return null;
     });
   }
@@ -907,6 +918,60 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   @Override
+  public List<StoredStudy> currentOf(java.util.Collection<String> ids) {
+    List<String> list = ids.stream().map(id -> Objects.requireNonNull(id, "id")).distinct().toList();
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    return read("reading " + list.size() + " current records", c -> {
+      List<StoredStudy> found = new ArrayList<>(list.size());
+      forBatches(list, part -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + CURRENT_CONTENT + CURRENT_JOIN
+            + " WHERE s.nct_id IN (" + marks(part.size()) + ")")) {
+          bindAll(ps, part);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.add(storedStudy(rs));
+            }
+          }
+        }
+      });
+      return found;
+    });
+  }
+
+  @Override
+  public long logHead() {
+    return read("reading the change log's head", ChangeLog::head);
+  }
+
+  @Override
+  public List<Change> changesAfter(long position, int limit) {
+    if (position < 0) {
+      throw new IllegalArgumentException("log positions are 0 or more, got " + position);
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    return read("reading the change log after position " + position, c -> ChangeLog.after(c, position, limit));
+  }
+
+  @Override
+  public String storeId() {
+    String id = storeId;
+    if (id == null) {
+      try {
+        id = inWriteTransaction("recording the store's identity", ChangeLog::storeId);
+      } catch (StoreException e) {
+        // Another process wrote it first (PostgreSQL: a unique violation); read theirs.
+        id = read("reading the store's identity", ChangeLog::storeId);
+      }
+      storeId = id;
+    }
+    return id;
+  }
+
+  @Override
   public StoreCounts counts() {
     return read("counting records", c -> {
       long studies = single(c, "SELECT COUNT(*) FROM study");
@@ -989,6 +1054,7 @@ final class JdbcStudyStore implements StudyStore {
       }
       boolean committed = false;
       try {
+        takeWriterLock(c);
         T result = work.run(c);
         c.commit();
         committed = true;
@@ -1007,6 +1073,18 @@ final class JdbcStudyStore implements StudyStore {
       }
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Serializes writers across processes and nodes: the change log's head row stays locked until
+   * the transaction ends (PostgreSQL); SQLite's IMMEDIATE transactions already hold the database's
+   * write lock. So run ids and version numbers read with MAX + 1 never collide, and log positions
+   * are committed in order.
+   */
+  private static void takeWriterLock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE change_head SET position = position WHERE id = 1")) {
+      ps.executeUpdate();
     }
   }
 

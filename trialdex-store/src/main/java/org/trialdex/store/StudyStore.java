@@ -108,6 +108,36 @@ public interface StudyStore extends AutoCloseable {
   /** Every link made at or after {@code since}, oldest first: what an index must forget. */
   List<Link> linksSince(Instant since);
 
+  /**
+   * The current records among {@code ids} (an alias finds nothing here: use {@link #resolve}),
+   * in no particular order; ids without a record are left out. Read in batches, for followers of
+   * the change log that apply many changes at once.
+   */
+  List<StoredStudy> currentOf(java.util.Collection<String> ids);
+
+  // ---------------------------------------------------------------- the change log
+
+  /**
+   * The position of the newest committed change, 0 for a store without changes. Every change
+   * committed by any process writing this store (an import, a link) has a position at or below it.
+   */
+  long logHead();
+
+  /**
+   * Up to {@code limit} committed changes after {@code position}, oldest first: how derived data
+   * (search indexes, parses, alerts) follows the store. Empty when {@code position} is at or past
+   * the head.
+   *
+   * @throws IllegalArgumentException when {@code position} is negative or {@code limit} is not positive
+   */
+  List<Change> changesAfter(long position, int limit);
+
+  /**
+   * This store's identity: a random id made when the store was first opened, the same for every
+   * process and node opening it. Derived data records it to tell that it was built from this store.
+   */
+  String storeId();
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();

@@ -20,9 +20,12 @@ class SqliteStudyStoreTest extends StudyStoreContract {
   @TempDir
   Path tempDir;
 
+  private int stores;
+
   @Override
   StoreLocation emptyLocation() {
-    return new StoreLocation.Sqlite(tempDir.resolve("data"));
+    // A new folder each call: a test may open a second, separate store.
+    return new StoreLocation.Sqlite(tempDir.resolve("data-" + ++stores));
   }
 
   @Override
@@ -44,7 +47,7 @@ class SqliteStudyStoreTest extends StudyStoreContract {
   void theStoreIsOneFileNamedTrialdexDbInTheDataFolderInWalMode() throws SQLException {
     importRun(sample.subList(0, 3));
 
-    assertTrue(Files.isRegularFile(tempDir.resolve("data/trialdex.db")));
+    assertTrue(Files.isRegularFile(((StoreLocation.Sqlite) location).dataDir().resolve("trialdex.db")));
     try (Connection c = rawConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
       rs.next();

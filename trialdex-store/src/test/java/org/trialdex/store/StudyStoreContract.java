@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -424,7 +425,7 @@ abstract class StudyStoreContract {
     assertEquals(counts, store.counts());
     assertEquals(runs, store.importRuns());
     assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
-    assertEquals(List.of("1", "2"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3"), migrationsApplied());
     assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
         importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
   }
@@ -626,5 +627,137 @@ abstract class StudyStoreContract {
       }
       return versions;
     }
+  }
+
+  // ------------------------------------------------------------------ the change log (issue #8)
+
+  /** The whole log, read in pages of {@code page}. */
+  List<Change> wholeLog(int page) {
+    List<Change> all = new ArrayList<>();
+    for (List<Change> batch = store.changesAfter(0, page); !batch.isEmpty();
+        batch = store.changesAfter(batch.getLast().position(), page)) {
+      all.addAll(batch);
+    }
+    return all;
+  }
+
+  @Test
+  void everyNewVersionTakesTheNextLogPositionAndAnUnchangedRecordNone() {
+    assertEquals(0, store.logHead());
+    assertEquals(List.of(), store.changesAfter(0, 10));
+
+    importRun(sample);
+    importRun(sample);
+    importRun(List.of(withBriefTitle(sample.get(3), "changed")));
+
+    List<Change> log = wholeLog(7);
+    assertEquals(101, store.logHead());
+    assertEquals(LongStream.rangeClosed(1, 101).boxed().toList(), log.stream().map(Change::position).toList());
+    // In the order written: the hundred records of the first chunk, then the one changed record.
+    assertEquals(sample.stream().map(StudyStoreContract::nctId).toList(),
+        log.subList(0, 100).stream().map(Change::recordId).toList());
+    assertEquals(new Change.NewVersion(101, nctId(sample.get(3)), 2, T0), log.get(100));
+    assertEquals(List.of(), store.changesAfter(101, 10));
+    assertEquals(log.subList(98, 101), store.changesAfter(98, 10));
+  }
+
+  @Test
+  void aChunkThatFailsWritesNothingToTheLog() throws SQLException {
+    importRun(sample.subList(0, 10));
+    failInsertsOf(nctId(sample.get(50)));
+    ImportRun run = store.beginRun("import", List.of());
+
+    assertThrows(StoreException.class, () -> store.putAll(run.id(), incoming(sample)));
+
+    assertEquals(10, store.logHead());
+    assertEquals(10, wholeLog(100).size());
+    // The next chunk continues the log without a gap.
+    store.putAll(run.id(), incoming(List.of(sample.get(20))));
+    assertEquals(new Change.NewVersion(11, nctId(sample.get(20)), 1, T0), store.changesAfter(10, 10).getFirst());
+  }
+
+  @Test
+  void linksAreChangesOfTheRecordTheyLinkInto() {
+    Study registry = sample.get(10);
+    String id = nctId(registry);
+    put(new Incoming(registry, provenance(10)));
+    put(new Incoming("ChiCTR2000029606", pageOf(sample.get(11), null, "18 Years", "65 Years"), page("portal-list"),
+        List.of()));
+    store.link("ChiCTR2000029606", id, "checked by the registry team");
+
+    assertEquals(List.of(new Change.NewVersion(1, id, 1, T0), new Change.NewVersion(2, "ChiCTR2000029606", 1, T0),
+        new Change.Linked(3, id, "ChiCTR2000029606", T0)), wholeLog(10));
+  }
+
+  @Test
+  void aRegistryRecordThatLinksAStoredPageLogsTheLinkAndItsNewVersion() {
+    Study registry = withAges(sample.get(6), "15 Years", "70 Years");
+    String id = nctId(registry);
+    put(new Incoming("TDX-0123456789abcdef", pageOf(registry, null, "13 Years", "68 Years"),
+        page("portal-study-plan"), List.of()));
+    put(new Incoming(registry, provenance(6)));
+
+    List<Change> log = wholeLog(10);
+    assertEquals(3, log.size(), log.toString());
+    assertEquals(new Change.NewVersion(1, "TDX-0123456789abcdef", 1, T0), log.get(0));
+    assertEquals(Set.of(new Change.Linked(2, id, "TDX-0123456789abcdef", T0), new Change.NewVersion(3, id, 1, T0)),
+        Set.copyOf(log.subList(1, 3)));
+  }
+
+  @Test
+  void badLogRequestsSayWhatIsAccepted() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> store.changesAfter(-1, 10)).getMessage()
+        .contains("0 or more"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> store.changesAfter(0, 0)).getMessage()
+        .contains("at least 1"));
+  }
+
+  @Test
+  void currentOfReadsManyRecordsAtOnceAndLeavesOutUnknownIds() {
+    importRun(sample);
+    List<String> wanted = new ArrayList<>(sortedIds().subList(0, 60));
+    wanted.add("NCT99999999");
+    List<StoredStudy> found = store.currentOf(wanted);
+    assertEquals(Set.copyOf(sortedIds().subList(0, 60)), found.stream().map(StoredStudy::nctId).collect(
+        java.util.stream.Collectors.toSet()));
+    for (StoredStudy s : found) {
+      assertEquals(store.current(s.nctId()).orElseThrow(), s);
+    }
+    assertEquals(List.of(), store.currentOf(List.of()));
+  }
+
+  @Test
+  void theStoreKeepsOneIdentityAcrossReopeningAndAnotherStoreHasAnother() throws Exception {
+    String id = store.storeId();
+    assertEquals(id, store.storeId());
+    store.close();
+    store = StudyStores.open(location, clock);
+    assertEquals(id, store.storeId());
+
+    try (StudyStore other = StudyStores.open(emptyLocation(), clock)) {
+      assertTrue(!other.storeId().equals(id));
+    }
+  }
+
+  @Test
+  void twoWritersOnOneDatabaseLeaveOneGaplessLogWithEveryVersionOnce() throws Exception {
+    try (StudyStore second = StudyStores.open(location, clock)) {
+      List<Study> first = sample.subList(0, 50);
+      List<Study> other = sample.subList(50, 100);
+      Thread a = Thread.ofPlatform().start(() -> {
+        ImportRun run = store.beginRun("a", List.of());
+        for (Study s : first) {
+          store.putAll(run.id(), incoming(List.of(s)));
+        }
+      });
+      ImportRun run = second.beginRun("b", List.of());
+      for (Study s : other) {
+        second.putAll(run.id(), incoming(List.of(s)));
+      }
+      a.join();
+    }
+    List<Change> log = wholeLog(33);
+    assertEquals(LongStream.rangeClosed(1, 100).boxed().toList(), log.stream().map(Change::position).toList());
+    assertEquals(Set.copyOf(sortedIds()), log.stream().map(Change::recordId).collect(java.util.stream.Collectors.toSet()));
   }
 }
