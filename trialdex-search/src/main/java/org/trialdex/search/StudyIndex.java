@@ -3,7 +3,9 @@ package org.trialdex.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,67 +27,165 @@ import org.trialdex.core.model.Study;
  * The Lucene index of current study records, in one folder. Derived data: it can always be rebuilt
  * from the store ({@code deleteAll}, {@code upsert} each record, {@code commit}).
  *
- * <p>One writer per index; one process per folder. Changes become durable and visible to every
- * {@link SearchService} of this index at {@link #commit()}. Thread-safe.
+ * <p>One writer per folder, in one process: {@link #open} or {@link #tryOpen}. Any number of other
+ * processes may read the folder at the same time ({@link #openReadOnly}); they see the writer's
+ * commits within {@value #READ_ONLY_REFRESH_MILLIS} ms. Changes become durable and visible to
+ * every {@link SearchService} of the writing process at {@link #commit}. Each commit may carry a
+ * {@link Checkpoint}: which store the index was built from and how far it has followed that
+ * store's change log. Thread-safe.
  */
 public final class StudyIndex implements AutoCloseable {
 
   private static final String SCHEMA_KEY = "trialdex.schema";
+  private static final String SOURCE_KEY = "trialdex.source";
+  private static final String POSITION_KEY = "trialdex.position";
+  /** How stale a read-only view may be: at most this long after the writer's commit. */
+  static final long READ_ONLY_REFRESH_MILLIS = 250;
+
+  /**
+   * How far an index has followed its source.
+   *
+   * @param source the identity of the store the index was derived from
+   * @param position the last position of that store's change log applied
+   */
+  public record Checkpoint(String source, long position) {
+    public Checkpoint {
+      Objects.requireNonNull(source, "source");
+      if (source.isBlank()) {
+        throw new IllegalArgumentException("a checkpoint names its source store");
+      }
+      if (position < 0) {
+        throw new IllegalArgumentException("log positions are 0 or more, got " + position);
+      }
+    }
+  }
 
   private final Path dir;
   private final Directory directory;
+  /** Absent for a read-only view of a folder another process writes. */
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analysis analysis;
   private final StudyJson json = StudyJson.standard();
+  private volatile long lastRefresh = System.nanoTime();
 
-  private StudyIndex(Path dir, Directory directory, IndexWriter writer, Analysis analysis) throws IOException {
+  private StudyIndex(Path dir, Directory directory, IndexWriter writer, SearcherManager searchers,
+      Analysis analysis) {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
     this.analysis = analysis;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = searchers;
   }
 
   /**
-   * Opens the index in {@code dir}, creating the folder and an empty index when absent.
+   * Opens the index in {@code dir} for writing, creating the folder and an empty index when
+   * absent. An index written by another schema version is replaced by an empty one (it is derived
+   * data; its owner rebuilds it from the store, which {@link #checkpoint()} being empty tells).
    *
    * @throws SearchException when the folder is not usable: a file, locked by another process,
-   *     unreadable, or written by another schema version (the message says what to do)
+   *     unreadable or corrupt (the message says what to do)
    */
   public static StudyIndex open(Path dir) {
     return open(dir, Analysis.standard());
   }
 
-  static StudyIndex open(Path dir, Analysis analysis) {
-    Objects.requireNonNull(dir, "dir");
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new SearchException("Cannot open the search index at " + dir + ": it is a file, not a folder; "
-          + "give a folder path (it is created when absent)");
+  /**
+   * Like {@link #open(Path)}, but empty when another process holds the folder's write lock; that
+   * process keeps the index, and this one may {@link #openReadOnly read} it.
+   */
+  public static Optional<StudyIndex> tryOpen(Path dir) {
+    try {
+      return Optional.of(open(dir, Analysis.standard()));
+    } catch (InUse e) {
+      return Optional.empty();
     }
+  }
+
+  /** The write lock of the folder is held by another process. */
+  private static final class InUse extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InUse(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  static StudyIndex open(Path dir, Analysis analysis) {
+    try {
+      return openWriter(dir, analysis);
+    } catch (InUse e) {
+      throw new SearchException("The search index at " + dir + " is in use by another process (its write.lock is "
+          + "held); stop the other trialdex or open another folder", e.getCause());
+    }
+  }
+
+  private static StudyIndex openWriter(Path dir, Analysis analysis) {
+    Objects.requireNonNull(dir, "dir");
+    requireFolder(dir);
     Directory directory = null;
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      if (DirectoryReader.indexExists(directory)) {
-        String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
-        if (!Schema.VERSION.equals(version)) {
-          throw new SearchException("The search index at " + dir + " was written with schema version " + version
-              + ", this trialdex uses " + Schema.VERSION + "; delete the folder and rebuild the index from the store");
-        }
-      }
+      boolean sameSchema = !DirectoryReader.indexExists(directory)
+          || Schema.VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
       IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setOpenMode(sameSchema ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
           // Bulk (re)indexing: larger in-memory segments mean fewer flushes and merges.
           .setRAMBufferSizeMB(128);
       IndexWriter writer = new IndexWriter(directory, config);
-      writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION).entrySet());
+      if (sameSchema) {
+        Map<String, String> kept = new HashMap<>(writer.getLiveCommitData() == null ? Map.of() : toMap(writer));
+        kept.put(SCHEMA_KEY, Schema.VERSION);
+        writer.setLiveCommitData(kept.entrySet());
+      } else {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION).entrySet());
+      }
       writer.commit();
-      return new StudyIndex(dir, directory, writer, analysis);
+      return new StudyIndex(dir, directory, writer, new SearcherManager(writer, null), analysis);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
-      throw new SearchException("The search index at " + dir + " is in use by another process (its write.lock is "
-          + "held); stop the other trialdex or open another folder", e);
+      throw new InUse(e);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      closeQuietly(directory);
+      throw new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
+          + "); delete the folder and rebuild the index from the store", e);
+    } catch (IOException e) {
+      closeQuietly(directory);
+      throw new SearchException("Cannot open the search index at " + dir + ": " + e, e);
+    }
+  }
+
+  private static Map<String, String> toMap(IndexWriter writer) {
+    Map<String, String> map = new HashMap<>();
+    for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+      map.put(e.getKey(), e.getValue());
+    }
+    return map;
+  }
+
+  /**
+   * Opens the index in {@code dir} for reading only, beside the process that writes it. Writes
+   * fail; searches see the writer's newest commit.
+   *
+   * @throws SearchException when there is no index in the folder yet, or it is unreadable or of
+   *     another schema version
+   */
+  public static StudyIndex openReadOnly(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    requireFolder(dir);
+    Directory directory = null;
+    try {
+      if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
+        throw new SearchException("There is no search index at " + dir + " yet; the trialdex process that holds it "
+            + "builds it from the store: try again when it is done");
+      }
+      String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
+      if (!Schema.VERSION.equals(version)) {
+        throw new SearchException("The search index at " + dir + " was written with schema version " + version
+            + ", this trialdex uses " + Schema.VERSION + "; the trialdex process that holds it must rebuild it");
+      }
+      return new StudyIndex(dir, directory, null, new SearcherManager(directory, null), Analysis.standard());
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       closeQuietly(directory);
       throw new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
@@ -96,6 +196,13 @@ public final class StudyIndex implements AutoCloseable {
     } catch (SearchException e) {
       closeQuietly(directory);
       throw e;
+    }
+  }
+
+  private static void requireFolder(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new SearchException("Cannot open the search index at " + dir + ": it is a file, not a folder; "
+          + "give a folder path (it is created when absent)");
     }
   }
 
@@ -119,6 +226,7 @@ public final class StudyIndex implements AutoCloseable {
   public void upsert(String id, Study study) {
     Objects.requireNonNull(study, "study");
     checkId(id);
+    IndexWriter writer = writer();
     try {
       writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, study, json.writeBytes(study)));
     } catch (IOException | RuntimeException e) {
@@ -129,6 +237,7 @@ public final class StudyIndex implements AutoCloseable {
   /** Removes the record indexed under {@code id}, if any. Visible after {@link #commit()}. */
   public void delete(String id) {
     checkId(id);
+    IndexWriter writer = writer();
     try {
       writer.deleteDocuments(new Term(Schema.ID, id));
     } catch (IOException e) {
@@ -138,6 +247,7 @@ public final class StudyIndex implements AutoCloseable {
 
   /** Removes every record, for a rebuild. Visible after {@link #commit()}. */
   public void deleteAll() {
+    IndexWriter writer = writer();
     try {
       writer.deleteAll();
     } catch (IOException e) {
@@ -145,14 +255,84 @@ public final class StudyIndex implements AutoCloseable {
     }
   }
 
-  /** Makes every change so far durable and visible to searches. */
+  /**
+   * Adds or replaces many studies at once, building their documents on every core (Lucene's
+   * writer takes documents from several threads). Visible after {@link #commit}.
+   *
+   * @param studies record id to study
+   * @throws SearchException as {@link #upsert} does, for the first record that fails
+   */
+  public void upsertAll(Map<String, Study> studies) {
+    studies.entrySet().parallelStream().forEach(e -> upsert(e.getKey(), e.getValue()));
+  }
+
+  /** Makes every change so far durable and visible to searches, keeping the last checkpoint. */
   public void commit() {
+    commitWith(Map.of());
+  }
+
+  /**
+   * Makes every change so far durable and visible to searches, with {@code checkpoint}: the
+   * changes of the checkpoint's store up to its position are in this commit.
+   */
+  public void commit(Checkpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    commitWith(Map.of(SOURCE_KEY, checkpoint.source(), POSITION_KEY, Long.toString(checkpoint.position())));
+  }
+
+  private void commitWith(Map<String, String> data) {
+    IndexWriter writer = writer();
     try {
+      if (!data.isEmpty()) {
+        Map<String, String> all = toMap(writer);
+        all.putAll(data);
+        writer.setLiveCommitData(all.entrySet());
+      }
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new SearchException("Cannot commit the search index at " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The checkpoint of the newest commit searches see: which store this index was derived from and
+   * how far it has followed it. Empty for a new index, or one that never recorded a checkpoint.
+   */
+  public Optional<Checkpoint> checkpoint() {
+    Map<String, String> data;
+    if (writer != null) {
+      data = toMap(writer);
+    } else {
+      IndexSearcher searcher = acquire();
+      try {
+        data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+      } catch (IOException e) {
+        throw new SearchException("Cannot read the checkpoint of the search index at " + dir + ": " + e.getMessage(), e);
+      } finally {
+        release(searcher);
+      }
+    }
+    String source = data.get(SOURCE_KEY);
+    String position = data.get(POSITION_KEY);
+    if (source == null || position == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Checkpoint(source, Long.parseLong(position)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // unreadable: the owner treats the index as unknown and rebuilds it
+    }
+  }
+
+  /** Whether this process writes the index ({@link #open}) rather than reading another's. */
+  public boolean writable() {
+    return writer != null;
+  }
+
+  /** The folder of the index. */
+  public Path dir() {
+    return dir;
   }
 
   /** The number of records searches see (as of the last commit). */
@@ -170,7 +350,9 @@ public final class StudyIndex implements AutoCloseable {
   public void close() {
     try (directory) {
       searchers.close();
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
     } catch (IOException e) {
       throw new SearchException("Cannot close the search index at " + dir + ": " + e.getMessage(), e);
     }
@@ -182,6 +364,11 @@ public final class StudyIndex implements AutoCloseable {
 
   IndexSearcher acquire() {
     try {
+      if (writer == null && System.nanoTime() - lastRefresh > READ_ONLY_REFRESH_MILLIS * 1_000_000L) {
+        // Another process writes this folder: look for its newer commits now and then.
+        lastRefresh = System.nanoTime();
+        searchers.maybeRefresh();
+      }
       return searchers.acquire();
     } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
       throw new SearchException("The search index at " + dir + " is closed or unreadable: " + e.getMessage(), e);
@@ -194,6 +381,14 @@ public final class StudyIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new SearchException("Cannot release a searcher of " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new SearchException("The search index at " + dir + " is open read-only here: another trialdex process "
+          + "writes it and keeps it current with the store");
+    }
+    return writer;
   }
 
   private static void checkId(String id) {

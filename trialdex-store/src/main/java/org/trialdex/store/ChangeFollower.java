@@ -116,6 +116,7 @@ public final class ChangeFollower implements AutoCloseable {
         }
         long upTo = batch.getLast().position();
         sink.apply(batch, upTo);
+        recovered();
         advanceTo(upTo);
       }
       return position;
@@ -141,10 +142,7 @@ public final class ChangeFollower implements AutoCloseable {
     while (!closed) {
       try {
         catchUp();
-        if (lastError != null) {
-          LOG.info(() -> "the " + name + " follows the store again at position " + position);
-        }
-        lastError = null;
+        recovered();
         pause = pollEvery;
       } catch (RuntimeException e) {
         if (closed) {
@@ -156,6 +154,13 @@ public final class ChangeFollower implements AutoCloseable {
         pause = pause.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause.multipliedBy(2);
       }
       sleep(pause);
+    }
+  }
+
+  private void recovered() {
+    if (lastError != null) {
+      lastError = null;
+      LOG.info(() -> "the " + name + " follows the store again from position " + position);
     }
   }
 
