@@ -2,33 +2,29 @@ package org.trialdex.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.trialdex.ingest.ChunkWriter;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.search.SearchService;
-import org.trialdex.search.StudyIndex;
 import org.trialdex.store.Incoming;
-import org.trialdex.store.Link;
 import org.trialdex.store.PutOutcome;
 import org.trialdex.store.StoreLocation;
-import org.trialdex.store.StoredStudy;
 import org.trialdex.store.StudyStore;
 import org.trialdex.store.StudyStores;
 
 /**
  * The wiring: opens the store, then the search index derived from it, and builds the services on
- * them. The one place where trialdex's parts meet; commands (and, later, the HTTP server) get what
- * they need from here, and tests build the same wiring on a temporary store.
+ * them. The one place where trialdex's parts meet; commands and the HTTP server get what they
+ * need from here, and tests build the same wiring on a temporary store.
  *
- * <p>The index is derived: {@link #reindex} rebuilds it from the store, an import updates it with
- * the records it changed, and an empty index over a non-empty store is rebuilt when first opened,
- * so deleting the index folder loses nothing.
+ * <p>The index is derived and follows the store's change log (see {@link SearchIndexing}): a
+ * server follows it in the background, a command catches up before it searches, and an index
+ * that is missing or from another store is rebuilt from the store, so deleting the index folder
+ * loses nothing and a killed import leaves nothing unsearchable.
  */
 public final class Trialdex implements AutoCloseable {
 
@@ -37,14 +33,12 @@ public final class Trialdex implements AutoCloseable {
 
   private final StudyStore store;
   private final Clock clock;
-  private final Path indexDir;
-  private StudyIndex index;
-  private SearchService search;
+  private final SearchIndexing indexing;
 
   private Trialdex(StudyStore store, Clock clock, Path indexDir) {
     this.store = store;
     this.clock = clock;
-    this.indexDir = indexDir;
+    this.indexing = new SearchIndexing(store, indexDir);
   }
 
   /**
@@ -79,57 +73,23 @@ public final class Trialdex implements AutoCloseable {
     return clock;
   }
 
-  /** The search service over the index, opening (and if empty, building) the index on first use. */
-  public synchronized SearchService search() {
-    if (search == null) {
-      index = StudyIndex.open(indexDir);
-      if (index.count() == 0 && store.counts().studies() > 0) {
-        reindexInto(index);
-      }
-      search = new SearchService(index);
-    }
-    return search;
-  }
-
-  /** Rebuilds the index from every current record of the store; returns how many were indexed. */
-  public synchronized long reindex() {
-    search();
-    return reindexInto(index);
-  }
-
-  private long reindexInto(StudyIndex target) {
-    target.deleteAll();
-    long n = 0;
-    try (Stream<StoredStudy> all = store.currentAll()) {
-      for (var it = all.iterator(); it.hasNext(); ) {
-        StoredStudy s = it.next();
-        target.upsert(s.nctId(), s.study());
-        n++;
-      }
-    }
-    target.commit();
-    return n;
+  /** The search side: the index, whether this process writes it, and how far it follows the store. */
+  public SearchIndexing indexing() {
+    return indexing;
   }
 
   /**
-   * Brings the index up to date with an import that started at {@code since}: re-indexes the
-   * records it changed and forgets ids that were linked into other records.
+   * The search service, current with the store (see {@link SearchIndexing#service()}).
+   *
+   * @throws SearchUnavailableException while the index is rebuilt in the background
    */
-  public synchronized long indexChangesSince(Instant since) {
-    search();
-    long n = 0;
-    try (Stream<StoredStudy> changed = store.changedSince(since)) {
-      for (var it = changed.iterator(); it.hasNext(); ) {
-        StoredStudy s = it.next();
-        index.upsert(s.nctId(), s.study());
-        n++;
-      }
-    }
-    for (Link link : store.linksSince(since)) {
-      index.delete(link.alias());
-    }
-    index.commit();
-    return n;
+  public SearchService search() {
+    return indexing.service();
+  }
+
+  /** Rebuilds the index from every current record of the store; returns how many were indexed. */
+  public long reindex() {
+    return indexing.rebuild();
   }
 
   /** An importer writing into this store under import run {@code runId}. */
@@ -157,11 +117,9 @@ public final class Trialdex implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     try {
-      if (index != null) {
-        index.close();
-      }
+      indexing.close();
     } finally {
       store.close();
     }

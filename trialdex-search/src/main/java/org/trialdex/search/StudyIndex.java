@@ -96,7 +96,7 @@ public final class StudyIndex implements AutoCloseable {
    */
   public static Optional<StudyIndex> tryOpen(Path dir) {
     try {
-      return Optional.of(open(dir, Analysis.standard()));
+      return Optional.of(openWriter(dir, Analysis.standard()));
     } catch (InUse e) {
       return Optional.empty();
     }

@@ -11,7 +11,6 @@ import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadWarning;
-import org.trialdex.search.SearchException;
 import org.trialdex.store.ImportRun;
 import org.trialdex.store.RunCounts;
 import picocli.CommandLine.Command;
@@ -55,6 +54,8 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Trialdex trialdex = storeOptions.open()) {
+      // Index while importing, on the other core, when this process may write the index.
+      startIndexing(trialdex, err);
       ImportRun run = trialdex.store().beginRun("import " + String.join(" ", paths.stream().map(Path::toString).toList()),
           paths.stream().map(Path::toString).toList());
       ProgressBar bar = ProgressBar.forTerminal(err, !noProgress);
@@ -63,21 +64,36 @@ final class ImportCommand implements Callable<Integer> {
       trialdex.store().finishRun(run.id(),
           new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
       print(out, run.id(), report);
-      if (report.created() + report.updated() > 0) {
-        try {
-          long indexed = trialdex.indexChangesSince(run.startedAt());
-          out.printf(Locale.ROOT, "  indexed    %,10d%n", indexed);
-        } catch (SearchException e) {
-          // The records are stored; only the derived index is behind, and reindex repairs it.
-          err.println("trialdex: the records are imported, but the search index was not updated: " + e.getMessage()
-              + "; run 'trialdex reindex' when the index is free");
-        }
-      }
+      finishIndexing(trialdex, report, out, err);
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
         return TrialdexCommand.FAILED;
       }
       return report.failed() == 0 ? TrialdexCommand.OK : TrialdexCommand.SOME_FAILED;
+    }
+  }
+
+  private static void startIndexing(Trialdex trialdex, PrintWriter err) {
+    try {
+      trialdex.indexing().catchUpThenFollow();
+    } catch (RuntimeException e) {
+      // The store is what matters; the index follows the store later.
+      err.println("trialdex: the search index cannot follow this import now (" + e.getMessage()
+          + "); the records are stored and the index catches up the next time trialdex searches or serves");
+    }
+  }
+
+  private static void finishIndexing(Trialdex trialdex, ImportReport report, PrintWriter out, PrintWriter err) {
+    try {
+      if (trialdex.indexing().finishFollowing()) {
+        out.printf(Locale.ROOT, "  indexed    %,10d%n", trialdex.indexing().indexedFromLog());
+      } else if (report.created() + report.updated() > 0) {
+        out.println("  indexed    by the trialdex process that holds the search index (a server?): it follows the"
+            + " store and makes these records searchable within seconds");
+      }
+    } catch (RuntimeException e) {
+      err.println("trialdex: the records are imported, but the search index did not catch up: " + e.getMessage()
+          + "; it catches up the next time trialdex searches or serves");
     }
   }
 

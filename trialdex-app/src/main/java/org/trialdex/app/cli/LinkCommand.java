@@ -44,6 +44,13 @@ final class LinkCommand implements Callable<Integer> {
     try (Trialdex trialdex = storeOptions.open()) {
       trialdex.store().link(from, to, reason);
       out.println("linked " + from + " to " + to + "; 'trialdex show " + to + " --conflicts' shows how the sources agree");
+      // Search follows the store: here when this process may write the index, else in the server that holds it.
+      try {
+        trialdex.indexing().finishFollowing();
+      } catch (RuntimeException e) {
+        spec.commandLine().getErr().println("trialdex: the link is stored, but the search index did not catch up: "
+            + e.getMessage() + "; it catches up the next time trialdex searches or serves");
+      }
       return TrialdexCommand.OK;
     }
   }

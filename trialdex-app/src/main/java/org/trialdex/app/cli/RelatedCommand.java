@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.RelatedTrial;
@@ -43,7 +44,7 @@ final class RelatedCommand implements Callable<Integer> {
       List<RelatedTrial> related;
       try {
         related = trialdex.search().related(id, limit);
-      } catch (SearchException e) {
+      } catch (SearchException | SearchUnavailableException e) {
         throw new TrialdexCommand.CommandFailure(e.getMessage());
       }
       if (format == SearchCommand.Format.json) {

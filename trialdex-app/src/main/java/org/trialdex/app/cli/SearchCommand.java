@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.Facet;
@@ -100,6 +101,8 @@ final class SearchCommand implements Callable<Integer> {
         result = trialdex.search().search(request);
       } catch (SearchException e) {
         throw new TrialdexCommand.UsageError(e.getMessage());
+      } catch (SearchUnavailableException e) {
+        throw new TrialdexCommand.CommandFailure(e.getMessage());
       }
       if (format == Format.json) {
         out.println(json(result));

@@ -41,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     Trialdex trialdex = storeOptions.open();
     HttpServer server;
     try {
-      trialdex.search();
+      // Search follows the store from here on; a missing index is rebuilt while the server answers.
+      trialdex.indexing().followInBackground();
       server = HttpServer.start(trialdex, h, p);
     } catch (RuntimeException e) {
       trialdex.close();

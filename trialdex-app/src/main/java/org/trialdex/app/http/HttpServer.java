@@ -8,6 +8,8 @@ import io.javalin.http.HttpStatus;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trialdex.app.SearchIndexing;
+import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.SearchException;
@@ -82,6 +84,10 @@ public final class HttpServer implements AutoCloseable {
     app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(TimeLimit.Exceeded.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    app.exception(SearchUnavailableException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "30");
+      error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    });
     app.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()),
         e.getStatus() == 404 ? "no such path: " + ctx.method() + " " + ctx.path() : e.getMessage()));
@@ -105,6 +111,18 @@ public final class HttpServer implements AutoCloseable {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
       body.put("studies", trialdex.store().counts().studies());
+      SearchIndexing.Status search = trialdex.indexing().status();
+      body.putObject("store").put("position", search.storePosition());
+      ObjectNode index = body.putObject("index");
+      index.put("role", search.role());
+      index.put("position", search.indexPosition());
+      index.put("lag", search.lag());
+      index.put("state", search.rebuilding() ? "rebuilding" : search.indexPosition() < 0 ? "unknown" : "following");
+      if (search.rebuilding()) {
+        index.put("rebuilt", search.rebuilt());
+        index.put("toRebuild", search.toRebuild());
+      }
+      search.lastError().ifPresent(e -> index.put("lastError", e));
       Render.json(ctx, body);
     });
     byte[] openapi = openApi();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
@@ -66,7 +67,7 @@ final class SearchPages {
     try {
       SearchRequest request = SearchRequests.parse(asked);
       result = t.search().search(request);
-    } catch (QueryException | SearchException e) {
+    } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
@@ -260,8 +261,9 @@ final class StudyPages {
     List<RelatedTrial> related;
     try {
       related = t.search().related(id, RELATED);
-    } catch (SearchException e) {
-      // A trial the index does not hold yet has no related trials to show; the page still renders.
+    } catch (SearchException | SearchUnavailableException e) {
+      // A trial the index does not hold yet (or an index being rebuilt) has no related trials to
+      // show; the page, read from the store, still renders.
       return List.of();
     }
     return map(related, r -> new StudyPage.Related(r.id(), Links.study(r.id()), title(r.study(), r.id()), r.sharedFeatures()));

@@ -1,0 +1,130 @@
+package org.trialdex.app;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.trialdex.core.model.Study;
+import org.trialdex.search.StudyIndex;
+import org.trialdex.store.Change;
+import org.trialdex.store.ChangeFollower;
+import org.trialdex.store.StoredStudy;
+import org.trialdex.store.StudyStore;
+
+/**
+ * The search index as a follower of the store's change log: each batch of changes re-indexes the
+ * records it names from their current form (once per record, on every core) and commits with the
+ * position reached, so a restart resumes there. An index that is new, from another store, or
+ * ahead of this store's log is rebuilt from the store's current records first.
+ */
+final class IndexSink implements ChangeFollower.Sink {
+
+  /** Records per indexing batch during a rebuild. */
+  private static final int REBUILD_BATCH = 1000;
+
+  private final StudyIndex index;
+  private final StudyStore store;
+  private volatile boolean rebuilding;
+  private volatile long rebuildDone;
+  private volatile long rebuildTotal;
+  private volatile long applied;
+  private String storeId;
+
+  IndexSink(StudyIndex index, StudyStore store) {
+    this.index = index;
+    this.store = store;
+  }
+
+  @Override
+  public long open(StudyStore followed) {
+    storeId = store.storeId();
+    long head = store.logHead();
+    Optional<StudyIndex.Checkpoint> checkpoint = index.checkpoint();
+    if (checkpoint.isPresent() && checkpoint.get().source().equals(storeId) && checkpoint.get().position() <= head) {
+      return checkpoint.get().position();
+    }
+    return rebuild();
+  }
+
+  /**
+   * Rebuilds the index from every current record. The log head is read first: changes committed
+   * while the rebuild scans are applied again afterwards, which is harmless. Until the final
+   * commit, searches see the index as it was (Lucene commits atomically).
+   *
+   * @return the log position the rebuilt index reflects
+   */
+  long rebuild() {
+    storeId = store.storeId();
+    long head = store.logHead();
+    rebuildTotal = store.counts().studies();
+    rebuildDone = 0;
+    rebuilding = true;
+    try {
+      index.deleteAll();
+      Map<String, Study> batch = new LinkedHashMap<>();
+      try (Stream<StoredStudy> all = store.currentAll()) {
+        for (var it = all.iterator(); it.hasNext(); ) {
+          StoredStudy s = it.next();
+          batch.put(s.nctId(), s.study());
+          if (batch.size() == REBUILD_BATCH) {
+            index.upsertAll(batch);
+            rebuildDone += batch.size();
+            batch.clear();
+          }
+        }
+      }
+      index.upsertAll(batch);
+      rebuildDone += batch.size();
+      index.commit(new StudyIndex.Checkpoint(storeId, head));
+      return head;
+    } finally {
+      rebuilding = false;
+    }
+  }
+
+  @Override
+  public void apply(List<Change> changes, long upTo) {
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> aliases = new LinkedHashSet<>();
+    for (Change change : changes) {
+      ids.add(change.recordId());
+      if (change instanceof Change.Linked linked) {
+        aliases.add(linked.alias());
+      }
+    }
+    Map<String, Study> current = new LinkedHashMap<>();
+    // The store is read at apply time: a record changed twice in the batch is indexed once, as it is now.
+    for (StoredStudy s : store.currentOf(ids)) {
+      current.put(s.nctId(), s.study());
+    }
+    index.upsertAll(current);
+    for (String id : ids) {
+      if (!current.containsKey(id)) {
+        index.delete(id); // linked into another record since: it has no record of its own any more
+      }
+    }
+    aliases.forEach(index::delete);
+    index.commit(new StudyIndex.Checkpoint(storeId, upTo));
+    applied += current.size();
+  }
+
+  boolean rebuilding() {
+    return rebuilding;
+  }
+
+  long rebuildDone() {
+    return rebuildDone;
+  }
+
+  long rebuildTotal() {
+    return rebuildTotal;
+  }
+
+  /** Records (re)indexed from the change log by this sink since it was made, rebuilds aside. */
+  long applied() {
+    return applied;
+  }
+}
