@@ -29,12 +29,14 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.trialdex.core.identity.Candidate;
+import org.trialdex.core.identity.SameTrial;
+import org.trialdex.core.identity.TitleKeys;
+import org.trialdex.core.identity.TrialIdentity;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.DesignModule;
-import org.trialdex.core.model.IdentificationModule;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.StatusModule;
@@ -43,6 +45,8 @@ import org.trialdex.core.merge.Authority;
 import org.trialdex.core.merge.Conflict;
 import org.trialdex.core.merge.FieldOrigin;
 import org.trialdex.core.merge.MergedStudy;
+import org.trialdex.core.merge.SourceHead;
+import org.trialdex.core.merge.SourceHeads;
 import org.trialdex.core.merge.SourceRecord;
 import org.trialdex.core.merge.StudyMerger;
 import org.trialdex.core.source.FieldSpan;
@@ -184,14 +188,14 @@ final class JdbcStudyStore implements StudyStore {
   private record Prepared(String id, Study study, String json, String hash, Provenance provenance,
       String sourceKey, String attributes, String spans, TitleKeys titles) {}
 
-  /** The newest version of one source of one record, as a chunk sees it. */
-  private record Head(int version, String hash) {}
+  /** A version this chunk adds: its content and its number. */
+  private record NewVersion(Prepared content, int version) {}
 
   /** What the store knows of one record while writing a chunk. */
   private static final class RecordState {
     boolean existed;
     int newestVersion;
-    final Map<String, Head> sources = new TreeMap<>();
+    SourceHeads heads = SourceHeads.none();
     /** New versions of this chunk, by version number, with their content. */
     final Map<Integer, Prepared> written = new HashMap<>();
     /** Ids linked into this record by this transaction, for the change log. */
@@ -212,27 +216,13 @@ final class JdbcStudyStore implements StudyStore {
         + ", first " + prepared.getFirst().id() + ")", c -> {
       requireRunning(c, runId);
       List<Prepared> keyed = linkIncoming(c, prepared, recorded);
-      Map<String, RecordState> states = loadStates(c, keyed);
+      Map<String, RecordState> states = loadStates(c, keyed.stream().map(Prepared::id).distinct().toList());
       List<PutOutcome> outcomes = new ArrayList<>(keyed.size());
-      List<Prepared> newVersions = new ArrayList<>();
-      List<Integer> newVersionNumbers = new ArrayList<>();
+      List<NewVersion> newVersions = new ArrayList<>();
       for (Prepared p : keyed) {
-        RecordState state = states.get(p.id());
-        Head head = state.sources.get(p.sourceKey());
-        if (head != null && head.hash().equals(p.hash())) {
-          outcomes.add(new PutOutcome(p.id(), PutOutcome.Kind.UNCHANGED, state.newestVersion));
-          continue;
-        }
-        boolean isNew = !state.existed && state.newestVersion == 0;
-        int version = ++state.newestVersion;
-        state.sources.put(p.sourceKey(), new Head(version, p.hash()));
-        state.written.put(version, p);
-        state.changed = true;
-        outcomes.add(new PutOutcome(p.id(), isNew ? PutOutcome.Kind.NEW : PutOutcome.Kind.UPDATED, version));
-        newVersions.add(p);
-        newVersionNumbers.add(version);
+        outcomes.add(stageRecord(p, states.get(p.id()), newVersions));
       }
-      insertVersions(c, runId, recorded, newVersions, newVersionNumbers);
+      insertVersions(c, runId, recorded, newVersions);
       linkOthersTo(c, keyed, states, recorded);
       Map<String, RecordState> changed = new LinkedHashMap<>();
       states.forEach((id, state) -> {
@@ -244,12 +234,31 @@ final class JdbcStudyStore implements StudyStore {
       writeCurrent(c, changed, recorded);
       List<ChangeLog.Pending> log = new ArrayList<>();
       changed.forEach((id, state) -> state.linked.forEach(alias -> log.add(ChangeLog.Pending.link(alias, id))));
-      for (int i = 0; i < newVersions.size(); i++) {
-        log.add(ChangeLog.Pending.version(newVersions.get(i).id(), newVersionNumbers.get(i)));
+      for (NewVersion v : newVersions) {
+        log.add(ChangeLog.Pending.version(v.content().id(), v.version()));
       }
       ChangeLog.append(c, log, recorded);
       return outcomes;
     });
+  }
+
+  /**
+   * The write path of one record of a chunk: nothing when its content is already the newest version
+   * of its own source, else the next version of its record, which becomes that source's head and is
+   * added to {@code newVersions} (inserted in one batch with the chunk's others). The record's state
+   * is marked changed, so that its heads and current row are written after the chunk's links.
+   */
+  private static PutOutcome stageRecord(Prepared p, RecordState state, List<NewVersion> newVersions) {
+    if (state.heads.holds(p.sourceKey(), p.hash())) {
+      return new PutOutcome(p.id(), PutOutcome.Kind.UNCHANGED, state.newestVersion);
+    }
+    boolean isNew = !state.existed && state.newestVersion == 0;
+    int version = ++state.newestVersion;
+    state.heads = state.heads.advance(new SourceHead(p.sourceKey(), version, p.hash()));
+    state.written.put(version, p);
+    state.changed = true;
+    newVersions.add(new NewVersion(p, version));
+    return new PutOutcome(p.id(), isNew ? PutOutcome.Kind.NEW : PutOutcome.Kind.UPDATED, version);
   }
 
   private Prepared prepare(Incoming incoming) {
@@ -262,20 +271,21 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   /**
-   * The chunk with each record under the id it is stored as: an alias resolves to its NCT id, and
-   * a record without an NCT id that names the same trial as exactly one NCT record (identical
-   * titles) is linked to it now.
+   * The chunk with each record under the id it is stored as: an alias resolves to its NCT id, and a
+   * new record without an NCT id that {@link TrialIdentity#registryRecordOf} finds to be a stored
+   * NCT record is linked to it now.
    */
   private List<Prepared> linkIncoming(Connection c, List<Prepared> prepared, long recorded) throws SQLException {
     Map<String, String> aliases = lookupAliases(c, prepared.stream().map(Prepared::id).distinct().toList());
     List<Prepared> keyed = new ArrayList<>(prepared.size());
     for (Prepared p : prepared) {
       String target = aliases.get(p.id());
-      if (target == null && !isNctId(p.id()) && !exists(c, p.id())) {
-        Optional<String> match = titleMatch(c, p.titles(), true);
-        if (match.isPresent()) {
-          target = match.get();
-          insertAlias(c, p.id(), target, "identical brief and official titles", recorded);
+      // Only a record without an NCT id that is not stored yet can join another: no lookups otherwise.
+      if (target == null && !RecordIds.isNctId(p.id()) && !exists(c, p.id())) {
+        Optional<SameTrial> same = TrialIdentity.registryRecordOf(p.id(), p.titles(), titleCandidates(c, p.titles()));
+        if (same.isPresent()) {
+          target = same.get().nctId();
+          insertAlias(c, same.get(), recorded);
           aliases.put(p.id(), target);
         }
       }
@@ -288,37 +298,29 @@ final class JdbcStudyStore implements StudyStore {
     return new Prepared(id, p.study(), p.json(), p.hash(), p.provenance(), p.sourceKey(), p.attributes(), p.spans(), p.titles());
   }
 
-  static boolean isNctId(String id) {
-    return RecordIds.isNctId(id);
-  }
-
   /**
-   * Records without an NCT id that the chunk's NCT records name: by identical titles, or because
-   * the NCT record lists their registry id among its secondary ids. Their versions become
-   * versions of the NCT record.
+   * Links the stored records without an NCT id that {@link TrialIdentity#recordsJoining} finds to be
+   * the same trial as one of the chunk's NCT records. Their versions become versions of the NCT record.
    */
   private void linkOthersTo(Connection c, List<Prepared> keyed, Map<String, RecordState> states, long recorded)
       throws SQLException {
-    List<Prepared> registry = keyed.stream().filter(p -> isNctId(p.id())).toList();
+    List<Prepared> registry = keyed.stream().filter(p -> RecordIds.isNctId(p.id())).toList();
     if (registry.isEmpty() || !holdsRecordsWithoutNctId(c)) {
       return; // the common case, a registry import into a store of registry records: no lookups
     }
     Set<String> named = new HashSet<>();
-    registry.forEach(p -> secondaryIds(p.study()).stream().filter(id -> !isNctId(id)).forEach(named::add));
+    registry.forEach(p -> named.addAll(TrialIdentity.otherIdsListedBy(p.study())));
     Set<String> existing = existingIds(c, List.copyOf(named));
     for (Prepared p : registry) {
-      List<String> others = new ArrayList<>();
-      for (String id : secondaryIds(p.study())) {
-        if (existing.contains(id) && !others.contains(id) && exists(c, id)) {
-          others.add(id);
-          link(c, id, p.id(), "the registry record lists " + id + " among its identifiers", states, recorded);
+      // An earlier record of the chunk may have taken a listed record already: ask again for the hits.
+      Set<String> stored = new HashSet<>();
+      for (String id : TrialIdentity.otherIdsListedBy(p.study())) {
+        if (existing.contains(id) && exists(c, id)) {
+          stored.add(id);
         }
       }
-      for (String id : titleMatches(c, p.titles(), false)) {
-        if (!others.contains(id)) {
-          others.add(id);
-          link(c, id, p.id(), "identical brief and official titles", states, recorded);
-        }
+      for (SameTrial same : TrialIdentity.recordsJoining(p.study(), p.id(), stored, titleCandidates(c, p.titles()))) {
+        link(c, same, states, recorded);
       }
     }
   }
@@ -348,28 +350,17 @@ final class JdbcStudyStore implements StudyStore {
     return found;
   }
 
-  private static List<String> secondaryIds(Study study) {
-    List<String> ids = new ArrayList<>();
-    var ident = study.protocolSection() == null ? null : study.protocolSection().identificationModule();
-    if (ident == null) {
-      return ids;
-    }
-    if (ident.orgStudyIdInfo() != null && ident.orgStudyIdInfo().id() != null) {
-      ids.add(ident.orgStudyIdInfo().id().strip());
-    }
-    if (ident.secondaryIdInfos() != null) {
-      ident.secondaryIdInfos().stream().filter(i -> i.id() != null).forEach(i -> ids.add(i.id().strip()));
-    }
-    return ids;
-  }
-
-  /** Moves every version of {@code alias} to {@code nctId} (numbered after its own) and records the link. */
-  private void link(Connection c, String alias, String nctId, String reason, Map<String, RecordState> states,
-      long recorded) throws SQLException {
+  /**
+   * Moves every version of {@code same.alias()} to {@code same.nctId()} (numbered after its own), its
+   * source heads with them, and records the link.
+   */
+  private void link(Connection c, SameTrial same, Map<String, RecordState> states, long recorded)
+      throws SQLException {
+    String alias = same.alias();
+    String nctId = same.nctId();
     RecordState target = states.computeIfAbsent(nctId, id -> new RecordState());
     List<int[]> moves = new ArrayList<>();
-    Map<Integer, String> hashes = new HashMap<>();
-    Map<Integer, String> keys = new HashMap<>();
+    List<SourceHead> moved = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT version, content_hash, source_key FROM study_version WHERE nct_id = ? ORDER BY version")) {
       ps.setString(1, alias);
@@ -377,8 +368,7 @@ final class JdbcStudyStore implements StudyStore {
         while (rs.next()) {
           int newVersion = ++target.newestVersion;
           moves.add(new int[] {rs.getInt(1), newVersion});
-          hashes.put(newVersion, rs.getString(2));
-          keys.put(newVersion, rs.getString(3));
+          moved.add(new SourceHead(rs.getString(3), newVersion, rs.getString(2)));
         }
       }
     }
@@ -397,32 +387,25 @@ final class JdbcStudyStore implements StudyStore {
         ps.executeBatch();
       }
     }
-    // The alias's newest version of each source becomes a source of the NCT record, unless the
-    // record already has a newer version of that source.
-    for (int[] m : moves) {
-      String key = keys.get(m[1]);
-      Head existing = target.sources.get(key);
-      if (existing == null || existing.version() < m[1]) {
-        target.sources.put(key, new Head(m[1], hashes.get(m[1])));
-      }
+    for (SourceHead head : moved) {
+      target.heads = target.heads.adopt(head);
     }
     try (PreparedStatement ps = c.prepareStatement("UPDATE study_alias SET nct_id = ? WHERE nct_id = ?")) {
       ps.setString(1, nctId);
       ps.setString(2, alias);
       ps.executeUpdate();
     }
-    insertAlias(c, alias, nctId, reason, recorded);
-    target.linked.add(alias);
+    insertAlias(c, same, recorded);
+    target.linked.add(same.alias());
     target.changed = true;
   }
 
-  private static void insertAlias(Connection c, String alias, String nctId, String reason, long recorded)
-      throws SQLException {
+  private static void insertAlias(Connection c, SameTrial same, long recorded) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO study_alias (alias, nct_id, reason, linked_micros) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, alias);
-      ps.setString(2, nctId);
-      ps.setString(3, reason);
+      ps.setString(1, same.alias());
+      ps.setString(2, same.nctId());
+      ps.setString(3, same.reason());
       ps.setLong(4, recorded);
       ps.executeUpdate();
     }
@@ -444,36 +427,23 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
-  /** The one NCT record (or none) whose titles match; several matches link nothing. */
-  private static Optional<String> titleMatch(Connection c, TitleKeys titles, boolean nctOnly) throws SQLException {
-    List<String> ids = titleCandidates(c, titles).stream().filter(id -> isNctId(id) == nctOnly).toList();
-    return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
-  }
-
-  /** Records without an NCT id whose titles match. */
-  private static List<String> titleMatches(Connection c, TitleKeys titles, boolean nctOnly) throws SQLException {
-    return titleCandidates(c, titles).stream().filter(id -> isNctId(id) == nctOnly).toList();
-  }
-
-  private static List<String> titleCandidates(Connection c, TitleKeys titles) throws SQLException {
-    if (titles.brief() == null) {
+  /** The stored records with the same brief title key, for {@link TrialIdentity} to choose from. */
+  private static List<Candidate> titleCandidates(Connection c, TitleKeys titles) throws SQLException {
+    if (titles.brief().isEmpty()) {
       return List.of();
     }
-    List<String> ids = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT nct_id, official_title_key FROM study WHERE brief_title_key = ?")) {
-      ps.setString(1, titles.brief());
+      ps.setString(1, titles.brief().get());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String official = rs.getString(2);
-          // Both titles must agree where both are known; a missing official title does not veto.
-          if (official == null || titles.official() == null || official.equals(titles.official())) {
-            ids.add(rs.getString(1));
-          }
+          candidates.add(new Candidate(rs.getString(1),
+              new TitleKeys(titles.brief(), Optional.ofNullable(rs.getString(2)))));
         }
       }
     }
-    return ids;
+    return candidates;
   }
 
   private static Map<String, String> lookupAliases(Connection c, List<String> ids) throws SQLException {
@@ -492,9 +462,8 @@ final class JdbcStudyStore implements StudyStore {
     return aliases;
   }
 
-  /** For every id of the chunk: whether it exists, its newest version and the heads of its sources. */
-  private static Map<String, RecordState> loadStates(Connection c, List<Prepared> keyed) throws SQLException {
-    List<String> ids = keyed.stream().map(Prepared::id).distinct().toList();
+  /** For every id: whether it exists, its newest version and the heads of its sources. */
+  private static Map<String, RecordState> loadStates(Connection c, List<String> ids) throws SQLException {
     Map<String, RecordState> states = new LinkedHashMap<>();
     ids.forEach(id -> states.put(id, new RecordState()));
     forBatches(ids, part -> {
@@ -515,7 +484,8 @@ final class JdbcStudyStore implements StudyStore {
         bindAll(ps, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            states.get(rs.getString(1)).sources.put(rs.getString(2), new Head(rs.getInt(3), rs.getString(4)));
+            RecordState s = states.get(rs.getString(1));
+            s.heads = s.heads.advance(new SourceHead(rs.getString(2), rs.getInt(3), rs.getString(4)));
           }
         }
       }
@@ -544,8 +514,8 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
-  private static void insertVersions(Connection c, long runId, long recorded,
-      List<Prepared> rows, List<Integer> versions) throws SQLException {
+  private static void insertVersions(Connection c, long runId, long recorded, List<NewVersion> rows)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -553,10 +523,10 @@ final class JdbcStudyStore implements StudyStore {
         + " recorded_micros, import_run_id, content_hash, source_format, source_file,"
         + " source_position, json, source_key, source_attributes, field_spans)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < rows.size(); i++) {
-        Prepared p = rows.get(i);
+      for (NewVersion row : rows) {
+        Prepared p = row.content();
         ps.setString(1, p.id());
-        ps.setInt(2, versions.get(i));
+        ps.setInt(2, row.version());
         ps.setLong(3, recorded);
         ps.setLong(4, runId);
         ps.setString(5, p.hash());
@@ -585,11 +555,11 @@ final class JdbcStudyStore implements StudyStore {
           delete.addBatch();
           deletes++;
         }
-        for (var head : e.getValue().sources.entrySet()) {
+        for (SourceHead head : e.getValue().heads.heads()) {
           insert.setString(1, e.getKey());
-          insert.setString(2, head.getKey());
-          insert.setInt(3, head.getValue().version());
-          insert.setString(4, head.getValue().hash());
+          insert.setString(2, head.sourceKey());
+          insert.setInt(3, head.version());
+          insert.setString(4, head.contentHash());
           insert.addBatch();
         }
       }
@@ -632,8 +602,8 @@ final class JdbcStudyStore implements StudyStore {
         setNullable(ps, 7, row.mergedJson());
         setNullable(ps, 8, row.report());
         ps.setInt(9, row.sources());
-        setNullable(ps, 10, row.titles().brief());
-        setNullable(ps, 11, row.titles().official());
+        setNullable(ps, 10, row.titles().brief().orElse(null));
+        setNullable(ps, 11, row.titles().official().orElse(null));
         ps.setString(12, row.id());
         ps.addBatch();
         if (ps == insert) {
@@ -652,27 +622,28 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   private CurrentRow currentRow(Connection c, String id, RecordState state, long recorded) throws SQLException {
-    if (state.sources.size() == 1) {
-      Head only = state.sources.values().iterator().next();
+    Optional<SourceHead> single = state.heads.only();
+    if (single.isPresent()) {
+      SourceHead only = single.get();
       Prepared p = state.written.get(only.version());
       Study current = p != null ? p.study() : loadStudy(c, id, only.version());
       TitleKeys titles = p != null ? p.titles() : TitleKeys.of(current);
-      return new CurrentRow(id, state.newestVersion, only.hash(), Keys.of(current), null, null, 1, titles);
+      return new CurrentRow(id, state.newestVersion, only.contentHash(), Keys.of(current), null, null, 1, titles);
     }
     List<SourceRecord> sources = new ArrayList<>();
-    for (var e : state.sources.entrySet()) {
-      int v = e.getValue().version();
+    for (SourceHead head : state.heads.heads()) {
+      int v = head.version();
       Prepared p = state.written.get(v);
       VersionRow row = p != null ? new VersionRow(p.study(), p.provenance(), Micros.toInstant(recorded))
           : loadVersionRow(c, id, v);
-      sources.add(new SourceRecord(e.getKey(), row.study(), row.provenance(), Authority.of(row.provenance()), v,
-          row.recordedAt()));
+      sources.add(new SourceRecord(head.sourceKey(), row.study(), row.provenance(), Authority.of(row.provenance()),
+          v, row.recordedAt()));
     }
     MergedStudy merged = merger.merge(sources);
     byte[] bytes = json.writeBytes(merged.study());
     return new CurrentRow(id, state.newestVersion, sha256(bytes), Keys.of(merged.study()),
         new String(bytes, StandardCharsets.UTF_8), toJson(new MergeReport(merged.origins(), merged.conflicts())),
-        state.sources.size(), TitleKeys.of(merged.study()));
+        state.heads.size(), TitleKeys.of(merged.study()));
   }
 
   /** The merge report as stored beside the merged record. */
@@ -732,10 +703,10 @@ final class JdbcStudyStore implements StudyStore {
   @Override
   public void link(String alias, String nctId, String reason) {
     Objects.requireNonNull(reason, "reason");
-    if (!isNctId(nctId)) {
+    if (!RecordIds.isNctId(nctId)) {
       throw new IllegalArgumentException("'" + nctId + "' is not an NCT id: records are linked to NCT records");
     }
-    if (isNctId(alias)) {
+    if (RecordIds.isNctId(alias)) {
       throw new IllegalArgumentException("'" + alias + "' is an NCT id itself; only records stored under"
           + " another registry id or a content id can be linked to an NCT record");
     }
@@ -749,9 +720,8 @@ final class JdbcStudyStore implements StudyStore {
       if (!exists(c, nctId)) {
         throw new StoreException("there is no record " + nctId + "; import it before linking " + alias + " to it");
       }
-      Map<String, RecordState> states = loadStates(c, List.of(new Prepared(nctId, null, null, null, null, null,
-          null, null, null)));
-      link(c, alias, nctId, reason, states, recorded);
+      Map<String, RecordState> states = loadStates(c, List.of(nctId));
+      link(c, new SameTrial(alias, nctId, reason), states, recorded);
       writeSources(c, states);
       writeCurrent(c, states, recorded);
       ChangeLog.append(c, List.of(ChangeLog.Pending.link(alias, nctId)), recorded);

@@ -14,6 +14,10 @@
  * Everything else (search index, eligibility, facets) is derived from the stored JSON elsewhere;
  * this package knows nothing of Lucene or of source formats.
  *
+ * <p>Which records are the same trial ({@code core.identity.TrialIdentity}) and which versions merge
+ * into the current record ({@code core.merge.SourceHeads}, {@code core.merge.StudyMerger}) are
+ * decided in core; the store runs the lookups that feed those rules and writes what they decide.
+ *
  * <p>Writes are batched: one transaction, one lookup query and a few batched statements per chunk.
  * Failures surface as {@link org.trialdex.store.StoreException}.
  */
