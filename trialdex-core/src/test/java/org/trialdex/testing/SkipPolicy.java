@@ -51,7 +51,7 @@ public final class SkipPolicy
   public SkipPolicy() {}
 
   /** Whether this run is strict: {@value #STRICT_PROPERTY} is {@code true}. */
-  public static boolean strict(ExtensionContext context) {
+  private static boolean strict(ExtensionContext context) {
     return context.getConfigurationParameter(STRICT_PROPERTY).map(Boolean::parseBoolean).orElse(false);
   }
 
@@ -64,12 +64,13 @@ public final class SkipPolicy
    */
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    String reason = classSkip(context);
-    if (reason == null || context.getTestMethod().isEmpty()) {
-      // Containers stay enabled so that each test inside reports its own skip.
-      return ConditionEvaluationResult.enabled(null);
+    if (context.getTestMethod().isEmpty()) {
+      return ConditionEvaluationResult.enabled("a class runs, so that each of its tests reports its own skip");
     }
-    return ConditionEvaluationResult.disabled(reason);
+    String reason = classSkip(context);
+    return reason == null
+        ? ConditionEvaluationResult.enabled("no @BeforeAll of its class skipped")
+        : ConditionEvaluationResult.disabled(reason);
   }
 
   /** After one {@code @BeforeAll} skipped its class, the later ones (which may build on it) do not run. */
