@@ -1,5 +1,11 @@
 # Starts the local services trialdex's tests use, when they are installed but stopped; sourced.
-# A service that is not installed is left alone: its tests skip with a message.
+# A service that is not installed is left alone: its tests skip with a message, or fail when
+# TRIALDEX_STRICT=true (run-tests sets it when it finds the shared folder).
+
+# What absent services do to their tests in this run.
+trialdex_absent_tests() {
+  if [ "${TRIALDEX_STRICT:-false}" = true ]; then echo "fail (strict mode)"; else echo "skip"; fi
+}
 
 trialdex_ensure_postgres() {
   if command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -15,14 +21,14 @@ trialdex_ensure_postgres() {
       pg_isready -q -h 127.0.0.1 -p 5432 && return 0
       sleep 1
     done
-    echo "run-tests: PostgreSQL did not come up on 127.0.0.1:5432; its tests will skip" >&2
+    echo "run-tests: PostgreSQL did not come up on 127.0.0.1:5432; its tests will $(trialdex_absent_tests)" >&2
   else
-    echo "run-tests: PostgreSQL is not installed here; the PostgreSQL store tests will skip" >&2
+    echo "run-tests: PostgreSQL is not installed here; the PostgreSQL store tests will $(trialdex_absent_tests)" >&2
   fi
 }
 
 # The browser tests drive Debian's Chromium through its chromedriver. As root with apt-get, install
-# them quietly when absent; otherwise say that the browser tests will skip.
+# them quietly when absent; otherwise say that the browser tests will skip (or fail, strict).
 trialdex_ensure_chromium() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     return 0
@@ -33,8 +39,8 @@ trialdex_ensure_chromium() {
         && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
       return 0
     fi
-    echo "run-tests: chromium or chromium-driver could not be installed; the browser tests will skip" >&2
+    echo "run-tests: chromium or chromium-driver could not be installed; the browser tests will $(trialdex_absent_tests)" >&2
   else
-    echo "run-tests: chromium or chromium-driver is not installed (and cannot be installed here: not root or no apt-get); the browser tests will skip" >&2
+    echo "run-tests: chromium or chromium-driver is not installed (and cannot be installed here: not root or no apt-get); the browser tests will $(trialdex_absent_tests)" >&2
   fi
 }

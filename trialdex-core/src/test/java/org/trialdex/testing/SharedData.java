@@ -8,17 +8,24 @@ import java.nio.file.Path;
 /**
  * Finds the public data sets and seed pages in {@code ../shared} beside the repository. Tests that
  * need them call {@link #require(String)}, which skips the test with a message naming the missing
- * file when the folder is absent, so the project still builds elsewhere.
+ * file when the folder is absent, so the project still builds elsewhere. In strict mode
+ * ({@code -Dtrialdex.strict=true}, which {@code ./run-tests} sets when the folder exists) that skip
+ * is a failure instead: see {@link SkipPolicy}.
  */
 public final class SharedData {
 
   private SharedData() {}
 
-  /** The shared folder: system property {@code trialdex.shared}, else {@code ../shared} from the working directory up. */
+  /**
+   * The shared folder: system property {@code trialdex.shared} (the build sets it from the
+   * environment variable {@code TRIALDEX_SHARED}, else {@code ../shared} beside the project), else
+   * that environment variable, else {@code ../shared} from the working directory up.
+   */
   public static Path root() {
-    String prop = System.getProperty("trialdex.shared");
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop).toAbsolutePath().normalize();
+    for (String given : new String[] {System.getProperty("trialdex.shared"), System.getenv("TRIALDEX_SHARED")}) {
+      if (given != null && !given.isBlank()) {
+        return Path.of(given).toAbsolutePath().normalize();
+      }
     }
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
@@ -34,8 +41,8 @@ public final class SharedData {
   public static Path require(String relative) {
     Path path = root().resolve(relative);
     assumeTrue(Files.exists(path),
-        () -> "skipped: needs " + relative + " from the shared data folder (" + root()
-            + "), which is absent on this machine");
+        () -> "needs " + relative + " from the shared data folder, absent at " + path
+            + " (point TRIALDEX_SHARED or -Dtrialdex.shared at the folder)");
     return path;
   }
 

@@ -56,11 +56,12 @@ final class IndexedSample implements AutoCloseable {
   final Map<String, JsonNode> records = new LinkedHashMap<>();
 
   IndexedSample() throws IOException {
-    dir = Files.createTempDirectory("trialdex-search-test");
     List<JsonNode> all = new ArrayList<>();
+    // The shared files first: when they are absent the test skips before a folder is made.
     JsonNode sample = JSON.mapper().readTree(SharedData.v2Sample().toFile());
     sample.forEach(all::add);
     all.add(JSON.mapper().readTree(SharedData.pallasV2().toFile()));
+    dir = Files.createTempDirectory("trialdex-search-test");
     all.add(JSON.mapper().readTree(BREAST_PALBOCICLIB));
     all.add(JSON.mapper().readTree(BREAST_LETROZOLE));
     index = StudyIndex.open(dir);

@@ -25,7 +25,9 @@ class RelatedTrialsTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) {
+      sample.close();
+    }
   }
 
   private static List<String> lower(Stream<String> values) {

@@ -34,7 +34,9 @@ class SearchServiceFacetsAndPagingTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) {
+      sample.close();
+    }
   }
 
   /** Each facet's values, read from the record JSON as the schema's v2 paths say. */

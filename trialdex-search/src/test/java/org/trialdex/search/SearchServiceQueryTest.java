@@ -36,7 +36,9 @@ class SearchServiceQueryTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) {
+      sample.close();
+    }
   }
 
   private static Set<String> found(IndexedSample.Req request) {

@@ -12,7 +12,9 @@ import java.util.UUID;
  * A throwaway PostgreSQL database for one test class: {@link #create()} makes
  * {@code trialdex_test_<random>} on the server at {@value #DEFAULT_ADMIN_URL} (or the JDBC URL in
  * system property {@value #ADMIN_URL_PROPERTY}), and {@link #close()} drops it. When the server
- * cannot be reached, {@link #create()} skips the calling test with a message saying so.
+ * cannot be reached, {@link #create()} skips the calling test with a message saying so (a failure
+ * in strict mode, see {@code org.trialdex.testing.SkipPolicy}); a skip in {@code @BeforeAll} skips
+ * each test of the class, and {@code @AfterAll} still runs, so it checks for {@code null}.
  *
  * <pre>{@code
  * static TestPostgres pg;
@@ -47,7 +49,7 @@ public final class TestPostgres implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      assumeTrue(false, "skipped: PostgreSQL not reachable at " + hostPort(adminUrl) + ": "
+      assumeTrue(false, "PostgreSQL not reachable at " + hostPort(adminUrl) + ": "
           + e.getMessage() + " (set -D" + ADMIN_URL_PROPERTY + "=JDBC_URL to use another server)");
     }
     return new TestPostgres(adminUrl, name);
