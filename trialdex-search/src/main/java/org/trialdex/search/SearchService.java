@@ -3,6 +3,7 @@ package org.trialdex.search;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,19 +50,41 @@ public final class SearchService {
   }
 
   /**
-   * One page of studies matching the request.
+   * One page of studies matching the request, however long it takes (the command line's search).
    *
    * @throws SearchException for an unknown AREA field, sort field, facet or aggFilter code, a value
    *     that does not fit its field, or a page token this search did not give out
    */
   public SearchResult search(SearchRequest request) {
+    return search(request, Optional.empty());
+  }
+
+  /**
+   * One page of studies matching the request, stopped when it runs longer than {@code limit}: Lucene
+   * checks the limit while it collects matches (for the page, the total and the facets), so a
+   * search past its limit stops working instead of running on unseen. {@link Duration#ZERO} stops
+   * every search.
+   *
+   * @throws SearchTimeoutException when the search ran longer than {@code limit}; it was stopped
+   * @throws SearchException as {@link #search(SearchRequest)}
+   * @throws IllegalArgumentException when {@code limit} is negative
+   */
+  public SearchResult search(SearchRequest request, Duration limit) {
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("a search time limit cannot be negative, was " + limit);
+    }
+    return search(request, Optional.of(new Deadline(limit)));
+  }
+
+  private SearchResult search(SearchRequest request, Optional<Deadline> deadline) {
     Query query = queries.request(request);
     Sort sort = Paging.sort(request.sort());
     boolean scores = Paging.scores(sort);
     List<Facets.Dimension> dims = Facets.parse(request.facets());
     int fingerprint = Paging.fingerprint(request);
-    IndexSearcher searcher = index.acquire();
+    IndexSearcher shared = index.acquire();
     try {
+      IndexSearcher searcher = deadline.map(d -> limited(shared, d)).orElse(shared);
       int n = request.pageSize() + 1;
       TopFieldDocs top;
       if (request.pageToken().isPresent()) {
@@ -71,6 +94,7 @@ public final class SearchService {
       } else {
         top = searcher.search(query, n, sort, scores);
       }
+      stopPast(deadline, searcher, "finding the matching studies");
       int shown = Math.min(request.pageSize(), top.scoreDocs.length);
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(shown);
@@ -81,17 +105,44 @@ public final class SearchService {
         OptionalDouble distance = request.geo().map(g -> nearest(study, g.latitude(), g.longitude()))
             .orElse(OptionalDouble.empty());
         hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, distance));
+        stopPast(deadline, searcher, "reading the studies of the page");
       }
       Optional<String> next = top.scoreDocs.length > request.pageSize()
           ? Optional.of(Paging.token(fingerprint, (FieldDoc) top.scoreDocs[shown - 1]))
           : Optional.empty();
       OptionalLong total = request.countTotal() ? OptionalLong.of(searcher.count(query)) : OptionalLong.empty();
+      stopPast(deadline, searcher, "counting the matching studies");
       List<Facet> facets = dims.isEmpty() ? List.of() : searcher.search(query, Facets.counting(dims));
+      stopPast(deadline, searcher, "counting the facet values");
       return new SearchResult(hits, next, total, facets);
     } catch (IOException e) {
       throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
     } finally {
-      index.release(searcher);
+      index.release(shared);
+    }
+  }
+
+  /**
+   * A searcher of the same index snapshot that stops collecting at {@code deadline}. Its own
+   * searcher, because the time limit is a property of an IndexSearcher and the shared one serves
+   * every search at once.
+   */
+  private static IndexSearcher limited(IndexSearcher shared, Deadline deadline) {
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    searcher.setSimilarity(shared.getSimilarity());
+    searcher.setQueryCache(shared.getQueryCache());
+    searcher.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+    searcher.setTimeout(deadline);
+    return searcher;
+  }
+
+  /**
+   * Throws when the search is past its deadline: Lucene stopped collecting (its results are
+   * partial) or the deadline passed between steps.
+   */
+  private static void stopPast(Optional<Deadline> deadline, IndexSearcher searcher, String step) {
+    if (deadline.isPresent() && (searcher.timedOut() || deadline.get().shouldExit())) {
+      throw new SearchTimeoutException(deadline.get().limit(), step);
     }
   }
 

@@ -10,6 +10,8 @@
  * opaque tokens, with totals and facet counts; {@code related} finds similar trials and says why.
  *
  * <p>The index is derived data: it knows nothing of the store and can always be rebuilt from it.
- * {@link org.trialdex.search.SearchException} is the module's one exception.
+ * {@link org.trialdex.search.SearchException} says a request or the index is at fault;
+ * {@link org.trialdex.search.SearchTimeoutException} says a search ran past the time limit it was
+ * given and was stopped.
  */
 package org.trialdex.search;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,16 @@ final class ApiV2 {
 
   private final Trialdex trialdex;
   private final StoreStats stats;
+  private final Duration searchLimit;
 
-  private ApiV2(Trialdex trialdex) {
+  private ApiV2(Trialdex trialdex, Duration searchLimit) {
     this.trialdex = trialdex;
+    this.searchLimit = searchLimit;
     this.stats = new StoreStats(trialdex.store());
   }
 
-  static void routes(Javalin app, Trialdex trialdex) {
-    ApiV2 api = new ApiV2(trialdex);
+  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
+    ApiV2 api = new ApiV2(trialdex, searchLimit);
     app.get("/api/v2/studies", api::studies);
     app.get("/api/v2/studies/metadata", api::metadata);
     app.get("/api/v2/studies/search-areas", api::searchAreas);
@@ -64,7 +67,7 @@ final class ApiV2 {
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     SearchRequest request = SearchRequests.parse(params);
-    SearchResult result = HttpServer.search(trialdex, request);
+    SearchResult result = HttpServer.search(trialdex, request, searchLimit);
     if (format.equals("csv")) {
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));

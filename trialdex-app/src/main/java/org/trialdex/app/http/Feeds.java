@@ -3,6 +3,7 @@ package org.trialdex.app.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,17 +31,17 @@ final class Feeds {
 
   private Feeds() {}
 
-  static void routes(Javalin app, Trialdex trialdex) {
-    app.get("/feed", ctx -> feed(ctx, trialdex));
+  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
+    app.get("/feed", ctx -> feed(ctx, trialdex, searchLimit));
   }
 
-  private static void feed(Context ctx, Trialdex trialdex) throws XMLStreamException {
+  private static void feed(Context ctx, Trialdex trialdex, Duration searchLimit) throws XMLStreamException {
     Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
     // A feed is about what changed: newest last update first, whatever sort was asked for.
     params.put("sort", List.of("LastUpdatePostDate:desc"));
     params.putIfAbsent("pageSize", List.of(String.valueOf(DEFAULT_ENTRIES)));
     params.remove("pageToken");
-    SearchResult result = HttpServer.search(trialdex, SearchRequests.parse(params));
+    SearchResult result = HttpServer.search(trialdex, SearchRequests.parse(params), searchLimit);
     String base = ctx.scheme() + "://" + ctx.host();
     String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
 

@@ -13,6 +13,7 @@ import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.SearchException;
+import org.trialdex.search.SearchTimeoutException;
 import org.trialdex.search.query.QueryException;
 
 /**
@@ -30,7 +31,10 @@ public final class HttpServer implements AutoCloseable {
   /** A connection with no traffic for this long is closed (Jetty's idle timeout). */
   public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-  /** Longest a search may run for one request (API, feed, search page); beyond it, 503. */
+  /**
+   * Longest a search may run for one request (API, feed, search page) unless the server is started
+   * with another limit; past it the search is stopped and the request answers 503.
+   */
   public static final java.time.Duration SEARCH_TIME_LIMIT = java.time.Duration.ofSeconds(10);
 
   /** trialdex's own OpenAPI document, served at {@code GET /api/openapi.json}. */
@@ -46,8 +50,16 @@ public final class HttpServer implements AutoCloseable {
 
   /** Starts serving {@code trialdex} on {@code host:port} (port 0: any free port). */
   public static HttpServer start(Trialdex trialdex, String host, int port) {
+    return start(trialdex, host, port, SEARCH_TIME_LIMIT);
+  }
+
+  /**
+   * Starts serving {@code trialdex} on {@code host:port} (port 0: any free port); a search that runs
+   * longer than {@code searchLimit} is stopped and answers 503.
+   */
+  public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit) {
     Javalin app = create();
-    routes(app, trialdex);
+    routes(app, trialdex, searchLimit);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
@@ -83,7 +95,7 @@ public final class HttpServer implements AutoCloseable {
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-    app.exception(TimeLimit.Exceeded.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     app.exception(SearchUnavailableException.class, (e, ctx) -> {
       ctx.header("Retry-After", "30");
       error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
@@ -105,8 +117,13 @@ public final class HttpServer implements AutoCloseable {
     return app;
   }
 
-  /** Every route; tests call this on their own Javalin. */
+  /** Every route, searches limited to {@link #SEARCH_TIME_LIMIT}; tests call this on their own Javalin. */
   public static void routes(Javalin app, Trialdex trialdex) {
+    routes(app, trialdex, SEARCH_TIME_LIMIT);
+  }
+
+  /** Every route, each search stopped past {@code searchLimit}. */
+  public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit) {
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
@@ -127,10 +144,10 @@ public final class HttpServer implements AutoCloseable {
     });
     byte[] openapi = openApi();
     app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-    ApiV2.routes(app, trialdex);
-    Portal.routes(app, trialdex);
+    ApiV2.routes(app, trialdex, searchLimit);
+    Portal.routes(app, trialdex, searchLimit);
     Extensions.routes(app, trialdex);
-    Feeds.routes(app, trialdex);
+    Feeds.routes(app, trialdex, searchLimit);
   }
 
   /** The bytes of trialdex's OpenAPI document (a resource beside this class). */
@@ -154,9 +171,13 @@ public final class HttpServer implements AutoCloseable {
     return max;
   }
 
-  /** {@code trialdex}'s search of {@code request}, within {@link #SEARCH_TIME_LIMIT}. */
-  static org.trialdex.search.SearchResult search(Trialdex trialdex, org.trialdex.search.query.SearchRequest request) {
-    return TimeLimit.call(SEARCH_TIME_LIMIT, "search", () -> trialdex.search().search(request));
+  /**
+   * {@code trialdex}'s search of {@code request}, on the request's own thread; stopped past
+   * {@code limit} with a {@link SearchTimeoutException}, which answers 503.
+   */
+  static org.trialdex.search.SearchResult search(Trialdex trialdex, org.trialdex.search.query.SearchRequest request,
+      java.time.Duration limit) {
+    return trialdex.search().search(request, limit);
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -3,6 +3,7 @@ package org.trialdex.app.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.Optional;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.web.NotFound;
@@ -16,10 +17,9 @@ final class Portal {
 
   private Portal() {}
 
-  static void routes(Javalin app, Trialdex trialdex) {
+  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
     app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
-    app.get("/search", ctx -> html(ctx, TimeLimit.call(HttpServer.SEARCH_TIME_LIMIT, "search",
-        () -> WebPages.search(trialdex, ctx.queryParamMap()))));
+    app.get("/search", ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit)));
     app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
     app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
         version(ctx, "from"), version(ctx, "to"))));

@@ -1,5 +1,6 @@
 package org.trialdex.app.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class SearchPages {
 
   private SearchPages() {}
 
-  static SearchPage build(Trialdex t, Map<String, List<String>> given) {
+  static SearchPage build(Trialdex t, Map<String, List<String>> given, Optional<Duration> limit) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     given.forEach((k, v) -> {
       List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
@@ -66,7 +67,7 @@ final class SearchPages {
     SearchResult result;
     try {
       SearchRequest request = SearchRequests.parse(asked);
-      result = t.search().search(request);
+      result = limit.isPresent() ? t.search().search(request, limit.get()) : t.search().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);

@@ -3,6 +3,7 @@ package org.trialdex.app.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,16 @@ public final class WebPages {
    * instead of results.
    */
   public static String search(Trialdex t, Map<String, List<String>> params) {
-    return render("search.jte", SearchPages.build(t, params));
+    return render("search.jte", SearchPages.build(t, params, Optional.empty()));
+  }
+
+  /**
+   * {@link #search(Trialdex, Map)} with a time limit on the search.
+   *
+   * @throws org.trialdex.search.SearchTimeoutException when the search ran past {@code limit} and was stopped
+   */
+  public static String search(Trialdex t, Map<String, List<String>> params, Duration limit) {
+    return render("search.jte", SearchPages.build(t, params, Optional.of(limit)));
   }
 
   /**
