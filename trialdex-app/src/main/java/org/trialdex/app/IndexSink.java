@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.StudyIndex;
 import org.trialdex.store.Change;
@@ -21,6 +23,8 @@ import org.trialdex.store.StudyStore;
  * ahead of this store's log is rebuilt from the store's current records first.
  */
 final class IndexSink implements ChangeFollower.Sink {
+
+  private static final Logger LOG = LoggerFactory.getLogger("trialdex.index");
 
   /** Records per indexing batch during a rebuild. */
   private static final int REBUILD_BATCH = 1000;
@@ -44,8 +48,11 @@ final class IndexSink implements ChangeFollower.Sink {
     long head = store.logHead();
     Optional<StudyIndex.Checkpoint> checkpoint = index.checkpoint();
     if (checkpoint.isPresent() && checkpoint.get().source().equals(storeId) && checkpoint.get().position() <= head) {
+      LOG.debug("the search index follows the store from change {} (the store is at {})", checkpoint.get().position(), head);
       return checkpoint.get().position();
     }
+    LOG.info("rebuilding the search index from the store: {}", checkpoint.isEmpty() ? "it is new or was never completed"
+        : !checkpoint.get().source().equals(storeId) ? "it was built from another store" : "it is ahead of this store's log");
     return rebuild();
   }
 
@@ -79,6 +86,7 @@ final class IndexSink implements ChangeFollower.Sink {
       index.upsertAll(batch);
       rebuildDone += batch.size();
       index.commit(new StudyIndex.Checkpoint(storeId, head));
+      LOG.info("rebuilt the search index: {} records, at change {}", rebuildDone, head);
       return head;
     } finally {
       rebuilding = false;

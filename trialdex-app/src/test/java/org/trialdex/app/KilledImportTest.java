@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
+import org.trialdex.search.SearchResult;
+import org.trialdex.search.query.SearchRequests;
 import org.trialdex.store.StoreLocation;
 import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
@@ -27,7 +32,8 @@ import org.trialdex.testing.SharedData;
 
 /**
  * Kills a real import process (SIGKILL) while it writes, then checks that every record is either
- * fully at its old version or fully at its new one: a chunk commits atomically or not at all.
+ * fully at its old version or fully at its new one: a chunk commits atomically or not at all; and
+ * that the next start makes every stored record searchable as it is stored (issue #8).
  */
 class KilledImportTest {
 
@@ -94,6 +100,29 @@ class KilledImportTest {
     }
     assertTrue(atNew >= Trialdex.CHUNK_SIZE && atOld > 0, "old " + atOld + ", new " + atNew);
     assertEquals(0, atNew % Trialdex.CHUNK_SIZE, "whole chunks only: " + atNew + " records at the new version");
+
+    // Issue #8: after the next start, search holds every stored record exactly as the store has it
+    // now, including the chunks the killed process committed but may not have indexed.
+    try (Trialdex next = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC())) {
+      Map<String, String> indexed = new HashMap<>();
+      Optional<String> token = Optional.empty();
+      do {
+        Map<String, List<String>> params = new HashMap<>(Map.of("pageSize", List.of("1000")));
+        token.ifPresent(t -> params.put("pageToken", List.of(t)));
+        SearchResult page = next.search().search(SearchRequests.parse(params));
+        page.hits().forEach(h -> indexed.put(h.id(), h.study().protocolSection().identificationModule().briefTitle()));
+        token = page.nextPageToken();
+      } while (token.isPresent());
+      assertEquals(total, indexed.size(), "every stored record is searchable");
+      long newInIndex = indexed.values().stream().filter(t -> t.startsWith("[new]")).count();
+      assertEquals(atNew, newInIndex, "the index holds each record at its current version");
+      for (int copy = 0; copy < COPIES; copy += 37) {
+        String id = id(copy, 0);
+        assertEquals(next.store().current(id).orElseThrow().study().protocolSection().identificationModule().briefTitle(),
+            indexed.get(id), id);
+      }
+      assertEquals(0, next.indexing().status().lag());
+    }
   }
 
   private static String javaBin() {
