@@ -42,7 +42,7 @@ final class LinkCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      trialdex.store().link(from, to, reason);
+      trialdex.records().link(from, to, reason);
       out.println("linked " + from + " to " + to + "; 'trialdex show " + to + " --conflicts' shows how the sources agree");
       // Search follows the store: here when this process may write the index, else in the server that holds it.
       try {

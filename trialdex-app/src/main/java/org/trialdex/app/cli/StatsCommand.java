@@ -28,12 +28,12 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      StoreCounts c = trialdex.store().counts();
+      StoreCounts c = trialdex.reports().counts();
       out.printf(Locale.ROOT, "%,d studies, %,d versions%n", c.studies(), c.versions());
       section(out, "By overall status", c.byStatus());
       section(out, "By phase (a study in two phases counts in both)", c.byPhase());
       section(out, "By study type", c.byStudyType());
-      var all = trialdex.store().importRuns();
+      var all = trialdex.reports().importRuns();
       out.printf(Locale.ROOT, "%nImport runs (%d in all, newest first):%n", all.size());
       out.printf(Locale.ROOT, "  %5s  %-20s  %-8s  %9s  %9s  %9s  %9s  %9s%n", "run", "started", "status", "read", "new", "updated", "unchanged", "failed");
       for (ImportRun r : all.stream().limit(Math.max(0, runs)).toList()) {

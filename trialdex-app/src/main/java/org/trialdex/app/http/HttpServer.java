@@ -110,7 +110,7 @@ public final class HttpServer implements AutoCloseable {
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
-      body.put("studies", trialdex.store().counts().studies());
+      body.put("studies", trialdex.reports().counts().studies());
       SearchIndexing.Status search = trialdex.indexing().status();
       body.putObject("store").put("position", search.storePosition());
       ObjectNode index = body.putObject("index");
@@ -156,7 +156,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** {@code trialdex}'s search of {@code request}, within {@link #SEARCH_TIME_LIMIT}. */
   static org.trialdex.search.SearchResult search(Trialdex trialdex, org.trialdex.search.query.SearchRequest request) {
-    return TimeLimit.call(SEARCH_TIME_LIMIT, "search", () -> trialdex.search().search(request));
+    return TimeLimit.call(SEARCH_TIME_LIMIT, "search", () -> trialdex.searches().search(request));
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -66,7 +66,7 @@ final class SearchPages {
     SearchResult result;
     try {
       SearchRequest request = SearchRequests.parse(asked);
-      result = t.search().search(request);
+      result = t.searches().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);
