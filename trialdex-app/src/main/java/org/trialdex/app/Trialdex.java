@@ -2,24 +2,25 @@ package org.trialdex.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import org.trialdex.ingest.ChunkWriter;
+import org.trialdex.app.service.History;
+import org.trialdex.app.service.Imports;
+import org.trialdex.app.service.Records;
+import org.trialdex.app.service.Reports;
+import org.trialdex.app.service.Searches;
+import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
-import org.trialdex.ingest.ReadResult;
 import org.trialdex.search.SearchService;
-import org.trialdex.store.Incoming;
-import org.trialdex.store.PutOutcome;
 import org.trialdex.store.StoreLocation;
 import org.trialdex.store.StudyStore;
 import org.trialdex.store.StudyStores;
 
 /**
  * The wiring: opens the store, then the search index derived from it, and builds the services on
- * them. The one place where trialdex's parts meet; commands and the HTTP server get what they
- * need from here, and tests build the same wiring on a temporary store.
+ * them. The one place where trialdex's parts meet; commands, the HTTP API and the portal get their
+ * services from here ({@link #records()}, {@link #history()}, {@link #searches()}, {@link #imports()},
+ * {@link #reports()}, each built once), and tests build the same wiring on a temporary store.
  *
  * <p>The index is derived and follows the store's change log (see {@link SearchIndexing}): a
  * server follows it in the background, a command catches up before it searches, and an index
@@ -29,16 +30,27 @@ import org.trialdex.store.StudyStores;
 public final class Trialdex implements AutoCloseable {
 
   /** Records per atomic chunk: large enough to amortise a transaction, small enough to stay responsive. */
-  public static final int CHUNK_SIZE = 500;
+  public static final int CHUNK_SIZE = Imports.CHUNK_SIZE;
 
   private final StudyStore store;
   private final Clock clock;
   private final SearchIndexing indexing;
+  private final Records records;
+  private final History history;
+  private final Searches searches;
+  private final Imports imports;
+  private final Reports reports;
 
   private Trialdex(StudyStore store, Clock clock, Path indexDir) {
     this.store = store;
     this.clock = clock;
     this.indexing = new SearchIndexing(store, indexDir);
+    this.records = new Records(store);
+    this.history = new History(store);
+    this.searches = new Searches(store, indexing::service);
+    this.imports = new Imports(store);
+    // One validator for every face: a record shows the same findings wherever it is shown.
+    this.reports = new Reports(store, new StudyValidator());
   }
 
   /**
@@ -65,8 +77,37 @@ public final class Trialdex implements AutoCloseable {
     };
   }
 
+  /**
+   * The store itself, for tests, benchmarks and the wiring's own parts. The faces (command line,
+   * HTTP API, portal) use the services instead; {@code ArchitectureTest} keeps them from the store.
+   */
   public StudyStore store() {
     return store;
+  }
+
+  /** Records by any id, their versions, merge views and links. */
+  public Records records() {
+    return records;
+  }
+
+  /** Versions with what each changed, and field diffs. */
+  public History history() {
+    return history;
+  }
+
+  /** Search and related trials over the index that follows the store. */
+  public Searches searches() {
+    return searches;
+  }
+
+  /** Import runs into the store. */
+  public Imports imports() {
+    return imports;
+  }
+
+  /** Counts, import runs and data-quality findings (the one validator). */
+  public Reports reports() {
+    return reports;
   }
 
   public Clock clock() {
@@ -92,28 +133,9 @@ public final class Trialdex implements AutoCloseable {
     return indexing.rebuild();
   }
 
-  /** An importer writing into this store under import run {@code runId}. */
+  /** An importer writing into this store under import run {@code runId} (see {@link Imports#importer}). */
   public Importer importer(long runId, ReadOptions options, Importer.Listener listener) {
-    return new Importer(options, CHUNK_SIZE, chunkWriter(runId), listener);
-  }
-
-  private ChunkWriter chunkWriter(long runId) {
-    return chunk -> {
-      List<Incoming> incoming = new ArrayList<>(chunk.size());
-      for (ReadResult.Read r : chunk) {
-        incoming.add(new Incoming(r.recordId(), r.study(), r.provenance(), r.spans()));
-      }
-      List<PutOutcome> outcomes = store.putAll(runId, incoming);
-      List<ChunkWriter.Outcome> mapped = new ArrayList<>(outcomes.size());
-      for (PutOutcome o : outcomes) {
-        mapped.add(switch (o.kind()) {
-          case NEW -> ChunkWriter.Outcome.NEW;
-          case UPDATED -> ChunkWriter.Outcome.UPDATED;
-          case UNCHANGED -> ChunkWriter.Outcome.UNCHANGED;
-        });
-      }
-      return mapped;
-    };
+    return imports.importer(runId, options, listener);
   }
 
   @Override

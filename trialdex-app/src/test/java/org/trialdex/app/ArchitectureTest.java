@@ -4,14 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,8 @@ class ArchitectureTest {
       "org.apache.lucene..", "io.javalin..", "org.jsoup..", "gg.jte..", "picocli..", "org.apache.commons.compress.."};
   private static final String[] JDBC_AND_MIGRATIONS = {
       "java.sql..", "javax.sql..", "org.sqlite..", "org.postgresql..", "org.flywaydb.."};
+
+  private static final String[] FACES = {"org.trialdex.app.cli..", "org.trialdex.app.http..", "org.trialdex.app.web.."};
 
   private static JavaClasses classes;
 
@@ -96,9 +100,9 @@ class ArchitectureTest {
 
   @Test
   void theFacesDoNotReachIntoTheStoresImplementation() {
-    noClasses().that().resideInAnyPackage("org.trialdex.app.cli..", "org.trialdex.app.http..", "org.trialdex.app.web..")
+    noClasses().that().resideInAnyPackage(FACES)
         .should().dependOnClassesThat().haveNameMatching("org\\.trialdex\\.store\\.(JdbcStudyStore|Database)(\\$.*)?")
-        .because("the faces only call services and the StudyStore interface; tables and transactions are the"
+        .because("the faces only call services; tables and transactions are the"
             + " store's")
         .check(classes);
   }
@@ -112,15 +116,64 @@ class ArchitectureTest {
   }
 
   /**
-   * The packages under app (cli, http, web; not the root package, whose {@code Main} calls the CLI by
-   * design) do not need one another in a circle.
+   * The packages of app, the root package (the wiring) included, do not need one another in a
+   * circle. The root's {@code Main} moved to {@code app.cli} so that the wiring knows no face.
    */
   @Test
-  @Disabled("lead enables it after the service layer lands")
-  void theFacesOfAppAreFreeOfCycles() {
-    slices().matching("org.trialdex.app.(*)..").namingSlices("app.$1")
+  void thePackagesOfAppAreFreeOfCycles() {
+    slices().assignedFrom(APP_PACKAGES)
         .should().beFreeOfCycles()
-        .because("cli, http and web each call services; none calls another face")
+        .because("the wiring builds the services, the faces call the services; nothing calls back")
         .check(classes);
   }
+
+  @Test
+  void theFacesCallServicesAndTheWiringNeverEachOtherBackwards() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("wiring").definedBy("org.trialdex.app")
+        .layer("services").definedBy("org.trialdex.app.service..")
+        .layer("cli").definedBy("org.trialdex.app.cli..")
+        .layer("http").definedBy("org.trialdex.app.http..")
+        .layer("web").definedBy("org.trialdex.app.web..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("web").mayOnlyBeAccessedByLayers("http")
+        .whereLayer("wiring").mayOnlyBeAccessedByLayers("cli", "http", "web")
+        .whereLayer("services").mayOnlyBeAccessedByLayers("wiring", "cli", "http", "web")
+        .because("the wiring builds the services and hands them to the faces; the command line starts the"
+            + " HTTP server, which serves the portal's pages; the services know neither the wiring nor a face")
+        .check(classes);
+  }
+
+  @Test
+  void theFacesDoNotUseTheStoreDirectly() {
+    noClasses().that().resideInAnyPackage(FACES)
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.trialdex.store.StudyStore")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.trialdex.store.StudyStores")
+        .because("the faces ask the services (Records, History, Searches, Imports, Reports), so the command"
+            + " line, the HTTP API and the portal answer alike; only the wiring opens and holds the store")
+        .check(classes);
+  }
+
+  /** The root package {@code org.trialdex.app} is the slice "app"; each package under it, with its subpackages, one more. */
+  private static final SliceAssignment APP_PACKAGES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String pkg = javaClass.getPackageName();
+      if (pkg.equals("org.trialdex.app")) {
+        return SliceIdentifier.of("app");
+      }
+      if (pkg.startsWith("org.trialdex.app.")) {
+        String rest = pkg.substring("org.trialdex.app.".length());
+        int dot = rest.indexOf('.');
+        return SliceIdentifier.of("app." + (dot < 0 ? rest : rest.substring(0, dot)));
+      }
+      return SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the packages of app: the root (wiring), service, cli, http, web";
+    }
+  };
 }

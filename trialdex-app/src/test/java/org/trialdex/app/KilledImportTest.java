@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialdex.app.cli.Main;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.SearchResult;

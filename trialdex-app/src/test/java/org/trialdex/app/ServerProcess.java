@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.app.cli.Main;
 
 /**
  * {@code trialdex serve} as its own process (another JVM, as a user runs it) on a free loopback
@@ -38,12 +39,23 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code trialdex serve --port 0} with {@code storeArgs}, and waits until it listens. */
   static ServerProcess start(Path logDir, List<String> storeArgs) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(storeArgs);
+    return start(logDir, Path.of("").toAbsolutePath(), args);
+  }
+
+  /**
+   * Starts {@code trialdex ARGS} (a {@code serve} command that listens on a free port) in
+   * {@code workDir}, and waits until it listens.
+   */
+  static ServerProcess start(Path logDir, Path workDir, List<String> args) throws IOException, InterruptedException {
     Files.createDirectories(logDir);
     Path log = Files.createTempFile(logDir, "serve-", ".log");
     List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve", "--port", "0"));
-    command.addAll(storeArgs);
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Main.class.getName()));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       Matcher m = SERVING.matcher(Files.readString(log));

@@ -146,14 +146,20 @@ public final class StudyIndex implements AutoCloseable {
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new InUse(e);
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-      closeQuietly(directory);
-      throw new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
-          + "); delete the folder and rebuild the index from the store", e);
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new SearchException("Cannot open the search index at " + dir + ": " + e, e);
+      throw cannotOpen(dir, e);
     }
+  }
+
+  /** Why a folder could not be opened, with what to do. */
+  private static SearchException cannotOpen(Path dir, IOException e) {
+    if (e instanceof CorruptIndexException || e instanceof IndexFormatTooOldException
+        || e instanceof IndexFormatTooNewException) {
+      return new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
+          + "); delete the folder and rebuild the index from the store", e);
+    }
+    return new SearchException("Cannot open the search index at " + dir + ": " + e, e);
   }
 
   private static Map<String, String> toMap(IndexWriter writer) {
@@ -186,13 +192,9 @@ public final class StudyIndex implements AutoCloseable {
             + ", this trialdex uses " + Schema.VERSION + "; the trialdex process that holds it must rebuild it");
       }
       return new StudyIndex(dir, directory, null, new SearcherManager(directory, null), Analysis.standard());
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-      closeQuietly(directory);
-      throw new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
-          + "); delete the folder and rebuild the index from the store", e);
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new SearchException("Cannot open the search index at " + dir + ": " + e, e);
+      throw cannotOpen(dir, e);
     } catch (SearchException e) {
       closeQuietly(directory);
       throw e;

@@ -41,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Trialdex trialdex = storeOptions.open();
         Writer writer = open();
-        Stream<StoredStudy> all = trialdex.store().currentAll()) {
+        Stream<StoredStudy> all = trialdex.records().all()) {
       StudyJson json = StudyJson.standard();
       long[] count = {0};
       all.forEach(s -> {

@@ -1,16 +1,12 @@
 package org.trialdex.app.cli;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialdex.app.Trialdex;
-import org.trialdex.core.diff.ModuleDiff;
-import org.trialdex.core.model.Study;
+import org.trialdex.app.service.RecordHistory;
 import org.trialdex.store.Link;
-import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,29 +30,20 @@ final class HistoryCommand implements Callable<Integer> {
     String id = ShowCommand.checkedId(nctId);
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      id = trialdex.store().resolve(id).orElse(id);
-      List<VersionInfo> versions = trialdex.store().versions(id);
-      if (versions.isEmpty()) {
-        throw new TrialdexCommand.CommandFailure(id + " is not in this store");
-      }
-      out.printf(Locale.ROOT, "%s: %d version%s%n", id, versions.size(), versions.size() == 1 ? "" : "s");
-      // Each version is compared with the previous version of the same source: a registry page and
-      // the registry record are two views of the trial, not one changing into the other.
-      Map<String, VersionInfo> previousInfo = new HashMap<>();
-      Map<String, Study> previous = new HashMap<>();
-      for (VersionInfo v : versions) {
-        Study study = trialdex.store().version(id, v.version()).map(StoredStudy::study).orElseThrow();
-        Study before = previous.get(v.sourceKey());
-        String changes = before == null ? "first version from this source"
-            : "changed since version " + previousInfo.get(v.sourceKey()).version() + ": "
-                + String.join(", ", shortNames(ModuleDiff.changedModules(before, study)));
+      RecordHistory history = trialdex.history().of(id)
+          .orElseThrow(() -> new TrialdexCommand.CommandFailure(id + " is not in this store"));
+      out.printf(Locale.ROOT, "%s: %d version%s%n", history.id(), history.versions().size(),
+          history.versions().size() == 1 ? "" : "s");
+      for (RecordHistory.Version version : history.versions()) {
+        VersionInfo v = version.info();
+        String changes = version.firstFromSource() ? "first version from this source"
+            : "changed since version " + version.previousFromSource().getAsInt() + ": "
+                + String.join(", ", shortNames(version.changedModules()));
         out.printf(Locale.ROOT, "%nversion %d  recorded %s  import run %d%n", v.version(), v.recordedAt(), v.importRunId());
         out.printf(Locale.ROOT, "  source   %s: %s%n", v.sourceKey(), v.provenance());
         out.printf(Locale.ROOT, "  %s%n", changes);
-        previous.put(v.sourceKey(), study);
-        previousInfo.put(v.sourceKey(), v);
       }
-      for (Link link : trialdex.store().links(id)) {
+      for (Link link : history.links()) {
         out.printf(Locale.ROOT, "%nlinked %s  %s: %s%n", link.linkedAt(), link.alias(), link.reason());
       }
       return TrialdexCommand.OK;

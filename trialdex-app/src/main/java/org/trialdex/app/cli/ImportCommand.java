@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.Imports;
 import org.trialdex.ingest.ImportReport;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadWarning;
-import org.trialdex.store.ImportRun;
-import org.trialdex.store.RunCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,14 +55,12 @@ final class ImportCommand implements Callable<Integer> {
     try (Trialdex trialdex = storeOptions.open()) {
       // Index while importing, on the other core, when this process may write the index.
       startIndexing(trialdex, err);
-      ImportRun run = trialdex.store().beginRun("import " + String.join(" ", paths.stream().map(Path::toString).toList()),
-          paths.stream().map(Path::toString).toList());
       ProgressBar bar = ProgressBar.forTerminal(err, !noProgress);
-      ImportReport report = trialdex.importer(run.id(), options, bar::update).run(paths);
+      Imports.Finished run = trialdex.imports().run(
+          "import " + String.join(" ", paths.stream().map(Path::toString).toList()), paths, options, bar::update);
       bar.finish();
-      trialdex.store().finishRun(run.id(),
-          new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
-      print(out, run.id(), report);
+      ImportReport report = run.report();
+      print(out, run.runId(), report);
       finishIndexing(trialdex, report, out, err);
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());

@@ -42,7 +42,13 @@ final class LinkCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      trialdex.store().link(from, to, reason);
+      if (trialdex.records().resolve(from).filter(to::equals).isPresent()) {
+        // Linking again what is linked already changes nothing; saying so beats failing a script.
+        out.println(from + " is already linked to " + to + "; nothing to do ('trialdex history " + to
+            + "' shows its versions from every source)");
+        return TrialdexCommand.OK;
+      }
+      trialdex.records().link(from, to, reason);
       out.println("linked " + from + " to " + to + "; 'trialdex show " + to + " --conflicts' shows how the sources agree");
       // Search follows the store: here when this process may write the index, else in the server that holds it.
       try {

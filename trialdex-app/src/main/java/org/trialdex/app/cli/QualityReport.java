@@ -3,13 +3,13 @@ package org.trialdex.app.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.RecordQuality;
+import org.trialdex.app.service.RecordReports;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
 import org.trialdex.core.validate.Finding;
-import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.core.validate.ValidationReport;
 import org.trialdex.store.MergeView;
-import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
 
 /**
@@ -18,20 +18,18 @@ import org.trialdex.store.VersionInfo;
  */
 final class QualityReport {
 
-  private static final StudyValidator VALIDATOR = new StudyValidator();
-
   private QualityReport() {}
 
   static void print(PrintWriter out, Trialdex trialdex, String requestedId, boolean asJson) {
-    StoredStudy current = trialdex.store().current(requestedId)
+    RecordQuality quality = trialdex.reports().quality(requestedId)
         .orElseThrow(() -> new TrialdexCommand.CommandFailure(requestedId + " is not in this store"));
-    String id = current.nctId();
-    MergeView merge = trialdex.store().merge(id).orElseThrow();
-    ValidationReport findings = VALIDATOR.validate(current.study());
     if (asJson) {
-      out.println(org.trialdex.app.RecordReports.quality(trialdex, id).orElseThrow().toPrettyString());
+      out.println(RecordReports.quality(quality).toPrettyString());
       return;
     }
+    String id = quality.id();
+    MergeView merge = quality.merge();
+    ValidationReport findings = quality.findings();
     out.printf(Locale.ROOT, "%s: %d source%s, %d conflict%s, %d data-quality finding%s%n", id,
         merge.sources().size(), plural(merge.sources().size()), merge.conflicts().size(), plural(merge.conflicts().size()),
         findings.findings().size(), plural(findings.findings().size()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
@@ -40,13 +41,13 @@ final class RelatedCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      id = trialdex.store().resolve(id).orElseThrow(() -> new TrialdexCommand.CommandFailure(nctId + " is not in this store"));
-      List<RelatedTrial> related;
+      Optional<List<RelatedTrial>> found;
       try {
-        related = trialdex.search().related(id, limit);
+        found = trialdex.searches().related(id, limit);
       } catch (SearchException | SearchUnavailableException e) {
         throw new TrialdexCommand.CommandFailure(e.getMessage());
       }
+      List<RelatedTrial> related = found.orElseThrow(() -> new TrialdexCommand.CommandFailure(nctId + " is not in this store"));
       if (format == SearchCommand.Format.json) {
         var mapper = StudyJson.standard().mapper();
         ArrayNode array = mapper.createArrayNode();

@@ -98,7 +98,7 @@ final class SearchCommand implements Callable<Integer> {
     try (Trialdex trialdex = storeOptions.open()) {
       SearchResult result;
       try {
-        result = trialdex.search().search(request);
+        result = trialdex.searches().search(request);
       } catch (SearchException e) {
         throw new TrialdexCommand.UsageError(e.getMessage());
       } catch (SearchUnavailableException e) {
@@ -121,7 +121,7 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The API v2 response shape: {@code studies}, {@code nextPageToken}, {@code totalCount}, plus {@code facets}. */
   static String json(SearchResult result) {
-    return org.trialdex.app.SearchResponses.v2(result, study -> study).toPrettyString();
+    return org.trialdex.app.service.SearchResponses.v2(result, study -> study).toPrettyString();
   }
 
   private static void table(PrintWriter out, SearchResult result) {

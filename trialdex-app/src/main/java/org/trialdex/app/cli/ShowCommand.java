@@ -56,12 +56,12 @@ final class ShowCommand implements Callable<Integer> {
         QualityReport.print(out, trialdex, id, format == Format.json);
         return TrialdexCommand.OK;
       }
-      StoredStudy stored = (version == null ? trialdex.store().current(id) : trialdex.store().version(id, version))
+      StoredStudy stored = (version == null ? trialdex.records().current(id) : trialdex.records().version(id, version))
           .orElseThrow(() -> notFound(trialdex, id, version));
       if (format == Format.json) {
         out.println(StudyJson.standard().writePretty(stored.study()));
       } else {
-        StudyText.print(out, stored);
+        StudyText.print(out, stored, trialdex.reports().findings(stored.study()));
       }
       return TrialdexCommand.OK;
     }
@@ -91,7 +91,7 @@ final class ShowCommand implements Callable<Integer> {
     if (version == null) {
       return new TrialdexCommand.CommandFailure(id + " is not in this store");
     }
-    int count = trialdex.store().versions(id).size();
+    int count = trialdex.records().versions(id).size();
     return new TrialdexCommand.CommandFailure(count == 0 ? id + " is not in this store"
         : id + " has " + count + " version" + (count == 1 ? "" : "s") + "; there is no version " + version);
   }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trialdex.app.SearchIndexing;
 import org.trialdex.app.Trialdex;
 import org.trialdex.store.ImportRun;
 import org.trialdex.store.StoreCounts;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialdex stats}: what the store holds, and the imports that filled it. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = "Counts current records by status, phase and study type, and lists import runs.")
+    description = {"Counts current records by status, phase and study type, lists import runs, and says how far the",
+        "search index follows the store's change log."})
 final class StatsCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
@@ -28,12 +30,12 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Trialdex trialdex = storeOptions.open()) {
-      StoreCounts c = trialdex.store().counts();
+      StoreCounts c = trialdex.reports().counts();
       out.printf(Locale.ROOT, "%,d studies, %,d versions%n", c.studies(), c.versions());
       section(out, "By overall status", c.byStatus());
       section(out, "By phase (a study in two phases counts in both)", c.byPhase());
       section(out, "By study type", c.byStudyType());
-      var all = trialdex.store().importRuns();
+      var all = trialdex.reports().importRuns();
       out.printf(Locale.ROOT, "%nImport runs (%d in all, newest first):%n", all.size());
       out.printf(Locale.ROOT, "  %5s  %-20s  %-8s  %9s  %9s  %9s  %9s  %9s%n", "run", "started", "status", "read", "new", "updated", "unchanged", "failed");
       for (ImportRun r : all.stream().limit(Math.max(0, runs)).toList()) {
@@ -41,8 +43,26 @@ final class StatsCommand implements Callable<Integer> {
             r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.status(), r.counts().read(),
             r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
       }
+      search(out, trialdex.indexing().status());
       return TrialdexCommand.OK;
     }
+  }
+
+  private static void search(PrintWriter out, SearchIndexing.Status s) {
+    out.printf(Locale.ROOT, "%nStore change log at position %,d.%n", s.storePosition());
+    String who = switch (s.role()) {
+      case "writer" -> "held by no server (it catches up when a command searches or a server starts)";
+      case "reader" -> "kept by another trialdex process (a server?), read here";
+      default -> "not readable yet";
+    };
+    if (s.indexPosition() < 0) {
+      out.printf(Locale.ROOT, "Search index: %s; its position is unknown (it is rebuilt from the store when a trialdex"
+          + " process that holds it starts).%n", who);
+    } else {
+      out.printf(Locale.ROOT, "Search index: %s; at position %,d, %,d change%s behind.%n", who, s.indexPosition(),
+          s.lag(), s.lag() == 1 ? "" : "s");
+    }
+    s.lastError().ifPresent(e -> out.println("  last error: " + e));
   }
 
   private static void section(PrintWriter out, String title, Map<String, Long> counts) {

@@ -15,7 +15,6 @@ import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.validate.Finding;
-import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.core.validate.ValidationReport;
 import org.trialdex.store.StoredStudy;
 
@@ -23,11 +22,11 @@ import org.trialdex.store.StoredStudy;
 final class StudyText {
 
   private static final int WIDTH = 100;
-  private static final StudyValidator VALIDATOR = new StudyValidator();
 
   private StudyText() {}
 
-  static void print(PrintWriter out, StoredStudy stored) {
+  /** Prints {@code stored} with its data-quality {@code findings} (from the wiring's one validator). */
+  static void print(PrintWriter out, StoredStudy stored, ValidationReport findings) {
     Study s = stored.study();
     ProtocolSection p = s.protocolSection() == null ? ProtocolSection.empty() : s.protocolSection();
     var id = p.identificationModule();
@@ -118,7 +117,7 @@ final class StudyText {
     }
     out.println();
     field(out, "Results", Boolean.TRUE.equals(s.hasResults()) ? "posted" : "no results posted");
-    ValidationReport report = VALIDATOR.validate(s);
+    ValidationReport report = findings;
     heading(out, "Data-quality findings (" + (report.isClean() ? "none" : report.findings().size()) + ")");
     for (Finding f : report.findings()) {
       wrap(out, "  - ", f.severity().name().toLowerCase(Locale.ROOT) + " " + f.rule() + ": " + f.message()

@@ -43,7 +43,7 @@ final class ApiV2 {
   private ApiV2(Trialdex trialdex, Duration searchLimit) {
     this.trialdex = trialdex;
     this.searchLimit = searchLimit;
-    this.stats = new StoreStats(trialdex.store());
+    this.stats = new StoreStats(trialdex.records(), trialdex.reports());
   }
 
   static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
@@ -78,7 +78,7 @@ final class ApiV2 {
       Render.csv(ctx, csv(fields, rows, request.pageToken().isEmpty()));
       return;
     }
-    ObjectNode root = org.trialdex.app.SearchResponses.v2(result, study -> select(study, fields));
+    ObjectNode root = org.trialdex.app.service.SearchResponses.v2(result, study -> select(study, fields));
     Render.json(ctx, root);
   }
 
@@ -88,7 +88,7 @@ final class ApiV2 {
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     String id = ctx.pathParam("nctId");
-    StoredStudy s = trialdex.store().current(id)
+    StoredStudy s = trialdex.records().current(id)
         .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
     JsonNode tree = StudyJson.standard().tree(s.study());
     if (format.equals("csv")) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
-import org.trialdex.app.RecordReports;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.RecordReports;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.store.VersionInfo;
@@ -21,18 +21,18 @@ final class Extensions {
 
   static void routes(Javalin app, Trialdex trialdex) {
     app.get("/api/studies/{id}/related", ctx -> related(ctx, trialdex));
-    app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(trialdex, ctx.pathParam("id"))
-        .orElseThrow(() -> notFound(ctx))));
+    app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(
+        trialdex.history().of(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
     app.get("/api/studies/{id}/diff", ctx -> diff(ctx, trialdex));
-    app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(trialdex, ctx.pathParam("id"))
-        .orElseThrow(() -> notFound(ctx))));
+    app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
+        trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
   }
 
   private static void related(Context ctx, Trialdex trialdex) {
     int limit = intParam(ctx, "limit", 10, 1, 100);
-    String id = trialdex.store().resolve(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    List<RelatedTrial> related = trialdex.searches().related(ctx.pathParam("id"), limit).orElseThrow(() -> notFound(ctx));
     ArrayNode array = StudyJson.standard().mapper().createArrayNode();
-    for (RelatedTrial r : trialdex.search().related(id, limit)) {
+    for (RelatedTrial r : related) {
       var node = array.addObject();
       node.put("nctId", r.id());
       node.put("briefTitle", r.study().protocolSection().identificationModule().briefTitle());
@@ -44,13 +44,13 @@ final class Extensions {
 
   /** {@code from} and {@code to} default to the two newest versions. */
   private static void diff(Context ctx, Trialdex trialdex) {
-    String id = trialdex.store().resolve(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
-    List<VersionInfo> versions = trialdex.store().versions(id);
+    String id = trialdex.records().resolve(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    List<VersionInfo> versions = trialdex.records().versions(id);
     int newest = versions.getLast().version();
     int to = intParam(ctx, "to", newest, 1, Integer.MAX_VALUE);
     int from = intParam(ctx, "from", Math.max(1, to - 1), 1, Integer.MAX_VALUE);
-    Render.json(ctx, RecordReports.diff(trialdex, id, from, to).orElseThrow(() -> new HttpServer.NotFound(
-        id + " has versions 1 to " + newest + "; there is no version " + (from > newest ? from : to))));
+    Render.json(ctx, RecordReports.diff(trialdex.history().diff(id, from, to).orElseThrow(() -> new HttpServer.NotFound(
+        id + " has versions 1 to " + newest + "; there is no version " + (from > newest ? from : to)))));
   }
 
   private static int intParam(Context ctx, String name, int fallback, int min, int max) {

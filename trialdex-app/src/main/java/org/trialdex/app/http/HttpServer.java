@@ -127,7 +127,7 @@ public final class HttpServer implements AutoCloseable {
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
-      body.put("studies", trialdex.store().counts().studies());
+      body.put("studies", trialdex.reports().counts().studies());
       SearchIndexing.Status search = trialdex.indexing().status();
       body.putObject("store").put("position", search.storePosition());
       ObjectNode index = body.putObject("index");
@@ -177,7 +177,7 @@ public final class HttpServer implements AutoCloseable {
    */
   static org.trialdex.search.SearchResult search(Trialdex trialdex, org.trialdex.search.query.SearchRequest request,
       java.time.Duration limit) {
-    return trialdex.search().search(request, limit);
+    return trialdex.searches().search(request, limit);
   }
 
   static com.fasterxml.jackson.databind.ObjectMapper json() {

@@ -14,27 +14,30 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.app.service.Records;
+import org.trialdex.app.service.Reports;
 import org.trialdex.store.StoredStudy;
-import org.trialdex.store.StudyStore;
 
 /**
  * Statistics over every current record (sizes, newest record time, enum value counts), computed
- * in one pass over the store and kept until the store's number of versions changes.
+ * in one pass over the records and kept until the store's number of versions changes.
  */
 final class StoreStats {
 
   private static final int LARGEST = 10;
 
-  private final StudyStore store;
+  private final Records records;
+  private final Reports reports;
   private Snapshot snapshot;
   private long snapshotVersions = -1;
 
-  StoreStats(StudyStore store) {
-    this.store = store;
+  StoreStats(Records records, Reports reports) {
+    this.records = records;
+    this.reports = reports;
   }
 
   synchronized Snapshot snapshot() {
-    long versions = store.counts().versions();
+    long versions = reports.counts().versions();
     if (snapshot == null || versions != snapshotVersions) {
       snapshot = compute();
       snapshotVersions = versions;
@@ -49,7 +52,7 @@ final class StoreStats {
     List<long[]> sizes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     Instant newest = null;
-    try (Stream<StoredStudy> all = store.currentAll()) {
+    try (Stream<StoredStudy> all = records.all()) {
       for (var it = all.iterator(); it.hasNext(); ) {
         StoredStudy s = it.next();
         ids.add(s.nctId());

@@ -67,7 +67,7 @@ final class SearchPages {
     SearchResult result;
     try {
       SearchRequest request = SearchRequests.parse(asked);
-      result = limit.isPresent() ? t.search().search(request, limit.get()) : t.search().search(request);
+      result = limit.isPresent() ? t.searches().search(request, limit.get()) : t.searches().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.RecordQuality;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
 import org.trialdex.core.model.ArmsInterventionsModule;
@@ -27,7 +28,6 @@ import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.validate.Finding;
-import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.search.SearchException;
 import org.trialdex.store.MergeView;
@@ -37,13 +37,13 @@ import org.trialdex.store.VersionInfo;
 /** Builds a {@link StudyPage} from the current record, its merge view and the related trials. */
 final class StudyPages {
 
-  private static final StudyValidator VALIDATOR = new StudyValidator();
   private static final int RELATED = 5;
 
   private StudyPages() {}
 
   static StudyPage build(Trialdex t, String requestedId) {
-    StoredStudy stored = t.store().current(requestedId).orElseThrow(() -> new NotFound(requestedId));
+    RecordQuality quality = t.reports().quality(requestedId).orElseThrow(() -> new NotFound(requestedId));
+    StoredStudy stored = quality.current();
     String id = stored.nctId();
     Study s = stored.study();
     ProtocolSection p = s.protocolSection() == null ? ProtocolSection.empty() : s.protocolSection();
@@ -55,8 +55,8 @@ final class StudyPages {
     SponsorCollaboratorsModule sp = or(p.sponsorCollaboratorsModule(), SponsorCollaboratorsModule.empty());
     ContactsLocationsModule cl = or(p.contactsLocationsModule(), ContactsLocationsModule.empty());
     ReferencesModule refs = or(p.referencesModule(), ReferencesModule.empty());
-    MergeView merge = t.store().merge(id).orElse(new MergeView(id, List.of(), List.of(), List.of()));
-    List<VersionInfo> versions = t.store().versions(id);
+    MergeView merge = quality.merge();
+    List<VersionInfo> versions = t.records().versions(id);
     return new StudyPage(id,
         text(idm.briefTitle()).or(() -> text(idm.officialTitle())).orElse(id),
         text(idm.officialTitle()).filter(o -> !o.equals(idm.briefTitle())),
@@ -87,7 +87,7 @@ final class StudyPages {
         ResultsTables.of(s),
         related(t, id),
         map(merge.conflicts(), StudyPages::conflict),
-        map(VALIDATOR.validate(s).findings(), StudyPages::finding),
+        map(quality.findings().findings(), StudyPages::finding),
         versions.size(),
         versions.stream().map(VersionInfo::sourceKey).distinct().toList(),
         Links.history(id));
@@ -260,7 +260,7 @@ final class StudyPages {
   private static List<StudyPage.Related> related(Trialdex t, String id) {
     List<RelatedTrial> related;
     try {
-      related = t.search().related(id, RELATED);
+      related = t.searches().related(id, RELATED).orElse(List.of());
     } catch (SearchException | SearchUnavailableException e) {
       // A trial the index does not hold yet (or an index being rebuilt) has no related trials to
       // show; the page, read from the store, still renders.

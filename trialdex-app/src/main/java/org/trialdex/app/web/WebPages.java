@@ -31,7 +31,7 @@ public final class WebPages {
 
   /** The home page: search box, counts by status, common searches. */
   public static String home(Trialdex t) {
-    StoreCounts counts = t.store().counts();
+    StoreCounts counts = t.reports().counts();
     List<Parts.Count> byStatus = new ArrayList<>();
     counts.byStatus().forEach((status, n) -> byStatus.add(new Parts.Count(Labels.of(status), n,
         status.equals(StoreCounts.NONE) ? Optional.empty()

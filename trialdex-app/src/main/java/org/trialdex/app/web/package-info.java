@@ -6,6 +6,6 @@
  * ({@link org.trialdex.app.Trialdex}) and what a request carries, builds one page record and returns
  * the rendered HTML. This package owns presentation only (which sections a record shows, how a
  * dose is typeset, which link a facet becomes); it does not own HTTP routes, which call it, nor
- * search or storage, which it calls. Pages work without JavaScript.
+ * search or storage, which it reaches through the wiring's services. Pages work without JavaScript.
  */
 package org.trialdex.app.web;

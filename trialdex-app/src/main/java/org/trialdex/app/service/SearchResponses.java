@@ -1,4 +1,4 @@
-package org.trialdex.app;
+package org.trialdex.app.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,4 @@
-package org.trialdex.app;
-
-import org.trialdex.app.cli.TrialdexCommand;
+package org.trialdex.app.cli;
 
 /** The {@code trialdex} command: see {@link TrialdexCommand} for the commands and exit codes. */
 public final class Main {

@@ -1,0 +1,68 @@
+package org.trialdex.app.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.trialdex.search.RelatedTrial;
+import org.trialdex.search.SearchResult;
+import org.trialdex.search.SearchService;
+import org.trialdex.search.query.SearchRequest;
+import org.trialdex.store.StudyStore;
+
+/**
+ * Search and related trials over the index that follows the store. The index is handed in as a
+ * supplier of the current {@link SearchService}: the wiring's index catches up with the store (or
+ * says it is being rebuilt) each time one is asked for, so this service holds no index state.
+ */
+public final class Searches {
+
+  private final StudyStore store;
+  private final Supplier<SearchService> index;
+
+  /**
+   * Searches of {@code index}; {@code store} resolves the ids related trials are asked for.
+   *
+   * @param index the current search service, caught up with the store; it may throw
+   *     {@link org.trialdex.app.SearchUnavailableException} while the index is rebuilt
+   */
+  public Searches(StudyStore store, Supplier<SearchService> index) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.index = Objects.requireNonNull(index, "index");
+  }
+
+  /**
+   * One page of the trials that match {@code request}, with the facets it asks for.
+   *
+   * @throws org.trialdex.search.SearchException when the request cannot be answered (e.g. a bad page token)
+   * @throws org.trialdex.app.SearchUnavailableException while the index is rebuilt from the store
+   */
+  public SearchResult search(SearchRequest request) {
+    return index.get().search(request);
+  }
+
+  /**
+   * Like {@link #search(SearchRequest)}, stopped once it runs longer than {@code limit}.
+   *
+   * @throws org.trialdex.search.SearchTimeoutException when the limit passes
+   */
+  public SearchResult search(SearchRequest request, Duration limit) {
+    return index.get().search(request, limit);
+  }
+
+  /**
+   * The {@code limit} trials most similar to the one {@code requestedId} names (an NCT id or an
+   * alias), each with the features it shares; empty when the store holds no such trial.
+   *
+   * @throws org.trialdex.search.SearchException when the index does not hold the trial yet
+   * @throws org.trialdex.app.SearchUnavailableException while the index is rebuilt from the store
+   */
+  public Optional<List<RelatedTrial>> related(String requestedId, int limit) {
+    Optional<String> id = store.resolve(requestedId);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(index.get().related(id.get(), limit));
+  }
+}
