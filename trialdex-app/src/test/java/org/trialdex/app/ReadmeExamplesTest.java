@@ -100,7 +100,7 @@ class ReadmeExamplesTest {
 
   @Test
   void theCommandParserReadsTheReadmesShapes() {
-    assertEquals(List.of("./trialdex import a b", "./trialdex serve"),
+    assertEquals(List.of("./trialdex import a   b", "./trialdex serve"),
         commands("```sh\n./trialdex import a \\\n b && ./trialdex serve   # then stop it\n```\n"));
     assertEquals(List.of("link", "TDX-1", "NCT1", "--reason", "same trial, checked"),
         words("link TDX-1 NCT1 --reason \"same trial, checked\"").subList(0, 5));
