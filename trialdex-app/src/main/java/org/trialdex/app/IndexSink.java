@@ -51,8 +51,10 @@ final class IndexSink implements ChangeFollower.Sink {
       LOG.debug("the search index follows the store from change {} (the store is at {})", checkpoint.get().position(), head);
       return checkpoint.get().position();
     }
-    LOG.info("rebuilding the search index from the store: {}", checkpoint.isEmpty() ? "it is new or was never completed"
-        : !checkpoint.get().source().equals(storeId) ? "it was built from another store" : "it is ahead of this store's log");
+    if (head > 0) { // a new store needs no announcement: there is nothing to rebuild
+      LOG.info("rebuilding the search index from the store: {}", checkpoint.isEmpty() ? "it is new or was never completed"
+          : !checkpoint.get().source().equals(storeId) ? "it was built from another store" : "it is ahead of this store's log");
+    }
     return rebuild();
   }
 
@@ -86,7 +88,9 @@ final class IndexSink implements ChangeFollower.Sink {
       index.upsertAll(batch);
       rebuildDone += batch.size();
       index.commit(new StudyIndex.Checkpoint(storeId, head));
-      LOG.info("rebuilt the search index: {} records, at change {}", rebuildDone, head);
+      if (head > 0) {
+        LOG.info("rebuilt the search index: {} records, at change {}", rebuildDone, head);
+      }
       return head;
     } finally {
       rebuilding = false;
