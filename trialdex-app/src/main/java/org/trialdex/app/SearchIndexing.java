@@ -152,6 +152,14 @@ public final class SearchIndexing implements AutoCloseable {
     }
     if (f != null) {
       f.catchUp();
+      return service;
+    }
+    // Another process writes the index: until its first rebuild commits, the folder holds an empty
+    // index or one of another store, and answering from it would be silently wrong.
+    String storeId = store.storeId();
+    if (index.checkpoint().filter(c -> c.source().equals(storeId)).isEmpty()) {
+      throw new SearchUnavailableException("Search is being rebuilt from the store by the trialdex process that holds"
+          + " the index at " + dir + "; try again in a minute");
     }
     return service;
   }

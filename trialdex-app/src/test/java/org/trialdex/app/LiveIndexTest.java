@@ -135,6 +135,7 @@ class LiveIndexTest {
         ServerProcess.Answer page = server.get("/study/NCT02513394");
         ServerProcess.Answer history = server.get("/study/NCT02513394/history");
         ServerProcess.Answer portalSearch = server.get("/search?query.cond=cancer");
+        Cli cliSearch = sawRebuilding ? null : Cli.run(Cli.with(store, "search", "--cond", "cancer"));
         if (server.health().at("/index/state").asText().equals("rebuilding")) {
           // Everything above was answered during the rebuild.
           sawRebuilding = true;
@@ -145,6 +146,11 @@ class LiveIndexTest {
           assertEquals(200, history.status());
           assertEquals(200, portalSearch.status());
           assertTrue(portalSearch.body().contains("rebuilt from the store"), "the portal says why search is away");
+          if (cliSearch != null) {
+            // The CLI reads the server's index: an empty or foreign one is not an answer.
+            assertEquals(TrialdexCommand.FAILED, cliSearch.exitCode(), cliSearch::toString);
+            assertTrue(cliSearch.err().contains("being rebuilt from the store"), cliSearch::toString);
+          }
           String progress = health.at("/index/rebuilt").asText() + "/" + health.at("/index/toRebuild").asText();
           if (!seen.contains(progress)) {
             seen.add(progress);
