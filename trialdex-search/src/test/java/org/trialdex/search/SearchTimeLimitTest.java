@@ -31,7 +31,9 @@ class SearchTimeLimitTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) { // never opened when the shared data is absent
+      sample.close();
+    }
   }
 
   @Test

@@ -20,15 +20,17 @@ final class Sample {
 
   static synchronized Study record(String nctId) {
     if (byNctId == null) {
-      byNctId = new LinkedHashMap<>();
+      // Filled aside and kept only when whole: a skipped test (no shared data) must skip the next too.
+      Map<String, Study> read = new LinkedHashMap<>();
       try {
         for (JsonNode node : JSON.mapper().readTree(SharedData.v2Sample().toFile())) {
           Study study = JSON.read(node);
-          byNctId.put(study.protocolSection().identificationModule().nctId(), study);
+          read.put(study.protocolSection().identificationModule().nctId(), study);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      byNctId = read;
     }
     Study study = byNctId.get(nctId);
     if (study == null) {
