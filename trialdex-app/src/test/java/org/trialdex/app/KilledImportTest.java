@@ -28,6 +28,7 @@ import org.trialdex.search.SearchResult;
 import org.trialdex.search.query.SearchRequests;
 import org.trialdex.store.StoreLocation;
 import org.trialdex.store.StoredStudy;
+import org.trialdex.store.testing.TestPostgres;
 import org.trialdex.store.VersionInfo;
 import org.trialdex.testing.SharedData;
 
@@ -45,20 +46,35 @@ class KilledImportTest {
 
   @Test
   void aKilledImportLeavesEveryRecordAtItsOldOrItsNewVersion() throws Exception {
+    Path data = dir.resolve("data");
+    killMidImportThenCheck(List.of("--data", data.toString()), new StoreLocation.Sqlite(data), data.resolve("index"));
+  }
+
+  @Test
+  void onPostgresqlToo() throws Exception {
+    try (TestPostgres pg = TestPostgres.create()) {
+      Path index = dir.resolve("pg-index");
+      killMidImportThenCheck(List.of("--db", pg.jdbcUrl(), "--index", index.toString()),
+          new StoreLocation.Postgres(pg.jdbcUrl()), index);
+    }
+  }
+
+  private void killMidImportThenCheck(List<String> store, StoreLocation location, Path index) throws Exception {
     List<JsonNode> sample = new ArrayList<>();
     MAPPER.readTree(SharedData.v2Sample().toFile()).forEach(sample::add);
     Path oldSet = write("old.ndjson", sample, "old");
     Path newSet = write("new.ndjson", sample, "new");
     int total = sample.size() * COPIES;
-    Path data = dir.resolve("data");
 
-    assertEquals(0, Cli.run("import", "--data", data.toString(), oldSet.toString()).exitCode());
+    assertEquals(0, Cli.run(Cli.with(store, "import", oldSet.toString())).exitCode());
 
-    Process p = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "import", "--data", data.toString(), newSet.toString())
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(Cli.with(store, "import", newSet.toString()));
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile()).start();
     long newVersions = 0;
-    try (Trialdex watcher = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC())) {
+    try (Trialdex watcher = Trialdex.open(location, index, Clock.systemUTC())) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (p.isAlive() && System.nanoTime() < deadline) {
         newVersions = watcher.store().counts().versions() - total;
@@ -76,7 +92,7 @@ class KilledImportTest {
 
     int atOld = 0;
     int atNew = 0;
-    try (Trialdex after = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC())) {
+    try (Trialdex after = Trialdex.open(location, index, Clock.systemUTC())) {
       for (int copy = 0; copy < COPIES; copy++) {
         for (int i = 0; i < sample.size(); i++) {
           String id = id(copy, i);
@@ -104,7 +120,7 @@ class KilledImportTest {
 
     // Issue #8: after the next start, search holds every stored record exactly as the store has it
     // now, including the chunks the killed process committed but may not have indexed.
-    try (Trialdex next = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC())) {
+    try (Trialdex next = Trialdex.open(location, index, Clock.systemUTC())) {
       Map<String, String> indexed = new HashMap<>();
       Optional<String> token = Optional.empty();
       do {
