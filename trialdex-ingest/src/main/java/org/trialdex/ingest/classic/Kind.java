@@ -49,6 +49,11 @@ enum Kind {
   /** A known piece with no faithful place in v2 here; reported, never mapped. */
   NOT_MAPPED;
 
+  /** The conversion of core's value type of the same name. */
+  static Kind of(org.trialdex.core.catalog.Pieces.ValueType type) {
+    return valueOf(type.name());
+  }
+
   private static final Pattern US_DATE_TIME =
       Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s+(\\d{1,2}):(\\d{2})");
 

@@ -215,7 +215,7 @@ final class RecordMapper {
       }
       if (!unknown.isEmpty()) {
         warn(String.join(", ", unknown), "not classic pieces this reader knows; left out. If they are registry"
-            + " fields, add them to PieceTable");
+            + " fields, add them to core's Pieces table");
       }
       notMapped.forEach((note, pieces) -> warn(String.join(", ", pieces.stream().map(s -> s.substring(0, s.indexOf(' '))).toList()),
           "not mapped: " + String.join(", ", pieces) + "; " + note));
