@@ -14,6 +14,10 @@ import org.trialdex.core.model.DerivedSection;
 import org.trialdex.core.model.DescriptionModule;
 import org.trialdex.core.model.DesignInfo;
 import org.trialdex.core.model.DesignModule;
+import org.trialdex.core.model.DocumentSection;
+import org.trialdex.core.model.ExpandedAccessTypes;
+import org.trialdex.core.model.LargeDoc;
+import org.trialdex.core.model.LargeDocumentModule;
 import org.trialdex.core.model.EligibilityModule;
 import org.trialdex.core.model.EnrollmentInfo;
 import org.trialdex.core.model.GeoPoint;
@@ -259,6 +263,23 @@ final class StudyView {
       }
       return List.copyOf(types);
     }).orElse(List.of());
+  }
+
+  /**
+   * {@code true} when the expanded-access type is set (the classic pieces
+   * {@code ExpAccTypeIndividual}, {@code ExpAccTypeIntermediate}, {@code ExpAccTypeTreatment}).
+   */
+  List<String> expandedAccessType(Function<ExpandedAccessTypes, Boolean> type) {
+    return design().map(DesignModule::expandedAccessTypes).map(type)
+        .filter(Boolean.TRUE::equals).map(t -> List.of("true")).orElse(List.of());
+  }
+
+  /** {@code true} when one of the record's large documents has the part ({@code LargeDocHasProtocol}...). */
+  List<String> largeDocHas(Function<LargeDoc, Boolean> part) {
+    boolean has = Optional.ofNullable(study.documentSection()).map(DocumentSection::largeDocumentModule)
+        .map(LargeDocumentModule::largeDocs).map(StudyView::list).orElse(List.of()).stream()
+        .anyMatch(d -> d != null && Boolean.TRUE.equals(part.apply(d)));
+    return has ? List.of("true") : List.of();
   }
 
   List<String> allocation() {

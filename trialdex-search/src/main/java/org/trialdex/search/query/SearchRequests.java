@@ -53,24 +53,9 @@ import org.trialdex.core.source.RecordIds;
  *       {@code OBSERVATIONAL} / {@code obs}, {@code EXPANDED_ACCESS} / {@code exp}, likewise.
  *   <li>{@code aggFilters}: "comma- or pipe-separated list of pairs
  *       {@code filter_id}:{@code space-separated list of option keys}", e.g.
- *       {@code status:not rec,sex:f,healthy:y}. Names and codes (case-insensitive):
- *       <table>
- *         <caption>aggFilters</caption>
- *         <tr><th>name</th><th>options</th></tr>
- *         <tr><td>status</td><td>rec RECRUITING, not NOT_YET_RECRUITING, act
- *             ACTIVE_NOT_RECRUITING, com COMPLETED, enr ENROLLING_BY_INVITATION, sus SUSPENDED,
- *             ter TERMINATED, wit WITHDRAWN, unk UNKNOWN, ava AVAILABLE, nla NO_LONGER_AVAILABLE,
- *             tna TEMPORARILY_NOT_AVAILABLE, afm APPROVED_FOR_MARKETING, whe WITHHELD</td></tr>
- *         <tr><td>phase</td><td>0 EARLY_PHASE1, 1, 2, 3, 4 PHASE1-4, na NA</td></tr>
- *         <tr><td>sex</td><td>f FEMALE, m MALE, a ALL</td></tr>
- *         <tr><td>healthy</td><td>y accepts healthy volunteers</td></tr>
- *         <tr><td>results</td><td>with, without (posted results)</td></tr>
- *         <tr><td>studyType</td><td>int INTERVENTIONAL, obs OBSERVATIONAL, obs_patreg
- *             observational patient registry, exp EXPANDED_ACCESS</td></tr>
- *         <tr><td>ages</td><td>child (0-17), adult (18-64), older (65+)</td></tr>
- *         <tr><td>docs</td><td>prot protocol, sap statistical analysis plan, icf informed
- *             consent form</td></tr>
- *       </table>
+ *       {@code status:not rec,sex:f,healthy:y}. Names and codes (case-insensitive) are core's
+ *       {@link org.trialdex.core.catalog.AggFilters} table; an unknown one fails here, naming the
+ *       accepted ones.
  *   <li>{@code sort}: "comma- or pipe-separated list"; each item is a field name or
  *       {@code @relevance}, optionally {@code :asc} or {@code :desc}. Defaults as documented: "Date
  *       field - {@code desc}, Numeric field - {@code asc}, {@code @relevance} - {@code desc}"; here a
@@ -134,11 +119,11 @@ public final class SearchRequests {
     List<String> phases = optional(values, "filter.phase").map(v -> phases(v)).orElse(List.of());
     List<String> types = optional(values, "filter.studyType").map(v -> studyTypes(v)).orElse(List.of());
     List<SearchRequest.AggFilter> aggFilters =
-        optional(values, "aggFilters").map(AggFilterTable::parseAggFilters).orElse(List.of());
+        optional(values, "aggFilters").map(AggFilterParser::parseAggFilters).orElse(List.of());
     List<SearchRequest.SortKey> sort = optional(values, "sort").map(v -> sort(v)).orElse(List.of());
     int pageSize = optional(values, "pageSize").map(v -> pageSize(v)).orElse(SearchRequest.DEFAULT_PAGE_SIZE);
     boolean countTotal = optional(values, "countTotal").map(v -> bool("countTotal", v)).orElse(false);
-    List<String> facets = optional(values, "facets").map(AggFilterTable::parseFacets).orElse(List.of());
+    List<String> facets = optional(values, "facets").map(AggFilterParser::parseFacets).orElse(List.of());
     optional(values, "geoDecay").ifPresent(SearchRequests::checkGeoDecay);
     return new SearchRequest(queries, advanced, status, ids, geo, phases, types, aggFilters, sort,
         pageSize, optional(values, "pageToken"), countTotal, facets);
