@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.Facet;
@@ -24,27 +25,6 @@ final class SearchPages {
 
   private static final int SITES_SHOWN = 3;
   private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "pageToken");
-
-  /**
-   * Facet name → aggFilters name, and facet value (v2 spelling) → option code: the values a facet
-   * link can add. Facets without an aggFilter (country, condition, sponsor class, intervention
-   * type) show counts only.
-   */
-  private static final Map<String, String> AGG_NAME = Map.of("status", "status", "phase", "phase",
-      "studyType", "studyType", "sex", "sex", "ageGroup", "ages", "healthy", "healthy", "results", "results");
-  private static final Map<String, Map<String, String>> AGG_CODE = Map.of(
-      "status", Map.ofEntries(Map.entry("RECRUITING", "rec"), Map.entry("NOT_YET_RECRUITING", "not"),
-          Map.entry("ACTIVE_NOT_RECRUITING", "act"), Map.entry("COMPLETED", "com"),
-          Map.entry("ENROLLING_BY_INVITATION", "enr"), Map.entry("SUSPENDED", "sus"), Map.entry("TERMINATED", "ter"),
-          Map.entry("WITHDRAWN", "wit"), Map.entry("UNKNOWN", "unk"), Map.entry("AVAILABLE", "ava"),
-          Map.entry("NO_LONGER_AVAILABLE", "nla"), Map.entry("TEMPORARILY_NOT_AVAILABLE", "tna"),
-          Map.entry("APPROVED_FOR_MARKETING", "afm"), Map.entry("WITHHELD", "whe")),
-      "phase", Map.of("EARLY_PHASE1", "0", "PHASE1", "1", "PHASE2", "2", "PHASE3", "3", "PHASE4", "4", "NA", "na"),
-      "studyType", Map.of("INTERVENTIONAL", "int", "OBSERVATIONAL", "obs", "EXPANDED_ACCESS", "exp"),
-      "sex", Map.of("FEMALE", "f", "MALE", "m", "ALL", "a"),
-      "ageGroup", Map.of("CHILD", "child", "ADULT", "adult", "OLDER_ADULT", "older"),
-      "healthy", Map.of("true", "y"),
-      "results", Map.of("true", "with", "false", "without"));
 
   private SearchPages() {}
 
@@ -125,17 +105,20 @@ final class SearchPages {
   }
 
   private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params) {
-    String aggName = AGG_NAME.get(f.name());
-    Map<String, List<String>> current = AggFilters.parse(first(params, "aggFilters"));
+    // The facet's values link to the aggFilters codes core's table gives them; facets without a
+    // filter (country, condition, sponsor class, intervention type) show counts only.
+    Optional<AggFilters.Filter> filter = AggFilters.forFacet(f.name());
+    String aggName = filter.map(AggFilters.Filter::name).orElse(null);
+    Map<String, List<String>> current = AggFilterValue.parse(first(params, "aggFilters"));
     List<SearchPage.FacetLink> links = new ArrayList<>();
     for (FacetValue v : f.values()) {
-      String code = aggName == null ? null : AGG_CODE.get(f.name()).get(v.value());
+      String code = filter.flatMap(x -> x.optionForFacetValue(v.value())).map(AggFilters.Option::code).orElse(null);
       boolean active = code != null && current.getOrDefault(aggName, List.of()).contains(code);
       Optional<String> href = Optional.empty();
       if (code != null && !active) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("pageToken");
-        p.put("aggFilters", List.of(AggFilters.with(current, aggName, code)));
+        p.put("aggFilters", List.of(AggFilterValue.with(current, aggName, code)));
         href = Optional.of(Links.search(p));
       }
       links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), href, active));
@@ -192,8 +175,8 @@ final class SearchPages {
   }
 
   /** Reads and extends an {@code aggFilters} value ({@code status:rec act,phase:2}) without validating it. */
-  static final class AggFilters {
-    private AggFilters() {}
+  static final class AggFilterValue {
+    private AggFilterValue() {}
 
     static Map<String, List<String>> parse(String value) {
       Map<String, List<String>> m = new LinkedHashMap<>();
