@@ -9,11 +9,11 @@ import org.trialdex.core.model.DesignModule;
 import org.trialdex.core.model.EligibilityModule;
 import org.trialdex.core.model.IdentificationModule;
 import org.trialdex.core.model.OutcomesModule;
-import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.model.StudyModules;
 import org.trialdex.core.model.StudyType;
 
 /**
@@ -47,23 +47,11 @@ record Sections(
   static final String ELIGIBILITY = "protocolSection.eligibilityModule";
   static final String CONTACTS = "protocolSection.contactsLocationsModule";
 
+  /** The study's modules, absent ones empty: core's {@link StudyModules}, less what no rule reads. */
   static Sections of(Study study) {
-    Study s = study == null ? Study.empty() : study;
-    ProtocolSection p = s.protocolSection() == null ? ProtocolSection.empty() : s.protocolSection();
-    DesignModule design = p.designModule() == null ? DesignModule.empty() : p.designModule();
-    return new Sections(
-        s,
-        p.identificationModule() == null ? IdentificationModule.empty() : p.identificationModule(),
-        p.statusModule() == null ? StatusModule.empty() : p.statusModule(),
-        p.sponsorCollaboratorsModule() == null ? SponsorCollaboratorsModule.empty() : p.sponsorCollaboratorsModule(),
-        p.descriptionModule() == null ? DescriptionModule.empty() : p.descriptionModule(),
-        p.conditionsModule() == null ? ConditionsModule.empty() : p.conditionsModule(),
-        design,
-        design.designInfo() == null ? DesignInfo.empty() : design.designInfo(),
-        p.armsInterventionsModule() == null ? ArmsInterventionsModule.empty() : p.armsInterventionsModule(),
-        p.outcomesModule() == null ? OutcomesModule.empty() : p.outcomesModule(),
-        p.eligibilityModule() == null ? EligibilityModule.empty() : p.eligibilityModule(),
-        p.contactsLocationsModule() == null ? ContactsLocationsModule.empty() : p.contactsLocationsModule());
+    StudyModules m = StudyModules.of(study);
+    return new Sections(m.study(), m.identification(), m.status(), m.sponsors(), m.description(), m.conditions(),
+        m.design(), m.designInfo(), m.arms(), m.outcomes(), m.eligibility(), m.contacts());
   }
 
   StudyType studyType() {
