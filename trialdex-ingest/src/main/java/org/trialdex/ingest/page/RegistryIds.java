@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.core.source.RecordIds;
 import org.trialdex.core.source.Sha256;
 
 /**
@@ -21,7 +22,7 @@ final class RegistryIds {
   }
 
   static final String CTGOV = "ClinicalTrials.gov";
-  static final Pattern NCT = Pattern.compile("\\bNCT\\d{8}\\b");
+  static final Pattern NCT = Pattern.compile("\\b" + RecordIds.NCT_ID.pattern() + "\\b");
 
   private record Registry(String domain, Pattern pattern) {}
 

@@ -80,7 +80,8 @@ import org.trialdex.core.source.RecordIds;
 public final class SearchRequests {
 
   private static final List<String> ACCEPTED = accepted();
-  private static final Pattern NCT_ID = Pattern.compile("(?i)NCT\\d{8}");
+  /** Core's NCT id rule, in any case ({@code nct02513394}), as the API takes ids. */
+  private static final Pattern NCT_ID = Pattern.compile(RecordIds.NCT_ID.pattern(), Pattern.CASE_INSENSITIVE);
   private static final Pattern OTHER_ID = RecordIds.OTHER_ID;
   private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
   private static final Pattern GEO = Pattern.compile(
