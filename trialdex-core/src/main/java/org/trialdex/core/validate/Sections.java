@@ -1,39 +1,14 @@
 package org.trialdex.core.validate;
 
-import org.trialdex.core.model.ArmsInterventionsModule;
-import org.trialdex.core.model.ConditionsModule;
-import org.trialdex.core.model.ContactsLocationsModule;
-import org.trialdex.core.model.DescriptionModule;
-import org.trialdex.core.model.DesignInfo;
-import org.trialdex.core.model.DesignModule;
-import org.trialdex.core.model.EligibilityModule;
-import org.trialdex.core.model.IdentificationModule;
-import org.trialdex.core.model.OutcomesModule;
-import org.trialdex.core.model.SponsorCollaboratorsModule;
-import org.trialdex.core.model.Status;
-import org.trialdex.core.model.StatusModule;
-import org.trialdex.core.model.Study;
 import org.trialdex.core.model.StudyModules;
 import org.trialdex.core.model.StudyType;
 
 /**
- * The modules of one study with absent ones replaced by empty ones, so that rules read
- * {@code s.identification().briefTitle()} without a null check per level. The v2 path of each
- * module is beside it.
+ * What the rules know of the study's modules beside core's null-safe {@link StudyModules} view: the
+ * v2 path of each module, for findings, and which kind of study a record registers, for the scope of
+ * a rule.
  */
-record Sections(
-    Study study,
-    IdentificationModule identification,
-    StatusModule status,
-    SponsorCollaboratorsModule sponsors,
-    DescriptionModule description,
-    ConditionsModule conditions,
-    DesignModule design,
-    DesignInfo designInfo,
-    ArmsInterventionsModule arms,
-    OutcomesModule outcomes,
-    EligibilityModule eligibility,
-    ContactsLocationsModule contacts) {
+final class Sections {
 
   static final String IDENTIFICATION = "protocolSection.identificationModule";
   static final String STATUS = "protocolSection.statusModule";
@@ -47,34 +22,21 @@ record Sections(
   static final String ELIGIBILITY = "protocolSection.eligibilityModule";
   static final String CONTACTS = "protocolSection.contactsLocationsModule";
 
-  /** The study's modules, absent ones empty: core's {@link StudyModules}, less what no rule reads. */
-  static Sections of(Study study) {
-    StudyModules m = StudyModules.of(study);
-    return new Sections(m.study(), m.identification(), m.status(), m.sponsors(), m.description(), m.conditions(),
-        m.design(), m.designInfo(), m.arms(), m.outcomes(), m.eligibility(), m.contacts());
+  private Sections() {}
+
+  static boolean interventional(StudyModules s) {
+    return s.design().studyType() == StudyType.INTERVENTIONAL;
   }
 
-  StudyType studyType() {
-    return design.studyType();
-  }
-
-  boolean interventional() {
-    return studyType() == StudyType.INTERVENTIONAL;
-  }
-
-  boolean observational() {
-    return studyType() == StudyType.OBSERVATIONAL;
+  static boolean observational(StudyModules s) {
+    return s.design().studyType() == StudyType.OBSERVATIONAL;
   }
 
   /**
    * True unless the record says it is an expanded access record, whose PRS definitions leave out
    * dates, enrollment and design. A record without a study type is held to the study rules.
    */
-  boolean registersAStudy() {
-    return studyType() != StudyType.EXPANDED_ACCESS;
-  }
-
-  Status overallStatus() {
-    return status.overallStatus();
+  static boolean registersAStudy(StudyModules s) {
+    return s.design().studyType() != StudyType.EXPANDED_ACCESS;
   }
 }
