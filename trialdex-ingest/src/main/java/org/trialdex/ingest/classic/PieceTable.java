@@ -8,7 +8,7 @@ import org.trialdex.core.catalog.Pieces;
 
 /**
  * Every classic piece the reader knows, with its v2 path: core's {@link Pieces} table, each row with
- * the shape of its path worked out once and the conversion of its value type.
+ * the shape of its path worked out once (conversions of its value type are {@link Conversions}).
  * {@code docs/classic-fields-mapping.md} explains the rules; core's table is the list.
  */
 final class PieceTable {
@@ -17,7 +17,7 @@ final class PieceTable {
 
   static {
     for (Pieces.Piece p : Pieces.all()) {
-      BY_NAME.put(p.name(), Piece.of(p.name(), p.path(), Kind.of(p.type()), p.enumType().orElse(null), p.note()));
+      BY_NAME.put(p.name(), Piece.of(p.name(), p.path(), p.type(), p.enumType().orElse(null), p.note()));
     }
   }
 
