@@ -1,6 +1,7 @@
 package org.trialdex.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -8,14 +9,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.catalog.Pieces;
+import org.trialdex.search.query.SearchRequest;
 
 /**
  * The schema's fields named after pieces are the pieces of core's {@link Pieces} table: each such
- * field indexes, for every sample record, the values its JSON holds at that piece's v2 path.
+ * field indexes, for every sample record, the values its JSON holds at that piece's v2 path; each
+ * search area indexes the values of the pieces the table gives it.
  */
 class SchemaPiecesTest {
 
@@ -70,5 +75,30 @@ class SchemaPiecesTest {
       }
     }
     assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everySearchAreaIndexesTheValuesOfThePiecesTheTableGivesIt() {
+    List<String> wrong = new ArrayList<>();
+    Pieces.searchAreas().forEach((area, pieces) -> {
+      Schema.FieldDef field = Schema.field(area).orElseThrow(() -> new AssertionError(area + " is not in the schema"));
+      for (Map.Entry<String, JsonNode> e : sample.records.entrySet()) {
+        Set<String> indexed = new TreeSet<>(field.values().apply(new StudyView(IndexedSample.JSON.read(e.getValue()))));
+        Set<String> json = new TreeSet<>();
+        for (String piece : pieces) {
+          IndexedSample.texts(e.getValue(), Pieces.named(piece).orElseThrow().fieldPath().split("\\.")).stream()
+              .filter(v -> !v.isBlank()).forEach(json::add);
+        }
+        if (!indexed.equals(json)) {
+          wrong.add(area + " of " + e.getKey() + ": indexed " + indexed.size() + ", JSON " + json.size());
+          break;
+        }
+      }
+    });
+    assertEquals(List.of(), wrong);
+    // The query.* parameters search areas of the table.
+    for (SearchRequest.Area a : SearchRequest.Area.values()) {
+      assertTrue(Pieces.searchAreas().containsKey(a.searchArea()), a.searchArea());
+    }
   }
 }

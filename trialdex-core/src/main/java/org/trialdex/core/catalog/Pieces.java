@@ -106,15 +106,17 @@ public final class Pieces {
    * @param type how its value is written
    * @param enumType the v2 enum of an {@link ValueType#ENUM} piece
    * @param note why a {@link ValueType#NOT_MAPPED} piece is not mapped, else ""
+   * @param areas the search areas ({@code query.*}, {@code AREA[ConditionSearch]}) that search it
    */
   public record Piece(String name, String path, ValueType type, Optional<Class<? extends Enum<?>>> enumType,
-      String note) {
+      String note, List<String> areas) {
     public Piece {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(enumType, "enumType");
       Objects.requireNonNull(note, "note");
+      areas = List.copyOf(areas);
     }
 
     /** The path without list markers, as JSON field paths and {@code fields=} write it. */
@@ -150,6 +152,12 @@ public final class Pieces {
   private static final String NESTED = "the classic export flattens this nested list across its parents and drops"
       + " empty values, so which value belongs to which class, category or group is not recorded";
   private static final String NO_V2 = "v2 has no member for it";
+
+  /**
+   * trialdex's search areas, as ClinicalTrials.gov names them, and the pieces each searches: the
+   * index's areas are tested against this.
+   */
+  private static final Map<String, List<String>> AREAS = areas();
 
   private static final Map<String, Piece> BY_NAME = new LinkedHashMap<>();
 
@@ -475,16 +483,59 @@ public final class Pieces {
     return m;
   }
 
+  /** The search areas, each with the pieces it searches, in order. */
+  public static Map<String, List<String>> searchAreas() {
+    return AREAS;
+  }
+
+  private static Map<String, List<String>> areas() {
+    List<String> condition = List.of("Condition", "Keyword", "ConditionMeshTerm", "ConditionAncestorTerm");
+    List<String> intervention = List.of("InterventionName", "InterventionOtherName", "ArmGroupInterventionName",
+        "InterventionMeshTerm", "InterventionAncestorTerm");
+    List<String> titles = List.of("BriefTitle", "OfficialTitle", "Acronym");
+    List<String> summaries = List.of("BriefSummary", "DetailedDescription");
+    List<String> outcomes = List.of("PrimaryOutcomeMeasure", "PrimaryOutcomeDescription", "SecondaryOutcomeMeasure",
+        "SecondaryOutcomeDescription", "OtherOutcomeMeasure", "OtherOutcomeDescription");
+    List<String> sponsors = List.of("LeadSponsorName", "CollaboratorName");
+    List<String> ids = List.of("NCTId", "NCTIdAlias", "OrgStudyId", "SecondaryId");
+    List<String> locations = List.of("LocationFacility", "LocationCity", "LocationState", "LocationZip",
+        "LocationCountry");
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("BasicSearch", join(condition, intervention, List.of("InterventionDescription", "ArmGroupLabel",
+        "ArmGroupDescription"), titles, summaries, outcomes, sponsors, List.of("EligibilityCriteria"), locations, ids));
+    m.put("ConditionSearch", condition);
+    m.put("InterventionSearch", intervention);
+    m.put("TitleSearch", titles);
+    m.put("OutcomeSearch", outcomes);
+    m.put("SponsorSearch", sponsors);
+    m.put("LeadSponsorName", List.of("LeadSponsorName"));
+    m.put("IdSearch", ids);
+    m.put("LocationSearch", locations);
+    m.put("EligibilitySearch", List.of("EligibilityCriteria"));
+    m.put("PatientSearch", join(List.of("Condition", "Keyword", "ConditionMeshTerm"), titles, summaries,
+        List.of("EligibilityCriteria")));
+    return Collections.unmodifiableMap(m);
+  }
+
+  @SafeVarargs
+  private static List<String> join(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  }
+
+  private static List<String> areasOf(String piece) {
+    return AREAS.entrySet().stream().filter(e -> e.getValue().contains(piece)).map(Map.Entry::getKey).toList();
+  }
+
   private static void p(String name, String path, ValueType type) {
-    add(new Piece(name, path, type, Optional.empty(), ""));
+    add(new Piece(name, path, type, Optional.empty(), "", areasOf(name)));
   }
 
   private static void e(String name, String path, Class<? extends Enum<?>> type) {
-    add(new Piece(name, path, ValueType.ENUM, Optional.of(type), ""));
+    add(new Piece(name, path, ValueType.ENUM, Optional.of(type), "", areasOf(name)));
   }
 
   private static void no(String name, String path, String why) {
-    add(new Piece(name, path, ValueType.NOT_MAPPED, Optional.empty(), why));
+    add(new Piece(name, path, ValueType.NOT_MAPPED, Optional.empty(), why, areasOf(name)));
   }
 
   private static void add(Piece piece) {

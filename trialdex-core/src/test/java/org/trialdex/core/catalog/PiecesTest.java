@@ -69,4 +69,13 @@ class PiecesTest {
       assertEquals(piece.type() == ValueType.NOT_MAPPED, !piece.note().isEmpty(), piece.name());
     }
   }
+
+  @Test
+  void everyPieceASearchAreaSearchesIsInTheTableAndKnowsItsAreas() {
+    Pieces.searchAreas().forEach((area, pieces) -> pieces.forEach(name -> assertTrue(
+        Pieces.named(name).orElseThrow(() -> new AssertionError(area + " names " + name)).areas().contains(area),
+        name + " in " + area)));
+    assertEquals(List.of("BasicSearch", "ConditionSearch", "PatientSearch"), Pieces.named("Condition").orElseThrow().areas());
+    assertEquals(List.of(), Pieces.named("OverallStatus").orElseThrow().areas());
+  }
 }
