@@ -27,13 +27,14 @@ class SchemaPiecesTest {
   /** Schema fields that are search areas or our own, not pieces. */
   private static final List<String> NOT_PIECES = List.of("BasicSearch", "ConditionSearch", "InterventionSearch",
       "TitleSearch", "OutcomeSearch", "SponsorSearch", "IdSearch", "LocationSearch", "EligibilitySearch",
-      "PatientSearch", "ExpandedAccessType", "Sex", "LargeDocHasProtocol", "LargeDocHasSAP", "LargeDocHasICF");
+      "PatientSearch", "ExpandedAccessType", "Sex");
 
-  /** Pieces whose field holds a derived form of the value (dates as periods, ages as days, distinct sites). */
-  private static final List<String> DERIVED = List.of("StartDate", "PrimaryCompletionDate", "CompletionDate",
-      "StudyFirstPostDate", "LastUpdatePostDate", "ResultsFirstPostDate", "MinimumAge", "MaximumAge",
-      "PatientRegistry", "LocationFacility", "LocationCity", "LocationState", "LocationZip", "LocationCountry",
-      "ExpAccTypeIndividual", "ExpAccTypeIntermediate", "ExpAccTypeTreatment", "LeadSponsorName");
+  /**
+   * Pieces whose field holds a derived form of the value: ages as written, "" for a module without
+   * them (no limit); "true" only when set (registry, expanded-access types, any large document).
+   */
+  private static final List<String> DERIVED = List.of("MinimumAge", "MaximumAge", "PatientRegistry", "ExpAccTypeIndividual", "ExpAccTypeIntermediate", "ExpAccTypeTreatment",
+      "LargeDocHasProtocol", "LargeDocHasSAP", "LargeDocHasICF");
 
   private static IndexedSample sample;
 
