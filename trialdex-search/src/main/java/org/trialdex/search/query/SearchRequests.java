@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
@@ -48,9 +49,11 @@ import org.trialdex.core.source.RecordIds;
  *       forms of one filter is an error.
  *   <li>{@code filter.phase} <i>(trialdex)</i>: comma- or pipe-separated v2 phase names,
  *       case-insensitive, or the short forms {@code 0} / {@code early1} ({@code EARLY_PHASE1}),
- *       {@code 1} to {@code 4} and {@code phase1} to {@code phase4}, {@code na}.
+ *       {@code 1} to {@code 4} and {@code phase1} to {@code phase4}, {@code na}: the short forms are
+ *       the {@code aggFilters} phase codes.
  *   <li>{@code filter.studyType} <i>(trialdex)</i>: {@code INTERVENTIONAL} / {@code int},
- *       {@code OBSERVATIONAL} / {@code obs}, {@code EXPANDED_ACCESS} / {@code exp}, likewise.
+ *       {@code OBSERVATIONAL} / {@code obs}, {@code EXPANDED_ACCESS} / {@code exp}, likewise (the
+ *       {@code aggFilters} studyType codes).
  *   <li>{@code aggFilters}: "comma- or pipe-separated list of pairs
  *       {@code filter_id}:{@code space-separated list of option keys}", e.g.
  *       {@code status:not rec,sex:f,healthy:y}. Names and codes (case-insensitive) are core's
@@ -278,19 +281,29 @@ public final class SearchRequests {
   }
 
   private static List<String> phases(String value) {
+    return v2Names(value, "filter.phase", "a phase", Phase.values(), "phase", Map.of("EARLY1", "EARLY_PHASE1"));
+  }
+
+  private static List<String> studyTypes(String value) {
+    return v2Names(value, "filter.studyType", "a study type", StudyType.values(), "studyType", Map.of());
+  }
+
+  /**
+   * Comma- or pipe-separated v2 names of one enum, any case; or the short forms {@code aggFilters}
+   * gives those names ({@code 2} for PHASE2, {@code int} for INTERVENTIONAL), from core's table; or
+   * trialdex's aliases.
+   */
+  private static List<String> v2Names(String value, String parameter, String what, Enum<?>[] constants,
+      String filter, Map<String, String> aliases) {
+    AggFilters.Filter codes = AggFilters.named(filter).orElseThrow();
     List<String> out = new ArrayList<>();
     for (String item : items(value, "[,|]")) {
-      String name = switch (item.toUpperCase(Locale.ROOT)) {
-        case "0", "EARLY1", "EARLY_PHASE1" -> "EARLY_PHASE1";
-        case "1", "PHASE1" -> "PHASE1";
-        case "2", "PHASE2" -> "PHASE2";
-        case "3", "PHASE3" -> "PHASE3";
-        case "4", "PHASE4" -> "PHASE4";
-        case "NA" -> "NA";
-        default -> throw new QueryException("filter.phase", "\"" + item + "\" is not a phase; "
-            + "accepted (comma- or pipe-separated, any case): " + names(Phase.values())
-            + ", or 0 / early1, 1, 2, 3, 4, na");
-      };
+      String upper = item.toUpperCase(Locale.ROOT);
+      String name = Arrays.stream(constants).map(Enum::name).filter(upper::equals).findFirst()
+          .or(() -> codes.option(item).flatMap(AggFilters.Option::facetValue))
+          .or(() -> Optional.ofNullable(aliases.get(upper)))
+          .orElseThrow(() -> new QueryException(parameter, "\"" + item + "\" is not " + what + "; accepted "
+              + "(comma- or pipe-separated, any case): " + names(constants) + ", or " + shortForms(codes, aliases)));
       if (!out.contains(name)) {
         out.add(name);
       }
@@ -298,22 +311,21 @@ public final class SearchRequests {
     return out;
   }
 
-  private static List<String> studyTypes(String value) {
-    List<String> out = new ArrayList<>();
-    for (String item : items(value, "[,|]")) {
-      String name = switch (item.toUpperCase(Locale.ROOT)) {
-        case "INT", "INTERVENTIONAL" -> StudyType.INTERVENTIONAL.name();
-        case "OBS", "OBSERVATIONAL" -> StudyType.OBSERVATIONAL.name();
-        case "EXP", "EXPANDED_ACCESS" -> StudyType.EXPANDED_ACCESS.name();
-        default -> throw new QueryException("filter.studyType", "\"" + item + "\" is not a study "
-            + "type; accepted (comma- or pipe-separated, any case): " + names(StudyType.values())
-            + ", or int, obs, exp");
-      };
-      if (!out.contains(name)) {
-        out.add(name);
-      }
+  /** {@code 0 / early1, 1, 2, 3, 4, na}: each code that names a value, with the aliases of that value. */
+  private static String shortForms(AggFilters.Filter codes, Map<String, String> aliases) {
+    List<String> forms = new ArrayList<>();
+    for (AggFilters.Option o : codes.options()) {
+      o.facetValue().ifPresent(v -> {
+        StringBuilder form = new StringBuilder(o.code());
+        aliases.forEach((alias, name) -> {
+          if (name.equals(v)) {
+            form.append(" / ").append(alias.toLowerCase(Locale.ROOT));
+          }
+        });
+        forms.add(form.toString());
+      });
     }
-    return out;
+    return String.join(", ", forms);
   }
 
   private static List<SearchRequest.SortKey> sort(String value) {
