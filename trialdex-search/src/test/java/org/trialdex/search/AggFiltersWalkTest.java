@@ -128,4 +128,29 @@ class AggFiltersWalkTest {
     assertEquals("Unknown code \"wh\" in aggFilter status; accepted codes: rec, not, act, com, enr, sus, ter, wit, "
         + "unk, ava, nla, tna, afm, whe", e.getMessage());
   }
+
+  @Test
+  void everyValueAFilterFacetCountsHasACodeThatSelectsAsManyStudies() {
+    List<String> withoutCode = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (AggFilters.Filter f : AggFilters.all()) {
+      if (f.facet().isEmpty()) {
+        continue;
+      }
+      assertTrue(SearchRequest.FACETS.contains(f.facet().get()), f.facet().get());
+      SearchRequest request = SearchRequests.parse(Map.of("facets", List.of(f.facet().get())));
+      for (FacetValue v : sample.service.search(request).facets().get(0).values()) {
+        var option = f.optionForFacetValue(v.value());
+        if (option.isEmpty()) {
+          withoutCode.add(f.name() + "=" + v.value());
+        } else if (option.get().selects() instanceof Selection.Is
+            && found(f.name() + ":" + option.get().code()).size() != v.count()) {
+          wrong.add(f.name() + ":" + option.get().code() + " vs facet count " + v.count());
+        }
+      }
+    }
+    // Only "does not accept healthy volunteers" has no code on ClinicalTrials.gov either.
+    assertEquals(List.of("healthy=false"), withoutCode);
+    assertEquals(List.of(), wrong);
+  }
 }
