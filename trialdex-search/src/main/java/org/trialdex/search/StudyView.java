@@ -34,7 +34,7 @@ import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
-import org.trialdex.core.model.StudyModules;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Null-safe reading of the parts of a {@link Study} the index uses: every accessor returns a value

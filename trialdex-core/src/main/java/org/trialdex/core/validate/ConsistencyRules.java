@@ -26,11 +26,11 @@ import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.RecruitmentStatus;
 import org.trialdex.core.model.Status;
-import org.trialdex.core.model.StudyModules;
 import org.trialdex.core.model.StudyType;
 import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
 import org.trialdex.core.validate.StudyDates.DateField;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Structured fields that contradict each other. Each finding names both fields and their values.

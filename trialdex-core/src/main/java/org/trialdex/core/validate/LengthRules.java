@@ -19,7 +19,7 @@ import org.trialdex.core.model.ArmGroup;
 import org.trialdex.core.model.Intervention;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Outcome;
-import org.trialdex.core.model.StudyModules;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Length limits of free-text elements. Warnings only: the registry accepted longer texts before it

@@ -21,8 +21,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Status;
-import org.trialdex.core.model.StudyModules;
 import org.trialdex.core.source.RecordIds;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Data elements the ClinicalTrials.gov PRS requires, per its Protocol Registration Data Element

@@ -2,7 +2,7 @@ package org.trialdex.core.validate;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.trialdex.core.model.StudyModules;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * One named check: a stable id, the severity of what it finds, and the check itself. Each kind of

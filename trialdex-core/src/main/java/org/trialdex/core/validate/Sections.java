@@ -1,7 +1,7 @@
 package org.trialdex.core.validate;
 
-import org.trialdex.core.model.StudyModules;
 import org.trialdex.core.model.StudyType;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * What the rules know of the study's modules beside core's null-safe {@link StudyModules} view: the

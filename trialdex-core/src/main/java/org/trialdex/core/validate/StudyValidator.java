@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.trialdex.core.model.Study;
-import org.trialdex.core.model.StudyModules;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Checks one {@link Study} against the ClinicalTrials.gov PRS data element definitions and reports

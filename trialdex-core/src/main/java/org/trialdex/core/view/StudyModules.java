@@ -1,4 +1,19 @@
-package org.trialdex.core.model;
+package org.trialdex.core.view;
+
+import org.trialdex.core.model.ArmsInterventionsModule;
+import org.trialdex.core.model.ConditionsModule;
+import org.trialdex.core.model.ContactsLocationsModule;
+import org.trialdex.core.model.DescriptionModule;
+import org.trialdex.core.model.DesignInfo;
+import org.trialdex.core.model.DesignModule;
+import org.trialdex.core.model.EligibilityModule;
+import org.trialdex.core.model.IdentificationModule;
+import org.trialdex.core.model.OutcomesModule;
+import org.trialdex.core.model.ProtocolSection;
+import org.trialdex.core.model.ReferencesModule;
+import org.trialdex.core.model.SponsorCollaboratorsModule;
+import org.trialdex.core.model.StatusModule;
+import org.trialdex.core.model.Study;
 
 /**
  * The protocol modules of one study with absent ones replaced by empty ones, so that readers write
