@@ -42,16 +42,17 @@ final class SearchPages {
     Map<String, List<String>> asked = new LinkedHashMap<>(params);
     asked.putIfAbsent("facets", List.of("all"));
     asked.putIfAbsent("countTotal", List.of("true"));
+    SearchRequest request;
     SearchResult result;
     try {
-      SearchRequest request = SearchRequests.parse(asked);
+      request = SearchRequests.parse(asked);
       result = t.search().search(request);
     } catch (QueryException | SearchException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);
     }
     List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
-    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params)).filter(f -> !f.values().isEmpty()).toList();
+    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters())).filter(f -> !f.values().isEmpty()).toList();
     Optional<String> next = result.nextPageToken().map(token -> {
       Map<String, List<String>> p = new LinkedHashMap<>(params);
       p.put("pageToken", List.of(token));
@@ -104,12 +105,15 @@ final class SearchPages {
     return String.join(", ", parts);
   }
 
-  private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params) {
+  private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params,
+      List<SearchRequest.AggFilter> chosen) {
     // The facet's values link to the aggFilters codes core's table gives them; facets without a
     // filter (country, condition, sponsor class, intervention type) show counts only.
     Optional<AggFilters.Filter> filter = AggFilters.forFacet(f.name());
     String aggName = filter.map(AggFilters.Filter::name).orElse(null);
-    Map<String, List<String>> current = AggFilterValue.parse(first(params, "aggFilters"));
+    // What is chosen already, as the search parsed it (canonical names, lower-case codes).
+    Map<String, List<String>> current = new LinkedHashMap<>();
+    chosen.forEach(a -> current.put(a.name(), a.options()));
     List<SearchPage.FacetLink> links = new ArrayList<>();
     for (FacetValue v : f.values()) {
       String code = filter.flatMap(x -> x.optionForFacetValue(v.value())).map(AggFilters.Option::code).orElse(null);
@@ -118,7 +122,7 @@ final class SearchPages {
       if (code != null && !active) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("pageToken");
-        p.put("aggFilters", List.of(AggFilterValue.with(current, aggName, code)));
+        p.put("aggFilters", List.of(withCode(current, aggName, code)));
         href = Optional.of(Links.search(p));
       }
       links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), href, active));
@@ -174,34 +178,13 @@ final class SearchPages {
     return v == null || v.isEmpty() ? "" : v.get(0);
   }
 
-  /** Reads and extends an {@code aggFilters} value ({@code status:rec act,phase:2}) without validating it. */
-  static final class AggFilterValue {
-    private AggFilterValue() {}
-
-    static Map<String, List<String>> parse(String value) {
-      Map<String, List<String>> m = new LinkedHashMap<>();
-      for (String entry : value.split("[,|]")) {
-        int colon = entry.indexOf(':');
-        if (colon > 0) {
-          List<String> options = new ArrayList<>();
-          for (String o : entry.substring(colon + 1).strip().split("\\s+")) {
-            if (!o.isEmpty()) {
-              options.add(o.toLowerCase(Locale.ROOT));
-            }
-          }
-          m.put(entry.substring(0, colon).strip(), options);
-        }
-      }
-      return m;
-    }
-
-    static String with(Map<String, List<String>> current, String name, String code) {
-      Map<String, List<String>> m = new LinkedHashMap<>();
-      current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
-      m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
-      List<String> entries = new ArrayList<>();
-      m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
-      return String.join(",", entries);
-    }
+  /** {@code current} with one more code: the {@code aggFilters} value of a facet link. */
+  private static String withCode(Map<String, List<String>> current, String name, String code) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
+    m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
+    List<String> entries = new ArrayList<>();
+    m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
+    return String.join(",", entries);
   }
 }

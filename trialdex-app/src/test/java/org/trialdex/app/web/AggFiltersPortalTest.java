@@ -103,4 +103,12 @@ class AggFiltersPortalTest {
     assertTrue(error.startsWith("aggFilters: \"wh\" is not an option of status; accepted: rec (RECRUITING)"), error);
     assertFalse(search("status:whe").error().isPresent());
   }
+
+  @Test
+  void aFacetLinkAddsItsCodeToTheFiltersAsTheSearchReadThem() {
+    // Written in capitals, phase:2 is the same filter; the link for phase 1 adds to it.
+    SearchPage page = search("PHASE:2");
+    assertEquals(Optional.empty(), page.error());
+    assertTrue(linkTo(page, "phase:2 1").isPresent(), () -> page.facets().toString());
+  }
 }
