@@ -72,7 +72,7 @@ final class Queries {
     request.geo().ifPresent(g -> b.add(LatLonPoint.newDistanceQuery(Schema.GEO, g.latitude(), g.longitude(), g.meters()),
         Occur.FILTER));
     for (SearchRequest.AggFilter filter : request.aggFilters()) {
-      b.add(AggFilters.query(filter), Occur.FILTER);
+      b.add(AggFilterQueries.query(filter), Occur.FILTER);
     }
     if (!scored) {
       // Without words every study scores the same; the id tie-breaker then orders by NCT id.

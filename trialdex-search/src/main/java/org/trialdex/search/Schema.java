@@ -22,6 +22,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.trialdex.core.model.ExpandedAccessTypes;
+import org.trialdex.core.model.LargeDoc;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
@@ -33,7 +35,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -152,6 +154,9 @@ final class Schema {
     define("PatientRegistry", Kind.KEYWORD, v -> v.studyType().isEmpty() ? List.of()
         : List.of(Boolean.toString(v.patientRegistry())));
     define("ExpandedAccessType", Kind.KEYWORD, StudyView::expandedAccessTypes);
+    define("ExpAccTypeIndividual", Kind.KEYWORD, v -> v.expandedAccessType(ExpandedAccessTypes::individual));
+    define("ExpAccTypeIntermediate", Kind.KEYWORD, v -> v.expandedAccessType(ExpandedAccessTypes::intermediate));
+    define("ExpAccTypeTreatment", Kind.KEYWORD, v -> v.expandedAccessType(ExpandedAccessTypes::treatment));
     define("DesignAllocation", Kind.KEYWORD, StudyView::allocation);
     define("LeadSponsorClass", Kind.KEYWORD, StudyView::leadSponsorClass);
     define("CollaboratorName", Kind.TEXT, StudyView::collaboratorNames);
@@ -165,6 +170,9 @@ final class Schema {
     define("HealthyVolunteers", Kind.KEYWORD, StudyView::healthyVolunteers);
     define("StdAge", Kind.KEYWORD, StudyView::stdAges);
     define("HasResults", Kind.KEYWORD, StudyView::hasResults);
+    define("LargeDocHasProtocol", Kind.KEYWORD, v -> v.largeDocHas(LargeDoc::hasProtocol));
+    define("LargeDocHasSAP", Kind.KEYWORD, v -> v.largeDocHas(LargeDoc::hasSap));
+    define("LargeDocHasICF", Kind.KEYWORD, v -> v.largeDocHas(LargeDoc::hasIcf));
     define("StartDate", Kind.DATE, StudyView::startDate);
     define("PrimaryCompletionDate", Kind.DATE, StudyView::primaryCompletionDate);
     define("CompletionDate", Kind.DATE, StudyView::completionDate);

@@ -14,6 +14,10 @@ import org.trialdex.core.model.DerivedSection;
 import org.trialdex.core.model.DescriptionModule;
 import org.trialdex.core.model.DesignInfo;
 import org.trialdex.core.model.DesignModule;
+import org.trialdex.core.model.DocumentSection;
+import org.trialdex.core.model.ExpandedAccessTypes;
+import org.trialdex.core.model.LargeDoc;
+import org.trialdex.core.model.LargeDocumentModule;
 import org.trialdex.core.model.EligibilityModule;
 import org.trialdex.core.model.EnrollmentInfo;
 import org.trialdex.core.model.GeoPoint;
@@ -30,6 +34,7 @@ import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Null-safe reading of the parts of a {@link Study} the index uses: every accessor returns a value
@@ -38,29 +43,29 @@ import org.trialdex.core.model.Study;
 final class StudyView {
 
   private final Study study;
+  /** The modules, absent ones empty: core's one null-safe view. */
+  private final StudyModules modules;
 
   StudyView(Study study) {
     this.study = study;
-  }
-
-  private <T> Optional<T> protocol(Function<ProtocolSection, T> part) {
-    return Optional.ofNullable(study.protocolSection()).map(part);
+    this.modules = StudyModules.of(study);
   }
 
   private Optional<IdentificationModule> identification() {
-    return protocol(ProtocolSection::identificationModule);
+    return Optional.of(modules.identification());
   }
 
   private Optional<StatusModule> status() {
-    return protocol(ProtocolSection::statusModule);
+    return Optional.of(modules.status());
   }
 
   private Optional<DesignModule> design() {
-    return protocol(ProtocolSection::designModule);
+    return Optional.of(modules.design());
   }
 
+  /** Present only when the record has the module: an absent one has no age limits, an empty one "no limit". */
   private Optional<EligibilityModule> eligibility() {
-    return protocol(ProtocolSection::eligibilityModule);
+    return Optional.ofNullable(study.protocolSection()).map(ProtocolSection::eligibilityModule);
   }
 
   private static <T> List<T> list(List<T> values) {
@@ -109,11 +114,11 @@ final class StudyView {
   }
 
   List<String> briefSummary() {
-    return one(protocol(ProtocolSection::descriptionModule).map(DescriptionModule::briefSummary));
+    return one(Optional.of(modules.description()).map(DescriptionModule::briefSummary));
   }
 
   List<String> detailedDescription() {
-    return one(protocol(ProtocolSection::descriptionModule).map(DescriptionModule::detailedDescription));
+    return one(Optional.of(modules.description()).map(DescriptionModule::detailedDescription));
   }
 
   List<String> overallStatus() {
@@ -145,22 +150,22 @@ final class StudyView {
   }
 
   List<String> leadSponsorName() {
-    return one(protocol(ProtocolSection::sponsorCollaboratorsModule).map(SponsorCollaboratorsModule::leadSponsor)
+    return one(Optional.of(modules.sponsors()).map(SponsorCollaboratorsModule::leadSponsor)
         .map(Sponsor::name));
   }
 
   List<String> leadSponsorClass() {
-    return one(protocol(ProtocolSection::sponsorCollaboratorsModule).map(SponsorCollaboratorsModule::leadSponsor)
+    return one(Optional.of(modules.sponsors()).map(SponsorCollaboratorsModule::leadSponsor)
         .map(Sponsor::agencyClass));
   }
 
   List<String> collaboratorNames() {
-    return strings(protocol(ProtocolSection::sponsorCollaboratorsModule)
+    return strings(Optional.of(modules.sponsors())
         .map(s -> list(s.collaborators()).stream().map(Sponsor::name)).orElse(Stream.empty()));
   }
 
   private Optional<ConditionsModule> conditionsModule() {
-    return protocol(ProtocolSection::conditionsModule);
+    return Optional.of(modules.conditions());
   }
 
   List<String> conditions() {
@@ -196,7 +201,7 @@ final class StudyView {
   }
 
   private List<Intervention> interventions() {
-    return protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::interventions)
+    return Optional.of(modules.arms()).map(ArmsInterventionsModule::interventions)
         .map(StudyView::list).orElse(List.of());
   }
 
@@ -217,17 +222,17 @@ final class StudyView {
   }
 
   List<String> armGroupInterventionNames() {
-    return strings(protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::armGroups)
+    return strings(Optional.of(modules.arms()).map(ArmsInterventionsModule::armGroups)
         .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().flatMap(a -> list(a.interventionNames()).stream()));
   }
 
   List<String> armGroupDescriptions() {
-    return strings(protocol(ProtocolSection::armsInterventionsModule).map(ArmsInterventionsModule::armGroups)
+    return strings(Optional.of(modules.arms()).map(ArmsInterventionsModule::armGroups)
         .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().flatMap(a -> Stream.of(a.label(), a.description())));
   }
 
   List<String> outcomes() {
-    Optional<OutcomesModule> module = protocol(ProtocolSection::outcomesModule);
+    Optional<OutcomesModule> module = Optional.of(modules.outcomes());
     return strings(module.map(m -> Stream.of(list(m.primaryOutcomes()), list(m.secondaryOutcomes()),
             list(m.otherOutcomes())).flatMap(List::stream).flatMap((Outcome o) -> Stream.of(o.measure(), o.description())))
         .orElse(Stream.empty()));
@@ -259,6 +264,23 @@ final class StudyView {
       }
       return List.copyOf(types);
     }).orElse(List.of());
+  }
+
+  /**
+   * {@code true} when the expanded-access type is set (the classic pieces
+   * {@code ExpAccTypeIndividual}, {@code ExpAccTypeIntermediate}, {@code ExpAccTypeTreatment}).
+   */
+  List<String> expandedAccessType(Function<ExpandedAccessTypes, Boolean> type) {
+    return design().map(DesignModule::expandedAccessTypes).map(type)
+        .filter(Boolean.TRUE::equals).map(t -> List.of("true")).orElse(List.of());
+  }
+
+  /** {@code true} when one of the record's large documents has the part ({@code LargeDocHasProtocol}...). */
+  List<String> largeDocHas(Function<LargeDoc, Boolean> part) {
+    boolean has = Optional.ofNullable(study.documentSection()).map(DocumentSection::largeDocumentModule)
+        .map(LargeDocumentModule::largeDocs).map(StudyView::list).orElse(List.of()).stream()
+        .anyMatch(d -> d != null && Boolean.TRUE.equals(part.apply(d)));
+    return has ? List.of("true") : List.of();
   }
 
   List<String> allocation() {
@@ -300,7 +322,7 @@ final class StudyView {
   }
 
   List<Location> locations() {
-    return protocol(ProtocolSection::contactsLocationsModule).map(ContactsLocationsModule::locations)
+    return Optional.of(modules.contacts()).map(ContactsLocationsModule::locations)
         .map(StudyView::list).orElse(List.of());
   }
 

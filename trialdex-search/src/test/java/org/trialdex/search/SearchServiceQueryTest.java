@@ -279,11 +279,11 @@ class SearchServiceQueryTest {
   void unknownAggFilterCodeIsRefusedWithTheAcceptedCodes() {
     SearchException e = assertThrows(SearchException.class,
         () -> sample.service.search(req().agg("status", "rec", "open").build()));
-    assertEquals("Unknown code \"open\" in aggFilter status; accepted codes: rec, not, act, enr, sus, ter, wit, com, "
-        + "unk, ava, nla, tna, afm, wh", e.getMessage());
+    assertEquals("Unknown code \"open\" in aggFilter status; accepted codes: rec, not, act, com, enr, sus, ter, wit, "
+        + "unk, ava, nla, tna, afm, whe", e.getMessage());
     SearchException name = assertThrows(SearchException.class,
         () -> sample.service.search(req().agg("colour", "red").build()));
-    assertEquals("Unknown aggFilter \"colour\"; accepted: status, phase, sex, healthy, results, studyType, ages",
+    assertEquals("Unknown aggFilter \"colour\"; accepted: status, phase, sex, healthy, results, studyType, ages, docs",
         name.getMessage());
   }
 

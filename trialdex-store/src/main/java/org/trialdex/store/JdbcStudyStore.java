@@ -3,8 +3,6 @@ package org.trialdex.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +15,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +50,7 @@ import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
 import org.trialdex.core.source.SourceKeys;
 import org.trialdex.core.source.RecordIds;
+import org.trialdex.core.source.Sha256;
 
 /**
  * The {@link StudyStore} over JDBC, the same SQL for SQLite and PostgreSQL. Plain JDBC rather than
@@ -264,7 +262,7 @@ final class JdbcStudyStore implements StudyStore {
   private Prepared prepare(Incoming incoming) {
     Study study = incoming.study();
     byte[] bytes = json.writeBytes(study);
-    return new Prepared(incoming.id(), study, new String(bytes, StandardCharsets.UTF_8), sha256(bytes),
+    return new Prepared(incoming.id(), study, new String(bytes, StandardCharsets.UTF_8), Sha256.hex(bytes),
         incoming.provenance(), SourceKeys.of(incoming.provenance()),
         incoming.provenance().attributes().isEmpty() ? null : toJson(incoming.provenance().attributes()),
         incoming.spans().isEmpty() ? null : toJson(incoming.spans()), TitleKeys.of(study));
@@ -641,7 +639,7 @@ final class JdbcStudyStore implements StudyStore {
     }
     MergedStudy merged = merger.merge(sources);
     byte[] bytes = json.writeBytes(merged.study());
-    return new CurrentRow(id, state.newestVersion, sha256(bytes), Keys.of(merged.study()),
+    return new CurrentRow(id, state.newestVersion, Sha256.hex(bytes), Keys.of(merged.study()),
         new String(bytes, StandardCharsets.UTF_8), toJson(new MergeReport(merged.origins(), merged.conflicts())),
         state.heads.size(), TitleKeys.of(merged.study()));
   }
@@ -1153,15 +1151,6 @@ final class JdbcStudyStore implements StudyStore {
     } catch (JsonProcessingException e) {
       throw new StoreException("the sources of an import run are not a JSON array of strings: '"
           + text + "'; the import_run table was changed outside trialdex", e);
-    }
-  }
-
-  /** Same as {@code StudyJson.contentHash}, from bytes already written. */
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.trialdex.core.catalog.Pieces;
 import org.trialdex.core.model.Study;
 
 /**
@@ -31,6 +32,19 @@ import org.trialdex.core.model.Study;
  * exactly one field has it (a bare {@code Name} or {@code Type} would be ambiguous: use the path).
  */
 public final class StudyFields {
+
+  /**
+   * The pieces {@code fields=} and the CSV header call by their ClinicalTrials.gov name rather than
+   * their capitalised JSON name; their paths are core's {@link Pieces} table's.
+   */
+  private static final List<String> KNOWN_NAMES = List.of("NCTId", "NCTIdAlias", "OrgStudyId", "SecondaryId",
+      "OrgFullName", "OrgClass", "StatusVerifiedDate", "StartDate", "PrimaryCompletionDate", "CompletionDate",
+      "StudyFirstSubmitDate", "StudyFirstPostDate", "ResultsFirstPostDate", "LastUpdatePostDate", "LeadSponsorName",
+      "LeadSponsorClass", "CollaboratorName", "CollaboratorClass", "Condition", "Keyword", "Phase", "EnrollmentCount",
+      "EnrollmentType", "DesignAllocation", "DesignPrimaryPurpose", "DesignInterventionModel", "DesignMasking",
+      "ArmGroupLabel", "ArmGroupType", "InterventionName", "InterventionType", "InterventionDescription",
+      "PrimaryOutcomeMeasure", "SecondaryOutcomeMeasure", "LocationFacility", "LocationCity", "LocationState",
+      "LocationCountry", "LocationStatus", "ConditionMeshTerm", "InterventionMeshTerm");
 
   /** ClinicalTrials.gov piece names that are not simply the capitalised JSON name. */
   static final Map<String, String> KNOWN = known();
@@ -260,54 +274,10 @@ public final class StudyFields {
 
   private static Map<String, String> known() {
     Map<String, String> m = new LinkedHashMap<>();
-    String id = "protocolSection.identificationModule.";
-    m.put("NCTId", id + "nctId");
-    m.put("NCTIdAlias", id + "nctIdAliases");
-    m.put("OrgStudyId", id + "orgStudyIdInfo.id");
-    m.put("SecondaryId", id + "secondaryIdInfos.id");
-    m.put("OrgFullName", id + "organization.fullName");
-    m.put("OrgClass", id + "organization.class");
-    String status = "protocolSection.statusModule.";
-    m.put("StatusVerifiedDate", status + "statusVerifiedDate");
-    m.put("StartDate", status + "startDateStruct.date");
-    m.put("PrimaryCompletionDate", status + "primaryCompletionDateStruct.date");
-    m.put("CompletionDate", status + "completionDateStruct.date");
-    m.put("StudyFirstSubmitDate", status + "studyFirstSubmitDate");
-    m.put("StudyFirstPostDate", status + "studyFirstPostDateStruct.date");
-    m.put("ResultsFirstPostDate", status + "resultsFirstPostDateStruct.date");
-    m.put("LastUpdatePostDate", status + "lastUpdatePostDateStruct.date");
-    String sponsors = "protocolSection.sponsorCollaboratorsModule.";
-    m.put("LeadSponsorName", sponsors + "leadSponsor.name");
-    m.put("LeadSponsorClass", sponsors + "leadSponsor.class");
-    m.put("CollaboratorName", sponsors + "collaborators.name");
-    m.put("CollaboratorClass", sponsors + "collaborators.class");
-    m.put("Condition", "protocolSection.conditionsModule.conditions");
-    m.put("Keyword", "protocolSection.conditionsModule.keywords");
-    String design = "protocolSection.designModule.";
-    m.put("Phase", design + "phases");
-    m.put("EnrollmentCount", design + "enrollmentInfo.count");
-    m.put("EnrollmentType", design + "enrollmentInfo.type");
-    m.put("DesignAllocation", design + "designInfo.allocation");
-    m.put("DesignPrimaryPurpose", design + "designInfo.primaryPurpose");
-    m.put("DesignInterventionModel", design + "designInfo.interventionModel");
-    m.put("DesignMasking", design + "designInfo.maskingInfo.masking");
-    String arms = "protocolSection.armsInterventionsModule.";
-    m.put("ArmGroupLabel", arms + "armGroups.label");
-    m.put("ArmGroupType", arms + "armGroups.type");
-    m.put("InterventionName", arms + "interventions.name");
-    m.put("InterventionType", arms + "interventions.type");
-    m.put("InterventionDescription", arms + "interventions.description");
-    String outcomes = "protocolSection.outcomesModule.";
-    m.put("PrimaryOutcomeMeasure", outcomes + "primaryOutcomes.measure");
-    m.put("SecondaryOutcomeMeasure", outcomes + "secondaryOutcomes.measure");
-    String loc = "protocolSection.contactsLocationsModule.locations.";
-    m.put("LocationFacility", loc + "facility");
-    m.put("LocationCity", loc + "city");
-    m.put("LocationState", loc + "state");
-    m.put("LocationCountry", loc + "country");
-    m.put("LocationStatus", loc + "status");
-    m.put("ConditionMeshTerm", "derivedSection.conditionBrowseModule.meshes.term");
-    m.put("InterventionMeshTerm", "derivedSection.interventionBrowseModule.meshes.term");
+    for (String name : KNOWN_NAMES) {
+      m.put(name, Pieces.named(name).orElseThrow(() -> new IllegalStateException(
+          "piece " + name + " is not in core's Pieces table")).fieldPath());
+    }
     return Map.copyOf(m);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.Facet;
@@ -27,27 +28,6 @@ final class SearchPages {
   private static final int SITES_SHOWN = 3;
   private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "pageToken");
 
-  /**
-   * Facet name → aggFilters name, and facet value (v2 spelling) → option code: the values a facet
-   * link can add. Facets without an aggFilter (country, condition, sponsor class, intervention
-   * type) show counts only.
-   */
-  private static final Map<String, String> AGG_NAME = Map.of("status", "status", "phase", "phase",
-      "studyType", "studyType", "sex", "sex", "ageGroup", "ages", "healthy", "healthy", "results", "results");
-  private static final Map<String, Map<String, String>> AGG_CODE = Map.of(
-      "status", Map.ofEntries(Map.entry("RECRUITING", "rec"), Map.entry("NOT_YET_RECRUITING", "not"),
-          Map.entry("ACTIVE_NOT_RECRUITING", "act"), Map.entry("COMPLETED", "com"),
-          Map.entry("ENROLLING_BY_INVITATION", "enr"), Map.entry("SUSPENDED", "sus"), Map.entry("TERMINATED", "ter"),
-          Map.entry("WITHDRAWN", "wit"), Map.entry("UNKNOWN", "unk"), Map.entry("AVAILABLE", "ava"),
-          Map.entry("NO_LONGER_AVAILABLE", "nla"), Map.entry("TEMPORARILY_NOT_AVAILABLE", "tna"),
-          Map.entry("APPROVED_FOR_MARKETING", "afm"), Map.entry("WITHHELD", "whe")),
-      "phase", Map.of("EARLY_PHASE1", "0", "PHASE1", "1", "PHASE2", "2", "PHASE3", "3", "PHASE4", "4", "NA", "na"),
-      "studyType", Map.of("INTERVENTIONAL", "int", "OBSERVATIONAL", "obs", "EXPANDED_ACCESS", "exp"),
-      "sex", Map.of("FEMALE", "f", "MALE", "m", "ALL", "a"),
-      "ageGroup", Map.of("CHILD", "child", "ADULT", "adult", "OLDER_ADULT", "older"),
-      "healthy", Map.of("true", "y"),
-      "results", Map.of("true", "with", "false", "without"));
-
   private SearchPages() {}
 
   static SearchPage build(Trialdex t, Map<String, List<String>> given, Optional<Duration> limit) {
@@ -64,16 +44,17 @@ final class SearchPages {
     Map<String, List<String>> asked = new LinkedHashMap<>(params);
     asked.putIfAbsent("facets", List.of("all"));
     asked.putIfAbsent("countTotal", List.of("true"));
+    SearchRequest request;
     SearchResult result;
     try {
-      SearchRequest request = SearchRequests.parse(asked);
+      request = SearchRequests.parse(asked);
       result = limit.isPresent() ? t.searches().search(request, limit.get()) : t.searches().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
           Optional.empty(), Optional.empty(), feed, csv);
     }
     List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
-    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params)).filter(f -> !f.values().isEmpty()).toList();
+    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters())).filter(f -> !f.values().isEmpty()).toList();
     Optional<String> next = result.nextPageToken().map(token -> {
       Map<String, List<String>> p = new LinkedHashMap<>(params);
       p.put("pageToken", List.of(token));
@@ -126,18 +107,24 @@ final class SearchPages {
     return String.join(", ", parts);
   }
 
-  private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params) {
-    String aggName = AGG_NAME.get(f.name());
-    Map<String, List<String>> current = AggFilters.parse(first(params, "aggFilters"));
+  private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params,
+      List<SearchRequest.AggFilter> chosen) {
+    // The facet's values link to the aggFilters codes core's table gives them; facets without a
+    // filter (country, condition, sponsor class, intervention type) show counts only.
+    Optional<AggFilters.Filter> filter = AggFilters.forFacet(f.name());
+    String aggName = filter.map(AggFilters.Filter::name).orElse(null);
+    // What is chosen already, as the search parsed it (canonical names, lower-case codes).
+    Map<String, List<String>> current = new LinkedHashMap<>();
+    chosen.forEach(a -> current.put(a.name(), a.options()));
     List<SearchPage.FacetLink> links = new ArrayList<>();
     for (FacetValue v : f.values()) {
-      String code = aggName == null ? null : AGG_CODE.get(f.name()).get(v.value());
+      String code = filter.flatMap(x -> x.optionForFacetValue(v.value())).map(AggFilters.Option::code).orElse(null);
       boolean active = code != null && current.getOrDefault(aggName, List.of()).contains(code);
       Optional<String> href = Optional.empty();
       if (code != null && !active) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("pageToken");
-        p.put("aggFilters", List.of(AggFilters.with(current, aggName, code)));
+        p.put("aggFilters", List.of(withCode(current, aggName, code)));
         href = Optional.of(Links.search(p));
       }
       links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), href, active));
@@ -193,34 +180,13 @@ final class SearchPages {
     return v == null || v.isEmpty() ? "" : v.get(0);
   }
 
-  /** Reads and extends an {@code aggFilters} value ({@code status:rec act,phase:2}) without validating it. */
-  static final class AggFilters {
-    private AggFilters() {}
-
-    static Map<String, List<String>> parse(String value) {
-      Map<String, List<String>> m = new LinkedHashMap<>();
-      for (String entry : value.split("[,|]")) {
-        int colon = entry.indexOf(':');
-        if (colon > 0) {
-          List<String> options = new ArrayList<>();
-          for (String o : entry.substring(colon + 1).strip().split("\\s+")) {
-            if (!o.isEmpty()) {
-              options.add(o.toLowerCase(Locale.ROOT));
-            }
-          }
-          m.put(entry.substring(0, colon).strip(), options);
-        }
-      }
-      return m;
-    }
-
-    static String with(Map<String, List<String>> current, String name, String code) {
-      Map<String, List<String>> m = new LinkedHashMap<>();
-      current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
-      m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
-      List<String> entries = new ArrayList<>();
-      m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
-      return String.join(",", entries);
-    }
+  /** {@code current} with one more code: the {@code aggFilters} value of a facet link. */
+  private static String withCode(Map<String, List<String>> current, String name, String code) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
+    m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
+    List<String> entries = new ArrayList<>();
+    m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
+    return String.join(",", entries);
   }
 }

@@ -28,6 +28,7 @@ import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.validate.Finding;
+import org.trialdex.core.view.StudyModules;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.search.SearchException;
 import org.trialdex.store.MergeView;
@@ -46,15 +47,18 @@ final class StudyPages {
     StoredStudy stored = quality.current();
     String id = stored.nctId();
     Study s = stored.study();
+    // Design, arms and eligibility sections tell an absent module from an empty one; the rest read
+    // core's null-safe view.
     ProtocolSection p = s.protocolSection() == null ? ProtocolSection.empty() : s.protocolSection();
-    IdentificationModule idm = or(p.identificationModule(), IdentificationModule.empty());
-    StatusModule st = or(p.statusModule(), StatusModule.empty());
+    StudyModules m = StudyModules.of(s);
+    IdentificationModule idm = m.identification();
+    StatusModule st = m.status();
     var desc = p.descriptionModule();
     var cond = p.conditionsModule();
-    OutcomesModule out = or(p.outcomesModule(), OutcomesModule.empty());
-    SponsorCollaboratorsModule sp = or(p.sponsorCollaboratorsModule(), SponsorCollaboratorsModule.empty());
-    ContactsLocationsModule cl = or(p.contactsLocationsModule(), ContactsLocationsModule.empty());
-    ReferencesModule refs = or(p.referencesModule(), ReferencesModule.empty());
+    OutcomesModule out = m.outcomes();
+    SponsorCollaboratorsModule sp = m.sponsors();
+    ContactsLocationsModule cl = m.contacts();
+    ReferencesModule refs = m.references();
     MergeView merge = quality.merge();
     List<VersionInfo> versions = t.records().versions(id);
     return new StudyPage(id,
@@ -332,10 +336,6 @@ final class StudyPages {
 
   private static String nz(String s) {
     return s == null ? "" : s;
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value == null ? fallback : value;
   }
 
   private static <T> List<T> list(List<T> l) {

@@ -15,10 +15,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.source.Sha256;
 
 /**
  * The ClinicalTrials.gov API v2 JSON form of a {@link Study}: read, write, and the content hash
@@ -149,15 +147,7 @@ public final class StudyJson {
    * with the same content have the same hash whatever the key order of their sources.
    */
   public String contentHash(Study study) {
-    return sha256(writeBytes(study));
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return Sha256.hex(writeBytes(study));
   }
 
   static String utf8(byte[] bytes) {

@@ -30,6 +30,7 @@ import org.trialdex.core.model.StudyType;
 import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
 import org.trialdex.core.validate.StudyDates.DateField;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Structured fields that contradict each other. Each finding names both fields and their values.
@@ -57,7 +58,7 @@ final class ConsistencyRules {
   static final List<Rule> ALL = List.of(
       Rule.error("consistency.phases-on-observational", (s, r) -> {
         List<Phase> phases = list(s.design().phases());
-        if (s.studyType() == StudyType.OBSERVATIONAL && phases.stream().anyMatch(p -> p != Phase.NA)) {
+        if (s.design().studyType() == StudyType.OBSERVATIONAL && phases.stream().anyMatch(p -> p != Phase.NA)) {
           r.at(DESIGN + ".phases", "phases " + phases + " on a study whose studyType is OBSERVATIONAL;"
               + " phases describe interventional studies only");
         }
@@ -72,7 +73,7 @@ final class ConsistencyRules {
         }
       }),
       Rule.warning("consistency.ended-with-estimated-completion", (s, r) -> {
-        Status status = s.overallStatus();
+        Status status = s.status().overallStatus();
         if (status != Status.COMPLETED && status != Status.TERMINATED) {
           return;
         }
@@ -92,7 +93,7 @@ final class ConsistencyRules {
         }
       }),
       Rule.warning("consistency.not-yet-recruiting-actual-start", (s, r) -> {
-        if (s.overallStatus() != Status.NOT_YET_RECRUITING) {
+        if (s.status().overallStatus() != Status.NOT_YET_RECRUITING) {
           return;
         }
         Optional<DateField> start = StudyDates.field(s.status(), START);
@@ -106,26 +107,26 @@ final class ConsistencyRules {
       }),
       Rule.warning("consistency.not-yet-recruiting-actual-enrollment", (s, r) -> {
         var info = s.design().enrollmentInfo();
-        if (s.overallStatus() == Status.NOT_YET_RECRUITING && info != null && info.type() == EnrollmentType.ACTUAL) {
+        if (s.status().overallStatus() == Status.NOT_YET_RECRUITING && info != null && info.type() == EnrollmentType.ACTUAL) {
           r.at(DESIGN + ".enrollmentInfo.type", "overallStatus is NOT_YET_RECRUITING but enrollmentInfo.type is"
               + " ACTUAL (count " + info.count() + "); before recruitment enrollment can only be ESTIMATED");
         }
       }),
       Rule.warning("consistency.withdrawn-with-enrollment", (s, r) -> {
         var info = s.design().enrollmentInfo();
-        if (s.overallStatus() == Status.WITHDRAWN && info != null && info.count() != null && info.count() > 0) {
+        if (s.status().overallStatus() == Status.WITHDRAWN && info != null && info.count() != null && info.count() > 0) {
           r.at(DESIGN + ".enrollmentInfo.count", "overallStatus is WITHDRAWN but enrollmentInfo.count is "
               + info.count() + " (" + info.type() + "); a withdrawn study enrolled no one");
         }
       }),
       Rule.error("consistency.why-stopped-missing", (s, r) -> {
-        if (in(STOPPED, s.overallStatus()) && blank(s.status().whyStopped())) {
-          r.at(STATUS + ".whyStopped", "overallStatus is " + s.overallStatus()
+        if (in(STOPPED, s.status().overallStatus()) && blank(s.status().whyStopped())) {
+          r.at(STATUS + ".whyStopped", "overallStatus is " + s.status().overallStatus()
               + " but whyStopped is missing; the PRS requires the reason for a stopped study");
         }
       }),
       Rule.warning("consistency.why-stopped-while-not-stopped", (s, r) -> {
-        Status status = s.overallStatus();
+        Status status = s.status().overallStatus();
         // A study of unknown status keeps the reason of the status it was last known to have.
         Status effective = status == Status.UNKNOWN ? s.status().lastKnownStatus() : status;
         if (!blank(s.status().whyStopped()) && status != null && !in(STOPPED, effective)) {
@@ -179,7 +180,7 @@ final class ConsistencyRules {
         ageAgainstText(r, "maximumAge", s.eligibility().maximumAge(), stated.maximum(), "a maximum");
       }),
       Rule.warning("consistency.site-open-study-closed", (s, r) -> {
-        Status status = s.overallStatus();
+        Status status = s.status().overallStatus();
         if (!in(CLOSED, status)) {
           return;
         }
@@ -208,7 +209,7 @@ final class ConsistencyRules {
   }
 
   /** The later of two readable dates of the record, as the record's own "now". */
-  private static Optional<DateField> latestOf(Sections s, String a, String b) {
+  private static Optional<DateField> latestOf(StudyModules s, String a, String b) {
     Optional<DateField> first = StudyDates.field(s.status(), a).filter(f -> f.date().isPresent());
     Optional<DateField> second = StudyDates.field(s.status(), b).filter(f -> f.date().isPresent());
     if (first.isEmpty()) {

@@ -19,6 +19,7 @@ import org.trialdex.core.model.ArmGroup;
 import org.trialdex.core.model.Intervention;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Outcome;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Length limits of free-text elements. Warnings only: the registry accepted longer texts before it
@@ -37,7 +38,7 @@ final class LengthRules {
   record Located(String path, String text) {}
 
   /** One limit: the rule id, the PRS limit and how to find the texts it applies to. */
-  record Limit(String rule, int max, Function<Sections, List<Located>> texts) {}
+  record Limit(String rule, int max, Function<StudyModules, List<Located>> texts) {}
 
   // ClinicalTrials.gov PRS Protocol Registration Data Element Definitions; one row per element.
   // Not yet re-checked against the current PRS page: arm group label (100), condition entry (160)
@@ -100,24 +101,24 @@ final class LengthRules {
     return path.substring(path.lastIndexOf('.') + 1);
   }
 
-  private static Function<Sections, List<Located>> one(String path, Function<Sections, String> text) {
+  private static Function<StudyModules, List<Located>> one(String path, Function<StudyModules, String> text) {
     return s -> {
       String t = text.apply(s);
       return t == null ? List.of() : List.of(new Located(path, t));
     };
   }
 
-  private static <T> Function<Sections, List<Located>> each(String listPath, Function<Sections, List<T>> items,
+  private static <T> Function<StudyModules, List<Located>> each(String listPath, Function<StudyModules, List<T>> items,
       Function<T, String> text) {
     return s -> located(listPath, "", list(items.apply(s)), text);
   }
 
-  private static <T> Function<Sections, List<Located>> each(String listPath, Function<Sections, List<T>> items,
+  private static <T> Function<StudyModules, List<Located>> each(String listPath, Function<StudyModules, List<T>> items,
       String member, Function<T, String> text) {
     return s -> located(listPath, "." + member, list(items.apply(s)), text);
   }
 
-  private static Function<Sections, List<Located>> outcomes(String member, Function<Outcome, String> text) {
+  private static Function<StudyModules, List<Located>> outcomes(String member, Function<Outcome, String> text) {
     return s -> Stream.of(
             located(OUTCOMES + ".primaryOutcomes", "." + member, list(s.outcomes().primaryOutcomes()), text),
             located(OUTCOMES + ".secondaryOutcomes", "." + member, list(s.outcomes().secondaryOutcomes()), text),

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.source.RecordIds;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Data elements the ClinicalTrials.gov PRS requires, per its Protocol Registration Data Element
@@ -37,10 +38,10 @@ final class RequiredRules {
   private static final Pattern NCT_ID = RecordIds.NCT_ID;
   private static final Set<Status> RECRUITING = Set.of(Status.RECRUITING, Status.NOT_YET_RECRUITING);
 
-  private static final Predicate<Sections> EVERY = s -> true;
-  private static final Predicate<Sections> STUDY = Sections::registersAStudy;
-  private static final Predicate<Sections> INTERVENTIONAL = Sections::interventional;
-  private static final Predicate<Sections> OBSERVATIONAL = Sections::observational;
+  private static final Predicate<StudyModules> EVERY = s -> true;
+  private static final Predicate<StudyModules> STUDY = Sections::registersAStudy;
+  private static final Predicate<StudyModules> INTERVENTIONAL = Sections::interventional;
+  private static final Predicate<StudyModules> OBSERVATIONAL = Sections::observational;
 
   static final List<Rule> ALL = List.of(
       required("required.nct-id", IDENTIFICATION + ".nctId", EVERY, "every record",
@@ -57,7 +58,7 @@ final class RequiredRules {
       required("required.brief-title", IDENTIFICATION + ".briefTitle", EVERY, "every record",
           s -> s.identification().briefTitle()),
       Rule.warning("required.official-title", (s, r) -> {
-        if (s.interventional() && isMissing(s.identification().officialTitle())) {
+        if (Sections.interventional(s) && isMissing(s.identification().officialTitle())) {
           r.at(IDENTIFICATION + ".officialTitle", "officialTitle is missing; the PRS has required it of"
               + " interventional studies since the 2017 Final Rule (this record was first submitted "
               + Rule.quote(s.status().studyFirstSubmitDate()) + ")");
@@ -112,7 +113,7 @@ final class RequiredRules {
       required("required.healthy-volunteers", ELIGIBILITY + ".healthyVolunteers", STUDY, "every study",
           s -> s.eligibility().healthyVolunteers()),
       Rule.error("required.recruiting-contact", (s, r) -> {
-        Status status = s.overallStatus();
+        Status status = s.status().overallStatus();
         if (status == null || !RECRUITING.contains(status)) {
           return;
         }
@@ -126,13 +127,13 @@ final class RequiredRules {
         }
       }));
 
-  private static Rule required(String id, String path, Predicate<Sections> scope, String scopeText,
-      Function<Sections, Object> value) {
+  private static Rule required(String id, String path, Predicate<StudyModules> scope, String scopeText,
+      Function<StudyModules, Object> value) {
     String field = path.substring(path.indexOf('.', path.indexOf('.') + 1) + 1);
     return Rule.error(id, (s, r) -> {
       if (scope.test(s) && isMissing(value.apply(s))) {
         r.at(path, field + " is missing; the PRS requires it of " + scopeText
-            + (s.studyType() == null ? "" : " (this record: " + s.studyType() + ")"));
+            + (s.design().studyType() == null ? "" : " (this record: " + s.design().studyType() + ")"));
       }
     });
   }

@@ -2,6 +2,7 @@ package org.trialdex.core.validate;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * One named check: a stable id, the severity of what it finds, and the check itself. Each kind of
@@ -13,7 +14,7 @@ record Rule(String id, Severity severity, Check check) {
   /** Looks at one record and reports each problem at a path. */
   @FunctionalInterface
   interface Check {
-    void apply(Sections study, Report report);
+    void apply(StudyModules study, Report report);
   }
 
   /** Where a check puts what it found; the rule adds its id and severity. */
@@ -30,7 +31,7 @@ record Rule(String id, Severity severity, Check check) {
     return new Rule(id, Severity.WARNING, check);
   }
 
-  void apply(Sections study, Consumer<Finding> out) {
+  void apply(StudyModules study, Consumer<Finding> out) {
     check.apply(study, (path, message) -> out.accept(new Finding(severity, id, path, message)));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.view.StudyModules;
 
 /**
  * Checks one {@link Study} against the ClinicalTrials.gov PRS data element definitions and reports
@@ -40,7 +41,7 @@ public final class StudyValidator {
    * reported as one {@link #RULE_FAILED} finding naming the rule, while the other rules still run.
    */
   public ValidationReport validate(Study study) {
-    Sections sections = Sections.of(study);
+    StudyModules sections = StudyModules.of(study);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rules) {
       try {

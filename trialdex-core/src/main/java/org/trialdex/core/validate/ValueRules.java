@@ -112,7 +112,7 @@ final class ValueRules {
       }),
       Rule.warning("value.enrollment-zero-completed", (s, r) -> {
         Integer count = s.design().enrollmentInfo() == null ? null : s.design().enrollmentInfo().count();
-        if (count != null && count == 0 && s.overallStatus() == Status.COMPLETED) {
+        if (count != null && count == 0 && s.status().overallStatus() == Status.COMPLETED) {
           r.at(DESIGN + ".enrollmentInfo.count", "enrollmentInfo.count is 0 while overallStatus is COMPLETED;"
               + " a study that enrolled no one is WITHDRAWN");
         }

@@ -1,5 +1,7 @@
 package org.trialdex.ingest.classic;
 
+import org.trialdex.core.catalog.Pieces.ValueType;
+
 /**
  * One classic field ("piece") and the v2 member it fills.
  *
@@ -10,20 +12,20 @@ package org.trialdex.ingest.classic;
  *
  * @param name the classic piece name, as {@code LocationCity}
  * @param path the v2 path
- * @param kind how values convert
- * @param enumType the v2 enum of an {@link Kind#ENUM} piece, else null
- * @param note why a {@link Kind#NOT_MAPPED} piece is not mapped, else ""
+ * @param kind its value type, which says how values convert ({@link Conversions})
+ * @param enumType the v2 enum of an {@link ValueType#ENUM} piece, else null
+ * @param note why a {@link ValueType#NOT_MAPPED} piece is not mapped, else ""
  * @param depth how many lists the path crosses
  * @param group the list whose elements this piece's values are (the innermost list), or "" for a
  *     single value
  * @param leaf the member set in each element of {@code group}, or "" when the values are the list
  *     itself; the whole path for a single value
  */
-record Piece(String name, String path, Kind kind, Class<? extends Enum<?>> enumType, String note,
+record Piece(String name, String path, ValueType kind, Class<? extends Enum<?>> enumType, String note,
     int depth, String group, String leaf) {
 
   /** A piece, with the shape of its path worked out once: how many lists it crosses, its list, its member. */
-  static Piece of(String name, String path, Kind kind, Class<? extends Enum<?>> enumType, String note) {
+  static Piece of(String name, String path, ValueType kind, Class<? extends Enum<?>> enumType, String note) {
     int depth = 0;
     for (int i = path.indexOf("[]"); i >= 0; i = path.indexOf("[]", i + 2)) {
       depth++;

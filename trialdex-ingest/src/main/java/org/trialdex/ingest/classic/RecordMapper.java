@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.trialdex.core.catalog.Pieces.ValueType;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.json.StudyJsonException;
 import org.trialdex.core.model.Phase;
@@ -203,7 +204,7 @@ final class RecordMapper {
         if (texts.isEmpty() || texts.get().isEmpty()) {
           continue;
         }
-        if (piece.kind() == Kind.NOT_MAPPED || piece.depth() > 2) {
+        if (piece.kind() == ValueType.NOT_MAPPED || piece.depth() > 2) {
           notMapped.computeIfAbsent(piece.note(), n -> new ArrayList<>())
               .add(name + " (" + texts.get().size() + (texts.get().size() == 1 ? " value)" : " values)"));
           continue;
@@ -215,7 +216,7 @@ final class RecordMapper {
       }
       if (!unknown.isEmpty()) {
         warn(String.join(", ", unknown), "not classic pieces this reader knows; left out. If they are registry"
-            + " fields, add them to PieceTable");
+            + " fields, add them to core's Pieces table");
       }
       notMapped.forEach((note, pieces) -> warn(String.join(", ", pieces.stream().map(s -> s.substring(0, s.indexOf(' '))).toList()),
           "not mapped: " + String.join(", ", pieces) + "; " + note));
@@ -258,7 +259,7 @@ final class RecordMapper {
       ArrayNode out = NODES.arrayNode();
       Set<String> seen = new LinkedHashSet<>();
       for (String text : values.get(piece)) {
-        if (piece.kind() == Kind.PHASE) {
+        if (piece.kind() == ValueType.PHASE) {
           Optional<List<Phase>> phases = Phases.parse(text);
           if (phases.isEmpty()) {
             warnValue(piece, text);
@@ -299,7 +300,7 @@ final class RecordMapper {
         for (int i = 0; i < size; i++) {
           int index = i;
           ObjectNode element = (ObjectNode) array.get(index);
-          if (p.kind() == Kind.DATE_OR_UNKNOWN && v.get(i).strip().equalsIgnoreCase("unknown")) {
+          if (p.kind() == ValueType.DATE_OR_UNKNOWN && v.get(i).strip().equalsIgnoreCase("unknown")) {
             element.put(p.leaf() + "Unknown", true);
           } else {
             convert(p, v.get(i)).ifPresent(node -> element.set(p.leaf(), node));
@@ -334,10 +335,10 @@ final class RecordMapper {
     }
 
     private Optional<JsonNode> convert(Piece piece, String text) {
-      if (piece.kind() == Kind.TEXT) {
+      if (piece.kind() == ValueType.TEXT) {
         return Optional.of(TextNode.valueOf(text));
       }
-      Optional<JsonNode> v = piece.kind().convert(text, piece.enumType());
+      Optional<JsonNode> v = Conversions.convert(piece.kind(), text, piece.enumType());
       if (v.isEmpty()) {
         warnValue(piece, text);
       }
@@ -355,7 +356,7 @@ final class RecordMapper {
     }
   }
 
-  private static String describe(Kind kind) {
+  private static String describe(ValueType kind) {
     return switch (kind) {
       case DATE -> "a date";
       case DATE_TIME -> "a date and time (MM/DD/YYYY HH:MM)";

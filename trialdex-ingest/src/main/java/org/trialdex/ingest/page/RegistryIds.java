@@ -1,14 +1,12 @@
 package org.trialdex.ingest.page;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.core.source.RecordIds;
+import org.trialdex.core.source.Sha256;
 
 /**
  * Trial registry identifiers: which registry an id belongs to, and the content id given to a page
@@ -24,7 +22,7 @@ final class RegistryIds {
   }
 
   static final String CTGOV = "ClinicalTrials.gov";
-  static final Pattern NCT = Pattern.compile("\\bNCT\\d{8}\\b");
+  static final Pattern NCT = Pattern.compile("\\b" + RecordIds.NCT_ID.pattern() + "\\b");
 
   private record Registry(String domain, Pattern pattern) {}
 
@@ -76,12 +74,7 @@ final class RegistryIds {
    */
   static String contentId(String title, String startDate, String sponsor) {
     String text = norm(title) + "|" + norm(startDate) + "|" + norm(sponsor);
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "TDX-" + HexFormat.of().formatHex(hash).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return "TDX-" + Sha256.hex(text).substring(0, 16);
   }
 
   static String norm(String s) {

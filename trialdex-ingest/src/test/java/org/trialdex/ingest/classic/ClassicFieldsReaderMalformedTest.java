@@ -87,7 +87,7 @@ class ClassicFieldsReaderMalformedTest {
     var read = ClassicFields.only(ClassicFields.readText("{\"NCTId\": [\"NCT00000001\"], \"Colour\": [\"red\"],"
         + " \"Mood\": [], \"_queries\": [\"msc\"]}"));
     assertEquals(List.of("Colour, Mood: not classic pieces this reader knows; left out. If they are registry fields,"
-        + " add them to PieceTable"), read.warnings().stream().map(w -> w.field() + ": " + w.message()).toList());
+        + " add them to core's Pieces table"), read.warnings().stream().map(w -> w.field() + ": " + w.message()).toList());
   }
 
   @Test

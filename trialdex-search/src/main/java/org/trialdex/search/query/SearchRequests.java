@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
@@ -48,29 +49,16 @@ import org.trialdex.core.source.RecordIds;
  *       forms of one filter is an error.
  *   <li>{@code filter.phase} <i>(trialdex)</i>: comma- or pipe-separated v2 phase names,
  *       case-insensitive, or the short forms {@code 0} / {@code early1} ({@code EARLY_PHASE1}),
- *       {@code 1} to {@code 4} and {@code phase1} to {@code phase4}, {@code na}.
+ *       {@code 1} to {@code 4} and {@code phase1} to {@code phase4}, {@code na}: the short forms are
+ *       the {@code aggFilters} phase codes.
  *   <li>{@code filter.studyType} <i>(trialdex)</i>: {@code INTERVENTIONAL} / {@code int},
- *       {@code OBSERVATIONAL} / {@code obs}, {@code EXPANDED_ACCESS} / {@code exp}, likewise.
+ *       {@code OBSERVATIONAL} / {@code obs}, {@code EXPANDED_ACCESS} / {@code exp}, likewise (the
+ *       {@code aggFilters} studyType codes).
  *   <li>{@code aggFilters}: "comma- or pipe-separated list of pairs
  *       {@code filter_id}:{@code space-separated list of option keys}", e.g.
- *       {@code status:not rec,sex:f,healthy:y}. Names and codes (case-insensitive):
- *       <table>
- *         <caption>aggFilters</caption>
- *         <tr><th>name</th><th>options</th></tr>
- *         <tr><td>status</td><td>rec RECRUITING, not NOT_YET_RECRUITING, act
- *             ACTIVE_NOT_RECRUITING, com COMPLETED, enr ENROLLING_BY_INVITATION, sus SUSPENDED,
- *             ter TERMINATED, wit WITHDRAWN, unk UNKNOWN, ava AVAILABLE, nla NO_LONGER_AVAILABLE,
- *             tna TEMPORARILY_NOT_AVAILABLE, afm APPROVED_FOR_MARKETING, whe WITHHELD</td></tr>
- *         <tr><td>phase</td><td>0 EARLY_PHASE1, 1, 2, 3, 4 PHASE1-4, na NA</td></tr>
- *         <tr><td>sex</td><td>f FEMALE, m MALE, a ALL</td></tr>
- *         <tr><td>healthy</td><td>y accepts healthy volunteers</td></tr>
- *         <tr><td>results</td><td>with, without (posted results)</td></tr>
- *         <tr><td>studyType</td><td>int INTERVENTIONAL, obs OBSERVATIONAL, obs_patreg
- *             observational patient registry, exp EXPANDED_ACCESS</td></tr>
- *         <tr><td>ages</td><td>child (0-17), adult (18-64), older (65+)</td></tr>
- *         <tr><td>docs</td><td>prot protocol, sap statistical analysis plan, icf informed
- *             consent form</td></tr>
- *       </table>
+ *       {@code status:not rec,sex:f,healthy:y}. Names and codes (case-insensitive) are core's
+ *       {@link org.trialdex.core.catalog.AggFilters} table; an unknown one fails here, naming the
+ *       accepted ones.
  *   <li>{@code sort}: "comma- or pipe-separated list"; each item is a field name or
  *       {@code @relevance}, optionally {@code :asc} or {@code :desc}. Defaults as documented: "Date
  *       field - {@code desc}, Numeric field - {@code asc}, {@code @relevance} - {@code desc}"; here a
@@ -95,7 +83,8 @@ import org.trialdex.core.source.RecordIds;
 public final class SearchRequests {
 
   private static final List<String> ACCEPTED = accepted();
-  private static final Pattern NCT_ID = Pattern.compile("(?i)NCT\\d{8}");
+  /** Core's NCT id rule, in any case ({@code nct02513394}), as the API takes ids. */
+  private static final Pattern NCT_ID = Pattern.compile(RecordIds.NCT_ID.pattern(), Pattern.CASE_INSENSITIVE);
   private static final Pattern OTHER_ID = RecordIds.OTHER_ID;
   private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
   private static final Pattern GEO = Pattern.compile(
@@ -134,11 +123,11 @@ public final class SearchRequests {
     List<String> phases = optional(values, "filter.phase").map(v -> phases(v)).orElse(List.of());
     List<String> types = optional(values, "filter.studyType").map(v -> studyTypes(v)).orElse(List.of());
     List<SearchRequest.AggFilter> aggFilters =
-        optional(values, "aggFilters").map(AggFilterTable::parseAggFilters).orElse(List.of());
+        optional(values, "aggFilters").map(AggFilterParser::parseAggFilters).orElse(List.of());
     List<SearchRequest.SortKey> sort = optional(values, "sort").map(v -> sort(v)).orElse(List.of());
     int pageSize = optional(values, "pageSize").map(v -> pageSize(v)).orElse(SearchRequest.DEFAULT_PAGE_SIZE);
     boolean countTotal = optional(values, "countTotal").map(v -> bool("countTotal", v)).orElse(false);
-    List<String> facets = optional(values, "facets").map(AggFilterTable::parseFacets).orElse(List.of());
+    List<String> facets = optional(values, "facets").map(AggFilterParser::parseFacets).orElse(List.of());
     optional(values, "geoDecay").ifPresent(SearchRequests::checkGeoDecay);
     return new SearchRequest(queries, advanced, status, ids, geo, phases, types, aggFilters, sort,
         pageSize, optional(values, "pageToken"), countTotal, facets);
@@ -292,19 +281,29 @@ public final class SearchRequests {
   }
 
   private static List<String> phases(String value) {
+    return v2Names(value, "filter.phase", "a phase", Phase.values(), "phase", Map.of("EARLY1", "EARLY_PHASE1"));
+  }
+
+  private static List<String> studyTypes(String value) {
+    return v2Names(value, "filter.studyType", "a study type", StudyType.values(), "studyType", Map.of());
+  }
+
+  /**
+   * Comma- or pipe-separated v2 names of one enum, any case; or the short forms {@code aggFilters}
+   * gives those names ({@code 2} for PHASE2, {@code int} for INTERVENTIONAL), from core's table; or
+   * trialdex's aliases.
+   */
+  private static List<String> v2Names(String value, String parameter, String what, Enum<?>[] constants,
+      String filter, Map<String, String> aliases) {
+    AggFilters.Filter codes = AggFilters.named(filter).orElseThrow();
     List<String> out = new ArrayList<>();
     for (String item : items(value, "[,|]")) {
-      String name = switch (item.toUpperCase(Locale.ROOT)) {
-        case "0", "EARLY1", "EARLY_PHASE1" -> "EARLY_PHASE1";
-        case "1", "PHASE1" -> "PHASE1";
-        case "2", "PHASE2" -> "PHASE2";
-        case "3", "PHASE3" -> "PHASE3";
-        case "4", "PHASE4" -> "PHASE4";
-        case "NA" -> "NA";
-        default -> throw new QueryException("filter.phase", "\"" + item + "\" is not a phase; "
-            + "accepted (comma- or pipe-separated, any case): " + names(Phase.values())
-            + ", or 0 / early1, 1, 2, 3, 4, na");
-      };
+      String upper = item.toUpperCase(Locale.ROOT);
+      String name = Arrays.stream(constants).map(Enum::name).filter(upper::equals).findFirst()
+          .or(() -> codes.option(item).flatMap(AggFilters.Option::facetValue))
+          .or(() -> Optional.ofNullable(aliases.get(upper)))
+          .orElseThrow(() -> new QueryException(parameter, "\"" + item + "\" is not " + what + "; accepted "
+              + "(comma- or pipe-separated, any case): " + names(constants) + ", or " + shortForms(codes, aliases)));
       if (!out.contains(name)) {
         out.add(name);
       }
@@ -312,22 +311,21 @@ public final class SearchRequests {
     return out;
   }
 
-  private static List<String> studyTypes(String value) {
-    List<String> out = new ArrayList<>();
-    for (String item : items(value, "[,|]")) {
-      String name = switch (item.toUpperCase(Locale.ROOT)) {
-        case "INT", "INTERVENTIONAL" -> StudyType.INTERVENTIONAL.name();
-        case "OBS", "OBSERVATIONAL" -> StudyType.OBSERVATIONAL.name();
-        case "EXP", "EXPANDED_ACCESS" -> StudyType.EXPANDED_ACCESS.name();
-        default -> throw new QueryException("filter.studyType", "\"" + item + "\" is not a study "
-            + "type; accepted (comma- or pipe-separated, any case): " + names(StudyType.values())
-            + ", or int, obs, exp");
-      };
-      if (!out.contains(name)) {
-        out.add(name);
-      }
+  /** {@code 0 / early1, 1, 2, 3, 4, na}: each code that names a value, with the aliases of that value. */
+  private static String shortForms(AggFilters.Filter codes, Map<String, String> aliases) {
+    List<String> forms = new ArrayList<>();
+    for (AggFilters.Option o : codes.options()) {
+      o.facetValue().ifPresent(v -> {
+        StringBuilder form = new StringBuilder(o.code());
+        aliases.forEach((alias, name) -> {
+          if (name.equals(v)) {
+            form.append(" / ").append(alias.toLowerCase(Locale.ROOT));
+          }
+        });
+        forms.add(form.toString());
+      });
     }
-    return out;
+    return String.join(", ", forms);
   }
 
   private static List<SearchRequest.SortKey> sort(String value) {

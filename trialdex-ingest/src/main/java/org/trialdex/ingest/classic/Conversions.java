@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialdex.core.catalog.Pieces.ValueType;
 import org.trialdex.core.model.MeasureDispersionType;
 import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
@@ -19,43 +20,23 @@ import org.trialdex.core.normalize.V2Enums;
  * booleans. Every conversion returns empty for text it cannot read; the mapper then warns with the
  * piece and the value.
  */
-enum Kind {
-  /** Free text, kept as written. */
-  TEXT,
-  /** A date: {@code June 2009} gives {@code 2009-06}, {@code August 24, 2021} gives {@code 2021-08-24}. */
-  DATE,
-  /** A date that may be {@code Unknown}, which v2 writes as a flag beside the date ({@code dateUnknown: true}). */
-  DATE_OR_UNKNOWN,
-  /** A date and time as the classic export writes document uploads: {@code 06/17/2021 03:40}. */
-  DATE_TIME,
-  /** A v2 enum constant, read by {@link V2Enums} into the enum class of the piece. */
-  ENUM,
-  /** A v2 text member that holds constants ({@code bioSpec.retention}): {@code Samples With DNA} gives {@code SAMPLES_WITH_DNA}. */
-  CONSTANT,
-  /**
-   * An outcome measure's dispersion type, text in v2: the constant where one exists
-   * ({@code STANDARD_DEVIATION}), else the display text as v2 itself keeps it
-   * ({@code 95% Confidence Interval}).
-   */
-  OUTCOME_DISPERSION,
-  /** {@code Yes}/{@code No}; eligibility writes {@code Accepts Healthy Volunteers} for yes. */
-  BOOLEAN,
-  /** A whole number. */
-  INTEGER,
-  /** An age limit: {@code 18 Years}. */
-  AGE,
-  /** Phases: {@code Phase 1}, {@code Not Applicable}, {@code Early Phase 1}; handled by the mapper as a list. */
-  PHASE,
-  /** A known piece with no faithful place in v2 here; reported, never mapped. */
-  NOT_MAPPED;
+final class Conversions {
 
   private static final Pattern US_DATE_TIME =
       Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s+(\\d{1,2}):(\\d{2})");
 
-  /** The v2 value of {@code text}, or empty when it cannot be read as this kind. */
-  Optional<JsonNode> convert(String text, Class<? extends Enum<?>> enumType) {
+  private Conversions() {}
+
+  /**
+   * The v2 value of {@code text} for a piece of core's value type: {@code June 2009} gives
+   * {@code 2009-06} for a date, {@code Yes} gives {@code true} for a boolean, {@code Samples With
+   * DNA} gives {@code SAMPLES_WITH_DNA} for a constant, an outcome dispersion the constant where one
+   * exists; empty when the text cannot be read as that type (and always for phases, which the
+   * mapper reads as a list, and for pieces not mapped).
+   */
+  static Optional<JsonNode> convert(ValueType type, String text, Class<? extends Enum<?>> enumType) {
     String s = text.strip();
-    return switch (this) {
+    return switch (type) {
       case TEXT -> Optional.of(TextNode.valueOf(text));
       case DATE, DATE_OR_UNKNOWN -> PartialDate.normalize(s).map(TextNode::valueOf);
       case DATE_TIME -> dateTime(s);

@@ -1,0 +1,89 @@
+package org.trialdex.core.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.trialdex.core.catalog.AggFilters.Selection;
+import org.trialdex.core.catalog.Pieces.Piece;
+import org.trialdex.core.catalog.Pieces.ValueType;
+import org.trialdex.testing.ApiDocument;
+
+class AggFiltersTest {
+
+  private static List<Selection.Is> conditions(Selection s) {
+    return switch (s) {
+      case Selection.Is is -> List.of(is);
+      case Selection.AnyOf any -> any.parts().stream().flatMap(p -> conditions(p).stream()).toList();
+      case Selection.AllOf all -> all.parts().stream().flatMap(p -> conditions(p).stream()).toList();
+      case Selection.Not not -> conditions(not.part());
+    };
+  }
+
+  @Test
+  void everyCodeTheApiDocumentNamesIsInTheTable() {
+    List<String> documented = ApiDocument.read().aggFilterCodes();
+    assertEquals(List.of("results:with", "status:com", "status:not", "status:rec", "sex:f", "healthy:y"), documented);
+    for (String pair : documented) {
+      String[] p = pair.split(":");
+      assertTrue(AggFilters.named(p[0]).flatMap(f -> f.option(p[1])).isPresent(), pair);
+    }
+  }
+
+  @Test
+  void everySelectionNamesAPieceOfThePiecesTableWithAValueThatPieceCanHave() {
+    List<String> wrong = new ArrayList<>();
+    for (AggFilters.Filter f : AggFilters.all()) {
+      for (AggFilters.Option o : f.options()) {
+        for (Selection.Is is : conditions(o.selects())) {
+          Optional<Piece> piece = Pieces.named(is.piece());
+          if (piece.isEmpty()) {
+            wrong.add(f.name() + ":" + o.code() + " names " + is.piece() + ", not a piece");
+            continue;
+          }
+          boolean fits = switch (piece.get().type()) {
+            case ENUM -> Arrays.stream(piece.get().enumType().orElseThrow().getEnumConstants())
+                .anyMatch(c -> c.name().equals(is.value()));
+            case BOOLEAN -> is.value().equals("true");
+            case PHASE -> Arrays.stream(org.trialdex.core.model.Phase.values()).anyMatch(c -> c.name().equals(is.value()));
+            default -> false;
+          };
+          if (!fits) {
+            wrong.add(f.name() + ":" + o.code() + " selects " + is.piece() + "=" + is.value()
+                + ", not a value of a " + piece.get().type() + " piece");
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everyValueOfTheEnumsStatusPhaseSexAndAgesReadHasItsOwnCode() {
+    for (String[] filterAndPiece : new String[][] {{"status", "OverallStatus"}, {"sex", "Gender"}, {"ages", "StdAge"}}) {
+      AggFilters.Filter f = AggFilters.named(filterAndPiece[0]).orElseThrow();
+      for (Enum<?> c : Pieces.named(filterAndPiece[1]).orElseThrow().enumType().orElseThrow().getEnumConstants()) {
+        assertTrue(f.optionForFacetValue(c.name()).isPresent(), f.name() + " has no code for " + c.name());
+      }
+    }
+    AggFilters.Filter phase = AggFilters.named("phase").orElseThrow();
+    for (org.trialdex.core.model.Phase c : org.trialdex.core.model.Phase.values()) {
+      assertTrue(phase.optionForFacetValue(c.name()).isPresent(), "phase has no code for " + c.name());
+    }
+  }
+
+  @Test
+  void codesAreUniqueWithinAFilterAndLowerCase() {
+    for (AggFilters.Filter f : AggFilters.all()) {
+      assertEquals(f.codes().stream().distinct().toList(), f.codes(), f.name());
+      f.codes().forEach(c -> assertEquals(c.toLowerCase(java.util.Locale.ROOT), c));
+    }
+    assertEquals(List.of("status", "phase", "sex", "healthy", "results", "studyType", "ages", "docs"), AggFilters.names());
+    assertEquals("whe", AggFilters.named("STATUS").orElseThrow().optionForFacetValue("WITHHELD").orElseThrow().code());
+    assertTrue(AggFilters.named("status").orElseThrow().option("wh").isEmpty());
+  }
+}
