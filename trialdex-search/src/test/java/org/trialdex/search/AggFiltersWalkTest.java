@@ -39,7 +39,9 @@ class AggFiltersWalkTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) { // never opened when the shared data is absent
+      sample.close();
+    }
   }
 
   /** The hits of {@code aggFilters=<value>}, parsed as the HTTP API, portal and CLI parse it. */

@@ -45,7 +45,9 @@ class SchemaPiecesTest {
 
   @AfterAll
   static void close() throws Exception {
-    sample.close();
+    if (sample != null) { // never opened when the shared data is absent
+      sample.close();
+    }
   }
 
   @Test
