@@ -18,8 +18,8 @@ import org.trialdex.store.StudyStore;
 
 /**
  * The search index as a follower of the store's change log: each batch of changes re-indexes the
- * records it names from their current form (once per record, on every core) and commits with the
- * position reached, so a restart resumes there. An index that is new, from another store, or
+ * records it names from their current form (once per record, on every core); the end of a
+ * catch-up commits with the position reached, so a restart resumes there. An index that is new, from another store, or
  * ahead of this store's log is rebuilt from the store's current records first.
  */
 final class IndexSink implements ChangeFollower.Sink {
@@ -28,6 +28,8 @@ final class IndexSink implements ChangeFollower.Sink {
 
   /** Records per indexing batch during a rebuild. */
   private static final int REBUILD_BATCH = 1000;
+  /** Most changes applied before a commit while a backlog is worked off. */
+  private static final int COMMIT_EVERY = 50_000;
 
   private final StudyIndex index;
   private final StudyStore store;
@@ -35,6 +37,8 @@ final class IndexSink implements ChangeFollower.Sink {
   private volatile long rebuildDone;
   private volatile long rebuildTotal;
   private volatile long applied;
+  private long pendingUpTo;
+  private long pendingChanges;
   private String storeId;
 
   IndexSink(StudyIndex index, StudyStore store) {
@@ -88,6 +92,7 @@ final class IndexSink implements ChangeFollower.Sink {
       index.upsertAll(batch);
       rebuildDone += batch.size();
       index.commit(new StudyIndex.Checkpoint(storeId, head));
+      pendingChanges = 0; // whatever was applied but not committed is in the rebuild
       if (head > 0) {
         LOG.info("rebuilt the search index: {} records, at change {}", rebuildDone, head);
       }
@@ -119,8 +124,26 @@ final class IndexSink implements ChangeFollower.Sink {
       }
     }
     aliases.forEach(index::delete);
-    index.commit(new StudyIndex.Checkpoint(storeId, upTo));
     applied += current.size();
+    pendingUpTo = upTo;
+    pendingChanges += changes.size();
+    // A backlog (an import, a node that was down) commits at the end of its catch-up: one segment
+    // flush and one fsync instead of one per batch; only a very long backlog commits on the way.
+    if (pendingChanges >= COMMIT_EVERY) {
+      commitPending();
+    }
+  }
+
+  @Override
+  public void caughtUp(long position) {
+    commitPending();
+  }
+
+  private void commitPending() {
+    if (pendingChanges > 0) {
+      index.commit(new StudyIndex.Checkpoint(storeId, pendingUpTo));
+      pendingChanges = 0;
+    }
   }
 
   boolean rebuilding() {

@@ -41,10 +41,20 @@ public final class ChangeFollower implements AutoCloseable {
     long open(StudyStore store);
 
     /**
-     * Applies {@code changes} (all after the last position applied, oldest first) and records
-     * {@code upTo} durably with the result, so that a restart resumes after it.
+     * Applies {@code changes} (all after the last position applied, oldest first). The result and
+     * {@code upTo} must be durable together, so that a restart resumes after it, by the time this
+     * call or the next {@link #caughtUp} returns: a sink may defer making a backlog's batches
+     * durable (and visible) to the end of the catch-up, as the search index does to commit once
+     * rather than once per batch.
      */
     void apply(List<Change> changes, long upTo);
+
+    /**
+     * Every change up to {@code position} (the log head as read) has been applied by this catch-up;
+     * a sink that deferred making batches durable does it now. Called only after a catch-up that
+     * applied something.
+     */
+    default void caughtUp(long position) {}
   }
 
   /** Where a follower stands. */
@@ -109,15 +119,19 @@ public final class ChangeFollower implements AutoCloseable {
         opened = true;
       }
       long head = store.logHead();
-      while (position < head && !closed) {
-        List<Change> batch = store.changesAfter(position, batchSize);
+      long applied = position;
+      while (applied < head && !closed) {
+        List<Change> batch = store.changesAfter(applied, batchSize);
         if (batch.isEmpty()) {
           break; // the head moved on while nothing new is visible yet; the next call gets it
         }
-        long upTo = batch.getLast().position();
-        sink.apply(batch, upTo);
+        applied = batch.getLast().position();
+        sink.apply(batch, applied);
+      }
+      if (applied > position) {
+        sink.caughtUp(applied);
         recovered();
-        advanceTo(upTo);
+        advanceTo(applied); // waiters see the position once it is durable and visible
       }
       return position;
     }

@@ -42,6 +42,12 @@ class ChangeFollowerTest {
     int rebuilds;
     final List<Integer> batchSizes = new ArrayList<>();
     final AtomicInteger failuresToThrow = new AtomicInteger();
+    final List<Long> caughtUp = new ArrayList<>();
+
+    @Override
+    public void caughtUp(long position) {
+      caughtUp.add(position);
+    }
 
     @Override
     public long open(StudyStore store) {
@@ -99,11 +105,13 @@ class ChangeFollowerTest {
     try (ChangeFollower follower = ChangeFollower.of(store, sink, "test", 25, Duration.ofMillis(50))) {
       assertEquals(100, follower.catchUp());
       assertEquals(List.of(25, 25, 25, 25), sink.batchSizes);
+      assertEquals(List.of(100L), sink.caughtUp, "told once, at the end of the catch-up");
       assertEquals(100, sink.versions.size());
       assertEquals(new ChangeFollower.Status(true, 100, java.util.Optional.empty()), follower.status());
       // Nothing new: no batch.
       assertEquals(100, follower.catchUp());
       assertEquals(4, sink.batchSizes.size());
+      assertEquals(List.of(100L), sink.caughtUp, "nothing applied, nothing to make durable");
     }
   }
 
