@@ -66,6 +66,10 @@ public final class SearchIndexing implements AutoCloseable {
     this.dir = dir;
   }
 
+  private ChangeFollower newFollower() {
+    return ChangeFollower.of(store, sink, "search index", BATCH, POLL);
+  }
+
   /** Whether this process writes the index; opens the folder if not done yet. */
   public synchronized boolean writer() {
     openIndex();
@@ -80,7 +84,7 @@ public final class SearchIndexing implements AutoCloseable {
     if (writable.isPresent()) {
       index = writable.get();
       sink = new IndexSink(index, store);
-      follower = ChangeFollower.of(store, sink, "search index", BATCH, POLL);
+      follower = newFollower();
       service = new SearchService(index);
       return;
     }
@@ -165,29 +169,6 @@ public final class SearchIndexing implements AutoCloseable {
   }
 
   /**
-   * Waits until the index reflects every change committed so far, for a command that wrote the
-   * store and wants its records searchable before it exits. Returns at once where another process
-   * writes the index.
-   *
-   * @return whether the index caught up within {@code timeout}
-   */
-  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-    ChangeFollower f;
-    synchronized (this) {
-      openIndex();
-      f = follower;
-    }
-    if (f == null) {
-      return true;
-    }
-    if (!background) {
-      f.catchUp();
-      return true;
-    }
-    return f.awaitPosition(store.logHead(), timeout);
-  }
-
-  /**
    * Stops following in the background and applies what is left in the caller's thread, so that a
    * command that wrote the store exits with its records searchable, or with the reason they are not.
    *
@@ -202,7 +183,7 @@ public final class SearchIndexing implements AutoCloseable {
     }
     if (background) {
       follower.close();
-      follower = ChangeFollower.of(store, sink, "search index", BATCH, POLL);
+      follower = newFollower();
       background = false;
     }
     follower.catchUp();
@@ -224,7 +205,7 @@ public final class SearchIndexing implements AutoCloseable {
     follower.close();
     sink.rebuild();
     long n = sink.rebuildDone();
-    follower = ChangeFollower.of(store, sink, "search index", BATCH, POLL);
+    follower = newFollower();
     if (background) {
       follower.startInBackground();
     }

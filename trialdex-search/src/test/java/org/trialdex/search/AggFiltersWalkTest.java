@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.catalog.AggFilters.Selection;
@@ -28,21 +26,7 @@ import org.trialdex.testing.ApiDocument;
  * codes the API document names (read from it, not from our table) and every code of core's table,
  * each compared with a brute-force count over the records' JSON.
  */
-class AggFiltersWalkTest {
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) { // never opened when the shared data is absent
-      sample.close();
-    }
-  }
+class AggFiltersWalkTest extends IndexedSampleTest {
 
   /** The hits of {@code aggFilters=<value>}, parsed as the HTTP API, portal and CLI parse it. */
   private static Set<String> found(String value) {

@@ -10,25 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class RelatedTrialsTest {
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) {
-      sample.close();
-    }
-  }
+class RelatedTrialsTest extends IndexedSampleTest {
 
   private static List<String> lower(Stream<String> values) {
     return values.map(v -> v.toLowerCase(Locale.ROOT)).toList();

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.catalog.Pieces;
 import org.trialdex.search.query.SearchRequest;
@@ -22,7 +20,7 @@ import org.trialdex.search.query.SearchRequest;
  * field indexes, for every sample record, the values its JSON holds at that piece's v2 path; each
  * search area indexes the values of the pieces the table gives it.
  */
-class SchemaPiecesTest {
+class SchemaPiecesTest extends IndexedSampleTest {
 
   /** Schema fields that are search areas or our own, not pieces. */
   private static final List<String> NOT_PIECES = List.of("BasicSearch", "ConditionSearch", "InterventionSearch",
@@ -35,20 +33,6 @@ class SchemaPiecesTest {
    */
   private static final List<String> DERIVED = List.of("MinimumAge", "MaximumAge", "PatientRegistry", "ExpAccTypeIndividual", "ExpAccTypeIntermediate", "ExpAccTypeTreatment",
       "LargeDocHasProtocol", "LargeDocHasSAP", "LargeDocHasICF");
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) { // never opened when the shared data is absent
-      sample.close();
-    }
-  }
 
   @Test
   void everyFieldNamedAfterAPieceIsAPieceOfTheTable() {

@@ -18,26 +18,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.search.query.SearchRequest;
 
-class SearchServiceFacetsAndPagingTest {
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) {
-      sample.close();
-    }
-  }
+class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
 
   /** Each facet's values, read from the record JSON as the schema's v2 paths say. */
   private static final Map<String, Function<JsonNode, List<String>>> FACET_PATHS = new LinkedHashMap<>();

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.normalize.Age;
 import org.trialdex.core.normalize.PartialDate;
@@ -25,21 +23,7 @@ import org.trialdex.search.query.Expr;
 import org.trialdex.search.query.Expr.Bound;
 import org.trialdex.search.query.SearchRequest.Area;
 
-class SearchServiceQueryTest {
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) {
-      sample.close();
-    }
-  }
+class SearchServiceQueryTest extends IndexedSampleTest {
 
   private static Set<String> found(IndexedSample.Req request) {
     return sample.service.search(request.build()).hits().stream().map(Hit::id)

@@ -11,8 +11,6 @@ import java.time.Duration;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.TopDocs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,7 @@ import org.junit.jupiter.api.Test;
  * limits are zero (past from the start) or a day (never reached), so nothing depends on how fast
  * this machine is.
  */
-class SearchTimeLimitTest {
-
-  private static IndexedSample sample;
-
-  @BeforeAll
-  static void index() throws Exception {
-    sample = new IndexedSample();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    if (sample != null) { // never opened when the shared data is absent
-      sample.close();
-    }
-  }
+class SearchTimeLimitTest extends IndexedSampleTest {
 
   @Test
   void aSearchPastItsLimitIsStoppedWithAMessageSayingWhereAndWhatToDo() {
