@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.search.SearchException;
 import org.trialdex.search.SearchService;
 import org.trialdex.search.StudyIndex;
@@ -60,10 +61,12 @@ public final class SearchIndexing implements AutoCloseable {
   private IndexSink sink;
   private ChangeFollower follower;
   private boolean background;
+  private final Vocabulary vocabulary;
 
-  SearchIndexing(StudyStore store, Path dir) {
+  SearchIndexing(StudyStore store, Path dir, Vocabulary vocabulary) {
     this.store = store;
     this.dir = dir;
+    this.vocabulary = vocabulary;
   }
 
   private ChangeFollower newFollower() {
@@ -80,7 +83,7 @@ public final class SearchIndexing implements AutoCloseable {
     if (index != null) {
       return;
     }
-    Optional<StudyIndex> writable = StudyIndex.tryOpen(dir);
+    Optional<StudyIndex> writable = StudyIndex.tryOpen(dir, vocabulary);
     if (writable.isPresent()) {
       index = writable.get();
       sink = new IndexSink(index, store);
@@ -89,7 +92,7 @@ public final class SearchIndexing implements AutoCloseable {
       return;
     }
     try {
-      index = StudyIndex.openReadOnly(dir);
+      index = StudyIndex.openReadOnly(dir, vocabulary);
       service = new SearchService(index);
     } catch (SearchException e) {
       throw new SearchUnavailableException("Search is not available yet: " + e.getMessage(), e);

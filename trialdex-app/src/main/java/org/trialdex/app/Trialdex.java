@@ -3,6 +3,7 @@ package org.trialdex.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.app.service.History;
 import org.trialdex.app.service.Imports;
 import org.trialdex.app.service.Records;
@@ -40,11 +41,13 @@ public final class Trialdex implements AutoCloseable {
   private final Searches searches;
   private final Imports imports;
   private final Reports reports;
+  private final Vocabulary vocabulary;
 
-  private Trialdex(StudyStore store, Clock clock, Path indexDir) {
+  private Trialdex(StudyStore store, Clock clock, Path indexDir, Vocabulary vocabulary) {
     this.store = store;
     this.clock = clock;
-    this.indexing = new SearchIndexing(store, indexDir);
+    this.vocabulary = vocabulary;
+    this.indexing = new SearchIndexing(store, indexDir, vocabulary);
     this.records = new Records(store);
     this.history = new History(store);
     this.searches = new Searches(store, indexing::service);
@@ -64,9 +67,26 @@ public final class Trialdex implements AutoCloseable {
     return open(location, defaultIndexDir(location), clock);
   }
 
-  /** Opens the store at {@code location} with its search index in {@code indexDir}. */
+  /**
+   * Opens the store at {@code location} with its search index in {@code indexDir}, the vocabulary
+   * {@link Vocabulary#standard()}.
+   */
   public static Trialdex open(StoreLocation location, Path indexDir, Clock clock) {
-    return new Trialdex(StudyStores.open(location, clock), clock, Objects.requireNonNull(indexDir, "indexDir"));
+    return open(location, indexDir, clock, Vocabulary.standard());
+  }
+
+  /**
+   * Opens the store at {@code location} with its search index in {@code indexDir}, conditions and
+   * interventions understood with {@code vocabulary}.
+   */
+  public static Trialdex open(StoreLocation location, Path indexDir, Clock clock, Vocabulary vocabulary) {
+    return new Trialdex(StudyStores.open(location, clock), clock, Objects.requireNonNull(indexDir, "indexDir"),
+        Objects.requireNonNull(vocabulary, "vocabulary"));
+  }
+
+  /** The vocabulary search understands conditions and interventions with. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   /** Where the index of a store lives unless told otherwise. */

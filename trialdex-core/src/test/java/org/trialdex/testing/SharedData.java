@@ -65,4 +65,10 @@ public final class SharedData {
   public static Path mscClassic() {
     return require("data/msc-trials-2022/msc_studyfields_2022-10.jsonl");
   }
+
+  /** The terminology folder (MeSH, Disease Ontology). */
+  public static Path terms() {
+    require("data/terms/mesh/mesh_id_label_entryterms_2019.tsv");
+    return require("data/terms");
+  }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +15,8 @@ import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -24,6 +27,8 @@ import org.apache.lucene.util.QueryBuilder;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
+import org.trialdex.core.terms.Concept;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.search.Schema.FieldDef;
 import org.trialdex.search.Schema.Kind;
 import org.trialdex.search.query.Expr;
@@ -40,11 +45,16 @@ final class Queries {
   private static final String DATE_FORMS = "2019-01-01, 2019-01, 2019, 01/2019, 01/15/2019, MIN, MAX";
   private static final String AGE_FORMS = "16 years, 6 months, 4 weeks, 30 days, MIN, MAX";
 
-  private final QueryBuilder words;
+  /** How much a concept match counts: as a match in the conditions, or as one in a title. */
+  private static final float OWN_CONCEPT_WEIGHT = 0.95f;
+  private static final float MENTIONED_CONCEPT_WEIGHT = 0.5f;
 
-  Queries(Analysis analysis) {
+  private final QueryBuilder words;
+  private final Concepts concepts;
+
+  Queries(Analysis analysis, Concepts concepts) {
     words = new QueryBuilder(analysis.queryAnalyzer());
-    words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    this.concepts = concepts;
   }
 
   /** The whole request: scored expressions, then filters. */
@@ -166,6 +176,14 @@ final class Queries {
   }
 
   private Query words(FieldDef field, String text, boolean phrase) {
+    Map<String, Float> parts = Schema.AREA_PARTS.get(field.name().toLowerCase(Locale.ROOT));
+    if (parts != null) {
+      return area(field, text, phrase, parts);
+    }
+    return plainWords(field, text, phrase);
+  }
+
+  private Query plainWords(FieldDef field, String text, boolean phrase) {
     return switch (field.kind()) {
       case TEXT, ID -> {
         Query q = phrase ? words.createPhraseQuery(field.name(), text)
@@ -181,6 +199,58 @@ final class Queries {
       // AREA[StartDate]2019-03 means the range of that one value.
       case DATE, INT, MIN_AGE, MAX_AGE -> range(field, new Bound.Value(text), new Bound.Value(text));
     };
+  }
+
+  /**
+   * Words in a search area (ConditionSearch, InterventionSearch): they match by meaning when they
+   * name concepts (any record indexed under those concepts or below them), else as words anywhere in
+   * the area. Either way, a match in a heavier part of the area
+   * ranks higher.
+   */
+  private Query area(FieldDef field, String text, boolean phrase, Map<String, Float> parts) {
+    Vocabulary.Area area = field.name().equalsIgnoreCase("ConditionSearch") ? Vocabulary.Area.CONDITION
+        : Vocabulary.Area.INTERVENTION;
+    Query asWords = plainWords(field, text, phrase);
+    List<Concepts.Part> meaning = concepts.understand(area, text);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (meaning.isEmpty()) {
+      b.add(asWords, Occur.FILTER);
+    } else {
+      BooleanQuery.Builder byMeaning = new BooleanQuery.Builder();
+      for (Concepts.Part part : meaning) {
+        byMeaning.add(conceptQuery(area, part), Occur.MUST);
+      }
+      // By meaning only: "hypertension" as words would also find pulmonary hypertension, which is
+      // not below Hypertension (high blood pressure); the records that name it are indexed under it.
+      b.add(byMeaning.build(), Occur.FILTER);
+      for (Concepts.Part part : meaning) {
+        BooleanQuery.Builder own = new BooleanQuery.Builder();
+        BooleanQuery.Builder mentioned = new BooleanQuery.Builder();
+        for (Concept c : part.concepts()) {
+          own.add(new TermQuery(new Term(Concepts.field(area), c.id())), Occur.SHOULD);
+          mentioned.add(new TermQuery(new Term(Concepts.mentionField(area), c.id())), Occur.SHOULD);
+        }
+        b.add(new BoostQuery(new ConstantScoreQuery(own.build()), OWN_CONCEPT_WEIGHT), Occur.SHOULD);
+        b.add(new BoostQuery(new ConstantScoreQuery(mentioned.build()), MENTIONED_CONCEPT_WEIGHT), Occur.SHOULD);
+      }
+    }
+    for (Map.Entry<String, Float> part : parts.entrySet()) {
+      Query inPart = plainWords(field(part.getKey()), text, phrase);
+      if (!(inPart instanceof MatchNoDocsQuery)) {
+        b.add(new BoostQuery(inPart, part.getValue()), Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  /** Records indexed under any of the part's concepts (or below them), by their own lists or their titles. */
+  static Query conceptQuery(Vocabulary.Area area, Concepts.Part part) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Concept c : part.concepts()) {
+      any.add(new TermQuery(new Term(Concepts.field(area), c.id())), Occur.SHOULD);
+      any.add(new TermQuery(new Term(Concepts.mentionField(area), c.id())), Occur.SHOULD);
+    }
+    return any.build();
   }
 
   private Query range(FieldDef field, Bound lower, Bound upper) {

@@ -35,7 +35,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -50,6 +50,8 @@ final class Schema {
 
   /** Names of the fields that have a value in the record, for MISSING. */
   static final String PRESENT = "_present";
+  /** The paths of the record's fields trialdex derived (stored), e.g. {@code hasResults}. */
+  static final String DERIVED = "_derived";
   /** Related-trial features as words ("condition: breast neoplasms"). */
   static final String FEATURE = "_feature";
   /** Titles, summaries, conditions and keywords, for more-like-this. */
@@ -96,9 +98,18 @@ final class Schema {
     FIELDS.put(name.toLowerCase(Locale.ROOT), new FieldDef(name, kind, values));
   }
 
+  /** ClinicalTrials.gov's ConditionSearch area: conditions, titles, condition MeSH terms, keywords. */
   private static final Function<StudyView, List<String>> CONDITION_AREA = all(StudyView::conditions,
-      StudyView::keywords, StudyView::conditionMeshTerms, StudyView::conditionAncestorTerms);
+      StudyView::briefTitle, StudyView::officialTitle, StudyView::keywords, StudyView::conditionMeshTerms,
+      StudyView::conditionAncestorTerms);
+  /** ClinicalTrials.gov's InterventionSearch area, but for the enum parts (intervention and arm types). */
   private static final Function<StudyView, List<String>> INTERVENTION_AREA = all(StudyView::interventionNames,
+      StudyView::interventionOtherNames, StudyView::armGroupInterventionNames, StudyView::briefTitle,
+      StudyView::officialTitle, StudyView::armGroupLabels, StudyView::keywords, StudyView::interventionMeshTerms,
+      StudyView::interventionAncestorTerms, StudyView::interventionDescriptions, StudyView::armGroupDescriptionsOnly);
+  private static final Function<StudyView, List<String>> CONDITION_AREA_BASIC = all(StudyView::conditions,
+      StudyView::keywords, StudyView::conditionMeshTerms, StudyView::conditionAncestorTerms);
+  private static final Function<StudyView, List<String>> INTERVENTION_AREA_BASIC = all(StudyView::interventionNames,
       StudyView::interventionOtherNames, StudyView::armGroupInterventionNames, StudyView::interventionMeshTerms,
       StudyView::interventionAncestorTerms);
   private static final Function<StudyView, List<String>> TITLES = all(StudyView::briefTitle,
@@ -114,7 +125,7 @@ final class Schema {
 
   static {
     // Search areas, as ClinicalTrials.gov names them.
-    define("BasicSearch", Kind.TEXT, all(CONDITION_AREA, INTERVENTION_AREA, StudyView::interventionDescriptions,
+    define("BasicSearch", Kind.TEXT, all(CONDITION_AREA_BASIC, INTERVENTION_AREA_BASIC, StudyView::interventionDescriptions,
         StudyView::armGroupDescriptions, TITLES, SUMMARIES, StudyView::outcomes, SPONSORS,
         StudyView::eligibilityCriteria, LOCATIONS, IDS));
     define("ConditionSearch", Kind.TEXT, CONDITION_AREA);
@@ -147,6 +158,9 @@ final class Schema {
     define("InterventionType", Kind.KEYWORD, StudyView::interventionTypes);
     define("InterventionMeshTerm", Kind.TEXT, StudyView::interventionMeshTerms);
     define("InterventionAncestorTerm", Kind.TEXT, StudyView::interventionAncestorTerms);
+    define("InterventionDescription", Kind.TEXT, StudyView::interventionDescriptions);
+    define("ArmGroupLabel", Kind.TEXT, StudyView::armGroupLabels);
+    define("ArmGroupDescription", Kind.TEXT, StudyView::armGroupDescriptionsOnly);
     define("ArmGroupInterventionName", Kind.TEXT, StudyView::armGroupInterventionNames);
     define("OverallStatus", Kind.KEYWORD, StudyView::overallStatus);
     define("Phase", Kind.KEYWORD, StudyView::phases);
@@ -187,8 +201,24 @@ final class Schema {
   /** Fields analyzed as identifiers. */
   static final List<String> ID_TEXT_FIELDS = FIELDS.values().stream().filter(f -> f.kind() == Kind.ID)
       .map(FieldDef::name).toList();
-  /** Fields whose query words get condition synonyms. */
-  static final List<String> SYNONYM_FIELDS = List.of("ConditionSearch", "Condition");
+  /**
+   * The parts of the areas searched by meaning, with ClinicalTrials.gov's weights (its
+   * {@code /studies/search-areas}): a match in a heavier part ranks higher.
+   */
+  static final Map<String, Map<String, Float>> AREA_PARTS = Map.of(
+      "conditionsearch", weights("Condition", 0.95f, "BriefTitle", 0.6f, "OfficialTitle", 0.55f,
+          "ConditionMeshTerm", 0.5f, "ConditionAncestorTerm", 0.4f, "Keyword", 0.3f),
+      "interventionsearch", weights("InterventionName", 0.95f, "InterventionOtherName", 0.75f, "BriefTitle", 0.65f,
+          "OfficialTitle", 0.6f, "ArmGroupLabel", 0.5f, "ArmGroupInterventionName", 0.5f, "InterventionMeshTerm", 0.5f, "Keyword", 0.5f,
+          "InterventionAncestorTerm", 0.4f, "InterventionDescription", 0.4f, "ArmGroupDescription", 0.4f));
+
+  private static Map<String, Float> weights(Object... pairs) {
+    Map<String, Float> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], (Float) pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
   /** Every field name AREA[...] accepts, in schema order. */
   static final List<String> NAMES = FIELDS.values().stream().map(FieldDef::name).toList();
 
@@ -216,13 +246,27 @@ final class Schema {
     return Age.parse(text).map(a -> (int) Math.round(a.days()));
   }
 
-  /** Builds the document for one record. */
-  static Document document(String id, Study study, byte[] json) {
+  /**
+   * Builds the document for one record.
+   *
+   * @param study the record with what trialdex derived for it
+   * @param json that record as v2 JSON
+   * @param derived the paths trialdex derived
+   */
+  static Document document(String id, Study study, byte[] json, List<String> derived, Concepts concepts) {
     StudyView view = new StudyView(study);
     Document doc = new Document();
     doc.add(new StringField(ID, id, Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     doc.add(new StoredField(STUDY, json));
+    for (String path : derived) {
+      doc.add(new StoredField(DERIVED, path));
+    }
+    for (Map.Entry<String, java.util.Set<String>> field : concepts.fields(view).entrySet()) {
+      for (String conceptId : field.getValue()) {
+        doc.add(new StringField(field.getKey(), conceptId, Store.NO));
+      }
+    }
     for (FieldDef field : FIELDS.values()) {
       if (addField(doc, field, field.values().apply(view))) {
         doc.add(new StringField(PRESENT, field.name(), Store.NO));

@@ -46,7 +46,7 @@ public final class SearchService {
 
   public SearchService(StudyIndex index) {
     this.index = index;
-    this.queries = new Queries(index.analysis());
+    this.queries = new Queries(index.analysis(), index.concepts());
   }
 
   /**
@@ -216,6 +216,26 @@ public final class SearchService {
     mlt.setMaxQueryTerms(25);
     Reader[] readers = text.stream().map(StringReader::new).toArray(Reader[]::new);
     return Optional.of(mlt.like(Schema.RELATED_TEXT, readers));
+  }
+
+  /**
+   * How {@code request} was understood (the concepts each searched text names) and why each hit
+   * of {@code result}, a page of that request, matched.
+   */
+  public Explanation explain(SearchRequest request, SearchResult result) {
+    IndexSearcher searcher = index.acquire();
+    try {
+      return new Explainer(queries, index.concepts()).explain(request, result.hits(), searcher);
+    } catch (IOException e) {
+      throw new SearchException("Explaining the search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** The vocabulary conditions and interventions are understood with. */
+  public org.trialdex.core.terms.Vocabulary vocabulary() {
+    return index.vocabulary();
   }
 
   /** The field names AREA[...] accepts, in schema order. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
@@ -20,8 +21,11 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.terms.Vocabulary;
 
 /**
  * The Lucene index of current study records, in one folder. Derived data: it can always be rebuilt
@@ -66,16 +70,28 @@ public final class StudyIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analysis analysis;
+  private final Concepts concepts;
+  private final Derivation derivation;
   private final StudyJson json = StudyJson.standard();
   private volatile long lastRefresh = System.nanoTime();
 
   private StudyIndex(Path dir, Directory directory, IndexWriter writer, SearcherManager searchers,
-      Analysis analysis) {
+      Vocabulary vocabulary) {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
-    this.analysis = analysis;
+    this.analysis = Analysis.standard();
+    this.concepts = new Concepts(vocabulary);
+    this.derivation = new Derivation(vocabulary);
     this.searchers = searchers;
+  }
+
+  /**
+   * What the index's documents are made with: the schema version and the vocabulary's fingerprint.
+   * An index made with anything else is rebuilt.
+   */
+  static String schemaOf(Vocabulary vocabulary) {
+    return Schema.VERSION + "/" + vocabulary.fingerprint();
   }
 
   /**
@@ -87,7 +103,7 @@ public final class StudyIndex implements AutoCloseable {
    *     unreadable or corrupt (the message says what to do)
    */
   public static StudyIndex open(Path dir) {
-    return open(dir, Analysis.standard());
+    return open(dir, Vocabulary.standard());
   }
 
   /**
@@ -95,8 +111,13 @@ public final class StudyIndex implements AutoCloseable {
    * process keeps the index, and this one may {@link #openReadOnly read} it.
    */
   public static Optional<StudyIndex> tryOpen(Path dir) {
+    return tryOpen(dir, Vocabulary.standard());
+  }
+
+  /** Like {@link #tryOpen(Path)}, with this vocabulary. */
+  public static Optional<StudyIndex> tryOpen(Path dir, Vocabulary vocabulary) {
     try {
-      return Optional.of(openWriter(dir, Analysis.standard()));
+      return Optional.of(openWriter(dir, vocabulary));
     } catch (InUse e) {
       return Optional.empty();
     }
@@ -111,38 +132,43 @@ public final class StudyIndex implements AutoCloseable {
     }
   }
 
-  static StudyIndex open(Path dir, Analysis analysis) {
+  /**
+   * Like {@link #open(Path)}, indexing conditions and interventions with this vocabulary. An index
+   * made with another vocabulary is replaced by an empty one.
+   */
+  public static StudyIndex open(Path dir, Vocabulary vocabulary) {
     try {
-      return openWriter(dir, analysis);
+      return openWriter(dir, vocabulary);
     } catch (InUse e) {
       throw new SearchException("The search index at " + dir + " is in use by another process (its write.lock is "
           + "held); stop the other trialdex or open another folder", e.getCause());
     }
   }
 
-  private static StudyIndex openWriter(Path dir, Analysis analysis) {
+  private static StudyIndex openWriter(Path dir, Vocabulary vocabulary) {
     Objects.requireNonNull(dir, "dir");
+    String schema = schemaOf(vocabulary);
     requireFolder(dir);
     Directory directory = null;
     try {
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
       boolean sameSchema = !DirectoryReader.indexExists(directory)
-          || Schema.VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
-      IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
+          || schema.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+      IndexWriterConfig config = new IndexWriterConfig(Analysis.standard().indexAnalyzer())
           .setOpenMode(sameSchema ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
           // Bulk (re)indexing: larger in-memory segments mean fewer flushes and merges.
           .setRAMBufferSizeMB(128);
       IndexWriter writer = new IndexWriter(directory, config);
       if (sameSchema) {
         Map<String, String> kept = new HashMap<>(writer.getLiveCommitData() == null ? Map.of() : toMap(writer));
-        kept.put(SCHEMA_KEY, Schema.VERSION);
+        kept.put(SCHEMA_KEY, schema);
         writer.setLiveCommitData(kept.entrySet());
       } else {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION).entrySet());
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema).entrySet());
       }
       writer.commit();
-      return new StudyIndex(dir, directory, writer, new SearcherManager(writer, null), analysis);
+      return new StudyIndex(dir, directory, writer, new SearcherManager(writer, null), vocabulary);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new InUse(e);
@@ -178,7 +204,16 @@ public final class StudyIndex implements AutoCloseable {
    *     another schema version
    */
   public static StudyIndex openReadOnly(Path dir) {
+    return openReadOnly(dir, Vocabulary.standard());
+  }
+
+  /**
+   * Like {@link #openReadOnly(Path)}, understanding queries with this vocabulary, which must be the
+   * one the writer indexes with.
+   */
+  public static StudyIndex openReadOnly(Path dir, Vocabulary vocabulary) {
     Objects.requireNonNull(dir, "dir");
+    String schema = schemaOf(vocabulary);
     requireFolder(dir);
     Directory directory = null;
     try {
@@ -187,11 +222,12 @@ public final class StudyIndex implements AutoCloseable {
             + "builds it from the store: try again when it is done");
       }
       String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
-      if (!Schema.VERSION.equals(version)) {
-        throw new SearchException("The search index at " + dir + " was written with schema version " + version
-            + ", this trialdex uses " + Schema.VERSION + "; the trialdex process that holds it must rebuild it");
+      if (!schema.equals(version)) {
+        throw new SearchException("The search index at " + dir + " was written with schema " + version
+            + ", this trialdex uses " + schema + " (schema version/vocabulary): the trialdex process that holds it "
+            + "must rebuild it, or this one uses another terminology folder than that one");
       }
-      return new StudyIndex(dir, directory, null, new SearcherManager(directory, null), Analysis.standard());
+      return new StudyIndex(dir, directory, null, new SearcherManager(directory, null), vocabulary);
     } catch (IOException e) {
       closeQuietly(directory);
       throw cannotOpen(dir, e);
@@ -230,7 +266,11 @@ public final class StudyIndex implements AutoCloseable {
     checkId(id);
     IndexWriter writer = writer();
     try {
-      writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, study, json.writeBytes(study)));
+      ObjectNode tree = json.mapper().valueToTree(study);
+      List<String> derived = derivation.apply(tree);
+      Study indexed = derived.isEmpty() ? study : json.read(tree);
+      writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed,
+          json.mapper().writeValueAsBytes(tree), derived, concepts));
     } catch (IOException | RuntimeException e) {
       throw new SearchException("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
     }
@@ -362,6 +402,15 @@ public final class StudyIndex implements AutoCloseable {
 
   Analysis analysis() {
     return analysis;
+  }
+
+  Concepts concepts() {
+    return concepts;
+  }
+
+  /** The vocabulary conditions and interventions are indexed and searched with. */
+  public Vocabulary vocabulary() {
+    return concepts.vocabulary();
   }
 
   IndexSearcher acquire() {

@@ -180,6 +180,11 @@ final class StudyView {
     return Optional.ofNullable(study.derivedSection()).map(which);
   }
 
+  /** The MeSH entries of a browse module (meshes, not ancestors). */
+  List<Mesh> browseMeshes(Function<DerivedSection, BrowseModule> which) {
+    return browse(which).map(b -> list(b.meshes()).stream().filter(m -> m != null).toList()).orElse(List.of());
+  }
+
   List<String> conditionMeshTerms() {
     return strings(browse(DerivedSection::conditionBrowseModule)
         .map(b -> list(b.meshes()).stream().map(Mesh::term)).orElse(Stream.empty()));
@@ -229,6 +234,16 @@ final class StudyView {
   List<String> armGroupDescriptions() {
     return strings(Optional.of(modules.arms()).map(ArmsInterventionsModule::armGroups)
         .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().flatMap(a -> Stream.of(a.label(), a.description())));
+  }
+
+  List<String> armGroupLabels() {
+    return strings(Optional.of(modules.arms()).map(ArmsInterventionsModule::armGroups)
+        .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().map(ArmGroup::label));
+  }
+
+  List<String> armGroupDescriptionsOnly() {
+    return strings(Optional.of(modules.arms()).map(ArmsInterventionsModule::armGroups)
+        .map(StudyView::list).orElse(List.<ArmGroup>of()).stream().map(ArmGroup::description));
   }
 
   List<String> outcomes() {

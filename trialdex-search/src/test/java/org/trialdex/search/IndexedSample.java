@@ -1,6 +1,7 @@
 package org.trialdex.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.query.Expr;
 import org.trialdex.search.query.SearchRequest;
@@ -52,7 +54,10 @@ final class IndexedSample implements AutoCloseable {
   final Path dir;
   final StudyIndex index;
   final SearchService service;
-  /** Every indexed record as JSON, by id, in indexing order. */
+  /**
+   * Every indexed record as JSON, by id, in indexing order: as the index holds it, with the fields
+   * trialdex derives for records that lack them (core's Derivation, tested on its own).
+   */
   final Map<String, JsonNode> records = new LinkedHashMap<>();
 
   IndexedSample() throws IOException {
@@ -65,10 +70,13 @@ final class IndexedSample implements AutoCloseable {
     all.add(JSON.mapper().readTree(BREAST_PALBOCICLIB));
     all.add(JSON.mapper().readTree(BREAST_LETROZOLE));
     index = StudyIndex.open(dir);
+    Derivation derivation = new Derivation(index.vocabulary());
     for (JsonNode record : all) {
       String id = record.path("protocolSection").path("identificationModule").path("nctId").asText();
-      records.put(id, record);
       index.upsert(id, JSON.read(record));
+      ObjectNode derived = record.deepCopy();
+      derivation.apply(derived);
+      records.put(id, derived);
     }
     index.commit();
     service = new SearchService(index);

@@ -43,7 +43,9 @@ class SearchServiceQueryTest extends IndexedSampleTest {
 
   @Test
   void meshAncestorsFromDerivedSectionMakePallasFindableByBreastDiseases() {
-    assertEquals(Set.of("NCT02513394", "TDX-0001"), found(req().cond("Breast Diseases")));
+    // PALLAS and TDX-0001 carry Breast Diseases among their MeSH ancestors; TDX-0002 names "Breast
+    // Neoplasms" as its condition and has no browse module: Breast Neoplasms is below Breast Diseases.
+    assertEquals(Set.of("NCT02513394", "TDX-0001", "TDX-0002"), found(req().cond("Breast Diseases")));
   }
 
   @Test

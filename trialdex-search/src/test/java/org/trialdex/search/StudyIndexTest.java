@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.search.query.Expr;
 import org.trialdex.search.query.SearchRequest;
 import org.trialdex.testing.SharedData;
@@ -128,13 +129,9 @@ class StudyIndexTest {
   }
 
   @Test
-  void conditionSynonymsMatchEitherWayIncludingMultiWordOnes(@TempDir Path dir) {
-    Analysis analysis = Analysis.withConditionSynonyms("""
-        # hand-written for this test; the shipped list is condition-synonyms.txt
-        heart attack, myocardial infarction
-        nsclc, non small cell lung cancer
-        """);
-    try (StudyIndex index = StudyIndex.open(dir, analysis)) {
+  void curatedNamesMatchEitherWayIncludingMultiWordOnes(@TempDir Path dir) {
+    // The curated list alone (no terminology folder): its groups are the only names known.
+    try (StudyIndex index = StudyIndex.open(dir, Vocabulary.curated())) {
       index.upsert("MI", study("MI", "Myocardial Infarction"));
       index.upsert("HA", study("HA", "Heart Attack"));
       index.upsert("N1", study("N1", "NSCLC"));
@@ -148,16 +145,9 @@ class StudyIndexTest {
       assertEquals(Set.of("N1", "N2"), cond(service, "nsclc"));
       assertEquals(Set.of("N1", "N2"), cond(service, "non-small cell lung cancer"));
       assertEquals(Set.of("AS"), cond(service, "asthma"));
-      // Synonyms belong to the condition area: titles are searched as written.
+      // Meaning belongs to the condition and intervention areas: titles alone are searched as written.
       assertEquals(Set.of("N1"), service.search(IndexedSample.req().query(SearchRequest.Area.TITLES,
           new Expr.Words("TitleSearch", "nsclc")).build()).hits().stream().map(Hit::id).collect(Collectors.toSet()));
     }
-  }
-
-  @Test
-  void malformedSynonymsAreRefusedSayingWhereAndWhatIsAccepted() {
-    SearchException e = assertThrows(SearchException.class, () -> Analysis.withConditionSynonyms("a => b => c\n"));
-    assertTrue(e.getMessage().startsWith("Cannot parse the condition synonyms in the given synonyms"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("each line must be 'a, b, c' or 'a => b' (Solr format)"), e.getMessage());
   }
 }

@@ -38,9 +38,9 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin StoreOptions storeOptions;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cond", description = "query.cond: conditions (synonyms and MeSH terms included).") String cond;
+  @Option(names = "--cond", description = "query.cond: conditions, by meaning (synonyms and narrower conditions included).") String cond;
   @Option(names = "--term", description = "query.term: any text.") String term;
-  @Option(names = "--intr", description = "query.intr: interventions.") String intr;
+  @Option(names = "--intr", description = "query.intr: interventions, by meaning (MeSH drugs and procedures).") String intr;
   @Option(names = "--titles", description = "query.titles: titles and acronym.") String titles;
   @Option(names = "--outc", description = "query.outc: outcome measures.") String outc;
   @Option(names = "--spons", description = "query.spons: sponsors and collaborators.") String spons;
@@ -60,6 +60,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--page-token", description = "pageToken: the token a previous page printed.") String pageToken;
   @Option(names = "--count-total", description = "countTotal: count every hit.") boolean countTotal;
   @Option(names = "--facets", description = "facets: 'all' or a comma list (status, phase, studyType...).") String facets;
+  @Option(names = "--explain", description = "Also show how the query was understood (concepts, synonyms) and why each hit matched.")
+  boolean explain;
   @Option(names = "--format", defaultValue = "table", description = "table or json (the API's response shape). Default: ${DEFAULT-VALUE}.")
   Format format;
 
@@ -104,10 +106,18 @@ final class SearchCommand implements Callable<Integer> {
       } catch (SearchUnavailableException e) {
         throw new TrialdexCommand.CommandFailure(e.getMessage());
       }
+      java.util.Optional<org.trialdex.search.Explanation> explanation = explain
+          ? java.util.Optional.of(trialdex.searches().explain(request, result)) : java.util.Optional.empty();
       if (format == Format.json) {
-        out.println(json(result));
+        var root = org.trialdex.app.service.SearchResponses.v2(result, study -> study);
+        explanation.ifPresent(e -> root.set("explain", org.trialdex.app.service.SearchResponses.explanation(e)));
+        out.println(root.toPrettyString());
       } else {
         table(out, result);
+        explanation.ifPresent(e -> {
+          out.println();
+          org.trialdex.app.service.SearchResponses.explanationText(e).forEach(out::println);
+        });
       }
       return TrialdexCommand.OK;
     }

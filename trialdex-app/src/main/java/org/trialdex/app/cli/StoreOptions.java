@@ -1,8 +1,11 @@
 package org.trialdex.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.terms.Vocabulary;
+import org.trialdex.core.terms.VocabularyException;
 import org.trialdex.store.StoreLocation;
 import picocli.CommandLine.Option;
 
@@ -23,6 +26,32 @@ final class StoreOptions {
   @Option(names = "--index", paramLabel = "DIR",
       description = "Search index folder (default: $TRIALDEX_INDEX, else DIR/index beside an embedded store, else ./trialdex-index). Derived from the store: deleting it loses nothing.")
   Path index;
+
+  @Option(names = "--terms", paramLabel = "DIR",
+      description = "Terminology folder (MeSH, Disease Ontology) for search by meaning (default: $TRIALDEX_TERMS, "
+          + "else ../shared/data/terms when present, else the curated list alone).")
+  Path terms;
+
+  /** The vocabulary: --terms, $TRIALDEX_TERMS, ../shared/data/terms when present, else the curated list. */
+  Vocabulary vocabulary() {
+    if (terms != null) {
+      return load(terms);
+    }
+    String env = System.getenv("TRIALDEX_TERMS");
+    if (env != null && !env.isBlank()) {
+      return load(Path.of(env));
+    }
+    Path beside = Path.of("..", "shared", "data", "terms");
+    return Files.isDirectory(beside) ? load(beside) : Vocabulary.curated();
+  }
+
+  private static Vocabulary load(Path dir) {
+    try {
+      return Vocabulary.load(dir);
+    } catch (VocabularyException e) {
+      throw new TrialdexCommand.UsageError(e.getMessage());
+    }
+  }
 
   StoreLocation location() {
     if (data != null && db != null) {
@@ -56,6 +85,6 @@ final class StoreOptions {
       String env = System.getenv("TRIALDEX_INDEX");
       indexDir = env != null && !env.isBlank() ? Path.of(env) : Trialdex.defaultIndexDir(location);
     }
-    return Trialdex.open(location, indexDir, Clock.systemUTC());
+    return Trialdex.open(location, indexDir, Clock.systemUTC(), vocabulary());
   }
 }

@@ -63,7 +63,8 @@ final class ApiV2 {
   }
 
   private void studies(Context ctx) {
-    Map<String, List<String>> params = ctx.queryParamMap();
+    Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
+    boolean explain = explainFlag(params.remove("explain"));
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     SearchRequest request = SearchRequests.parse(params);
@@ -79,7 +80,22 @@ final class ApiV2 {
       return;
     }
     ObjectNode root = org.trialdex.app.service.SearchResponses.v2(result, study -> select(study, fields));
+    if (explain) {
+      root.set("explain", org.trialdex.app.service.SearchResponses.explanation(
+          trialdex.searches().explain(request, result)));
+    }
     Render.json(ctx, root);
+  }
+
+  /** Our extension {@code explain=true}: how the query was understood and why each hit matched. */
+  private static boolean explainFlag(List<String> values) {
+    if (values == null) {
+      return false;
+    }
+    if (values.size() != 1 || !(values.getFirst().equals("true") || values.getFirst().equals("false"))) {
+      throw new HttpServer.BadRequest("explain takes true or false, once; got " + values);
+    }
+    return values.getFirst().equals("true");
   }
 
   private void study(Context ctx) {

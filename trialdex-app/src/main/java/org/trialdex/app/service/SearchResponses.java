@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.UnaryOperator;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.search.Explanation;
 import org.trialdex.search.Facet;
 import org.trialdex.search.FacetValue;
 import org.trialdex.search.Hit;
@@ -44,5 +45,34 @@ public final class SearchResponses {
       }
     }
     return root;
+  }
+
+  /** The {@code explain} extension: how the search was understood and why each hit matched. */
+  public static ObjectNode explanation(Explanation explanation) {
+    return StudyJson.standard().mapper().valueToTree(explanation);
+  }
+
+  /** The explanation as lines of text, for the command line. */
+  public static java.util.List<String> explanationText(Explanation explanation) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (Explanation.Term t : explanation.terms()) {
+      lines.add(t.field() + " \"" + t.text() + "\": " + (t.byMeaning() ? "by meaning" : "as words"));
+      for (java.util.List<Explanation.ConceptInfo> part : t.concepts()) {
+        for (Explanation.ConceptInfo c : part) {
+          lines.add("  concept " + c.id() + " " + c.name() + " (" + c.source() + ")"
+              + (c.mesh().isEmpty() || c.mesh().getFirst().startsWith(c.id()) ? "" : ", MeSH " + String.join("; ", c.mesh())));
+          lines.add("    known as: " + String.join("; ", c.names()));
+          lines.add("    and every concept below it");
+        }
+      }
+      if (!t.parts().isEmpty()) {
+        lines.add("  words ranked by part: " + String.join(", ", t.parts()));
+      }
+    }
+    for (Explanation.HitReasons h : explanation.hits()) {
+      lines.add(h.id() + ":");
+      h.reasons().forEach(r -> lines.add("  " + r));
+    }
+    return lines;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.trialdex.search.Explanation;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.search.SearchResult;
 import org.trialdex.search.SearchService;
@@ -49,6 +50,11 @@ public final class Searches {
    */
   public SearchResult search(SearchRequest request, Duration limit) {
     return index.get().search(request, limit);
+  }
+
+  /** How {@code request} was understood and why each hit of {@code result} (its page) matched. */
+  public Explanation explain(SearchRequest request, SearchResult result) {
+    return index.get().explain(request, result);
   }
 
   /**

@@ -503,8 +503,12 @@ public final class Pieces {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put("BasicSearch", join(condition, intervention, List.of("InterventionDescription", "ArmGroupLabel",
         "ArmGroupDescription"), titles, summaries, outcomes, sponsors, List.of("EligibilityCriteria"), locations, ids));
-    m.put("ConditionSearch", condition);
-    m.put("InterventionSearch", intervention);
+    // As ClinicalTrials.gov's /studies/search-areas lists them (its enum parts left out).
+    m.put("ConditionSearch", List.of("Condition", "BriefTitle", "OfficialTitle", "ConditionMeshTerm",
+        "ConditionAncestorTerm", "Keyword"));
+    m.put("InterventionSearch", List.of("InterventionName", "InterventionOtherName", "ArmGroupInterventionName",
+        "BriefTitle", "OfficialTitle", "ArmGroupLabel", "InterventionMeshTerm", "Keyword", "InterventionAncestorTerm",
+        "InterventionDescription", "ArmGroupDescription"));
     m.put("TitleSearch", titles);
     m.put("OutcomeSearch", outcomes);
     m.put("SponsorSearch", sponsors);

@@ -1,0 +1,185 @@
+package org.trialdex.core.derive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.model.Study;
+import org.trialdex.core.normalize.Age;
+import org.trialdex.core.terms.Concept;
+import org.trialdex.core.terms.Vocabulary;
+import org.trialdex.core.terms.Vocabulary.Area;
+
+/**
+ * Derives what ClinicalTrials.gov derives, where a record lacks it; a value the record has is never
+ * replaced. Thread-safe.
+ *
+ * <ul>
+ *   <li>{@code protocolSection.eligibilityModule.stdAges}: CHILD when the minimum age is under 18
+ *       years, ADULT when the ages include any of 18 to 64, OLDER_ADULT when the maximum age is 65 or
+ *       more (no minimum is 0, no maximum is no limit), as ClinicalTrials.gov groups them.
+ *   <li>{@code hasResults}: whether the record has a results section.
+ *   <li>{@code derivedSection.conditionBrowseModule}: the MeSH descriptors the conditions name and
+ *       their ancestors, as ClinicalTrials.gov maps them (descriptor and ancestors); a condition that
+ *       names a narrower concept (a Disease Ontology term, a curated concept) gives its nearest
+ *       descriptors.
+ *   <li>{@code derivedSection.interventionBrowseModule}: the same for intervention names and other
+ *       names, over chemicals, drugs and procedures.
+ * </ul>
+ */
+public final class Derivation {
+
+  /** Paths of the fields this class derives, as {@link Derived#paths()} lists them. */
+  public static final String STD_AGES = "protocolSection.eligibilityModule.stdAges";
+  public static final String HAS_RESULTS = "hasResults";
+  public static final String CONDITION_BROWSE = "derivedSection.conditionBrowseModule";
+  public static final String INTERVENTION_BROWSE = "derivedSection.interventionBrowseModule";
+
+  private static final double ADULT_DAYS = new Age(18, Age.Unit.YEARS).days();
+  private static final double OLDER_DAYS = new Age(65, Age.Unit.YEARS).days();
+
+  private final Vocabulary vocabulary;
+  private final StudyJson json = StudyJson.standard();
+
+  /** Derives with this vocabulary for the browse modules. */
+  public Derivation(Vocabulary vocabulary) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+  }
+
+  /** The vocabulary the browse modules come from. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * A record with the derived fields it lacked.
+   *
+   * @param study the record, derived fields added
+   * @param paths the paths derived, in {@link Derivation}'s order; empty when nothing was
+   */
+  public record Derived(Study study, List<String> paths) {
+    public Derived {
+      Objects.requireNonNull(study, "study");
+      paths = List.copyOf(paths);
+    }
+  }
+
+  /** {@code study} with what it lacked derived. */
+  public Derived apply(Study study) {
+    ObjectNode tree = json.mapper().valueToTree(study);
+    List<String> paths = apply(tree);
+    return new Derived(paths.isEmpty() ? study : json.read(tree), paths);
+  }
+
+  /** Adds what the record lacked to its v2 JSON tree, in place; the paths derived. */
+  public List<String> apply(ObjectNode study) {
+    List<String> paths = new ArrayList<>();
+    JsonNode protocol = study.path("protocolSection");
+    if (stdAges(protocol)) {
+      paths.add(STD_AGES);
+    }
+    if (!study.hasNonNull("hasResults")) {
+      study.put("hasResults", study.has("resultsSection") && !study.get("resultsSection").isEmpty());
+      paths.add(HAS_RESULTS);
+    }
+    if (browse(study, "conditionBrowseModule", Area.CONDITION, texts(protocol.path("conditionsModule"), "conditions"))) {
+      paths.add(CONDITION_BROWSE);
+    }
+    List<String> interventions = new ArrayList<>();
+    for (JsonNode i : protocol.path("armsInterventionsModule").path("interventions")) {
+      interventions.addAll(texts(i, "name"));
+      interventions.addAll(texts(i, "otherNames"));
+    }
+    if (browse(study, "interventionBrowseModule", Area.INTERVENTION, interventions)) {
+      paths.add(INTERVENTION_BROWSE);
+    }
+    return paths;
+  }
+
+  private static boolean stdAges(JsonNode protocol) {
+    if (!(protocol.path("eligibilityModule") instanceof ObjectNode eligibility)
+        || (eligibility.has("stdAges") && !eligibility.get("stdAges").isEmpty())) {
+      return false;
+    }
+    Optional<Double> min = limit(eligibility.path("minimumAge"), 0);
+    Optional<Double> max = limit(eligibility.path("maximumAge"), Double.POSITIVE_INFINITY);
+    if (min.isEmpty() || max.isEmpty() || min.get() > max.get()) {
+      return false; // an age that cannot be read, or limits that contradict: groups would be guesses
+    }
+    ArrayNode groups = eligibility.putArray("stdAges");
+    if (min.get() < ADULT_DAYS) {
+      groups.add("CHILD");
+    }
+    if (min.get() < OLDER_DAYS && max.get() >= ADULT_DAYS) {
+      groups.add("ADULT");
+    }
+    if (max.get() >= OLDER_DAYS) {
+      groups.add("OLDER_ADULT");
+    }
+    return true;
+  }
+
+  private static Optional<Double> limit(JsonNode value, double none) {
+    String text = value.isTextual() ? value.asText() : null;
+    if (Age.meansNoLimit(text)) {
+      return Optional.of(none);
+    }
+    return Age.parse(text).map(Age::days);
+  }
+
+  private boolean browse(ObjectNode study, String module, Area area, List<String> texts) {
+    JsonNode existing = study.path("derivedSection").path(module);
+    if (existing.path("meshes").size() > 0 || texts.isEmpty()) {
+      return false;
+    }
+    Map<String, Concept> meshes = new LinkedHashMap<>();
+    for (String text : texts) {
+      for (Vocabulary.Match m : vocabulary.find(area, text)) {
+        for (Concept d : vocabulary.mesh(m.concept().id())) {
+          meshes.putIfAbsent(d.id(), d);
+        }
+      }
+    }
+    if (meshes.isEmpty()) {
+      return false;
+    }
+    Map<String, Concept> ancestors = new LinkedHashMap<>();
+    for (String id : meshes.keySet()) {
+      for (String up : vocabulary.closure(id)) {
+        Concept c = vocabulary.concept(up).orElseThrow();
+        if (c.mesh() && !meshes.containsKey(c.id())) {
+          ancestors.putIfAbsent(c.id(), c);
+        }
+      }
+    }
+    ObjectNode derived = study.has("derivedSection") && study.get("derivedSection") instanceof ObjectNode d ? d
+        : study.putObject("derivedSection");
+    ObjectNode browse = derived.putObject(module);
+    ArrayNode meshArray = browse.putArray("meshes");
+    meshes.values().forEach(c -> meshArray.addObject().put("id", c.id()).put("term", c.name()));
+    ArrayNode ancestorArray = browse.putArray("ancestors");
+    ancestors.values().forEach(c -> ancestorArray.addObject().put("id", c.id()).put("term", c.name()));
+    return true;
+  }
+
+  private static List<String> texts(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    List<String> texts = new ArrayList<>();
+    if (value.isTextual() && !value.asText().isBlank()) {
+      texts.add(value.asText());
+    } else if (value.isArray()) {
+      value.forEach(v -> {
+        if (v.isTextual() && !v.asText().isBlank()) {
+          texts.add(v.asText());
+        }
+      });
+    }
+    return texts;
+  }
+}

@@ -1,0 +1,144 @@
+package org.trialdex.core.terms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How names are compared: text becomes normalized words, and a name becomes a <em>key</em>, the
+ * sorted set of its words. Two names with the same key are the same name: {@code Carcinoma,
+ * Non-Small-Cell Lung} = {@code non small cell lung carcinoma}, {@code Cancer of the Lung} = {@code
+ * lung cancer} = {@code Lung Neoplasms}.
+ *
+ * <p>Words are lower-cased and folded to ASCII, split at anything but letters and digits, stripped
+ * of possessives and plural endings (an S-stemmer), and mapped to one spelling: US for British
+ * spellings, {@code neoplasm} for cancer and tumour (MeSH names cancers "Neoplasms"), arabic for
+ * roman numerals, {@code versus} for vs. A few function words (of, the, in...) are dropped.
+ */
+public final class Words {
+
+  private static final Set<String> DROPPED = Set.of("of", "the", "a", "an", "in", "and", "or", "to", "for", "by",
+      "on", "at");
+
+  /**
+   * One word for several: the curated list's groups of single words (US and British spellings),
+   * each to its first word; then these, applied after stemming.
+   */
+  private static final Map<String, String> CANONICAL = Map.ofEntries(
+      Map.entry("cancer", "neoplasm"), Map.entry("tumor", "neoplasm"), Map.entry("tumour", "neoplasm"),
+      Map.entry("vs", "versus"), Map.entry("v", "versus"),
+      Map.entry("i", "1"), Map.entry("ii", "2"), Map.entry("iii", "3"), Map.entry("iv", "4"),
+      Map.entry("sjoegren", "sjogren"), Map.entry("disk", "disc"));
+
+  private static final Map<String, String> SPELLING = spellings();
+
+  private static Map<String, String> spellings() {
+    Map<String, String> map = new HashMap<>();
+    try (InputStream in = Words.class.getResourceAsStream(VocabularyLoader.CURATED)) {
+      if (in == null) {
+        throw new IllegalStateException("The curated list " + VocabularyLoader.CURATED + " is missing");
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String l = line.strip();
+        if (l.startsWith("#") || l.isEmpty()) {
+          continue;
+        }
+        List<String> terms = List.of(l.split("\\s*,\\s*"));
+        if (terms.size() > 1 && terms.stream().allMatch(t -> t.matches("[\\p{L}\\p{N}]+"))) {
+          for (String t : terms.subList(1, terms.size())) {
+            map.put(stem(fold(t)), stem(fold(terms.getFirst())));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + VocabularyLoader.CURATED, e);
+    }
+    map.putAll(CANONICAL);
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      e.setValue(CANONICAL.getOrDefault(e.getValue(), e.getValue()));
+    }
+    return Map.copyOf(map);
+  }
+
+  private Words() {}
+
+  /** The normalized words of {@code text}, in order; empty for null or blank text. */
+  public static List<String> of(String text) {
+    List<String> words = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return words;
+    }
+    String folded = fold(text);
+    StringBuilder word = new StringBuilder();
+    int n = folded.length();
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? folded.charAt(i) : ' ';
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        word.append(c);
+      } else if (c == '\'' && i + 1 < n && folded.charAt(i + 1) == 's'
+          && (i + 2 == n || !Character.isLetterOrDigit(folded.charAt(i + 2)))) {
+        i++; // a possessive: crohn's is crohn
+      } else if (c != '\'' && !word.isEmpty()) {
+        addWord(words, word.toString());
+        word.setLength(0);
+      }
+    }
+    return words;
+  }
+
+  private static void addWord(List<String> words, String raw) {
+    if (!DROPPED.contains(raw)) {
+      String stem = stem(raw);
+      words.add(SPELLING.getOrDefault(stem, stem));
+    }
+  }
+
+  private static String fold(String text) {
+    if (text.chars().allMatch(c -> c < 128)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
+    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+        .replace('’', '\'').replace("ß", "ss").replace("æ", "ae").replace("ø", "o");
+  }
+
+  /** The key of a name: its distinct normalized words, sorted, joined by one space; "" when it has none. */
+  public static String key(String name) {
+    return key(of(name));
+  }
+
+  /** The key of normalized words. */
+  public static String key(List<String> words) {
+    return String.join(" ", new TreeSet<>(words));
+  }
+
+  /**
+   * Removes English plural endings as Harman's S-stemmer does: {@code -ies} to {@code -y}, {@code
+   * -es} to {@code -e}, {@code -s} dropped, except after {@code u}, {@code s}, {@code i} and in
+   * short words.
+   */
+  static String stem(String word) {
+    int n = word.length();
+    if (n <= 3 || !word.endsWith("s") || Character.isDigit(word.charAt(n - 2))) {
+      return word;
+    }
+    if (word.endsWith("ies") && !word.endsWith("eies") && !word.endsWith("aies")) {
+      return word.substring(0, n - 3) + "y";
+    }
+    if (word.endsWith("es") && !word.endsWith("aes") && !word.endsWith("ees") && !word.endsWith("oes")) {
+      return word.substring(0, n - 1);
+    }
+    if (word.endsWith("us") || word.endsWith("ss") || word.endsWith("is")) {
+      return word;
+    }
+    return word.substring(0, n - 1);
+  }
+}
