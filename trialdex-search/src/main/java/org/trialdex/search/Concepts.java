@@ -59,16 +59,27 @@ final class Concepts {
     mentions.addAll(view.briefTitle());
     mentions.addAll(view.officialTitle());
     mentions.addAll(view.keywords());
-    fields.put(CONDITION, closure(Area.CONDITION, view.conditions(),
-        meshIds(view, DerivedSection::conditionBrowseModule, Area.CONDITION)));
+    fields.put(CONDITION, own(Area.CONDITION, view.conditions(),
+        () -> meshIds(view, DerivedSection::conditionBrowseModule, Area.CONDITION)));
     fields.put(CONDITION_MENTION, closure(Area.CONDITION, mentions, Set.of()));
     List<String> interventions = new ArrayList<>(view.interventionNames());
     interventions.addAll(view.interventionOtherNames());
     view.armGroupInterventionNames().forEach(n -> interventions.add(TYPE_PREFIX.matcher(n).replaceFirst("")));
-    fields.put(INTERVENTION, closure(Area.INTERVENTION, interventions,
-        meshIds(view, DerivedSection::interventionBrowseModule, Area.INTERVENTION)));
+    fields.put(INTERVENTION, own(Area.INTERVENTION, interventions,
+        () -> meshIds(view, DerivedSection::interventionBrowseModule, Area.INTERVENTION)));
     fields.put(INTERVENTION_MENTION, closure(Area.INTERVENTION, mentions, Set.of()));
     return fields;
+  }
+
+  /**
+   * The concepts of the record's own list, as the vocabulary reads it; the record's MeSH terms only
+   * when the vocabulary reads none of it. The source's terms can be broader than its conditions:
+   * ClinicalTrials.gov lists Hypertension for ocular and pulmonary hypertension trials, which are
+   * not what a search for high blood pressure means.
+   */
+  private Set<String> own(Area area, List<String> texts, java.util.function.Supplier<Set<String>> meshes) {
+    Set<String> ids = closure(area, texts, Set.of());
+    return ids.isEmpty() ? closure(area, List.of(), meshes.get()) : ids;
   }
 
   private Set<String> closure(Area area, List<String> texts, Set<String> given) {

@@ -144,6 +144,30 @@ public final class Vocabulary {
    * without overlaps, in order.
    */
   public List<Match> find(Area area, String text) {
+    List<Match> matches = findIn(area, text);
+    if (text != null && text.length() < 2_000) {
+      // "Acute or Chronic GVHD" names acute GVHD and chronic GVHD; "Breast and Lung Cancer" both cancers.
+      java.util.regex.Matcher m = COORDINATED.matcher(text);
+      while (m.find()) {
+        for (int keep = 1; keep <= 2; keep++) {
+          String variant = text.substring(0, m.start()) + m.group(keep) + text.substring(m.end());
+          for (Match extra : findIn(area, variant)) {
+            if (!matches.contains(extra)) {
+              matches = new ArrayList<>(matches);
+              matches.add(extra);
+            }
+          }
+        }
+      }
+    }
+    return matches;
+  }
+
+  /** Two single words joined by or, and, / or &amp;, as in "acute or chronic". */
+  private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
+      "(?i)\\b([\\p{L}\\p{N}]+)[\\s,()]*(?:\\bor\\b|\\band\\b|/|&)[\\s()]*([\\p{L}\\p{N}]+)\\b");
+
+  private List<Match> findIn(Area area, String text) {
     List<String> words = Words.of(text);
     int n = words.size();
     if (n == 0) {
