@@ -83,8 +83,12 @@ public final class Gazetteer {
     Region r = blank(state) ? null : region(c, state);
     if (!blank(city)) {
       int found = city(city, c, r);
+      // "Aichi" is a prefecture and, in some languages, another name of Okazaki: a region named by the
+      // city field wins over a city matched only by an alternate name, unless that city is the region's
+      // largest ("New York", "Geneva", "Panama City").
       Region named = r == null ? region(c, city) : null;
-      if (found >= 0 && (named == null || primaryNamed(Fold.fold(cut(city)), found))) {
+      if (found >= 0 && (named == null || primaryNamed(Fold.fold(cut(city)), found)
+          || tables.largestCity().getOrDefault(named, -1) == found)) {
         return Optional.of(cityGeocode(found));
       }
       if (r == null && blank(state)) {

@@ -46,7 +46,8 @@ final class GazetteerFile {
       Map<String, List<Region>> regionsByName,
       int regionCount,
       Cities cities,
-      Map<String, int[]> cityNames) {}
+      Map<String, int[]> cityNames,
+      Map<Region, Integer> largestCity) {}
 
   /** The cities as parallel arrays; entries of {@code cityNames} are {@code index << 1 | alternate}. */
   record Cities(float[] latitude, float[] longitude, int[] population, Country[] country, Region[] region,
@@ -121,8 +122,14 @@ final class GazetteerFile {
       for (Map.Entry<String, int[]> e : cityNames.entrySet()) {
         e.setValue(sorted(e.getValue(), cities));
       }
+      Map<Region, Integer> largest = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        if (cityRegion[i] != null) {
+          largest.merge(cityRegion[i], i, (a, b) -> pop[b] > pop[a] ? b : a);
+        }
+      }
       return new Tables(Map.copyOf(countries), countryCount, Map.copyOf(regions), Map.copyOf(regionsByName),
-          regionCount, cities, cityNames);
+          regionCount, cities, cityNames, Map.copyOf(largest));
     }
 
     private void country(String[] f) {
@@ -200,6 +207,12 @@ final class GazetteerFile {
       cityName[i] = f[6];
       add(Fold.fold(f[6]), i << 1);
       add(Fold.fold(f[7]), i << 1);
+      int bracket = f[6].indexOf('(');
+      if (bracket > 0) {
+        // "Halle (Saale)", "Kempten (Allgäu)": the name before the bracket is the name in use, and should
+        // rank as a primary name so that population decides against the smaller "Halle" of Westphalia.
+        add(Fold.fold(f[6].substring(0, bracket)), i << 1);
+      }
       for (String alt : list(f[8])) {
         add(Fold.fold(alt), i << 1 | 1);
       }
