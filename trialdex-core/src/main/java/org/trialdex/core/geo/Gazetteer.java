@@ -18,8 +18,6 @@ import org.trialdex.core.geo.GazetteerFile.Tables;
 public final class Gazetteer {
 
   private static final String RESOURCE = "gazetteer.tsv.gz";
-  /** A single place name at least this populous wins over a region of the same name ("Sao Paulo"). */
-  private static final int CITY_OVER_REGION = 100_000;
   /** Longer text is no place name and matches nothing; so lookups stay cheap whatever the input. */
   private static final int MAX_TEXT = 300;
   /** See {@link #city}: a city outside the given region must be this populous to be taken. */
@@ -189,7 +187,11 @@ public final class Gazetteer {
     }
     int found = city(part, null, null);
     List<Region> regions = tables.regionsByName().getOrDefault(Fold.fold(part), List.of());
-    if (found >= 0 && (regions.isEmpty() || tables.cities().population()[found] >= CITY_OVER_REGION)) {
+    // A name that is a region's and a city's is the city only when the city carries it as its own name
+    // and lies in that region ("Sao Paulo", "Quebec"); "Ontario" is the province, not the Californian
+    // city, and "New York" alone the state.
+    if (found >= 0 && (regions.isEmpty()
+        || primaryNamed(Fold.fold(part), found) && regions.contains(tables.cities().region()[found]))) {
       return Optional.of(cityGeocode(found));
     }
     if (!regions.isEmpty()) {

@@ -205,17 +205,32 @@ final class GazetteerFile {
       cityCountry[i] = c;
       cityRegion[i] = f[2].isEmpty() ? null : regionByCode.get(f[1] + "." + f[2]);
       cityName[i] = f[6];
-      add(Fold.fold(f[6]), i << 1);
+      String name = Fold.fold(f[6]);
+      add(name, i << 1);
       add(Fold.fold(f[7]), i << 1);
       int bracket = f[6].indexOf('(');
       if (bracket > 0) {
-        // "Halle (Saale)", "Kempten (Allgäu)": the name before the bracket is the name in use, and should
-        // rank as a primary name so that population decides against the smaller "Halle" of Westphalia.
         add(Fold.fold(f[6].substring(0, bracket)), i << 1);
       }
       for (String alt : list(f[8])) {
-        add(Fold.fold(alt), i << 1 | 1);
+        String key = Fold.fold(alt);
+        add(key, shortForm(name, key) ? i << 1 : i << 1 | 1);
       }
+    }
+
+    /**
+     * Whether an alternate name is the name in use with the qualifier left off, and so ranks as a primary
+     * name: "Frankfurt" of "Frankfurt am Main", "Halle" of "Halle an der Saale", "New York" of "New York
+     * City". Population then decides against Frankfurt (Oder). Only German river and "upon" qualifiers and
+     * "city" count: "Saint-Pierre" is no short form of Saint-Pierre-des-Corps.
+     */
+    private static boolean shortForm(String name, String alt) {
+      if (!name.startsWith(alt + " ")) {
+        return false;
+      }
+      String rest = name.substring(alt.length() + 1);
+      return rest.equals("city") || rest.startsWith("am ") || rest.startsWith("an ") || rest.startsWith("im ")
+          || rest.startsWith("ob ") || rest.startsWith("upon ");
     }
 
     private void add(String key, int entry) {
