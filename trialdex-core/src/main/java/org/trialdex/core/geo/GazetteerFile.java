@@ -34,6 +34,8 @@ final class GazetteerFile {
       "departement", "autonomous", "special", "administrative", "sar", "of", "the", "shi", "sheng", "do", "ken",
       "krai", "kray", "republic", "canton", "land", "capital", "territory", "community", "city", "metropolitan");
 
+  private static final Set<String> GLOBAL_CODES = Set.of("US", "CA", "AU");
+
   record Country(String iso2, String iso3, String name, double latitude, double longitude) {}
 
   record Region(Country country, String code, String name, double latitude, double longitude) {}
@@ -166,19 +168,28 @@ final class GazetteerFile {
         names.add(f[2]);  // US states (MA), Swiss cantons (ZH), British nations (ENG) use letter codes
       }
       for (String n : names) {
-        String key = Fold.fold(n);
-        index(c, key, r);
+        index(c, Fold.fold(n), r, global(c, n));
       }
       for (String n : names) {
-        index(c, bareRegion(Fold.fold(n)), r);
+        index(c, bareRegion(Fold.fold(n)), r, global(c, n));
       }
     }
 
-    private void index(Country c, String key, Region r) {
+    /**
+     * Whether free text without a country may name the region this way. Short codes are, in free text,
+     * the US, Canadian and Australian postal ones ("Boston, MA", "London, ON"); Brazil's MA (Maranhão)
+     * or Switzerland's GE (Geneva) count only within their country.
+     */
+    private static boolean global(Country c, String name) {
+      boolean code = name.length() <= 3 && name.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
+      return !code || GLOBAL_CODES.contains(c.iso2());
+    }
+
+    private void index(Country c, String key, Region r, boolean global) {
       if (key.isEmpty()) {
         return;
       }
-      if (regions.putIfAbsent(c.iso2() + " " + key, r) == null) {
+      if (regions.putIfAbsent(c.iso2() + " " + key, r) == null && global) {
         regionsByName.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
       }
     }
