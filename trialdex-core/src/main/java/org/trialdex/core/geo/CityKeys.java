@@ -10,8 +10,8 @@ import java.util.Set;
  * {@code "Milano (Milan)"}, {@code "Bruxelles - Brussel"}, {@code "Hampstead, London"}, {@code "Lyon Cedex 03"},
  * {@code "Ciudad de Buenos Aires"}, {@code "Huddersfield West Yorks"}. The keys are: the whole text; each
  * piece between brackets, commas, slashes and spaced dashes; each without postal numbers, a French
- * {@code cedex} tail, a leading "city of" or a trailing "city"; the same with "city" added; and last, for
- * text of several words, its leading words, longest first ({@link #prefixes}).
+ * {@code cedex} tail, a leading "city of" or a trailing "city"; the same with "city" added; the whole text
+ * without spaces; and last, for text of several words, its leading words, longest first ({@link #prefixes}).
  */
 final class CityKeys {
 
@@ -69,6 +69,8 @@ final class CityKeys {
         add(keys, p + " city");  // "Quezon" for "Quezon City"
       }
     }
+    // Romanizations split syllables differently: "Ha Noi" is "Hanoi", "Xi An" is "Xian".
+    add(keys, folded(raw).replace(" ", ""));
     return List.copyOf(keys);
   }
 
@@ -91,6 +93,10 @@ final class CityKeys {
       }
     }
     return out;
+  }
+
+  private static String folded(String raw) {
+    return Fold.fold(raw);
   }
 
   private static void add(Set<String> keys, String key) {

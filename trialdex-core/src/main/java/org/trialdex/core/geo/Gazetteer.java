@@ -294,9 +294,11 @@ public final class Gazetteer {
       }
     }
     if (c != null) {
-      for (String key : CityKeys.prefixes(Fold.fold(cut))) {
+      String folded = Fold.fold(cut);
+      for (String key : CityKeys.prefixes(folded)) {
         int found = best(key, c, r);
-        if (found >= 0 && primaryNamed(key, found)) {
+        // An alternate name counts only before a postal district letter ("Aarhus C", "Odense N").
+        if (found >= 0 && (primaryNamed(key, found) || folded.length() - key.length() <= 2)) {
           return found;
         }
       }

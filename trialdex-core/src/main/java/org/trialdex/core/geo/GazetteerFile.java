@@ -218,7 +218,9 @@ final class GazetteerFile {
       cityName[i] = f[6];
       String name = Fold.fold(f[6]);
       add(name, i << 1);
-      add(Fold.fold(f[7]), i << 1);
+      // The file keeps an ASCII name only where it differs from the name after folding, and then it is
+      // some other name ("Buchholz" for Französisch Buchholz): an alternate.
+      add(Fold.fold(f[7]), i << 1 | 1);
       int bracket = f[6].indexOf('(');
       if (bracket > 0) {
         add(Fold.fold(f[6].substring(0, bracket)), i << 1);
@@ -241,7 +243,7 @@ final class GazetteerFile {
       }
       String rest = name.substring(alt.length() + 1);
       return rest.equals("city") || rest.startsWith("am ") || rest.startsWith("an ") || rest.startsWith("im ")
-          || rest.startsWith("ob ") || rest.startsWith("upon ");
+          || rest.startsWith("in der ") || rest.startsWith("ob ") || rest.startsWith("upon ");
     }
 
     private void add(String key, int entry) {
