@@ -111,6 +111,14 @@ class SiteGeocodingCoverageTest {
         + " sites %d; by precision %s, no answer %d%n", recordsBySet, anyCity.size(), sites.size(), byPrecision, empty);
     System.out.printf("records with a CITY point: %d (%.2f%%); with a CITY or SOURCE point: %d (%.2f%%)%n", city,
         100.0 * city / anyCity.size(), cityOrSource, 100.0 * cityOrSource / anyCity.size());
+    for (String set : recordsBySet.keySet()) {
+      long with = anyCity.keySet().stream().filter(k -> k.startsWith(set + " ")).count();
+      long hit = anyCity.entrySet().stream().filter(e -> e.getKey().startsWith(set + " ") && e.getValue()).count();
+      long n = sites.stream().filter(x -> x.set().equals(set)).count();
+      long c = sites.stream().filter(x -> x.set().equals(set) && x.isCity()).count();
+      System.out.printf("  %s: records with such sites %d, with a CITY point %d; sites %d, CITY %d%n", set, with, hit,
+          n, c);
+    }
     System.out.println("top unresolved (city | country): sites");
     unresolved.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
