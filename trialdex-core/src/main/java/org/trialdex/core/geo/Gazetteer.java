@@ -1,6 +1,8 @@
 package org.trialdex.core.geo;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +56,8 @@ public final class Gazetteer {
               + " is missing from the classpath; rebuild it with tools/gazetteer/build.py");
         }
         return new Gazetteer(GazetteerFile.read(in, RESOURCE));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot close " + RESOURCE, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the gazetteer resource " + RESOURCE + ": " + e.getMessage(), e);
       }
     }
   }
@@ -243,8 +245,20 @@ public final class Gazetteer {
     return f.length() == 2 && f.equals(Fold.fold(c.iso2()));
   }
 
+  /** Of regions sharing a name ("Victoria"), the one with the most populous city. */
   private Region largest(List<Region> regions) {
-    return regions.get(0);
+    Region best = regions.get(0);
+    for (Region r : regions) {
+      if (people(r) > people(best)) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private int people(Region r) {
+    int city = tables.largestCity().getOrDefault(r, -1);
+    return city < 0 ? 0 : tables.cities().population()[city];
   }
 
   // ------------------------------------------------------------------ lookups
@@ -307,7 +321,8 @@ public final class Gazetteer {
       for (String key : keys) {
         int found = best(key, c, null);
         if (found >= 0) {
-          return primaryNamed(key, found) && tables.cities().population()[found] >= CITY_OUTSIDE_REGION ? found : -1;
+          boolean large = tables.cities().population()[found] >= CITY_OUTSIDE_REGION;
+          return large && primaryNamed(key, found) ? found : -1;
         }
       }
     }
