@@ -233,6 +233,73 @@ class SearchByMeaningTest {
     }
   }
 
+  private static List<org.trialdex.core.model.Location> sites(Study s) {
+    var c = s.protocolSection().contactsLocationsModule();
+    return c == null || c.locations() == null ? List.of() : c.locations();
+  }
+
+  private static String id(Study s) {
+    return s.protocolSection().identificationModule().nctId();
+  }
+
+  @Test
+  void aBeijingSearchFindsEveryRecordWithASiteInBeijing() {
+    // From the records' own city fields, not from coordinates.
+    Set<String> inBeijing = new TreeSet<>();
+    for (Study s : all) {
+      if (sites(s).stream().anyMatch(l -> l.city() != null && l.city().strip().equalsIgnoreCase("Beijing"))) {
+        inBeijing.add(id(s));
+      }
+    }
+    assertTrue(inBeijing.size() >= 50, "records with a site in Beijing: " + inBeijing.size());
+    Set<String> found = search(Map.of("filter.geo", List.of("distance(39.9042,116.4074,50km)")));
+    Set<String> missed = new TreeSet<>(inBeijing);
+    missed.removeAll(found);
+    assertEquals(Set.of(), missed, "records with a Beijing site that a 50 km search misses");
+    assertEquals(found, search(Map.of("near", List.of("Beijing"), "nearDistance", List.of("50km"))));
+    // Every hit says which of its sites is nearest and how far: within the 50 km.
+    SearchResult page = trialdex.searches().search(SearchRequests.parse(Map.of("near", List.of("Beijing, China"),
+        "nearDistance", List.of("50km"), "pageSize", List.of("1000"))));
+    for (Hit h : page.hits()) {
+      var nearest = h.nearest().orElseThrow(() -> new AssertionError(h.id() + " has no nearest site"));
+      assertTrue(nearest.distanceMeters() <= 50_000 + 1, h.id() + ": " + nearest);
+      assertTrue(sites(h.study()).stream().anyMatch(l -> nearest.city().equals(l.city())), h.id() + ": " + nearest);
+    }
+  }
+
+  @Test
+  void ninetyEightPercentOfRecordsWithASiteAreOnTheMap() {
+    long withCity = all.stream().filter(s -> sites(s).stream().anyMatch(l -> l.city() != null && !l.city().isBlank()
+        && l.country() != null && !l.country().isBlank())).count();
+    // Half the earth's circumference from a point reaches every point.
+    Set<String> onMap = search(Map.of("filter.geo", List.of("distance(0,0,20040km)")));
+    assertTrue(onMap.size() >= 0.98 * withCity, onMap.size() + " of " + withCity + " on the map");
+    assertTrue(onMap.size() > 20 * 88, "only records with source coordinates: " + onMap.size());
+  }
+
+  @Test
+  void sortByDistanceGivesTheNearestSitesFirstAcrossPages() {
+    Map<String, List<String>> params = new LinkedHashMap<>(Map.of("near", List.of("Boston, MA"),
+        "nearDistance", List.of("300km"), "sort", List.of("@distance"), "pageSize", List.of("7")));
+    List<Double> distances = new ArrayList<>();
+    Set<String> ids = new TreeSet<>();
+    for (int page = 0; page < 4; page++) {
+      SearchResult result = trialdex.searches().search(SearchRequests.parse(params));
+      for (Hit h : result.hits()) {
+        distances.add(h.nearest().orElseThrow().distanceMeters());
+        assertTrue(ids.add(h.id()), "seen twice: " + h.id());
+      }
+      if (result.nextPageToken().isEmpty()) {
+        break;
+      }
+      params.put("pageToken", List.of(result.nextPageToken().get()));
+    }
+    assertTrue(distances.size() >= 20, "hits: " + distances.size());
+    for (int i = 1; i < distances.size(); i++) {
+      assertTrue(distances.get(i) >= distances.get(i - 1) - 1, "not nearest first: " + distances);
+    }
+  }
+
   /** One labelled query and what the search found. */
   private record Scored(String group, String query, int relevant, int found, int hit, List<String> missed,
       List<String> extra) {

@@ -69,7 +69,8 @@ final class Explainer {
           }
         }
       }
-      hit.distanceMeters().ifPresent(d -> why.add(String.format(Locale.ROOT, "nearest site %.1f km away", d / 1000)));
+      hit.nearest().ifPresent(n -> why.add(String.format(Locale.ROOT, "nearest site %s, %.1f km away (%s)", n.place(),
+          n.distanceMeters() / 1000, n.precision().equals("city") ? "its city's centre" : "the record's coordinates")));
       reasons.add(new Explanation.HitReasons(hit.id(), why));
     }
     return new Explanation(terms, reasons);

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -30,6 +31,7 @@ final class Paging {
   private static final byte FLOAT = 'F';
   private static final byte LONG = 'L';
   private static final byte BYTES = 'B';
+  private static final byte DOUBLE = 'D';
 
   private Paging() {}
 
@@ -45,11 +47,22 @@ final class Paging {
    *
    * @throws SearchException naming an unknown sort field and the accepted ones
    */
-  static Sort sort(List<SortKey> keys) {
+  static Sort sort(List<SortKey> keys, Optional<SearchRequest.GeoFilter> geo) {
     List<SortField> fields = new ArrayList<>();
     for (SortKey key : keys.isEmpty() ? List.of(new SortKey(SortKey.RELEVANCE, true)) : keys) {
       if (key.field().strip().equalsIgnoreCase(SortKey.RELEVANCE)) {
         fields.add(new SortField(null, SortField.Type.SCORE, !key.descending()));
+        continue;
+      }
+      if (key.field().strip().equalsIgnoreCase(SortKey.DISTANCE)) {
+        if (geo.isEmpty()) {
+          throw new SearchException("sort=" + SortKey.DISTANCE + " needs a centre: give filter.geo=distance(lat,lon,50mi)"
+              + " or near=<place>");
+        }
+        if (key.descending()) {
+          throw new SearchException("sort=" + SortKey.DISTANCE + " sorts nearest first only; drop :desc");
+        }
+        fields.add(LatLonDocValuesField.newDistanceSort(Schema.GEO, geo.get().latitude(), geo.get().longitude()));
         continue;
       }
       Optional<FieldDef> def = Schema.field(key.field());
@@ -103,6 +116,10 @@ final class Paging {
           case Long l -> {
             out.writeByte(LONG);
             out.writeLong(l);
+          }
+          case Double d -> {
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
           }
           case BytesRef b -> {
             out.writeByte(BYTES);
@@ -159,6 +176,7 @@ final class Paging {
         values[i] = switch (tag) {
           case FLOAT -> expected == SortField.Type.SCORE ? (Object) in.readFloat() : null;
           case LONG -> expected == SortField.Type.LONG ? (Object) in.readLong() : null;
+          case DOUBLE -> expected == SortField.Type.CUSTOM ? (Object) in.readDouble() : null;
           case BYTES -> {
             if (expected != SortField.Type.STRING) {
               yield null;

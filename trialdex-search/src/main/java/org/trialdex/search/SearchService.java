@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
@@ -27,7 +26,12 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.SloppyMath;
+import org.trialdex.core.derive.Derivation;
+import org.trialdex.core.geo.Gazetteer;
+import org.trialdex.core.geo.Precision;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.model.GeoPoint;
+import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.query.SearchRequest;
 
@@ -78,7 +82,7 @@ public final class SearchService {
 
   private SearchResult search(SearchRequest request, Optional<Deadline> deadline) {
     Query query = queries.request(request);
-    Sort sort = Paging.sort(request.sort());
+    Sort sort = Paging.sort(request.sort(), request.geo());
     boolean scores = Paging.scores(sort);
     List<Facets.Dimension> dims = Facets.parse(request.facets());
     int fingerprint = Paging.fingerprint(request);
@@ -100,11 +104,12 @@ public final class SearchService {
       List<Hit> hits = new ArrayList<>(shown);
       for (int i = 0; i < shown; i++) {
         ScoreDoc doc = top.scoreDocs[i];
-        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
+        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
         Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
-        OptionalDouble distance = request.geo().map(g -> nearest(study, g.latitude(), g.longitude()))
-            .orElse(OptionalDouble.empty());
-        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, distance));
+        List<String> derived = List.of(document.getValues(Schema.DERIVED));
+        Optional<NearestSite> nearest = request.geo().flatMap(g -> nearest(study, derived, g.latitude(),
+            g.longitude()));
+        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, nearest, derived));
         stopPast(deadline, searcher, "reading the studies of the page");
       }
       Optional<String> next = top.scoreDocs.length > request.pageSize()
@@ -146,9 +151,35 @@ public final class SearchService {
     }
   }
 
-  private static OptionalDouble nearest(Study study, double lat, double lon) {
-    return new StudyView(study).geoPoints().stream()
-        .mapToDouble(p -> SloppyMath.haversinMeters(lat, lon, p[0], p[1])).min();
+  /** The site nearest to the point, with whether its coordinates are the record's or its city's centre. */
+  private static Optional<NearestSite> nearest(Study study, List<String> derived, double lat, double lon) {
+    Location best = null;
+    double bestMeters = Double.POSITIVE_INFINITY;
+    for (Location site : new StudyView(study).locations()) {
+      GeoPoint p = site.geoPoint();
+      if (p != null && p.lat() != null && p.lon() != null) {
+        double meters = SloppyMath.haversinMeters(lat, lon, p.lat().doubleValue(), p.lon().doubleValue());
+        if (meters < bestMeters) {
+          best = site;
+          bestMeters = meters;
+        }
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    double siteLat = best.geoPoint().lat().doubleValue();
+    double siteLon = best.geoPoint().lon().doubleValue();
+    boolean cityCentre = derived.contains(Derivation.SITE_POINTS) && Gazetteer.standard()
+        .locate(best.city(), best.state(), best.country())
+        .filter(g -> g.precision() == Precision.CITY && Math.abs(g.latitude() - siteLat) < 1e-6
+            && Math.abs(g.longitude() - siteLon) < 1e-6).isPresent();
+    return Optional.of(new NearestSite(text(best.facility()), text(best.city()), text(best.state()),
+        text(best.country()), siteLat, siteLon, bestMeters, cityCentre ? "city" : "source"));
+  }
+
+  private static String text(String s) {
+    return s == null ? "" : s;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.trialdex.search;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;

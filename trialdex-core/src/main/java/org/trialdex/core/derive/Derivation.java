@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.trialdex.core.geo.Gazetteer;
+import org.trialdex.core.geo.Geocode;
+import org.trialdex.core.geo.Precision;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.normalize.Age;
@@ -31,6 +34,8 @@ import org.trialdex.core.terms.Vocabulary.Area;
  *       descriptors.
  *   <li>{@code derivedSection.interventionBrowseModule}: the same for intervention names and other
  *       names, over chemicals, drugs and procedures.
+ *   <li>{@code locations[].geoPoint}: the city centre from the {@link Gazetteer}, for sites whose city
+ *       it knows (never a region's or a country's centre).
  * </ul>
  */
 public final class Derivation {
@@ -40,6 +45,8 @@ public final class Derivation {
   public static final String HAS_RESULTS = "hasResults";
   public static final String CONDITION_BROWSE = "derivedSection.conditionBrowseModule";
   public static final String INTERVENTION_BROWSE = "derivedSection.interventionBrowseModule";
+  /** Sites' coordinates: the city centre, for sites with a known city and no coordinates of their own. */
+  public static final String SITE_POINTS = "protocolSection.contactsLocationsModule.locations.geoPoint";
 
   private static final double ADULT_DAYS = new Age(18, Age.Unit.YEARS).days();
   private static final double OLDER_DAYS = new Age(65, Age.Unit.YEARS).days();
@@ -99,7 +106,30 @@ public final class Derivation {
     if (browse(study, "interventionBrowseModule", Area.INTERVENTION, interventions)) {
       paths.add(INTERVENTION_BROWSE);
     }
+    if (sitePoints(protocol.path("contactsLocationsModule").path("locations"))) {
+      paths.add(SITE_POINTS);
+    }
     return paths;
+  }
+
+  /**
+   * Gives each site without coordinates its city's centre, when the gazetteer knows the city; a
+   * region or country centre would be a point the site is not at, so those sites stay without one.
+   */
+  private static boolean sitePoints(JsonNode locations) {
+    boolean any = false;
+    for (JsonNode location : locations) {
+      if (location instanceof ObjectNode site && !site.has("geoPoint") && site.hasNonNull("city")
+          && site.hasNonNull("country")) {
+        Optional<Geocode> place = Gazetteer.standard().locate(site.path("city").asText(),
+            site.path("state").asText(null), site.path("country").asText());
+        if (place.isPresent() && place.get().precision() == Precision.CITY) {
+          site.putObject("geoPoint").put("lat", place.get().latitude()).put("lon", place.get().longitude());
+          any = true;
+        }
+      }
+    }
+    return any;
   }
 
   private static boolean stdAges(JsonNode protocol) {

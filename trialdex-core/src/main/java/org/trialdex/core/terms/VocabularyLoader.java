@@ -49,12 +49,15 @@ final class VocabularyLoader {
   private static final Pattern OBO_SYNONYM = Pattern.compile("^synonym: \"(.*)\" (EXACT|RELATED|NARROW|BROAD)");
   private static final Pattern DESCRIPTOR = Pattern.compile("D\\d+");
   private static final Pattern TREE_NUMBER = Pattern.compile("[A-Z]\\d{2}(\\.\\d{3})*");
+  private static final Pattern TINY_WORDS = Pattern.compile("[a-z0-9]{1,2}( [a-z0-9]{1,2})*");
   private static final Pattern SHORT_WORD = Pattern.compile("[a-z0-9]{1,5}");
 
   private final Map<String, Concept> concepts = new LinkedHashMap<>();
   private final Map<String, List<String>> parents = new HashMap<>();
   /** Names of each concept by key, in the order added (the preferred name first). */
   private final Map<String, Map<String, String>> names = new HashMap<>();
+  /** Keys that are a MeSH heading or entry term of the concept, by concept. */
+  private final Map<String, Set<String>> meshKeys = new HashMap<>();
   /** Keys the curated list gives a concept: they win over other concepts' names. */
   private final Map<String, String> curatedKeys = new HashMap<>();
   private final Map<String, Set<Area>> areas = new HashMap<>();
@@ -141,6 +144,7 @@ final class VocabularyLoader {
         nameWithQualifier(f[0], entry, entries);
       }
     }
+    names.forEach((id, byKey) -> meshKeys.put(id, new java.util.HashSet<>(byKey.keySet())));
     meshLoaded = true;
     noTreeParents = trees;
     described.add("MeSH 2019 (" + termLines.size() + " descriptors, 2017 tree numbers)");
@@ -499,6 +503,15 @@ final class VocabularyLoader {
       // concepts otherwise is an ambiguous abbreviation: it names none.
       keys.replaceAll((k, ids) -> curatedKeys.containsKey(k) && ids.contains(curatedKeys.get(k))
           ? List.of(curatedKeys.get(k)) : ids);
+      // A MeSH name of one concept beats the same words given to another by the Disease Ontology:
+      // "insulin resistance" is D007333, though a DOID synonym gives it to type 2 diabetes too.
+      keys.replaceAll((k, ids) -> {
+        List<String> native_ = ids.stream().filter(id -> meshKeys.getOrDefault(id, Set.of()).contains(k)).toList();
+        return ids.size() > 1 && !native_.isEmpty() ? native_ : ids;
+      });
+      // Keys of one- and two-letter words only ("l", "1 l") name nothing unless the curated list says so:
+      // in a title they are doses, units and codes.
+      keys.entrySet().removeIf(e -> !curatedKeys.containsKey(e.getKey()) && TINY_WORDS.matcher(e.getKey()).matches());
       keys.entrySet().removeIf(e -> e.getValue().size() > 1 && SHORT_WORD.matcher(e.getKey()).matches());
       // Most specific first: a concept whose preferred name is the key, MeSH before others, then by id.
       keys.replaceAll((k, ids) -> ids.stream().sorted(Comparator

@@ -142,6 +142,8 @@ public record SearchRequest(Map<Area, Expr> queries, Optional<Expr> advanced, Li
   public record SortKey(String field, boolean descending) {
     /** The {@code @relevance} pseudo-field. */
     public static final String RELEVANCE = "@relevance";
+    /** The {@code @distance} pseudo-field (our extension): nearest site first; needs a geo filter. */
+    public static final String DISTANCE = "@distance";
 
     public SortKey {
       Objects.requireNonNull(field, "field");

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trialdex.core.catalog.AggFilters;
+import org.trialdex.core.geo.Gazetteer;
+import org.trialdex.core.geo.Geocode;
 import org.trialdex.core.model.Phase;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StudyType;
@@ -92,7 +94,7 @@ public final class SearchRequests {
   private static final Pattern GEO_DECAY = Pattern.compile(
       "func:(gauss|exp|linear),scale:(\\d+(\\.\\d+)?(km|mi)),offset:(\\d+(\\.\\d+)?(km|mi)),decay:(\\d+(\\.\\d+)?)");
   private static final Pattern SORT_ITEM = Pattern.compile(
-      "(([a-zA-Z][a-zA-Z0-9\\-. ]*)|(@relevance))(:(asc|desc))?", Pattern.CASE_INSENSITIVE);
+      "(([a-zA-Z][a-zA-Z0-9\\-. ]*)|(@relevance)|(@distance))(:(asc|desc))?", Pattern.CASE_INSENSITIVE);
   private static final double METERS_PER_MILE = 1609.344;
 
   private SearchRequests() {}
@@ -120,6 +122,15 @@ public final class SearchRequests {
     List<String> status = filter(values, "overallStatus").map(p -> statuses(p, values.get(p))).orElse(List.of());
     List<String> ids = filter(values, "ids").map(p -> ids(p, values.get(p))).orElse(List.of());
     Optional<SearchRequest.GeoFilter> geo = filter(values, "geo").map(p -> geo(p, values.get(p)));
+    Optional<SearchRequest.GeoFilter> near = optional(values, "near").map(place -> near(place,
+        optional(values, "nearDistance")));
+    if (near.isPresent() && geo.isPresent()) {
+      throw new QueryException("near", "give either near or filter.geo, not both: both set the centre of the search");
+    }
+    if (near.isEmpty() && values.containsKey("nearDistance")) {
+      throw new QueryException("nearDistance", "needs near=<place>, the centre it is a distance from");
+    }
+    geo = geo.or(() -> near);
     List<String> phases = optional(values, "filter.phase").map(v -> phases(v)).orElse(List.of());
     List<String> types = optional(values, "filter.studyType").map(v -> studyTypes(v)).orElse(List.of());
     List<SearchRequest.AggFilter> aggFilters =
@@ -141,7 +152,7 @@ public final class SearchRequests {
     a.addAll(List.of("filter.overallStatus", "filter.ids", "filter.geo", "filter.advanced",
         "filter.phase", "filter.studyType", "postFilter.overallStatus", "postFilter.ids",
         "postFilter.geo", "postFilter.advanced", "aggFilters", "sort", "pageSize", "pageToken",
-        "countTotal", "facets", "format", "fields", "geoDecay"));
+        "countTotal", "facets", "format", "fields", "geoDecay", "near", "nearDistance"));
     return List.copyOf(a);
   }
 
@@ -280,6 +291,33 @@ public final class SearchRequests {
     return new SearchRequest.GeoFilter(latitude, longitude, meters);
   }
 
+  /**
+   * {@code near=Boston, MA} (our extension): the place, resolved by the gazetteer, as the centre of a
+   * distance filter of {@code nearDistance} (default 50mi).
+   */
+  private static SearchRequest.GeoFilter near(String place, Optional<String> distance) {
+    if (place.length() > 200) {
+      throw new QueryException("near", "is " + place.length() + " characters long; give a place name such as "
+          + "'Boston, MA' or 'Paris, France'");
+    }
+    Geocode centre = Gazetteer.standard().resolve(place).orElseThrow(() -> new QueryException("near", "\"" + place
+        + "\" is not a place trialdex knows; give a city ('Boston, MA', 'Paris, France', 'Beijing'), a region or "
+        + "a country, or coordinates with filter.geo=distance(lat,lon,50mi)"));
+    double meters = METERS_PER_MILE * 50;
+    if (distance.isPresent()) {
+      Matcher m = DISTANCE.matcher(distance.get().strip());
+      if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
+        throw new QueryException("nearDistance", "\"" + distance.get() + "\" is not a distance; accepted: a number "
+            + "above 0 with mi or km, e.g. 25mi or 40km");
+      }
+      double n = Double.parseDouble(m.group(1));
+      meters = "km".equalsIgnoreCase(m.group(2)) ? n * 1000 : n * METERS_PER_MILE;
+    }
+    return new SearchRequest.GeoFilter(centre.latitude(), centre.longitude(), meters);
+  }
+
+  private static final Pattern DISTANCE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(mi|km)", Pattern.CASE_INSENSITIVE);
+
   private static List<String> phases(String value) {
     return v2Names(value, "filter.phase", "a phase", Phase.values(), "phase", Map.of("EARLY1", "EARLY_PHASE1"));
   }
@@ -342,11 +380,12 @@ public final class SearchRequests {
             + "or @relevance, optionally followed by :asc or :desc, e.g. LastUpdatePostDate:desc,"
             + "EnrollmentCount");
       }
-      String field = m.group(3) != null ? SearchRequest.SortKey.RELEVANCE : m.group(1).strip();
+      String field = m.group(3) != null ? SearchRequest.SortKey.RELEVANCE
+          : m.group(4) != null ? SearchRequest.SortKey.DISTANCE : m.group(1).strip();
       if (!fields.add(field)) {
         throw new QueryException("sort", "sorts by " + field + " twice; give each field once");
       }
-      String direction = m.group(5);
+      String direction = m.group(6);
       boolean descending = direction == null
           ? field.equals(SearchRequest.SortKey.RELEVANCE) || field.endsWith("Date")
           : direction.equalsIgnoreCase("desc");
