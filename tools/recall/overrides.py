@@ -1,0 +1,7 @@
+"""Per-id hand decisions (genuine one-off judgement calls) and review notes, keyed by concept."""
+
+OVERRIDES = {
+}
+
+NOTES = {
+}
