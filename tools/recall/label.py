@@ -51,11 +51,20 @@ class Concept:
     self.include = _compile(spec["include"], key + ".include")
     self.exclude = _compile(spec.get("exclude", []), key + ".exclude")
     self.all_of = [_compile(g, key + ".all_of") for g in spec.get("all_of", [])]
+    self.weak = _compile(spec.get("weak", []), key + ".weak")
+    self.weak_veto = _compile(spec.get("weak_veto", []), key + ".weak_veto")
 
   def field_hits(self, record):
-    """(field, text) pairs that match an include pattern and no exclude pattern."""
-    return [(f, t) for f, t in _texts(record)
-            if any(p.search(t) for p in self.include) and not any(p.search(t) for p in self.exclude)]
+    """(field, text) pairs that match an include pattern and no exclude pattern. A field matched only by a
+    `weak` (ambiguous) pattern counts only when no field of the record matches a `weak_veto` pattern."""
+    def ok(t):
+      return not any(p.search(t) for p in self.exclude)
+    hits = [(f, t) for f, t in _texts(record) if any(p.search(t) for p in self.include) and ok(t)]
+    weak = [(f, t + "  [weak]") for f, t in _texts(record)
+            if any(p.search(t) for p in self.weak) and ok(t) and (f, t) not in hits]
+    if weak and not any(p.search(t) for _, t in _texts(record) for p in self.weak_veto):
+      hits += weak
+    return hits
 
   def all_of_hit(self, record):
     texts = [(f, t) for f, t in _texts(record) if not any(p.search(t) for p in self.exclude)]
@@ -149,6 +158,7 @@ def fixture(records, raw_count, final):
       queries.append({
         "query": q, "group": spec["group"], "concept": spec["concept"], "scope": spec["scope"],
         "include": spec["include"], "exclude": spec.get("exclude", []),
+        "weak": spec.get("weak", []), "weak_veto": spec.get("weak_veto", []),
         "all_of": spec.get("all_of", []), "contains": spec.get("contains", []),
         "overrides": hand.OVERRIDES.get(spec["key"], []),
         "notes": hand.NOTES.get(spec["key"], ""),

@@ -13,11 +13,11 @@ The scope of each concept was written from medical knowledge before any search r
 
 # Building blocks ---------------------------------------------------------------------------------
 GVHD = r"(?:\b[acs]?-?g\W?v\W?h\W?d\b|\bgvh\b|\bgvhd|graft[\s-]*(?:versus|vs\.?|v\.?|against|-)[\s-]*host)"
-ACUTE_GVHD = (r"(?:\bacute\b(?:\s+(?:and|or|&|/)\s+chronic)?[\s,-]+(?:\w+[\s-]+){0,3}?" + GVHD
-              + r"|\bchronic\s+(?:and|or|&|/)\s+acute[\s,-]+(?:\w+[\s-]+){0,2}?" + GVHD
+ACUTE_GVHD = (r"(?:\bacute\b(?:\s*(?:and|or|&|/)\s*chronic\)?)?[\s,-]+(?:\w+[\s-]+){0,3}?" + GVHD
+              + r"|\bchronic\s*(?:and|or|&|/)\s*acute\)?[\s,-]+(?:\w+[\s-]+){0,2}?" + GVHD
               + r"|" + GVHD + r"[\w\s-]{0,12}?[,(]\s*acute|\ba-?gvhd\b|\bagvh\b|\bsr-?agvhd\b)")
-CHRONIC_GVHD = (r"(?:\bchronic\b(?:\s+(?:and|or|&|/)\s+acute)?[\s,-]+(?:\w+[\s-]+){0,3}?" + GVHD
-                + r"|\bacute\s+(?:and|or|&|/)\s+chronic[\s,-]+(?:\w+[\s-]+){0,2}?" + GVHD
+CHRONIC_GVHD = (r"(?:\bchronic\b(?:\s*(?:and|or|&|/)\s*acute\)?)?[\s,-]+(?:\w+[\s-]+){0,3}?" + GVHD
+                + r"|\bacute\s*(?:and|or|&|/)\s*chronic\)?[\s,-]+(?:\w+[\s-]+){0,2}?" + GVHD
                 + r"|" + GVHD + r"[\w\s-]{0,12}?[,(]\s*chronic|\bc-?gvhd\b|\bcgvh\b)")
 STEROID_FAILURE = (r"(?:cortico|glucocortico)?steroids?[\s-]*(?:refractory|resistant|resistance|dependent|dependence"
                    r"|insensitive|unresponsive|non-?responsive|failure)|\bsr-?[ac]?gvhd\b")
@@ -71,9 +71,14 @@ CONCEPTS = [
     "concept": "steroid-refractory graft-versus-host disease",
     "scope": "GVHD (acute or chronic) that failed corticosteroids: steroid-refractory, steroid-resistant, "
              "and steroid-dependent GVHD (also a form of steroid failure; included and flagged as a judgement "
-             "call). The steroid failure and GVHD may be stated in different fields of the record. Excludes "
+             "call), 'failed steroids', and 'refractory GVHD' / 'refractory to first-line therapy' without the "
+             "word steroid (systemic steroids are the first-line GVHD therapy, so treatment-refractory GVHD is "
+             "steroid-refractory). The steroid failure and GVHD may be stated in different fields. Excludes "
              "first-line GVHD treatment and prophylaxis, and steroid-refractory other diseases.",
-    "include": [rf"^(?=.*(?:{STEROID_FAILURE}))(?=.*{GVHD})", r"\bsr-?[ac]?gvhd\b"],
+    "include": [rf"^(?=.*(?:{STEROID_FAILURE}))(?=.*{GVHD})", r"\bsr-?[ac]?gvhd\b",
+                r"(?:refractory|resistant)\s+(?:\(?\s*(?:acute|chronic)[\w\s/]*\)?\s+)?" + GVHD,
+                rf"^(?=.*fail\w*\s+(?:cortico)?steroid)(?=.*{GVHD})",
+                rf"^(?=.*refractory\s+to\s+first[\s-]*line)(?=.*{GVHD})"],
     "exclude": [],
     "all_of": [[STEROID_FAILURE, GVHD]],
   },
@@ -102,11 +107,12 @@ CONCEPTS = [
     "queries": ["systemic lupus erythematosus"],
     "concept": "systemic lupus erythematosus",
     "scope": "SLE including its organ manifestations (lupus nephritis, neuropsychiatric lupus) and records that "
-             "say just 'lupus' in a systemic sense. Excludes purely cutaneous/discoid lupus, lupus "
+             "say just 'lupus' in a systemic sense. Excludes purely cutaneous/discoid lupus, neonatal lupus "
+             "(maternal antibodies in the infant; counted only if SLE is also named), lupus "
              "anticoagulant and lupus vulgaris.",
     "include": [r"systemic\s+lupus", r"lupus\s+erythematosus,?\s+systemic", r"\b(?-i:SLE)\b", r"lupus\s+nephritis",
                 r"^\s*lupus\s*$", r"neuro-?psychiatric\s+lupus", r"\blupus\b(?!\s+(?:anticoagulant|vulgaris))"],
-    "exclude": [r"cutaneous\s+lupus", r"discoid", r"lupus\s+erythematosus,\s*(?:cutaneous|discoid)",
+    "exclude": [r"cutaneous\s+lupus", r"discoid", r"neonatal|newborn|congenital", r"lupus\s+erythematosus,\s*(?:cutaneous|discoid)",
                 r"lupus[\s-]+anticoagulant", r"lupus\s+vulgaris"],
   },
   {
@@ -117,7 +123,7 @@ CONCEPTS = [
              "'active RA', and (older term) juvenile rheumatoid arthritis. Excludes juvenile idiopathic "
              "arthritis not called rheumatoid, osteoarthritis, psoriatic arthritis, 'rheumatoid factor'.",
     "include": [r"rheumatoid\s+arthrit", r"arthritis,\s*rheumatoid", r"^\s*(?-i:RA)\s*$",
-                r"\b(?:active|refractory|early|established|moderate|severe)\s+(?-i:RA)\b", r"rheumatoid\s+disease"],
+                r"\b(?:active|refractory|early|established|moderate|severe)\s+(?-i:RA)\b"],
     "exclude": [],
   },
   {
@@ -128,7 +134,7 @@ CONCEPTS = [
              "Excludes inflammatory bowel disease records that do not name Crohn's (they may be only "
              "ulcerative colitis).",
     "include": [r"crohn", r"regional\s+enteritis", r"granulomatous\s+(?:ileitis|colitis|enteritis)"],
-    "exclude": [],
+    "exclude": [r"without\s+crohn", r"non-?crohn"],
   },
   {
     "key": "ms", "group": "seed",
@@ -160,13 +166,17 @@ CONCEPTS = [
     "key": "ards", "group": "seed",
     "queries": ["ARDS", "acute respiratory distress syndrome"],
     "concept": "acute respiratory distress syndrome",
-    "scope": "ARDS of any cause (including COVID-19 ARDS), 'adult respiratory distress syndrome', "
+    "scope": "ARDS of any cause (including COVID-19 ARDS), 'adult respiratory distress syndrome', bare "
+             "'respiratory distress syndrome' when nothing in the record points to newborns, "
              "'Respiratory Distress Syndrome, Adult', and acute lung injury (the AECC umbrella that contains "
              "ARDS). Excludes neonatal respiratory distress syndrome (surfactant deficiency, hyaline membrane "
              "disease) and respiratory distress as a symptom.",
     "include": [r"\bARDS\b", r"(?:acute|adult)\s+respiratory\s+distress", r"respiratory\s+distress\s+syndrome,\s*adult",
-                r"acute\s+lung\s+injur", r"^\s*respiratory\s+distress\s+syndrome\s*$", r"\bALI/ARDS\b"],
+                r"acute\s+lung\s+injur", r"lung\s+injury,\s*acute", r"\bALI/ARDS\b"],
     "exclude": [r"newborn|neonat|infant|preterm|prematur|hyaline"],
+    "weak": [r"^\s*respiratory\s+distress\s+syndrome\s*$", r"respiratory\s+distress\s+syndrome"],
+    "weak_veto": [r"newborn|neonat|infant|preterm|prematur|hyaline|antenatal|surfactant|bronchopulmonary|birth\s+weight"
+                  r"|premature\s+(?:delivery|labou?r)|fetal"],
   },
   # ---- common conditions -----------------------------------------------------------------------
   {
