@@ -190,8 +190,7 @@ CONCEPTS = [
              "outcome of another condition's trial ('risk of myocardial infarction').",
     "include": [r"myocardial\s+infarct", r"infarction,\s*myocardial", r"heart\s+attack", r"(?:cardiac|heart)\s+infarct",
                 r"\b(?:N?STE?MI)\b", r"\bAMI\b", r"^\s*(?-i:MI)\s*$", r"\b(?:acute|post|prior|recent)[\s-]+(?-i:MI)\b",
-                r"post-?infarct", r"(?-i:\bMI\b)\s+patients", r"infarct[\w\s-]{0,20}myocard",
-                r"non-?st[\s-]+(?:segment\s+)?elevation", r"st[\s-]+(?:segment[\s-]+)?elevation"],
+                r"post-?infarct", r"(?-i:\bMI\b)\s+patients", r"infarct[\w\s-]{0,20}myocard"],
     "exclude": [r"risk\s+of\s+(?:\w+\s+){0,3}myocardial\s+infarct", r"risk\s+factors?", r"\bAMI\b[\s-]+(?:\d|ohio)"],
   },
   {
@@ -202,9 +201,11 @@ CONCEPTS = [
              "isolated systolic, hypertensive crisis/heart disease, intradialytic hypertension, pregnancy-"
              "induced/gestational hypertension and pre-eclampsia named as hypertension. Excludes pulmonary "
              "(arterial) hypertension, portal, intracranial and ocular hypertension.",
-    "include": [r"hypertensi", r"high\s+blood\s+pressure", r"(?:elevated|raised)\s+blood\s+pressure", r"\bHTN\b",
-                r"blood\s+pressure,\s*high"],
-    "exclude": [r"pulmonary[\w\s-]{0,20}hypertens", r"hypertension,\s*(?:pulmonary|portal|intracranial|ocular)",
+    "include": [r"hypertensi(?!ve\s+disorders?\s*$)", r"high\s+blood\s+pressure", r"(?:elevated|raised)\s+blood\s+pressure",
+                r"\bHTN\b", r"blood\s+pressure,\s*high"],
+    "weak": [r"^\s*hypertensive\s+disorders?\s*$"],
+    "weak_veto": [r"(?:pulmonary|portal|ocular|intracranial)\s+hypertens|hypertension,\s*(?:pulmonary|portal)"],
+    "exclude": [r"\bno\s+hypertens", r"normotensi",r"pulmonary[\w\s-]{0,20}hypertens", r"hypertension,\s*(?:pulmonary|portal|intracranial|ocular)",
                 r"portal\s+hypertens", r"intra-?cranial\s+hypertens", r"(?:ocular|intra-?ocular|eye)\s+hypertens",
                 r"\bPAH\b", r"pseudotumor", r"anti-?hypertensive\s+(?:drug|agent)s?\s+(?:for|in)\s+(?!hypertens)"],
   },
@@ -233,8 +234,11 @@ CONCEPTS = [
              "mesothelioma, benign pulmonary nodules, and 'lung' with cancer words that are about another "
              "organ's cancer.",
     "include": [rf"\blung[\w\s,-]{{0,30}}?{CANCER}", rf"{CANCER}\s+(?:of\s+)?(?:the\s+)?(?:lung|bronch)",
-                rf"(?:pulmonary|bronch\w*)\s+{CANCER}", r"\bN?SCLC", r"small[\s-]*cell\s+(?:lung|carcinoma)",
-                r"neoplasms?,\s*lung", r"lung\s+neoplasm", r"carcinoma,\s*(?:non-?)?small", r"^\s*lung\s*$"],
+                rf"(?:pulmonary|bronch\w*)\s+{CANCER}", r"\bN?SCLC", r"small[\s-]*cell\s+lung",
+                r"neoplasms?,\s*lung", r"lung\s+neoplasm", r"carcinoma,\s*(?:non-?)?small"],
+    "weak": [r"small[\s-]*cell\s+(?:carcinoma|cancer)"],
+    "weak_veto": [r"(?:cervical|cervix|prostat\w*|bladder|extra-?pulmonary|merkel|esophag\w*|oesophag\w*|ovar\w*"
+                  r"|pancrea\w*|gastric|colo\w*|urothelial|skin|endometri\w*)[\s,]+(?:\w+\s+)?small[\s-]*cell"],
     "exclude": [r"lung\s+metasta", r"metasta\w*\s+(?:to|in|of)\s+(?:the\s+)?lungs?",
                 r"pulmonary\s+metasta", r"mesothelioma", r"(?:pulmonary|lung)\s+nodule",
                 r"lung\s+(?:injury|disease|function|transplant|resection)s?\s+(?:in|after|from)\b(?![^.;]*lung\s+cancer)",
