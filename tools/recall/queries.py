@@ -256,7 +256,8 @@ CONCEPTS = [
              "disorders', heat stroke, stroke volume, and stroke only as a risk named in another disease's "
              "trial.",
     "include": [r"\bstrokes?\b", r"cerebro-?vascular\s+accident", r"^\s*(?-i:CVA)\s*$", r"\bCVA\b",
-                r"(?:cerebral|brain|cerebellar|lacunar)\s+infarct", r"infarction,\s*(?:cerebral|brain)",
+                r"(?:cerebral|brain|cerebellar|lacunar|brainstem)(?:\s+artery)?\s+infarct",
+                r"infarction,\s*(?:(?:middle|anterior|posterior)\s+)?(?:cerebral|brain)",
                 r"(?:intra-?cerebral|cerebral|brain|intracranial|subarachnoid|intraparenchymal)\s+ha?emorrhag",
                 r"ha?emorrhage,\s*(?:cerebral|subarachnoid|intracerebral)", r"apoplexy", r"\bICH\b",
                 r"\bSAH\b"],
@@ -275,8 +276,9 @@ CONCEPTS = [
              "and insulin-treated type 2 diabetes.",
     "include": [r"type\s*(?:1|I|one)\b[\s-]*diabet", r"diabet\w*[\s,]+(?:mellitus[\s,]+)?type\s*(?:1|I)\b(?!I)",
                 r"\bT1DM?\b", r"\bIDDM\b", r"insulin[\s-]+dependent\s+diabet", r"juvenile[\s-]+(?:onset\s+)?diabet",
-                r"autoimmune\s+diabet", r"\bLADA\b", r"latent\s+autoimmune\s+diabetes"],
-    "exclude": [r"non[\s-]*insulin[\s-]+dependent"],
+                r"autoimmune\s+diabet", r"\bLADA\b", r"latent\s+autoimmune\s+diabetes",
+                r"diabet\w*[\s,-]+(?:mellitus[\s,-]+)?insulin[\s-]*dependent", r"^(?=.*diabet)(?=.*\btypes?\s*(?:1|I)\s*(?:and|&|/|or|,)\s*(?:type\s*)?(?:2|II)\b)"],
+    "exclude": [r"non[\s-]*insulin[\s-]*dependent"],
   },
   {
     "key": "t2d", "group": "common",
@@ -286,7 +288,8 @@ CONCEPTS = [
              "complications when type 2 is stated. Excludes type 1, gestational, unspecified diabetes, "
              "prediabetes and impaired glucose tolerance.",
     "include": [r"type\s*(?:2|II|two)\b[\s-]*diabet", r"diabet\w*[\s,]+(?:mellitus[\s,]+)?type\s*(?:2|II)\b",
-                r"\bT2DM?\b", r"\bNIDDM\b", r"non[\s-]*insulin[\s-]+dependent\s+diabet", r"adult[\s-]+onset\s+diabet"],
+                r"\bT2DM?\b", r"\bNIDDM\b", r"non[\s-]*insulin[\s-]*dependent", r"adult[\s-]+onset\s+diabet",
+                r"^(?=.*diabet)(?=.*\btypes?\s*(?:1|I)\s*(?:and|&|/|or|,)\s*(?:type\s*)?(?:2|II)\b)"],
     "exclude": [],
   },
   {
@@ -300,7 +303,7 @@ CONCEPTS = [
              "Excludes diabetes insipidus (a different, pituitary/renal disease), prediabetes/impaired glucose "
              "tolerance alone, 'non-diabetic' populations, and diabetes mentioned only as an exclusion.",
     "include": [r"diabet", r"\bI?DDM\b", r"\bNIDDM\b", r"^\s*(?-i:DM)\s*$", r"\bT[12]DM?\b", r"\bMODY\b", r"\bLADA\b"],
-    "exclude": [r"diabetes\s+insipidus", r"insipidus", r"pre-?diabet", r"non-?diabet", r"without\s+diabet",
+    "exclude": [r"diabetes\s+insipidus", r"insipidus", r"diabet\w*\s+parameters", r"pre-?diabet", r"non-?diabet", r"without\s+diabet",
                 r"anti-?diabetic\s+(?:drug|agent|medication)s?\s*$"],
     "contains": ["t1d", "t2d"],
   },
