@@ -315,10 +315,12 @@ CONCEPTS = [
              "Neoplasms', metastatic breast cancer, breast cancer prevention/screening trials (subject is "
              "breast cancer) and breast cancer survivors. Excludes benign breast disease, fibroadenoma, "
              "breast density, lobular carcinoma in situ alone and non-breast cancers.",
-    "include": [rf"\bbreast[\w\s,-]{{0,25}}?{CANCER}", rf"{CANCER}\s+of\s+(?:the\s+)?(?:\w+\s+)?breast",
+    "include": [rf"\bbreast[\w\s,/-]{{0,25}}?{CANCER}", rf"{CANCER}\s+of\s+(?:the\s+)?(?:\w+\s+)?breast",
                 r"neoplasms?,\s*breast", r"mammary\s+(?:carcinoma|cancer|neoplasm|tumou?r)", r"\bDCIS\b",
-                r"ductal\s+carcinoma", r"inflammatory\s+breast"],
-    "exclude": [r"benign\s+breast", r"fibroadenoma", r"non-?breast"],
+                r"inflammatory\s+breast"],
+    "weak": [r"ductal\s+carcinoma"],
+    "weak_veto": [r"pancrea|bile|biliary|salivary|prostat"],
+    "exclude": [r"benign\s+breast", r"fibroadenoma", r"non-?breast", r"other\s+than\s+breast"],
   },
   {
     "key": "hf", "group": "common",
@@ -367,7 +369,7 @@ CONCEPTS = [
     "include": [r"covid", r"sars[\s-]*cov[\s-]*2", r"2019[\s-]*n[\s-]*cov", r"novel\s+coronavirus",
                 r"coronavirus\s+disease\s*(?:20)?19", r"\bcorona\s*virus(?:es)?\s+(?:infection|pneumonia)s?\b(?=.*(?:19|2020|novel|sars-cov-2))",
                 r"^\s*coronavirus(?:\s+infections?)?\s*$", r"\bsars-?cov-?19\b"],
-    "exclude": [r"\bMERS\b"],
+    "exclude": [r"\bMERS\b", r"non-?covid"],
   },
   {
     "key": "asthma", "group": "common",
