@@ -122,8 +122,10 @@ CONCEPTS = [
     "scope": "Rheumatoid arthritis in adults, including 'Arthritis, Rheumatoid', RA as the whole field or in "
              "'active RA', and (older term) juvenile rheumatoid arthritis. Excludes juvenile idiopathic "
              "arthritis not called rheumatoid, osteoarthritis, psoriatic arthritis, 'rheumatoid factor'.",
-    "include": [r"rheumatoid\s+arthrit", r"arthritis,\s*rheumatoid", r"^\s*(?-i:RA)\s*$",
+    "include": [r"rheumatoid\s+arthrit", r"arthritis,\s*rheumatoid",
                 r"\b(?:active|refractory|early|established|moderate|severe)\s+(?-i:RA)\b"],
+    "weak": [r"^\s*(?-i:RA)\s*$"],
+    "weak_veto": [r"refractory\s+anemia|myelodysplas|\bMDS\b"],
     "exclude": [],
   },
   {
@@ -144,8 +146,10 @@ CONCEPTS = [
              "clinically isolated syndrome when MS is named. 'MS' only as the whole field or as RRMS/SPMS/PPMS/"
              "'progressive MS'. Excludes multiple system atrophy, neuromyelitis optica and other sclerosis "
              "(systemic sclerosis, ALS, tuberous sclerosis).",
-    "include": [r"multiple\s+sclerosis", r"sclerosis,\s*multiple", r"^\s*(?-i:MS)\s*$", r"\b(?-i:(?:RR|SP|PP|CIS-)MS)\b",
+    "include": [r"multiple\s+sclerosis", r"sclerosis,\s*multiple", r"\b(?-i:(?:RR|SP|PP|CIS-)MS)\b",
                 r"\b(?:relapsing|progressive|remitting)[\w\s-]{0,20}\b(?-i:MS)\b"],
+    "weak": [r"^\s*(?-i:MS)\s*$"],
+    "weak_veto": [r"mass\s+spectrom|mitral|morphine|metabolic\s+syndrome"],
     "exclude": [],
   },
   {
@@ -189,8 +193,10 @@ CONCEPTS = [
              "angina, myocardial ischaemia, coronary disease in general, and MI mentioned only as a risk or "
              "outcome of another condition's trial ('risk of myocardial infarction').",
     "include": [r"myocardial\s+infarct", r"infarction,\s*myocardial", r"heart\s+attack", r"(?:cardiac|heart)\s+infarct",
-                r"\b(?:N?STE?MI)\b", r"\bAMI\b", r"^\s*(?-i:MI)\s*$", r"\b(?:acute|post|prior|recent)[\s-]+(?-i:MI)\b",
+                r"\b(?:N?STE?MI)\b", r"\bAMI\b", r"\b(?:acute|post|prior|recent)[\s-]+(?-i:MI)\b",
                 r"post-?infarct", r"(?-i:\bMI\b)\s+patients", r"infarct[\w\s-]{0,20}myocard"],
+    "weak": [r"^\s*(?-i:MI)\s*$"],
+    "weak_veto": [r"mitral|motivational\s+interview|mental\s+illness"],
     "exclude": [r"risk\s+of\s+(?:\w+\s+){0,3}myocardial\s+infarct", r"risk\s+factors?", r"\bAMI\b[\s-]+(?:\d|ohio)"],
   },
   {
@@ -302,7 +308,9 @@ CONCEPTS = [
              "diabetes and the complication is a disease of diabetes, so a searcher for 'diabetes' wants them. "
              "Excludes diabetes insipidus (a different, pituitary/renal disease), prediabetes/impaired glucose "
              "tolerance alone, 'non-diabetic' populations, and diabetes mentioned only as an exclusion.",
-    "include": [r"diabet", r"\bI?DDM\b", r"\bNIDDM\b", r"^\s*(?-i:DM)\s*$", r"\bT[12]DM?\b", r"\bMODY\b", r"\bLADA\b"],
+    "include": [r"diabet", r"\bI?DDM\b", r"\bNIDDM\b", r"\bT[12]DM?\b", r"\bMODY\b", r"\bLADA\b"],
+    "weak": [r"^\s*(?-i:DM)\s*$"],
+    "weak_veto": [r"dermatomyositis|myotonic|duchenne"],
     "exclude": [r"diabetes\s+insipidus", r"insipidus", r"diabet\w*\s+parameters", r"pre-?diabet", r"non-?diabet", r"without\s+diabet",
                 r"anti-?diabetic\s+(?:drug|agent|medication)s?\s*$"],
     "contains": ["t1d", "t2d"],
@@ -332,7 +340,9 @@ CONCEPTS = [
              "'cardiac asthma'? (included only if heart failure named).",
     "include": [r"heart\s+failure", r"cardiac\s+(?:failure|insufficiency|decompensation)", r"failure,\s*(?:heart|cardiac)",
                 r"\bCHF\b", r"\bHF[rpm]?EF\b", r"heart\s+insufficiency", r"congestive\s+(?:heart|cardiac)",
-                r"^\s*(?-i:HF)\s*$", r"ventricular\s+failure"],
+                r"ventricular\s+failure"],
+    "weak": [r"^\s*(?-i:HF)\s*$"],
+    "weak_veto": [r"hay\s+fever|high[\s-]+frequency"],
     "exclude": [],
   },
   {
@@ -355,7 +365,9 @@ CONCEPTS = [
              "(knee, hip, hand, spine facet), gonarthrosis, coxarthrosis. Excludes rheumatoid and other "
              "inflammatory arthritis, and degenerative disc disease.",
     "include": [r"osteo-?arthr", r"degenerative\s+(?:joint|arthritis)", r"gonarthros", r"coxarthros",
-                r"^\s*(?-i:OA)\s*$", r"\b(?:knee|hip|hand)\s+(?-i:OA)\b", r"\bKOA\b"],
+                r"\b(?:knee|hip|hand)\s+(?-i:OA)\b", r"\bKOA\b"],
+    "weak": [r"^\s*(?-i:OA)\s*$"],
+    "weak_veto": [r"ocular\s+albin|optic\s+atrophy"],
     "exclude": [],
     "contains": ["knee_oa"],
   },
@@ -391,7 +403,7 @@ CONCEPTS = [
              "subcutaneous/mediastinal emphysema and acute bronchitis.",
     "include": [r"\bA?E?COPD\b", r"chronic\s+obstructive\s+(?:pulmonary|lung|airways?|respiratory|bronch)",
                 r"pulmonary\s+disease,\s*chronic\s+obstructive", r"emphysema", r"chronic\s+bronchitis",
-                r"bronchitis,\s*chronic", r"\bCOAD\b", r"\bCOLD\b(?-i:)"],
+                r"bronchitis,\s*chronic", r"\bCOAD\b", r"(?-i:\bCOLD\b)"],
     "exclude": [r"subcutaneous\s+emphysema", r"mediastinal\s+emphysema", r"^\s*cold\s*$"],
   },
   {
@@ -401,7 +413,9 @@ CONCEPTS = [
     "scope": "Alzheimer's disease at any stage, including prodromal AD / mild cognitive impairment due to AD, "
              "'dementia of the Alzheimer type', and agitation or psychosis in Alzheimer's. Excludes dementia "
              "not called Alzheimer's and MCI without Alzheimer's.",
-    "include": [r"alzheimer", r"^\s*(?-i:AD)\s*$", r"dementia\s+of\s+(?:the\s+)?alzheimer", r"\bSDAT\b"],
+    "include": [r"alzheimer", r"dementia\s+of\s+(?:the\s+)?alzheimer", r"\bSDAT\b"],
+    "weak": [r"^\s*(?-i:AD)\s*$"],
+    "weak_veto": [r"atopic|dermatitis|eczema|adrenal|autosomal\s+dominant"],
     "exclude": [],
   },
   {
@@ -411,8 +425,10 @@ CONCEPTS = [
     "scope": "Idiopathic Parkinson's disease including PD dementia, PD psychosis, dyskinesia/motor "
              "fluctuations in PD. Excludes Wolff-Parkinson-White syndrome, atypical or drug-induced "
              "parkinsonism and 'parkinsonian disorders' not called Parkinson's disease.",
-    "include": [r"parkinson(?!ism|ian)", r"paralysis\s+agitans", r"^\s*(?-i:PD)\s*$"],
-    "exclude": [r"wolff[\s-]*parkinson"],
+    "include": [r"parkinson(?!ism|ian)", r"paralysis\s+agitans"],
+    "weak": [r"^\s*(?-i:PD)\s*$"],
+    "weak_veto": [r"peyronie|leuka?emi|myelo|dialysis|lymphoma|cancer|carcinoma|tumou?r|progressive\s+disease|periodont"],
+    "exclude": [r"wolff[\s-]*parkinson", r"multiple\s+system\s+atrophy"],
   },
   {
     "key": "sci", "group": "common",
@@ -579,7 +595,9 @@ CONCEPTS = [
              "for UC when UC is named; 'UC' only as the whole field. Excludes IBD records not naming UC, "
              "Crohn's colitis, microscopic/infectious colitis.",
     "include": [r"ulcerative\s+(?:colitis|proctitis|pancolitis|proctosigmoiditis)", r"colitis,\s*ulcerative",
-                r"^\s*(?-i:UC)\s*$", r"\b(?-i:UC)\b\s+(?:patients|flare)"],
+                r"\b(?-i:UC)\b\s+(?:patients|flare)"],
+    "weak": [r"^\s*(?-i:UC)\s*$"],
+    "weak_veto": [r"umbilical|urothelial|cord"],
     "exclude": [],
   },
   {
@@ -626,7 +644,9 @@ CONCEPTS = [
              "in preterm infants. 'BPD' counts only when it is about preterm lungs, not borderline "
              "personality disorder.",
     "include": [r"bronchopulmonary\s+dysplas", r"chronic\s+lung\s+disease\s+of\s+prematurity",
-                r"^\s*(?-i:BPD)\s*$", r"dysplasia,\s*bronchopulmonary"],
+                r"dysplasia,\s*bronchopulmonary"],
+    "weak": [r"^\s*(?-i:BPD)\s*$"],
+    "weak_veto": [r"bipolar|borderline|personality"],
     "exclude": [r"borderline"],
   },
   {
