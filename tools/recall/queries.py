@@ -335,9 +335,9 @@ CONCEPTS = [
     "queries": ["heart failure"],
     "concept": "heart failure",
     "scope": "Chronic and acute (decompensated) heart failure, congestive heart failure, HFrEF/HFpEF, "
-             "systolic/diastolic heart failure, cardiac insufficiency, right heart failure, and post-infarction "
-             "heart failure. Excludes left ventricular dysfunction or cardiomyopathy not called heart failure, "
-             "'cardiac asthma'? (included only if heart failure named).",
+             "systolic/diastolic heart failure, cardiac insufficiency, right heart failure, end-stage heart "
+             "failure and post-infarction heart failure. Excludes left ventricular dysfunction or cardiomyopathy "
+             "(including MeSH 'Cardiomyopathy, Congestive') not called heart failure.",
     "include": [r"heart\s+failure", r"cardiac\s+(?:failure|insufficiency|decompensation)", r"failure,\s*(?:heart|cardiac)",
                 r"\bCHF\b", r"\bHF[rpm]?EF\b", r"heart\s+insufficiency", r"congestive\s+(?:heart|cardiac)",
                 r"ventricular\s+failure"],
@@ -458,11 +458,11 @@ CONCEPTS = [
     "queries": ["kidney failure"],
     "concept": "kidney failure (acute or chronic)",
     "scope": "Acute kidney injury/acute renal failure and chronic kidney failure: end-stage renal/kidney "
-             "disease, chronic renal failure/insufficiency, uraemia, patients on haemodialysis or peritoneal "
-             "dialysis, renal insufficiency. Excludes CKD stages without kidney failure? No: 'renal "
-             "insufficiency' counts; but kidney transplantation alone, kidney cancer, and contrast "
-             "nephropathy prevention in people with normal kidneys do not.",
-    "include": [r"(?:kidney|renal)\s+(?:failure|insufficiency)", r"(?:failure|insufficiency),\s*(?:kidney|renal)",
+             "disease, chronic renal failure, renal insufficiency of any degree, uraemia (including haemolytic "
+             "uraemic syndrome, defined by acute kidney injury), patients on haemodialysis or peritoneal "
+             "dialysis. Excludes CKD named without failure/insufficiency/dialysis, kidney transplantation alone, "
+             "kidney cancer, adrenal insufficiency and other organ failure.",
+    "include": [r"\b(?:kidney|renal)\s+(?:failure|insufficiency)", r"(?:failure|insufficiency),\s*(?:kidney|renal)\b",
                 r"acute\s+kidney\s+injur", r"\bAKI\b", r"end[\s-]*stage\s+(?:renal|kidney)", r"\bESR?K?D\b",
                 r"\bESRF\b", r"ura?emi[ac]", r"ha?emodialys", r"peritoneal\s+dialys", r"\bdialysis\b",
                 r"kidney\s+injury,\s*acute"],
@@ -478,11 +478,11 @@ CONCEPTS = [
              "glomerulonephritis). Excludes acute kidney injury alone, kidney transplantation alone, and "
              "kidney cancer.",
     "include": [r"chronic\s+(?:kidney|renal)\s+(?:disease|failure|insufficiency|impairment)", r"\bCKD\b",
-                r"(?:kidney|renal)\s+(?:insufficiency|failure),\s*chronic", r"end[\s-]*stage\s+(?:renal|kidney)",
+                r"\b(?:kidney|renal)\s+(?:insufficiency|failure),\s*chronic", r"end[\s-]*stage\s+(?:renal|kidney)",
                 r"\bESR?K?D\b", r"\bESRF\b", r"ura?emi[ac]", r"(?:maintenance|chronic)\s+(?:ha?emo)?dialys",
                 r"ha?emodialys", r"peritoneal\s+dialys", r"diabetic\s+(?:kidney|nephropath|renal)",
-                r"IgA\s+nephropath", r"polycystic\s+kidney", r"chronic\s+glomerulonephrit", r"^\s*renal\s+insufficiency\s*$"],
-    "exclude": [],
+                r"Ig\s*A\s+(?:nephropath|glomerulonephrit)", r"polycystic\s+kidney", r"chronic\s+glomerulonephrit", r"^\s*renal\s+insufficiency\s*$"],
+    "exclude": [r"ha?emolytic[\s-]+ura?emic"],
   },
   {
     "key": "hiv", "group": "common",
@@ -507,7 +507,8 @@ CONCEPTS = [
     "include": [r"depressi", r"\bMDD\b", r"dysthymi"],
     "exclude": [r"respiratory\s+depress", r"(?:ST|ST-segment)\s+depress", r"spreading\s+depress",
                 r"(?:marrow|myelo|immuno|cardiac|myocardial|cns|ventilatory|neuromuscular)[\s-]*depress",
-                r"manic[\s-]+depress", r"depressed\s+(?:skull|fracture|ejection|left)", r"depressor"],
+                r"manic[\s-]+depress", r"depressed\s+(?:skull|fracture|ejection|left)", r"depressor",
+                r"^\s*anti-?depress"],
   },
   {
     "key": "schizo", "group": "common",
@@ -537,9 +538,9 @@ CONCEPTS = [
              "remission, leukaemia patients undergoing transplant. Excludes myelodysplastic syndromes and "
              "myeloproliferative neoplasms not called leukaemia, 'leukemia inhibitory factor' and the "
              "'graft-versus-leukemia effect'.",
-    "include": [r"leuka?emi", r"^\s*(?-i:(?:AML|ALL|CML|CLL|APL|ATLL?))\s*$", r"\b(?-i:(?:AML|CML|CLL|APL|B-ALL|T-ALL))\b",
+    "include": [r"leuka?emi", r"^\s*(?-i:(?:AML|ALL|CML|CLL|APL|ATLL?))\s*$", r"\b(?-i:(?:AML|CML|CLL|B-ALL|T-ALL))\b",
                 r"chronic\s+myelo\w*\s+(?:leuk|disease)", r"\bleukemic\b"],
-    "exclude": [r"leuka?emia\s+inhibitory", r"graft[\s-]*(?:versus|vs\.?)[\s-]*leuka?emia(?![^.;]*patients)",
+    "exclude": [r"leuka?emia\s+inhibitory", r"pre-?leuka?emi", r"leuka?emia[\s-]+virus", r"\bHTLV", r"graft[\s-]*(?:versus|vs\.?)[\s-]*leuka?emia(?![^.;]*patients)",
                 r"\bGVL\b"],
   },
   {
@@ -576,7 +577,7 @@ CONCEPTS = [
                 r"complex\s+partial|generali[sz]ed\s+tonic|absence|refractory|intractable)[\s-]+(?:onset\s+)?seizures?",
                 r"^\s*seizures?\s*$", r"^\s*convulsions?\s*$"],
     "exclude": [r"anti-?epilep\w*\s+(?:drug|agent|medication)s?\b(?![^.;]*epilep\w+\s+(?:patient|seizure))",
-                r"febrile", r"non-?epilep"],
+                r"febrile", r"non-?epilep", r"^\s*anti-?epilep\w*\s*$"],
   },
   {
     "key": "psoriasis", "group": "common",
