@@ -113,4 +113,18 @@ NOTES = {
   "cli": "All 29 read. Near misses: peripheral arterial disease, Buerger's disease and 'lower limb ischemia' without "
          "'critical' stay out by scope.",
   "aa": "All 38 read. Near misses 'aplas' are anaplastic tumours; 'bone marrow failure' generic stays out.",
+  "ovarian": "Added after the required list (enough trials). All distinct matched texts read. No change.",
+  "colorectal": "Added after the required list. All distinct matched texts read. No change.",
+  "melanoma": "Added after the required list. All distinct matched texts read; 'graft-versus-tumor/melanoma' "
+              "keyword kept (melanoma patients). No change.",
+  "myeloma": "Added after the required list. All distinct matched texts read. No change.",
+  "mds": "Added after the required list. All distinct matched texts read. No change.",
+  "af": "Added after the required list. All 8 read. No change.",
+  "cad": "Added after the required list. All distinct matched texts read. Changed: 'non-ischemic heart failure' "
+         "(matched 'ischemic heart') and 'CHD risk' cohort titles excluded.",
+  "cf": "Added after the required list. All 29 read. No change.",
+  "als": "Added after the required list. All read. Changed: post-polio motor neuron disease excluded; bare "
+         "'Motor Neuron Disease' dropped (3 generic NIH neurology studies and a Kennedy's disease trial out).",
+  "ssc": "Added after the required list. All 19 read. Changed: 'Scleroderma, Circumscribed' (morphea) excluded; "
+         "NCT00001330 stays through its 'Systemic Sclerosis' keyword.",
 }

@@ -675,4 +675,128 @@ CONCEPTS = [
                 r"\baplastic\b(?!\s+crisis)"],
     "exclude": [r"pure\s+red\s+cell", r"chemotherapy[\s-]induced"],
   },
+  # ---- more common conditions with enough trials in this corpus -----------------------------------
+  {
+    "key": "ovarian", "group": "common",
+    "queries": ["ovarian cancer"],
+    "concept": "ovarian cancer",
+    "scope": "Epithelial ovarian cancer and other ovarian malignancies (germ cell, sex-cord stromal), including "
+             "'Ovarian Neoplasms', hereditary breast/ovarian cancer and ovarian cancer screening. Fallopian tube "
+             "and primary peritoneal cancer count only when ovarian cancer is also named (they are treated alike but "
+             "are different primaries). Excludes benign ovarian cysts, polycystic ovary syndrome, ovarian "
+             "insufficiency and ovarian hyperstimulation.",
+    "include": [rf"\bovar\w*[\w\s,/-]{{0,25}}?{CANCER}", rf"{CANCER}\s+of\s+(?:the\s+)?ovar",
+                r"neoplasms?,\s*ovar", r"ovarian\s+(?:germ\s+cell|epithelial|serous|clear\s+cell|low\s+malignant)"],
+    "exclude": [r"benign|polycystic|cyst\b|insufficiency|hyperstimulation", r"other\s+than\s+ovar"],
+  },
+  {
+    "key": "colorectal", "group": "common",
+    "queries": ["colorectal cancer"],
+    "concept": "colorectal cancer",
+    "scope": "Cancer of the colon or rectum of any stage (adenocarcinoma, 'Colorectal Neoplasms', 'colon cancer', "
+             "'rectal cancer', liver metastases of colorectal cancer), screening and prevention trials whose "
+             "subject is colorectal cancer, and hereditary forms (Lynch syndrome/HNPCC, familial adenomatous "
+             "polyposis named as cancer predisposition). Excludes anal cancer, small-intestine cancer, benign "
+             "adenomatous polyps alone, and colitis.",
+    "include": [rf"\b(?:colo-?rectal|colon|rectal|rectum|colonic|rectosigmoid|sigmoid)[\w\s,/-]{{0,20}}?{CANCER}",
+                rf"{CANCER}\s+of\s+(?:the\s+)?(?:colon|rectum|large\s+bowel)", r"neoplasms?,\s*(?:colo|rect)",
+                r"\bCRC\b", r"\bHNPCC\b", r"lynch\s+syndrome", r"bowel\s+cancer"],
+    "exclude": [r"\banal\b", r"small\s+(?:intestin|bowel)", r"other\s+than\s+colo"],
+  },
+  {
+    "key": "melanoma", "group": "common",
+    "queries": ["melanoma"],
+    "concept": "melanoma",
+    "scope": "Cutaneous, mucosal and uveal/ocular melanoma of any stage, 'Melanoma (Skin)', 'malignant melanoma', "
+             "melanoma vaccines and prevention. Excludes benign naevi/atypical moles alone and other skin cancers.",
+    "include": [r"melanoma"],
+    "exclude": [r"non-?melanoma"],
+  },
+  {
+    "key": "myeloma", "group": "common",
+    "queries": ["multiple myeloma"],
+    "concept": "multiple myeloma and plasma cell neoplasm",
+    "scope": "Multiple myeloma (plasma cell myeloma), smouldering myeloma, plasma cell leukaemia and "
+             "plasmacytoma, including 'Multiple Myeloma and Plasma Cell Neoplasm'. Excludes MGUS alone and AL "
+             "amyloidosis alone (related plasma cell disorders, but not myeloma).",
+    "include": [r"\bmyeloma", r"plasma[\s-]+cell\s+(?:neoplasm|leuka?emia|dyscrasia)", r"plasmacytoma",
+                r"^\s*(?-i:MM)\s*$"],
+    "exclude": [r"myeloma[\s-]+cell\s+line"],
+  },
+  {
+    "key": "mds", "group": "common",
+    "queries": ["myelodysplastic syndromes"],
+    "concept": "myelodysplastic syndromes",
+    "scope": "Myelodysplastic syndromes of any subtype (refractory anaemia with/without ringed sideroblasts or "
+             "excess blasts, CMML as MDS/MPN overlap, 'preleukaemia', 'myelodysplasia'), including MDS patients "
+             "undergoing transplant. Excludes AML alone and myeloproliferative neoplasms alone.",
+    "include": [r"myelodysplas", r"\bMDS\b", r"refractory\s+ana?emia", r"pre-?leuka?emi",
+                r"chronic\s+myelomonocytic"],
+    "exclude": [r"\bMDS-?UPDRS\b", r"\bMDS\s+(?:task|criteria\s+for\s+parkinson)"],
+  },
+  {
+    "key": "af", "group": "common",
+    "queries": ["atrial fibrillation"],
+    "concept": "atrial fibrillation",
+    "scope": "Atrial fibrillation of any type (paroxysmal, persistent, permanent, postoperative), including "
+             "stroke prevention in AF and 'atrial flutter and fibrillation'. 'AF' counts only as the whole field. "
+             "Excludes atrial flutter alone and ventricular fibrillation.",
+    "include": [r"atrial\s+fibrillation", r"fibrillation,\s*atrial", r"auricular\s+fibrillation",
+                r"\b(?:paroxysmal|persistent|permanent)\s+(?-i:AF)\b"],
+    "weak": [r"^\s*(?-i:AF)\s*$"],
+    "weak_veto": [r"amniotic\s+fluid"],
+    "exclude": [],
+  },
+  {
+    "key": "cad", "group": "common",
+    "queries": ["coronary artery disease"],
+    "concept": "coronary artery disease",
+    "scope": "Coronary artery (heart) disease: coronary atherosclerosis/arteriosclerosis, 'Coronary Disease', "
+             "ischaemic heart disease, angina pectoris, coronary stenosis/restenosis after PCI, and myocardial "
+             "infarction (an event of coronary disease: the narrow MI concept is contained). Excludes "
+             "cardiovascular or heart disease in general, and coronary risk factors alone ('Hostility and coronary "
+             "risk').",
+    "include": [r"coronary\s+(?:artery|arteries|heart|vessel|atherosclero|arterioscler|stenosis|restenosis|occlusion"
+                r"|disease|insufficiency|syndrome)", r"\bCA?HD\b", r"\bCAD\b", r"isch(?:a)?emic\s+heart",
+                r"angina", r"(?:arteriosclerosis|atherosclerosis|disease|stenosis),\s*coronary", r"in-?stent\s+restenosis",
+                r"myocardial\s+isch(?:a)?emia"],
+    "exclude": [r"risk\s+factors?|coronary\s+risk|\bCHD\s+risk", r"non-?isch", r"coronary\s+(?:artery\s+)?bypass[\w\s-]*(?:surgery|graft)\s*$",
+                r"coronary\s+(?:care|flow\s+reserve)\s*$", r"prinzmetal|vasospas"],
+    "contains": ["mi"],
+  },
+  {
+    "key": "cf", "group": "common",
+    "queries": ["cystic fibrosis"],
+    "concept": "cystic fibrosis",
+    "scope": "Cystic fibrosis (mucoviscidosis) and its manifestations (CF lung disease, CF-related diabetes, "
+             "CF liver disease). 'CF' only as the whole field. Excludes non-CF bronchiectasis and pulmonary "
+             "fibrosis.",
+    "include": [r"cystic\s+fibrosis(?!\s+transmembrane\s+conductance\s+regulator\s*$)", r"fibrosis,\s*cystic",
+                r"mucoviscidosis"],
+    "weak": [r"^\s*(?-i:CF)\s*$"],
+    "weak_veto": [r"non-?cystic"],
+    "exclude": [r"non-?cystic\s+fibrosis"],
+  },
+  {
+    "key": "als", "group": "common",
+    "queries": ["amyotrophic lateral sclerosis"],
+    "concept": "amyotrophic lateral sclerosis",
+    "scope": "ALS / Lou Gehrig's disease, including familial ALS; 'ALS' in capitals. 'Motor neuron disease' "
+             "alone does not count (in US usage and MeSH it is the wider category that also holds SMA, PLS and "
+             "Kennedy's disease). Excludes primary lateral sclerosis alone, spinal muscular atrophy, post-polio "
+             "syndrome and multiple sclerosis.",
+    "include": [r"amyotrophic\s+lateral", r"lateral\s+sclerosis,\s*amyotrophic", r"lou\s+gehrig", r"\b(?-i:ALS)\b"],
+    "exclude": [r"post-?polio"],
+  },
+  {
+    "key": "ssc", "group": "common",
+    "queries": ["systemic sclerosis", "scleroderma"],
+    "concept": "systemic sclerosis (scleroderma)",
+    "scope": "Systemic sclerosis / systemic scleroderma (diffuse or limited cutaneous, CREST), its organ "
+             "manifestations (SSc interstitial lung disease, digital ulcers and Raynaud's secondary to SSc). The lay "
+             "word 'scleroderma' shares the set: it almost always means systemic sclerosis; localized scleroderma "
+             "(morphea) alone is out. Excludes Raynaud's phenomenon not attributed to SSc and other 'sclerosis'.",
+    "include": [r"systemic\s+sclerosis", r"sclerosis,\s*systemic", r"scleroderma", r"\b(?-i:SSc)\b", r"\bCREST\s+syndrome"],
+    "exclude": [r"morphea|locali[sz]ed\s+scleroderma|scleroderma,\s*circumscribed"],
+  },
 ]
