@@ -551,7 +551,7 @@ CONCEPTS = [
              "cutaneous T-cell lymphoma incl. mycosis fungoides/Sézary syndrome, Burkitt, lymphoplasmacytic/"
              "Waldenström, CNS lymphoma, AIDS-related lymphoma, CLL/SLL when lymphoma named). Excludes "
              "lymphoproliferative disorders and lymphadenopathy not called lymphoma, lymphangioleiomyomatosis.",
-    "include": [r"lymphoma", r"hodgkin", r"\bN?HL\b(?-i:)", r"mycosis\s+fungoides", r"s[ée]zary",
+    "include": [r"lymphoma", r"hodgkin", r"(?-i:\bN?HL\b)", r"mycosis\s+fungoides", r"s[ée]zary",
                 r"waldenstr", r"\bDLBCL\b", r"burkitt"],
     "exclude": [r"\bHL[\s-]?\d"],
   },
@@ -760,7 +760,7 @@ CONCEPTS = [
                 r"|disease|insufficiency|syndrome)", r"\bCA?HD\b", r"\bCAD\b", r"isch(?:a)?emic\s+heart",
                 r"angina", r"(?:arteriosclerosis|atherosclerosis|disease|stenosis),\s*coronary", r"in-?stent\s+restenosis",
                 r"myocardial\s+isch(?:a)?emia"],
-    "exclude": [r"risk\s+factors?|coronary\s+risk|\bCHD\s+risk", r"non-?isch", r"coronary\s+(?:artery\s+)?bypass[\w\s-]*(?:surgery|graft)\s*$",
+    "exclude": [r"risk\s+factors?|coronary\s+risk|\bCHD\s+risk|risk\s+of\s+(?:\w+\s+)?(?:CHD|coronary)", r"non-?isch", r"coronary\s+(?:artery\s+)?bypass[\w\s-]*(?:surgery|graft)\s*$",
                 r"coronary\s+(?:care|flow\s+reserve)\s*$", r"prinzmetal|vasospas"],
     "contains": ["mi"],
   },
