@@ -99,7 +99,7 @@ NOTES = {
   "prostate": "All distinct matched texts read. No change.",
   "leukemia": "All distinct matched texts read. Changed: 'APL' inside a field matched the HIV vaccine 'APL 400-003' "
               "(removed); 'pre-leukemia' and 'T-cell leukemia virus' (HTLV) excluded.",
-  "lymphoma": "All distinct matched texts read. No change.",
+  "lymphoma": "All distinct matched texts read. Changed: 'NHL'/'HL' abbreviations made case-sensitive.",
   "obesity": "All read. No change.",
   "epilepsy": "All read. Changed: bare keyword 'Antiepileptic' excluded. Bare 'Seizures' conditions kept (in this "
               "corpus all are epilepsy or recurrent-seizure trials; one neurocysticercosis seizure study kept).",
@@ -121,7 +121,8 @@ NOTES = {
   "mds": "Added after the required list. All distinct matched texts read. No change.",
   "af": "Added after the required list. All 8 read. No change.",
   "cad": "Added after the required list. All distinct matched texts read. Changed: 'non-ischemic heart failure' "
-         "(matched 'ischemic heart') and 'CHD risk' cohort titles excluded.",
+         "(matched 'ischemic heart') and 'CHD risk' / 'risk of CHD' title fields excluded; such cohort records "
+         "stay in when a condition names coronary disease (most legacy NHLBI cohorts list 'Coronary Disease').",
   "cf": "Added after the required list. All 29 read. No change.",
   "als": "Added after the required list. All read. Changed: post-polio motor neuron disease excluded; bare "
          "'Motor Neuron Disease' dropped (3 generic NIH neurology studies and a Kennedy's disease trial out).",
