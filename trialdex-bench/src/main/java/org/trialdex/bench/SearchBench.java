@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.SourceEntry;
@@ -57,7 +58,14 @@ public final class SearchBench {
       Map.of("query.cond", List.of("lupus"), "facets", List.of("all"), "countTotal", List.of("true")),
       Map.of("facets", List.of("all"), "aggFilters", List.of("status:rec,phase:2 3")),
       Map.of("query.locn", List.of("China"), "sort", List.of("LastUpdatePostDate:desc")),
-      Map.of("query.cond", List.of("diabetes"), "aggFilters", List.of("sex:f,ages:adult"), "pageSize", List.of("100")));
+      Map.of("query.cond", List.of("diabetes"), "aggFilters", List.of("sex:f,ages:adult"), "pageSize", List.of("100")),
+      // By meaning (issue #9): lay names, narrower concepts, interventions, a place as centre.
+      Map.of("query.cond", List.of("high blood pressure"), "countTotal", List.of("true")),
+      Map.of("query.cond", List.of("heart attack")),
+      Map.of("query.cond", List.of("steroid-refractory GVHD")),
+      Map.of("query.cond", List.of("neoplasms"), "countTotal", List.of("true")),
+      Map.of("query.intr", List.of("insulin")),
+      Map.of("near", List.of("Boston, MA"), "sort", List.of("@distance")));
 
   private SearchBench() {}
 
@@ -75,7 +83,9 @@ public final class SearchBench {
     System.out.printf(Locale.ROOT, "templates: %d real records%n", templates.size());
 
     long started = System.nanoTime();
-    try (StudyIndex index = StudyIndex.open(dir)) {
+    Vocabulary vocabulary = Vocabulary.load(shared.resolve("data/terms"));
+    System.out.println("vocabulary: " + vocabulary.description());
+    try (StudyIndex index = StudyIndex.open(dir, vocabulary)) {
       index.deleteAll();
       CorpusGenerator corpus = new CorpusGenerator(templates, records, 42);
       AtomicLong done = new AtomicLong();
