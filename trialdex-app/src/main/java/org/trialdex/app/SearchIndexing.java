@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.search.SearchException;
 import org.trialdex.search.SearchService;
@@ -61,9 +62,9 @@ public final class SearchIndexing implements AutoCloseable {
   private IndexSink sink;
   private ChangeFollower follower;
   private boolean background;
-  private final Vocabulary vocabulary;
+  private final Supplier<Vocabulary> vocabulary;
 
-  SearchIndexing(StudyStore store, Path dir, Vocabulary vocabulary) {
+  SearchIndexing(StudyStore store, Path dir, Supplier<Vocabulary> vocabulary) {
     this.store = store;
     this.dir = dir;
     this.vocabulary = vocabulary;
@@ -83,7 +84,7 @@ public final class SearchIndexing implements AutoCloseable {
     if (index != null) {
       return;
     }
-    Optional<StudyIndex> writable = StudyIndex.tryOpen(dir, vocabulary);
+    Optional<StudyIndex> writable = StudyIndex.tryOpen(dir, vocabulary.get());
     if (writable.isPresent()) {
       index = writable.get();
       sink = new IndexSink(index, store);
@@ -92,7 +93,7 @@ public final class SearchIndexing implements AutoCloseable {
       return;
     }
     try {
-      index = StudyIndex.openReadOnly(dir, vocabulary);
+      index = StudyIndex.openReadOnly(dir, vocabulary.get());
       service = new SearchService(index);
     } catch (SearchException e) {
       throw new SearchUnavailableException("Search is not available yet: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.trialdex.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.app.service.History;
 import org.trialdex.app.service.Imports;
@@ -41,9 +42,10 @@ public final class Trialdex implements AutoCloseable {
   private final Searches searches;
   private final Imports imports;
   private final Reports reports;
-  private final Vocabulary vocabulary;
+  /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
+  private final Supplier<Vocabulary> vocabulary;
 
-  private Trialdex(StudyStore store, Clock clock, Path indexDir, Vocabulary vocabulary) {
+  private Trialdex(StudyStore store, Clock clock, Path indexDir, Supplier<Vocabulary> vocabulary) {
     this.store = store;
     this.clock = clock;
     this.vocabulary = vocabulary;
@@ -72,7 +74,7 @@ public final class Trialdex implements AutoCloseable {
    * {@link Vocabulary#standard()}.
    */
   public static Trialdex open(StoreLocation location, Path indexDir, Clock clock) {
-    return open(location, indexDir, clock, Vocabulary.standard());
+    return open(location, indexDir, clock, (Supplier<Vocabulary>) Vocabulary::standard);
   }
 
   /**
@@ -80,13 +82,33 @@ public final class Trialdex implements AutoCloseable {
    * interventions understood with {@code vocabulary}.
    */
   public static Trialdex open(StoreLocation location, Path indexDir, Clock clock, Vocabulary vocabulary) {
-    return new Trialdex(StudyStores.open(location, clock), clock, Objects.requireNonNull(indexDir, "indexDir"),
-        Objects.requireNonNull(vocabulary, "vocabulary"));
+    Objects.requireNonNull(vocabulary, "vocabulary");
+    return open(location, indexDir, clock, () -> vocabulary);
+  }
+
+  /**
+   * Like {@link #open(StoreLocation, Path, Clock, Vocabulary)}, the vocabulary loaded from {@code
+   * vocabulary} the first time search or a report needs it (once).
+   */
+  public static Trialdex open(StoreLocation location, Path indexDir, Clock clock, Supplier<Vocabulary> vocabulary) {
+    Objects.requireNonNull(vocabulary, "vocabulary");
+    Supplier<Vocabulary> once = new Supplier<>() {
+      private Vocabulary loaded;
+
+      @Override
+      public synchronized Vocabulary get() {
+        if (loaded == null) {
+          loaded = Objects.requireNonNull(vocabulary.get(), "vocabulary");
+        }
+        return loaded;
+      }
+    };
+    return new Trialdex(StudyStores.open(location, clock), clock, Objects.requireNonNull(indexDir, "indexDir"), once);
   }
 
   /** The vocabulary search understands conditions and interventions with. */
   public Vocabulary vocabulary() {
-    return vocabulary;
+    return vocabulary.get();
   }
 
   /** Where the index of a store lives unless told otherwise. */

@@ -267,6 +267,40 @@ class HttpApiTest {
   }
 
   @Test
+  void explainSaysHowTheQueryWasUnderstoodAndWhyEachHitMatched() throws Exception {
+    JsonNode page = get("/api/v2/studies?query.cond=" + q("lung cancer") + "&pageSize=5&explain=true").json();
+    JsonNode term = page.path("explain").path("terms").path(0);
+    assertEquals("ConditionSearch", term.path("field").asText());
+    assertTrue(term.path("byMeaning").asBoolean(), term::toString);
+    // MeSH D008175 Lung Neoplasms.
+    List<String> ids = new java.util.ArrayList<>();
+    term.path("concepts").path(0).forEach(c -> ids.add(c.path("id").asText()));
+    assertTrue(ids.contains("D008175"), ids::toString);
+    JsonNode hits = page.path("explain").path("hits");
+    assertEquals(page.path("studies").size(), hits.size());
+    for (JsonNode h : hits) {
+      assertTrue(h.path("reasons").size() > 0, h::toString);
+    }
+    // Without explain the answer is PagedStudies as ClinicalTrials.gov defines it.
+    assertFalse(v2("/api/v2/studies?query.cond=" + q("lung cancer") + "&pageSize=5").json().has("explain"));
+    assertError(get("/api/v2/studies?query.cond=x&explain=maybe"), 400, "explain");
+  }
+
+  @Test
+  void aPlaceIsACentreAndItsTrialsComeNearestFirst() throws Exception {
+    JsonNode page = get("/api/v2/studies?near=" + q("Guangzhou, China") + "&nearDistance=100km&sort=@distance"
+        + "&pageSize=20&explain=true").json();
+    assertTrue(page.path("studies").size() > 0, page::toString);
+    for (JsonNode h : page.path("explain").path("hits")) {
+      String last = h.path("reasons").path(h.path("reasons").size() - 1).asText();
+      assertTrue(last.startsWith("nearest site ") && last.contains("km away"), last);
+    }
+    assertError(get("/api/v2/studies?near=" + q("Qwxzy Nowhere")), 400, "Qwxzy Nowhere");
+    assertError(get("/api/v2/studies?near=Boston&filter.geo=" + q("distance(1,1,5mi)")), 400, "not both");
+    assertError(get("/api/v2/studies?sort=@distance"), 400, "@distance");
+  }
+
+  @Test
   void errorsAreJsonWithTheRightStatus() throws Exception {
     assertError(get("/api/v2/studies?query.nonsense=x"), 400, "query.nonsense");
     assertError(get("/api/v2/studies?filter.advanced=" + q("AREA[Phase](PHASE2")), 400, "filter.advanced");

@@ -68,8 +68,13 @@ class KilledImportTest {
 
     assertEquals(0, Cli.run(Cli.with(store, "import", oldSet.toString())).exitCode());
 
-    List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path")));
+    // The same terminology folder as this JVM: processes sharing an index must index with one vocabulary.
+    String terms = System.getProperty(org.trialdex.core.terms.Vocabulary.TERMS_PROPERTY);
+    if (terms != null) {
+      command.add("-D" + org.trialdex.core.terms.Vocabulary.TERMS_PROPERTY + "=" + terms);
+    }
+    command.add(Main.class.getName());
     command.addAll(Cli.with(store, "import", newSet.toString()));
     Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile()).start();

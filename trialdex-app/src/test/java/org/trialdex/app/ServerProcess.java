@@ -51,8 +51,13 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Path logDir, Path workDir, List<String> args) throws IOException, InterruptedException {
     Files.createDirectories(logDir);
     Path log = Files.createTempFile(logDir, "serve-", ".log");
-    List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path")));
+    // The same terminology folder as this JVM: processes sharing an index must index with one vocabulary.
+    String terms = System.getProperty(org.trialdex.core.terms.Vocabulary.TERMS_PROPERTY);
+    if (terms != null) {
+      command.add("-D" + org.trialdex.core.terms.Vocabulary.TERMS_PROPERTY + "=" + terms);
+    }
+    command.add(Main.class.getName());
     command.addAll(args);
     Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();

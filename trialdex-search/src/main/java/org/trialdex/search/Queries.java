@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.IntRange;
 import org.apache.lucene.document.LatLonPoint;
@@ -50,10 +52,12 @@ final class Queries {
   private static final float MENTIONED_CONCEPT_WEIGHT = 0.5f;
 
   private final QueryBuilder words;
+  private final org.apache.lucene.analysis.Analyzer analyzer;
   private final Concepts concepts;
 
   Queries(Analysis analysis, Concepts concepts) {
     words = new QueryBuilder(analysis.queryAnalyzer());
+    analyzer = analysis.queryAnalyzer();
     this.concepts = concepts;
   }
 
@@ -184,6 +188,9 @@ final class Queries {
   }
 
   private Query plainWords(FieldDef field, String text, boolean phrase) {
+    if (Schema.composite(field)) {
+      return acrossParts(field, text, phrase);
+    }
     return switch (field.kind()) {
       case TEXT, ID -> {
         Query q = phrase ? words.createPhraseQuery(field.name(), text)
@@ -241,6 +248,55 @@ final class Queries {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Words in any part of a composite area, as if its parts were one field: a phrase in one part
+   * (a phrase never spans two values), or every word in some part.
+   */
+  private Query acrossParts(FieldDef area, String text, boolean phrase) {
+    Map<String, Float> parts = Schema.AREA_PARTS.get(area.name().toLowerCase(Locale.ROOT));
+    if (phrase) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      boolean some = false;
+      for (String part : parts.keySet()) {
+        Query q = words.createPhraseQuery(part, text);
+        if (q != null) {
+          any.add(q, Occur.SHOULD);
+          some = true;
+        }
+      }
+      return some ? any.build() : new MatchNoDocsQuery("no words in \"" + text + "\"");
+    }
+    List<String> tokens = tokens(text);
+    if (tokens.isEmpty()) {
+      return new MatchNoDocsQuery("no words in \"" + text + "\"");
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (String token : new LinkedHashSet<>(tokens)) {
+      BooleanQuery.Builder anyPart = new BooleanQuery.Builder();
+      for (String part : parts.keySet()) {
+        anyPart.add(new TermQuery(new Term(part, token)), Occur.SHOULD);
+      }
+      all.add(anyPart.build(), Occur.MUST);
+    }
+    return all.build();
+  }
+
+  /** The analyzed words of {@code text}, as text fields index them. */
+  private List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("BriefTitle", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (java.io.IOException e) {
+      throw new SearchException("Cannot analyze \"" + text + "\": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   /** Records indexed under any of the part's concepts (or below them), by their own lists or their titles. */

@@ -212,6 +212,11 @@ final class Schema {
           "OfficialTitle", 0.6f, "ArmGroupLabel", 0.5f, "ArmGroupInterventionName", 0.5f, "InterventionMeshTerm", 0.5f, "Keyword", 0.5f,
           "InterventionAncestorTerm", 0.4f, "InterventionDescription", 0.4f, "ArmGroupDescription", 0.4f));
 
+  /** A search area whose text lives in its parts' fields only ({@link #AREA_PARTS}). */
+  static boolean composite(FieldDef field) {
+    return AREA_PARTS.containsKey(field.name().toLowerCase(Locale.ROOT));
+  }
+
   private static Map<String, Float> weights(Object... pairs) {
     Map<String, Float> map = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -268,7 +273,12 @@ final class Schema {
       }
     }
     for (FieldDef field : FIELDS.values()) {
-      if (addField(doc, field, field.values().apply(view))) {
+      if (composite(field)) {
+        // Searched through its parts' own fields (Queries): indexing the text again would only cost.
+        if (!field.values().apply(view).isEmpty()) {
+          doc.add(new StringField(PRESENT, field.name(), Store.NO));
+        }
+      } else if (addField(doc, field, field.values().apply(view))) {
         doc.add(new StringField(PRESENT, field.name(), Store.NO));
       }
     }

@@ -52,10 +52,12 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--status", description = "filter.overallStatus: comma-separated, e.g. RECRUITING,NOT_YET_RECRUITING.") String status;
   @Option(names = "--ids", description = "filter.ids: comma-separated NCT ids.") String ids;
   @Option(names = "--geo", description = "filter.geo: distance(lat,lon,50mi).") String geo;
+  @Option(names = "--near", description = "near (our extension): a place as the centre, e.g. 'Boston, MA', 'Paris, France'.") String near;
+  @Option(names = "--near-distance", description = "nearDistance (our extension): the radius around --near, e.g. 25mi or 40km (default 50mi).") String nearDistance;
   @Option(names = "--phase", description = "filter.phase: comma-separated, e.g. PHASE2,PHASE3.") String phase;
   @Option(names = "--study-type", description = "filter.studyType: e.g. INTERVENTIONAL.") String studyType;
   @Option(names = "--agg", description = "aggFilters, e.g. 'status:rec,phase:2 3,sex:f'.") String agg;
-  @Option(names = "--sort", description = "sort: e.g. LastUpdatePostDate:desc,EnrollmentCount.") String sort;
+  @Option(names = "--sort", description = "sort: e.g. LastUpdatePostDate:desc,EnrollmentCount; @distance (nearest site first) with --geo or --near.") String sort;
   @Option(names = "--page-size", description = "pageSize: 1 to 1000 (default 10).") String pageSize;
   @Option(names = "--page-token", description = "pageToken: the token a previous page printed.") String pageToken;
   @Option(names = "--count-total", description = "countTotal: count every hit.") boolean countTotal;
@@ -82,6 +84,8 @@ final class SearchCommand implements Callable<Integer> {
     put(params, "filter.overallStatus", status);
     put(params, "filter.ids", ids);
     put(params, "filter.geo", geo);
+    put(params, "near", near);
+    put(params, "nearDistance", nearDistance);
     put(params, "filter.phase", phase);
     put(params, "filter.studyType", studyType);
     put(params, "aggFilters", agg);
@@ -143,8 +147,8 @@ final class SearchCommand implements Callable<Integer> {
       String status = ps == null || ps.statusModule() == null || ps.statusModule().overallStatus() == null ? "" : ps.statusModule().overallStatus().name();
       String phases = ps == null || ps.designModule() == null || ps.designModule().phases() == null ? ""
           : String.join("/", ps.designModule().phases().stream().map(Enum::name).toList());
-      String distance = hit.distanceMeters().isPresent()
-          ? String.format(Locale.ROOT, "  %.0f km", hit.distanceMeters().getAsDouble() / 1000) : "";
+      String distance = hit.nearest().map(n -> String.format(Locale.ROOT, "  [%.1f km: %s%s]", n.distanceMeters() / 1000,
+          n.place(), n.precision().equals("city") ? ", city centre" : "")).orElse("");
       out.printf(Locale.ROOT, "%-12s %-24s %-14s %s%s%n", hit.id(), status, phases, title, distance);
     }
     for (Facet f : result.facets()) {

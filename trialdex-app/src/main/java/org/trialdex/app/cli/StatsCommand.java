@@ -1,13 +1,21 @@
 package org.trialdex.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.trialdex.app.SearchIndexing;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.derive.Coverage;
+import org.trialdex.core.derive.Derivation;
+import org.trialdex.core.geo.Precision;
+import org.trialdex.core.terms.Concept;
+import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.store.ImportRun;
 import org.trialdex.store.StoreCounts;
+import org.trialdex.store.StoredStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code trialdex stats}: what the store holds, and the imports that filled it. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = {"Counts current records by status, phase and study type, lists import runs, and says how far the",
-        "search index follows the store's change log."})
+    description = {"Counts current records by status, phase and study type, lists import runs, says how far the",
+        "search index follows the store's change log, and what search understands: the vocabulary, the sites on",
+        "the map by precision, and the fields derived for records that came without them."})
 final class StatsCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
@@ -44,6 +53,7 @@ final class StatsCommand implements Callable<Integer> {
             r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
       }
       search(out, trialdex.indexing().status());
+      meaning(out, trialdex);
       return TrialdexCommand.OK;
     }
   }
@@ -63,6 +73,32 @@ final class StatsCommand implements Callable<Integer> {
           s.lag(), s.lag() == 1 ? "" : "s");
     }
     s.lastError().ifPresent(e -> out.println("  last error: " + e));
+  }
+
+  /** The vocabulary search understands with, sites on the map, and what was derived for records lacking it. */
+  private static void meaning(PrintWriter out, Trialdex trialdex) {
+    Vocabulary vocabulary = trialdex.vocabulary();
+    out.printf(Locale.ROOT, "%nSearch vocabulary: %s.%n", vocabulary.description());
+    if (vocabulary.counts().getOrDefault(Concept.Source.MESH, 0) == 0) {
+      out.println("  No terminology folder: conditions are understood by the curated list only (give --terms DIR).");
+    }
+    Coverage coverage = new Coverage(new Derivation(vocabulary));
+    try (Stream<StoredStudy> all = trialdex.records().all()) {
+      all.forEach(s -> coverage.add(s.study()));
+    }
+    long with = coverage.recordsWithCitySites();
+    out.printf(Locale.ROOT, "Sites on the map: %,d of the %,d records with a site naming city and country (%.1f%%).%n",
+        coverage.recordsOnMap(), with, with == 0 ? 100.0 : 100.0 * coverage.recordsOnMap() / with);
+    Map<Precision, Long> sites = coverage.sitesByPrecision();
+    out.printf(Locale.ROOT, "  sites placed by the record's own point %,d, at their city's centre %,d; only their region"
+        + " known %,d, only their country %,d, nothing %,d (no point for these)%n",
+        sites.getOrDefault(Precision.SOURCE, 0L), sites.getOrDefault(Precision.CITY, 0L),
+        sites.getOrDefault(Precision.REGION, 0L), sites.getOrDefault(Precision.COUNTRY, 0L), coverage.sitesUnknown());
+    out.println("Derived for records that came without them:");
+    for (String path : List.of(Derivation.STD_AGES, Derivation.HAS_RESULTS, Derivation.CONDITION_BROWSE,
+        Derivation.INTERVENTION_BROWSE, Derivation.SITE_POINTS)) {
+      out.printf(Locale.ROOT, "  %-60s %,9d records%n", path, coverage.derived().getOrDefault(path, 0L));
+    }
   }
 
   private static void section(PrintWriter out, String title, Map<String, Long> counts) {

@@ -32,10 +32,17 @@ final class StoreOptions {
           + "else ../shared/data/terms when present, else the curated list alone).")
   Path terms;
 
-  /** The vocabulary: --terms, $TRIALDEX_TERMS, ../shared/data/terms when present, else the curated list. */
+  /**
+   * The vocabulary: --terms, the system property {@value Vocabulary#TERMS_PROPERTY} (when that folder
+   * exists), $TRIALDEX_TERMS, ../shared/data/terms when present, else the curated list.
+   */
   Vocabulary vocabulary() {
     if (terms != null) {
       return load(terms);
+    }
+    String property = System.getProperty(Vocabulary.TERMS_PROPERTY);
+    if (property != null && !property.isBlank() && Files.isDirectory(Path.of(property))) {
+      return load(Path.of(property));
     }
     String env = System.getenv("TRIALDEX_TERMS");
     if (env != null && !env.isBlank()) {
@@ -85,6 +92,6 @@ final class StoreOptions {
       String env = System.getenv("TRIALDEX_INDEX");
       indexDir = env != null && !env.isBlank() ? Path.of(env) : Trialdex.defaultIndexDir(location);
     }
-    return Trialdex.open(location, indexDir, Clock.systemUTC(), vocabulary());
+    return Trialdex.open(location, indexDir, Clock.systemUTC(), this::vocabulary);
   }
 }

@@ -140,6 +140,7 @@ public final class HttpServer implements AutoCloseable {
         index.put("toRebuild", search.toRebuild());
       }
       search.lastError().ifPresent(e -> index.put("lastError", e));
+      index.put("vocabulary", trialdex.vocabulary().description());
       Render.json(ctx, body);
     });
     byte[] openapi = openApi();

@@ -24,13 +24,17 @@ public final class Parts {
   public record Count(String label, long count, Optional<String> href) {}
 
   /** The search box: the three fields it shows and the other parameters it carries along hidden. */
-  public record SearchForm(String cond, String term, String locn, List<Param> hidden) {
+  public record SearchForm(String cond, String term, String locn, String near, String within, String age,
+      List<Param> hidden) {
+    /** The radii the form offers around {@code near}. */
+    public static final List<String> DISTANCES = List.of("10mi", "25mi", "50mi", "100mi", "250mi");
+
     public SearchForm {
       hidden = List.copyOf(hidden);
     }
 
     static SearchForm empty() {
-      return new SearchForm("", "", "", List.of());
+      return new SearchForm("", "", "", "", "50mi", "", List.of());
     }
   }
 

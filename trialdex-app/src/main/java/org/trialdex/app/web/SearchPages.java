@@ -26,7 +26,10 @@ import org.trialdex.search.query.SearchRequests;
 final class SearchPages {
 
   private static final int SITES_SHOWN = 3;
-  private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "pageToken");
+  private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "near", "nearDistance",
+      "age", "pageToken");
+  /** The oldest age the form's age box takes. */
+  private static final int MAX_AGE = 120;
 
   private SearchPages() {}
 
@@ -38,10 +41,21 @@ final class SearchPages {
         params.put(k, values);
       }
     });
+    // The form's "near" comes with its radius even when the place box is empty: drop the radius then.
+    if (!params.containsKey("near")) {
+      params.remove("nearDistance");
+    }
     Parts.SearchForm form = form(params);
-    String feed = Links.feed(params);
-    String csv = Links.csv(params);
-    Map<String, List<String>> asked = new LinkedHashMap<>(params);
+    Map<String, List<String>> effective;
+    try {
+      effective = withAge(params);
+    } catch (IllegalArgumentException e) {
+      return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
+          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params));
+    }
+    String feed = Links.feed(effective);
+    String csv = Links.csv(effective);
+    Map<String, List<String>> asked = new LinkedHashMap<>(effective);
     asked.putIfAbsent("facets", List.of("all"));
     asked.putIfAbsent("countTotal", List.of("true"));
     SearchRequest request;
@@ -69,6 +83,37 @@ final class SearchPages {
     return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv);
   }
 
+  /**
+   * The form's "age of the patient" as the API says it: the minimum age at most, and the maximum age
+   * at least, that many years ({@code AREA[MinimumAge]}, {@code AREA[MaximumAge]} ranges), added to
+   * any {@code filter.advanced}.
+   *
+   * @throws IllegalArgumentException when the age is not a whole number of years from 0 to 120
+   */
+  static Map<String, List<String>> withAge(Map<String, List<String>> params) {
+    List<String> given = params.get("age");
+    if (given == null) {
+      return params;
+    }
+    String text = given.getFirst().strip();
+    int age;
+    try {
+      age = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      age = -1;
+    }
+    if (given.size() > 1 || age < 0 || age > MAX_AGE) {
+      throw new IllegalArgumentException("The age of the patient must be a whole number of years from 0 to " + MAX_AGE
+          + ", got '" + String.join(", ", given) + "'");
+    }
+    String byAge = "AREA[MinimumAge]RANGE[MIN, " + age + " years] AND AREA[MaximumAge]RANGE[" + age + " years, MAX]";
+    Map<String, List<String>> out = new LinkedHashMap<>(params);
+    out.remove("age");
+    List<String> advanced = params.get("filter.advanced");
+    out.put("filter.advanced", List.of(advanced == null ? byAge : "(" + advanced.getFirst() + ") AND " + byAge));
+    return out;
+  }
+
   private static Parts.SearchForm form(Map<String, List<String>> params) {
     List<Parts.Param> hidden = new ArrayList<>();
     params.forEach((k, values) -> {
@@ -76,7 +121,9 @@ final class SearchPages {
         values.forEach(v -> hidden.add(new Parts.Param(k, v)));
       }
     });
-    return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.locn"), hidden);
+    String within = first(params, "nearDistance");
+    return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.locn"),
+        first(params, "near"), within.isEmpty() ? "50mi" : within, first(params, "age"), hidden);
   }
 
   private static SearchPage.Hit hit(Hit h) {
@@ -91,8 +138,8 @@ final class SearchPages {
     List<Location> locations = p == null || p.contactsLocationsModule() == null || p.contactsLocationsModule().locations() == null
         ? List.of() : p.contactsLocationsModule().locations();
     List<String> sites = locations.stream().limit(SITES_SHOWN).map(SearchPages::site).toList();
-    Optional<String> distance = h.distanceMeters().isPresent()
-        ? Optional.of(String.format(Locale.ROOT, "%.0f km", h.distanceMeters().getAsDouble() / 1000)) : Optional.empty();
+    Optional<String> distance = h.nearest().map(n -> String.format(Locale.ROOT, "%.0f km (%s%s)", n.distanceMeters() / 1000,
+        n.place(), n.precision().equals("city") ? ", city centre" : ""));
     return new SearchPage.Hit(h.id(), Links.study(h.id()), StudyPages.title(s, h.id()), status, phases, conditions, sites,
         Math.max(0, locations.size() - SITES_SHOWN), distance);
   }

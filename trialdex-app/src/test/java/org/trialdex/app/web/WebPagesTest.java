@@ -233,6 +233,32 @@ class WebPagesTest {
   }
 
   @Test
+  void aPlaceAsCentreShowsEachTrialsNearestSite() {
+    Document doc = page("search-near", WebPages.search(t, Map.of("near", List.of("Beijing"), "nearDistance",
+        List.of("25mi"))));
+    assertTrue(doc.select("[role=alert]").isEmpty(), doc.select("[role=alert]").text());
+    List<String> lines = doc.select("ol.hits li > p:first-of-type").eachText();
+    assertFalse(lines.isEmpty(), "trials near Beijing");
+    assertTrue(lines.stream().allMatch(l -> l.contains("nearest site") && l.contains("Beijing")), lines::toString);
+    assertEquals("Beijing", doc.selectFirst("input[name=near]").val());
+    assertEquals("25mi", doc.selectFirst("select[name=nearDistance] option[selected]").val());
+    Document unknown = page("search-near-unknown", WebPages.search(t, Map.of("near", List.of("Qwxzy"))));
+    has(unknown.selectFirst("[role=alert]"), "Qwxzy");
+  }
+
+  @Test
+  void anAgeKeepsTheTrialsThatTakeSomeoneThatOld() {
+    Document doc = page("search-age", WebPages.search(t, Map.of("query.cond", List.of("lupus"), "age", List.of("67"))));
+    Document all = page("search-age-all", WebPages.search(t, Map.of("query.cond", List.of("lupus"))));
+    int withAge = Integer.parseInt(doc.selectFirst("#h-results").text().split(" ")[0]);
+    int without = Integer.parseInt(all.selectFirst("#h-results").text().split(" ")[0]);
+    assertTrue(withAge > 0 && withAge < without, withAge + " of " + without);
+    assertEquals("67", doc.selectFirst("input[name=age]").val());
+    Document bad = page("search-age-bad", WebPages.search(t, Map.of("age", List.of("sixty"))));
+    has(bad.selectFirst("[role=alert]"), "whole number of years");
+  }
+
+  @Test
   void aBadSearchParameterIsShownAsAMessage() {
     Document doc = page("search-error", WebPages.search(t, Map.of("aggFilters", List.of("status:bogus"))));
     has(doc.selectFirst("[role=alert]"), "bogus");

@@ -53,6 +53,13 @@ public final class Vocabulary {
   private final String description;
   private final String fingerprint;
   private final Map<String, Set<String>> closures = new ConcurrentHashMap<>();
+  /** Each area's keys by the hash of their words ({@link #bagHash}), to test runs of words cheaply. */
+  private final Map<Area, Map<Long, List<String>>> byHash = new java.util.EnumMap<>(Area.class);
+  /** What short texts name, by area: conditions repeat across records. */
+  private final Map<Area, Map<String, List<Match>>> found = new java.util.EnumMap<>(Area.class);
+
+  private static final int CACHED_LENGTH = 120;
+  private static final int CACHE_SIZE = 200_000;
 
   Vocabulary(Map<String, Concept> concepts, Map<String, List<String>> parents, Map<String, List<String>> names,
       Map<Area, Map<String, List<String>>> byKey, String description, String fingerprint) {
@@ -62,6 +69,28 @@ public final class Vocabulary {
     this.byKey = byKey;
     this.description = description;
     this.fingerprint = fingerprint;
+    for (Area area : Area.values()) {
+      Map<Long, List<String>> hashes = new java.util.HashMap<>();
+      for (String key : byKey.get(area).keySet()) {
+        long h = 0;
+        for (String w : key.split(" ")) {
+          h += wordHash(w);
+        }
+        hashes.computeIfAbsent(h, k -> new ArrayList<>(1)).add(key);
+      }
+      byHash.put(area, hashes);
+      found.put(area, new ConcurrentHashMap<>());
+    }
+  }
+
+  /** A 64-bit hash of one word; a run's hash is the sum over its distinct words, so order does not count. */
+  private static long wordHash(String word) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ word.charAt(i)) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h * 0x94D049BB133111EBL;
   }
 
   /**
@@ -144,6 +173,22 @@ public final class Vocabulary {
    * without overlaps, in order.
    */
   public List<Match> find(Area area, String text) {
+    if (text != null && text.length() <= CACHED_LENGTH) {
+      Map<String, List<Match>> cache = found.get(area);
+      List<Match> known = cache.get(text);
+      if (known == null) {
+        known = List.copyOf(findWithCoordination(area, text));
+        if (cache.size() >= CACHE_SIZE) {
+          cache.clear();
+        }
+        cache.put(text, known);
+      }
+      return known;
+    }
+    return findWithCoordination(area, text);
+  }
+
+  private List<Match> findWithCoordination(Area area, String text) {
     List<Match> matches = findIn(area, text);
     if (text != null && text.length() < 2_000) {
       // "Acute or Chronic GVHD" names acute GVHD and chronic GVHD; "Breast and Lung Cancer" both cancers.
@@ -174,12 +219,34 @@ public final class Vocabulary {
       return List.of();
     }
     Map<String, List<String>> keys = byKey.get(area);
+    Map<Long, List<String>> hashes = byHash.get(area);
+    // The hash of every run of up to MAX_SPAN words, each distinct word counted once.
+    long[] wordHashes = new long[n];
+    for (int i = 0; i < n; i++) {
+      wordHashes[i] = wordHash(words.get(i));
+    }
+    int longest = Math.min(n, MAX_SPAN);
+    long[][] spanHash = new long[n][longest + 1];
+    for (int start = 0; start < n; start++) {
+      long h = 0;
+      for (int length = 1; length <= longest && start + length <= n; length++) {
+        int last = start + length - 1;
+        boolean repeated = false;
+        for (int k = start; k < last && !repeated; k++) {
+          repeated = words.get(k).equals(words.get(last));
+        }
+        if (!repeated) {
+          h += wordHashes[last];
+        }
+        spanHash[start][length] = h;
+      }
+    }
     boolean[] taken = new boolean[n];
     List<int[]> spans = new ArrayList<>();
     List<List<String>> found = new ArrayList<>();
-    for (int length = Math.min(n, MAX_SPAN); length >= 1; length--) {
+    for (int length = longest; length >= 1; length--) {
       for (int start = 0; start + length <= n; start++) {
-        if (free(taken, start, length)) {
+        if (free(taken, start, length) && hashes.containsKey(spanHash[start][length])) {
           List<String> ids = keys.get(Words.key(words.subList(start, start + length)));
           if (ids != null) {
             for (int i = start; i < start + length; i++) {

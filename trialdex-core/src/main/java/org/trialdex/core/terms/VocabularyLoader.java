@@ -374,15 +374,18 @@ final class VocabularyLoader {
     Map<String, List<String>> keys = keysOf(Area.CONDITION);
     List<Group> own = new ArrayList<>();
     for (Group g : groups) {
-      String target = null;
+      // The concept most of the group's names name (MeSH first on a tie): an abbreviation alone may
+      // name another concept in MeSH ("IBD" is an entry term of Irritable Bowel Syndrome there).
+      Map<String, Integer> votes = new LinkedHashMap<>();
       for (String term : g.terms()) {
-        List<String> ids = keys.getOrDefault(Words.key(term), List.of());
-        String mesh = ids.stream().filter(id -> concepts.get(id).mesh()).findFirst().orElse(null);
-        target = mesh != null ? mesh : ids.isEmpty() ? target : target == null ? ids.getFirst() : target;
-        if (mesh != null) {
-          break;
+        for (String id : keys.getOrDefault(Words.key(term), List.of())) {
+          votes.merge(id, 1, Integer::sum);
         }
       }
+      String target = votes.entrySet().stream()
+          .max(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue())
+              .thenComparing(e -> concepts.get(e.getKey()).mesh()))
+          .map(Map.Entry::getKey).orElse(null);
       if (target == null || !g.under().isEmpty()) {
         own.add(g);
       } else {

@@ -212,7 +212,7 @@ class SearchRequestsTest {
     String message = fails("query.condition", "lupus").getMessage();
     assertTrue(message.startsWith("query.condition: unknown parameter; did you mean query.cond? "
         + "accepted: query.cond, query.term, query.intr,"), message);
-    assertTrue(message.endsWith("format, fields, geoDecay"), message);
+    assertTrue(message.endsWith("format, fields, geoDecay, near, nearDistance"), message);
     assertTrue(fails("pagesize", "5").getMessage().startsWith("pagesize: unknown parameter; did you mean pageSize?"));
     assertTrue(fails("cond", "x").getMessage().startsWith("cond: unknown parameter; did you mean query.cond?"));
     assertTrue(fails("filter.status", "x").getMessage().startsWith(
