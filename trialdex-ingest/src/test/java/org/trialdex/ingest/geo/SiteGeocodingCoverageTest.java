@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.geo.Gazetteer;
@@ -32,6 +29,7 @@ import org.trialdex.ingest.SourceEntry;
 import org.trialdex.ingest.StudyReader;
 import org.trialdex.ingest.classic.ClassicFieldsReader;
 import org.trialdex.ingest.ctgov.V2JsonReader;
+import org.trialdex.ingest.legacy.LegacyArchive;
 import org.trialdex.ingest.legacy.LegacyXmlReader;
 import org.trialdex.testing.SharedData;
 
@@ -63,7 +61,7 @@ class SiteGeocodingCoverageTest {
     Path legacy = SharedData.legacyArchive();
     Path classic = SharedData.mscClassic();
     Path v2 = SharedData.v2Sample();
-    readTar(legacy, new LegacyXmlReader(), read -> add("legacy-xml", read));
+    LegacyArchive.readAll(legacy, new LegacyXmlReader(), read -> add("legacy-xml", read));
     readFile(classic, new ClassicFieldsReader(), read -> add("classic-msc", read));
     readFile(v2, new V2JsonReader(), read -> add("v2-sample", read));
   }
@@ -199,24 +197,6 @@ class SiteGeocodingCoverageTest {
       results.forEach(sink);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void readTar(Path archive, StudyReader reader, Consumer<ReadResult> sink) {
-    try (InputStream file = Files.newInputStream(archive);
-        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
-      TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
-        if (e.isDirectory() || !e.getName().endsWith(".xml")) {
-          continue;
-        }
-        SourceEntry entry = new SourceEntry(archive.getFileName() + "!" + e.getName(), e.getSize(), tar);
-        try (var results = reader.read(entry, ReadOptions.defaults())) {
-          results.forEach(sink);
-        }
-      }
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
     }
   }
 }

@@ -12,13 +12,15 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.SourceEntry;
+import org.trialdex.ingest.StudyReader;
 
 /** Test helper: reads every XML entry of a tar.gz with one reader, as the lead's walker will. */
-final class LegacyArchive {
+public final class LegacyArchive {
 
   private LegacyArchive() {}
 
-  static void readAll(Path archive, LegacyXmlReader reader, Consumer<ReadResult> sink) {
+  /** Every result of {@code reader} over the XML entries of {@code archive}, in archive order. */
+  public static void readAll(Path archive, StudyReader reader, Consumer<ReadResult> sink) {
     try (InputStream file = Files.newInputStream(archive);
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
       TarArchiveEntry e;
