@@ -287,6 +287,22 @@ class HttpApiTest {
   }
 
   @Test
+  void aStudyWithoutDerivedFieldsGetsThemAndAHeaderSaysWhich() throws Exception {
+    String id = null;
+    for (JsonNode r : MAPPER.readTree(SharedData.v2Sample().toFile())) {
+      if (r.path("derivedSection").path("conditionBrowseModule").path("meshes").isEmpty()) {
+        id = r.path("protocolSection").path("identificationModule").path("nctId").asText();
+        break;
+      }
+    }
+    assertTrue(id != null, "a sample record without condition MeSH terms");
+    Answer a = v2("/api/v2/studies/" + id);
+    String header = a.raw().headers().firstValue("x-trialdex-derived").orElse("");
+    assertTrue(header.contains("derivedSection.conditionBrowseModule"), header);
+    assertFalse(a.json().path("derivedSection").path("conditionBrowseModule").path("meshes").isEmpty(), a::body);
+  }
+
+  @Test
   void aPlaceIsACentreAndItsTrialsComeNearestFirst() throws Exception {
     JsonNode page = get("/api/v2/studies?near=" + q("Guangzhou, China") + "&nearDistance=100km&sort=@distance"
         + "&pageSize=20&explain=true").json();

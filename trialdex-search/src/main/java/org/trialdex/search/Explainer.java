@@ -71,7 +71,7 @@ final class Explainer {
       }
       hit.nearest().ifPresent(n -> why.add(String.format(Locale.ROOT, "nearest site %s, %.1f km away (%s)", n.place(),
           n.distanceMeters() / 1000, n.precision().equals("city") ? "its city's centre" : "the record's coordinates")));
-      reasons.add(new Explanation.HitReasons(hit.id(), why));
+      reasons.add(new Explanation.HitReasons(hit.id(), why, hit.derived()));
     }
     return new Explanation(terms, reasons);
   }

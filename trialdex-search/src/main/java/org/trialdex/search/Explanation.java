@@ -59,10 +59,12 @@ public record Explanation(List<Term> terms, List<HitReasons> hits) {
    *
    * @param id the record id
    * @param reasons one line per field value that matched: which field, its value, and what it names
+   * @param derived the paths trialdex derived for the record because its source lacked them
    */
-  public record HitReasons(String id, List<String> reasons) {
+  public record HitReasons(String id, List<String> reasons, List<String> derived) {
     public HitReasons {
       reasons = List.copyOf(reasons);
+      derived = List.copyOf(derived);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.Hit;
 import org.trialdex.search.SearchResult;
@@ -98,6 +99,9 @@ final class ApiV2 {
     return values.getFirst().equals("true");
   }
 
+  /** Names the paths trialdex derived for a study it answers (our extension). */
+  static final String DERIVED_HEADER = "X-Trialdex-Derived";
+
   private void study(Context ctx) {
     Map<String, List<String>> params = ctx.queryParamMap();
     only(params, Set.of("format", "fields"));
@@ -106,7 +110,13 @@ final class ApiV2 {
     String id = ctx.pathParam("nctId");
     StoredStudy s = trialdex.records().current(id)
         .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
-    JsonNode tree = StudyJson.standard().tree(s.study());
+    ObjectNode tree = (ObjectNode) StudyJson.standard().tree(s.study());
+    // The fields ClinicalTrials.gov derives, for a record that came without them, as search shows it;
+    // a header says which (the body stays a v2 Study).
+    List<String> derived = new Derivation(trialdex.vocabulary()).apply(tree);
+    if (!derived.isEmpty()) {
+      ctx.header(DERIVED_HEADER, String.join(", ", derived));
+    }
     if (format.equals("csv")) {
       Render.csv(ctx, csv(fields, List.of(tree), true));
     } else {

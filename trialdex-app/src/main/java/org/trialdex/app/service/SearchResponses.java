@@ -72,6 +72,9 @@ public final class SearchResponses {
     for (Explanation.HitReasons h : explanation.hits()) {
       lines.add(h.id() + ":");
       h.reasons().forEach(r -> lines.add("  " + r));
+      if (!h.derived().isEmpty()) {
+        lines.add("  derived by trialdex (the source lacked them): " + String.join(", ", h.derived()));
+      }
     }
     return lines;
   }
