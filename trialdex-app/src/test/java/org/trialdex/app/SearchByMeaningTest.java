@@ -151,6 +151,22 @@ class SearchByMeaningTest {
   }
 
   @Test
+  void aConceptWithMoreWordsIsTheConceptNarrowedByThem() {
+    // "metastatic" names no condition: it narrows breast cancer as a word.
+    Set<String> breast = cond("breast cancer");
+    Set<String> metastatic = cond("metastatic breast cancer");
+    assertFalse(metastatic.isEmpty());
+    assertTrue(breast.containsAll(metastatic), "metastatic breast cancer outside breast cancer");
+    assertTrue(metastatic.size() < breast.size());
+    // Who the patient is does not narrow the condition.
+    assertEquals(cond("asthma"), cond("asthma in children"));
+    assertEquals(cond("lupus"), cond("patients with lupus"));
+    Set<String> advanced = cond("advanced non-small cell lung cancer");
+    assertFalse(advanced.isEmpty());
+    assertTrue(cond("NSCLC").containsAll(advanced));
+  }
+
+  @Test
   void layAndMedicalNamesFindTheSameTrials() {
     Set<String> hypertension = cond("hypertension");
     assertTrue(hypertension.size() >= 200, "hypertension: " + hypertension.size());

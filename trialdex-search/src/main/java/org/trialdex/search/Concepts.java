@@ -110,42 +110,69 @@ final class Concepts {
   }
 
   /**
-   * What a query text means: the concepts it names as a whole ({@code heart attack}), or, when it
-   * names none as a whole, the concepts of its parts when together they cover every word ({@code
-   * lung cancer hypertension}); empty when it is not made of concepts.
+   * Words of a query that say who or what kind of study, not which condition: they neither name a
+   * concept nor narrow one ("asthma in children" is asthma).
+   */
+  private static final Set<String> FILLER = Set.of("patient", "patients", "people", "person", "persons",
+      "subject", "subjects", "participant", "participants", "volunteer", "volunteers", "study", "studies",
+      "trial", "trials", "clinical", "treatment", "treatments", "therapy", "therapies", "treating", "with",
+      "without", "in", "for", "of", "and", "the", "a", "an", "to", "on", "at", "by", "from", "adult", "adults",
+      "child", "children", "pediatric", "paediatric", "new", "latest", "current");
+
+  /**
+   * What a query text means: the concepts it names as a whole ({@code heart attack}); else the
+   * concepts its runs of words name, every one required, with the words left over that are not
+   * filler as a part of plain words ({@code metastatic breast cancer} is Breast Neoplasms and the
+   * word metastatic; {@code asthma in children} is Asthma); empty when it names no concept.
    *
-   * @return one list of alternative concepts per part; every part must match
+   * @return the parts, every one of which must match: concept parts, then at most one words part
    */
   List<Part> understand(Area area, String text) {
     List<Concept> whole = vocabulary.lookup(area, text);
     if (!whole.isEmpty()) {
       return List.of(new Part(String.join(" ", Words.of(text)), whole));
     }
-    List<String> words = Words.of(text);
     Map<String, List<Concept>> bySpan = new LinkedHashMap<>();
-    int covered = 0;
+    List<String> matched = new ArrayList<>();
     for (Vocabulary.Match m : vocabulary.find(area, text)) {
       List<Concept> concepts = bySpan.computeIfAbsent(m.text(), k -> new ArrayList<>());
       if (concepts.isEmpty()) {
-        covered += m.text().split(" ").length;
+        matched.addAll(List.of(m.text().split(" ")));
       }
       concepts.add(m.concept());
     }
-    if (bySpan.isEmpty() || covered < words.size()) {
+    if (bySpan.isEmpty()) {
       return List.of();
     }
     List<Part> parts = new ArrayList<>();
     bySpan.forEach((span, concepts) -> parts.add(new Part(span, concepts)));
+    List<String> left = new ArrayList<>();
+    for (String raw : text.split("[^\\p{L}\\p{N}'’-]+")) {
+      List<String> normalized = Words.of(raw);
+      boolean named = !normalized.isEmpty() && matched.containsAll(normalized);
+      if (!raw.isBlank() && !named && !normalized.isEmpty()
+          && !FILLER.contains(raw.toLowerCase(java.util.Locale.ROOT))) {
+        left.add(raw);
+      }
+    }
+    if (!left.isEmpty()) {
+      parts.add(new Part(String.join(" ", left), List.of()));
+    }
     return parts;
   }
 
   /**
-   * One part of a query: its words and the concepts they name (any of which matches).
+   * One part of a query: its words and the concepts they name (any of which matches); a part with
+   * no concepts is words that must appear in the area as written.
    *
-   * @param words the normalized words
-   * @param concepts the concepts they name
+   * @param words the normalized words of a concept part, the words as given of a words part
+   * @param concepts the concepts they name; empty for a words part
    */
-  record Part(String words, List<Concept> concepts) {}
+  record Part(String words, List<Concept> concepts) {
+    boolean byWords() {
+      return concepts.isEmpty();
+    }
+  }
 
   static String field(Area area) {
     return area == Area.CONDITION ? CONDITION : INTERVENTION;

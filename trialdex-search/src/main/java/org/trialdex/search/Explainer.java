@@ -50,10 +50,14 @@ final class Explainer {
     for (Leaf leaf : leaves) {
       List<List<Explanation.ConceptInfo>> named = new ArrayList<>();
       for (Concepts.Part part : leaf.meaning()) {
-        named.add(part.concepts().stream().map(this::info).toList());
+        if (!part.byWords()) {
+          named.add(part.concepts().stream().map(this::info).toList());
+        }
       }
       Map<String, Float> parts = Schema.AREA_PARTS.getOrDefault(leaf.field().name().toLowerCase(Locale.ROOT), Map.of());
-      terms.add(new Explanation.Term(leaf.field().name(), leaf.text(), !leaf.meaning().isEmpty(), named,
+      String words = leaf.meaning().stream().filter(Concepts.Part::byWords).map(Concepts.Part::words).findFirst()
+          .orElse("");
+      terms.add(new Explanation.Term(leaf.field().name(), leaf.text(), !leaf.meaning().isEmpty(), named, words,
           parts.entrySet().stream().map(p -> p.getKey() + " " + p.getValue()).toList()));
     }
     List<Explanation.HitReasons> reasons = new ArrayList<>();
@@ -128,7 +132,7 @@ final class Explainer {
       sources.put("BriefTitle", view.briefTitle());
       sources.put("OfficialTitle", view.officialTitle());
       sources.put("Keyword", view.keywords());
-      for (Concepts.Part part : leaf.meaning()) {
+      for (Concepts.Part part : leaf.meaning().stream().filter(p -> !p.byWords()).toList()) {
         Set<String> wanted = part.concepts().stream().map(Concept::id).collect(java.util.stream.Collectors.toSet());
         for (Map.Entry<String, List<String>> source : sources.entrySet()) {
           for (String value : source.getValue()) {

@@ -25,14 +25,17 @@ public record Explanation(List<Term> terms, List<HitReasons> hits) {
    * @param byMeaning true when the text names concepts and matched by them; false when it matched
    *     as words
    * @param concepts the concepts it names, one list of alternatives per part of the text
+   * @param words the words of the text that name no concept and must appear in the area as written
+   *     ("metastatic" of "metastatic breast cancer"); "" when none
    * @param parts the parts of the area searched as words, with their weights (empty for a plain
    *     field)
    */
-  public record Term(String field, String text, boolean byMeaning, List<List<ConceptInfo>> concepts,
+  public record Term(String field, String text, boolean byMeaning, List<List<ConceptInfo>> concepts, String words,
       List<String> parts) {
     public Term {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(words, "words");
       concepts = concepts.stream().map(List::copyOf).toList();
       parts = List.copyOf(parts);
     }

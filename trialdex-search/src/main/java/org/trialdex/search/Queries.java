@@ -225,12 +225,12 @@ final class Queries {
     } else {
       BooleanQuery.Builder byMeaning = new BooleanQuery.Builder();
       for (Concepts.Part part : meaning) {
-        byMeaning.add(conceptQuery(area, part), Occur.MUST);
+        byMeaning.add(part.byWords() ? plainWords(field, part.words(), false) : conceptQuery(area, part), Occur.MUST);
       }
       // By meaning only: "hypertension" as words would also find pulmonary hypertension, which is
       // not below Hypertension (high blood pressure); the records that name it are indexed under it.
       b.add(byMeaning.build(), Occur.FILTER);
-      for (Concepts.Part part : meaning) {
+      for (Concepts.Part part : meaning.stream().filter(p -> !p.byWords()).toList()) {
         BooleanQuery.Builder own = new BooleanQuery.Builder();
         BooleanQuery.Builder mentioned = new BooleanQuery.Builder();
         for (Concept c : part.concepts()) {

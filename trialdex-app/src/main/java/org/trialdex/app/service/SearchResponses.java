@@ -65,6 +65,9 @@ public final class SearchResponses {
           lines.add("    and every concept below it");
         }
       }
+      if (!t.words().isEmpty()) {
+        lines.add("  and the words \"" + t.words() + "\" in the area");
+      }
       if (!t.parts().isEmpty()) {
         lines.add("  words ranked by part: " + String.join(", ", t.parts()));
       }
