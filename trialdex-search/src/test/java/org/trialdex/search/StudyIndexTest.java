@@ -154,4 +154,22 @@ class StudyIndexTest {
           new Expr.Words("TitleSearch", "nsclc")).build()).hits().stream().map(Hit::id).collect(Collectors.toSet()));
     }
   }
+
+  @Test
+  void aMatchInTheConditionsRanksAboveOneInATitleOnly(@TempDir Path dir) {
+    // ClinicalTrials.gov's ConditionSearch weights: Condition 0.95, BriefTitle 0.6 (search-areas).
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      index.upsert("TITLE", JSON.read("""
+          {"protocolSection": {"identificationModule": {"nctId": "TITLE", "briefTitle": "Breathing Exercises in Asthma"},
+            "conditionsModule": {"conditions": ["Healthy"]}}}"""));
+      index.upsert("COND", JSON.read("""
+          {"protocolSection": {"identificationModule": {"nctId": "COND", "briefTitle": "Breathing Exercises"},
+            "conditionsModule": {"conditions": ["Asthma"]}}}"""));
+      index.upsert("NONE", study("NONE", "Eczema"));
+      index.commit();
+      SearchResult result = new SearchService(index).search(IndexedSample.req().cond("asthma").build());
+      assertEquals(List.of("COND", "TITLE"), result.hits().stream().map(Hit::id).toList());
+      assertTrue(result.hits().get(0).score() > result.hits().get(1).score());
+    }
+  }
 }
