@@ -59,7 +59,7 @@ public final class Vocabulary {
   private final Map<Area, Map<String, List<Match>>> found = new java.util.EnumMap<>(Area.class);
 
   private static final int CACHED_LENGTH = 120;
-  private static final int CACHE_SIZE = 200_000;
+  private static final int CACHE_SIZE = 50_000;
 
   Vocabulary(Map<String, Concept> concepts, Map<String, List<String>> parents, Map<String, List<String>> names,
       Map<Area, Map<String, List<String>>> byKey, String description, String fingerprint) {
