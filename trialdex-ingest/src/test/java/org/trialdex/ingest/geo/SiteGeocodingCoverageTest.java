@@ -3,11 +3,6 @@ package org.trialdex.ingest.geo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialdex.core.geo.Gazetteer;
@@ -23,15 +17,8 @@ import org.trialdex.core.geo.Geocode;
 import org.trialdex.core.geo.Precision;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
-import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
-import org.trialdex.ingest.SourceEntry;
-import org.trialdex.ingest.StudyReader;
-import org.trialdex.ingest.classic.ClassicFieldsReader;
-import org.trialdex.ingest.ctgov.V2JsonReader;
-import org.trialdex.ingest.legacy.LegacyArchive;
-import org.trialdex.ingest.legacy.LegacyXmlReader;
-import org.trialdex.testing.SharedData;
+import org.trialdex.ingest.SharedRecords;
 
 /**
  * The gazetteer on every site of the three shared record sets, read by the readers as an import reads
@@ -58,12 +45,7 @@ class SiteGeocodingCoverageTest {
 
   @BeforeAll
   static void locateEverySite() {
-    Path legacy = SharedData.legacyArchive();
-    Path classic = SharedData.mscClassic();
-    Path v2 = SharedData.v2Sample();
-    LegacyArchive.readAll(legacy, new LegacyXmlReader(), read -> add("legacy-xml", read));
-    readFile(classic, new ClassicFieldsReader(), read -> add("classic-msc", read));
-    readFile(v2, new V2JsonReader(), read -> add("v2-sample", read));
+    SharedRecords.readAll(SiteGeocodingCoverageTest::add);
   }
 
   private static void add(String set, ReadResult result) {
@@ -188,15 +170,5 @@ class SiteGeocodingCoverageTest {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
-  }
-
-  private static void readFile(Path path, StudyReader reader, Consumer<ReadResult> sink) {
-    try (InputStream in = Files.newInputStream(path);
-        var results = reader.read(new SourceEntry(path.getFileName().toString(), Files.size(path), in),
-            ReadOptions.defaults())) {
-      results.forEach(sink);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,0 +1,270 @@
+package org.trialdex.core.eligibility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trialdex.core.eligibility.Criterion.Section;
+
+/**
+ * Cuts eligibility criteria text into items, in the layouts real records use:
+ *
+ * <ul>
+ *   <li>section headings: "Inclusion Criteria:", "KEY EXCLUSION CRITERIA", "Protocol 260 Inclusion
+ *       Criteria:", "Patients will be excluded if:", with or without the first item on the same line;
+ *   <li>bullets {@code * - • ·}, numbers {@code 1. 1) (1)}, letters {@code a. a) (a)}, roman numerals
+ *       {@code i. ii)}; a deeper indentation nests an item in the one above;
+ *   <li>wrapped lines: a line that is indented under its item, or starts in lower case, continues it;
+ *   <li>lead-ins: a line that ends with a colon ("Hematopoietic:", "as defined by:") gives the items
+ *       below it their context, and is not an item itself;
+ *   <li>one item per line when lines carry no markers (classic field records);
+ *   <li>run-on numbering: "1. Age over 18 2. Signed consent" is two items.
+ * </ul>
+ *
+ * Never throws on text; empty text gives no items. Thread-safe (stateless).
+ */
+public final class CriteriaSplitter {
+
+  private static final Pattern SECTION = Pattern.compile(
+      "^(?:[\\p{L}\\p{N} ]{0,30}?\\s)?(?:key\\s+|main\\s+|major\\s+|general\\s+|specific\\s+)?"
+          + "(inclusion|exclusion|inclusions|exclusions)(?:\\s+criteria|\\s+criterion)?\\s*(?::|-|\\.|$)\\s*(.*)$",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CRITERIA_FOR = Pattern.compile(
+      "^criteria\\s+for\\s+(inclusion|exclusion)\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  /** A list marker: a symbol (space optional, "•.Medically free" occurs), or a number or letter and a space. */
+  private static final Pattern MARKER = Pattern.compile(
+      "^(\\s*)(?:([*•·▪◦●○\\-–—+>])[.\\s]*(?=\\S)|(\\(?\\d{1,2}[.)]|\\(?[a-zA-Z][.)]|"
+          + "\\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\\s+(?=\\S))");
+  private static final Pattern NUMBERED = Pattern.compile("^\\(?(\\d{1,2})[.)]$");
+  private static final int MAX_LEAD_IN = 120;
+
+  private CriteriaSplitter() {}
+
+  /** One line of the text, with where it starts. */
+  private record Line(String raw, int offset) {}
+
+  /** An item being built: where its text starts, its lines, its indentation and marker. */
+  private static final class Open {
+    final Section section;
+    final int indent;
+    final String marker;
+    final int depth;
+    final List<String> context;
+    final StringBuilder text = new StringBuilder();
+    final int start;
+    int end;
+
+    Open(Section section, int indent, String marker, int depth, List<String> context, int start) {
+      this.section = section;
+      this.indent = indent;
+      this.marker = marker;
+      this.depth = depth;
+      this.context = context;
+      this.start = start;
+    }
+  }
+
+  /** The items of {@code text}, in order. */
+  public static List<Criterion> split(String text) {
+    List<Criterion> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    Section section = Section.UNSPECIFIED;
+    List<String> leadIns = new ArrayList<>();
+    int leadInIndent = -1;
+    List<Open> stack = new ArrayList<>();
+    Open current = null;
+    for (Line line : lines(text)) {
+      String stripped = line.raw().strip();
+      if (stripped.isEmpty()) {
+        continue;
+      }
+      int indent = indent(line.raw());
+      Matcher bulletedHeading = MARKER.matcher(line.raw());
+      Matcher heading = heading(bulletedHeading.find() ? line.raw().substring(bulletedHeading.end()).strip() : stripped);
+      if (heading != null) {
+        flush(current, out, text);
+        current = null;
+        stack.clear();
+        leadIns.clear();
+        leadInIndent = -1;
+        section = heading.group(1).toLowerCase(Locale.ROOT).startsWith("incl") ? Section.INCLUSION : Section.EXCLUSION;
+        String rest = heading.group(2).strip();
+        if (rest.isEmpty()) {
+          continue;
+        }
+        // The first item on the heading's line: read it as a line of its own.
+        int restOffset = line.offset() + line.raw().lastIndexOf(rest);
+        line = new Line(rest, restOffset);
+        stripped = rest;
+        indent = 0;
+      }
+      Matcher marker = MARKER.matcher(line.raw());
+      boolean bulleted = marker.find();
+      if (!bulleted && current != null && continues(current, stripped, indent)) {
+        current.text.append(' ').append(stripped);
+        current.end = line.offset() + line.raw().stripTrailing().length();
+        continue;
+      }
+      if (!bulleted && stripped.endsWith(":") && stripped.length() <= MAX_LEAD_IN) {
+        // A lead-in: context for the items below it, not a criterion.
+        flush(current, out, text);
+        current = null;
+        // An upper-case lead-in ("PATIENT CHARACTERISTICS:") heads the mixed-case ones below it
+        // ("Age:"), at any indentation; otherwise a deeper one nests, a shallower one replaces.
+        boolean upper = stripped.equals(stripped.toUpperCase(Locale.ROOT));
+        boolean underUpper = !leadIns.isEmpty() && leadIns.getFirst().equals(leadIns.getFirst().toUpperCase(Locale.ROOT));
+        if (upper || indent < leadInIndent || indent == leadInIndent && !underUpper) {
+          leadIns.clear();
+        } else if (leadIns.size() >= 2 || indent == leadInIndent && leadIns.size() == 2) {
+          leadIns.subList(1, leadIns.size()).clear();
+        }
+        leadIns.add(stripped);
+        leadInIndent = indent;
+        stack.clear();
+        continue;
+      }
+      flush(current, out, text);
+      int itemStart = bulleted ? line.offset() + marker.end() : line.offset() + indent;
+      String itemText = bulleted ? line.raw().substring(marker.end()).strip() : stripped;
+      String mark = !bulleted ? "" : marker.group(2) != null ? marker.group(2) : marker.group(3);
+      while (!stack.isEmpty() && stack.getLast().indent >= indent) {
+        stack.removeLast();
+      }
+      int depth = bulleted ? stack.size() : 0;
+      if (!bulleted) {
+        stack.clear();
+      }
+      current = new Open(section, indent, mark, depth, List.copyOf(leadIns), itemStart);
+      current.text.append(itemText);
+      current.end = line.offset() + line.raw().stripTrailing().length();
+      if (bulleted) {
+        stack.add(current);
+      }
+    }
+    flush(current, out, text);
+    return out;
+  }
+
+  /**
+   * A section heading ("Inclusion Criteria:", "Exclusion:", "Patients will be excluded if:"), or
+   * null; group 1 says which section, group 2 is the rest of the line (an item, or empty).
+   */
+  private static Matcher heading(String line) {
+    if (line.length() > 200) {
+      return null;
+    }
+    Matcher m = CRITERIA_FOR.matcher(line);
+    if (m.matches()) {
+      return m;
+    }
+    m = SECTION.matcher(line);
+    if (m.matches()) {
+      String head = line.substring(0, m.start(2)).toLowerCase(Locale.ROOT);
+      // A heading names criteria, or ends at its colon: "Inclusion of women" is a criterion.
+      if (head.contains("criteri") || head.strip().endsWith(":") || m.group(2).isEmpty()) {
+        return m;
+      }
+      return null;
+    }
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (line.endsWith(":") && line.length() <= 80) {
+      Matcher lead = LEAD_IN_SECTION.matcher(lower);
+      if (lead.find()) {
+        return lead;
+      }
+    }
+    return null;
+  }
+
+  /** Lead-ins that open a section: "Patients will be excluded if:", "to be included:". */
+  private static final Pattern LEAD_IN_SECTION = Pattern.compile("(exclu|inclu)(?:ded|sion)\\b()");
+
+  /** Whether an unmarked line continues the open item rather than starting one. */
+  private static boolean continues(Open current, String stripped, int indent) {
+    if (Character.isLowerCase(stripped.charAt(0)) || stripped.startsWith("(") && !current.marker.isEmpty()) {
+      return true;
+    }
+    // Under a marked item, a line indented past its marker wraps it.
+    return !current.marker.isEmpty() && indent > current.indent;
+  }
+
+  private static void flush(Open item, List<Criterion> out, String source) {
+    if (item == null) {
+      return;
+    }
+    String text = item.text.toString().strip();
+    if (text.chars().noneMatch(Character::isLetterOrDigit)) {
+      return; // a marker or punctuation alone
+    }
+    Matcher numbered = NUMBERED.matcher(item.marker);
+    if (numbered.matches()) {
+      // "1. Age over 18 2. Signed consent": numbers glued into one line are items of their own.
+      int next = Integer.parseInt(numbered.group(1)) + 1;
+      int from = 0;
+      List<int[]> cuts = new ArrayList<>();
+      while (true) {
+        Matcher glued = Pattern.compile("\\s" + next + "[.)]\\s+(?=[A-Z(])").matcher(text);
+        if (!glued.find(from)) {
+          break;
+        }
+        cuts.add(new int[] {glued.start(), glued.end()});
+        from = glued.end();
+        next++;
+      }
+      if (!cuts.isEmpty()) {
+        List<String> pieces = new ArrayList<>();
+        int begin = 0;
+        for (int[] cut : cuts) {
+          pieces.add(text.substring(begin, cut[0]).strip());
+          begin = cut[1];
+        }
+        pieces.add(text.substring(begin).strip());
+        // Each piece's span starts where its first words are in the text; the last ends with the item.
+        int end = Math.max(item.start, item.end);
+        List<Integer> starts = new ArrayList<>();
+        int searchFrom = item.start;
+        for (String piece : pieces) {
+          String head = piece.substring(0, Math.min(12, piece.length()));
+          int at = source.indexOf(head, searchFrom);
+          starts.add(at < 0 || at > end ? searchFrom : at);
+          searchFrom = Math.max(searchFrom, starts.getLast());
+        }
+        for (int i = 0; i < pieces.size(); i++) {
+          int pieceEnd = i + 1 < pieces.size() ? Math.max(starts.get(i), starts.get(i + 1)) : end;
+          if (!pieces.get(i).isEmpty()) {
+            out.add(new Criterion(item.section, pieces.get(i), starts.get(i), pieceEnd, item.depth, item.context));
+          }
+        }
+        return;
+      }
+    }
+    out.add(new Criterion(item.section, text, item.start, Math.max(item.start, item.end), item.depth, item.context));
+  }
+
+  private static int indent(String raw) {
+    int n = 0;
+    while (n < raw.length() && (raw.charAt(n) == ' ' || raw.charAt(n) == '\t' || raw.charAt(n) == '\u00a0')) {
+      n++;
+    }
+    return n;
+  }
+
+  private static List<Line> lines(String text) {
+    List<Line> lines = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        lines.add(new Line(text.substring(start, i), start));
+        if (i < n && text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+}
