@@ -2,23 +2,19 @@ package org.trialdex.app.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import org.trialdex.core.eligibility.CriteriaSplitter;
+import org.trialdex.core.eligibility.Criterion;
 
 /**
- * Eligibility criteria text as lists: the registry writes them as free text with "Inclusion
- * Criteria:" and "Exclusion Criteria:" headings and bulleted or numbered lines. Lines outside any
- * heading are kept as {@code other}; a line that continues a bullet is joined to it.
+ * Eligibility criteria text as lists for the study page: the items of core's
+ * {@link CriteriaSplitter}, by section, each lead-in ("Age:", "as defined by:") shown once as an
+ * item of its own before the first item under it, so that the page loses nothing of the text.
  *
  * @param other items before (or without) an inclusion or exclusion heading
  * @param inclusion inclusion criteria, one item per bullet
  * @param exclusion exclusion criteria, one item per bullet
  */
 public record Criteria(List<String> other, List<String> inclusion, List<String> exclusion) {
-
-  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[*•·\\-–]|\\d{1,2}[.)]|[a-z][.)])\\s+");
-  private static final Pattern HEADING = Pattern.compile("^\\s*(?:key\\s+)?(inclusion|exclusion)\\s+criteria\\b.*$",
-      Pattern.CASE_INSENSITIVE);
 
   public Criteria {
     other = List.copyOf(other);
@@ -31,30 +27,25 @@ public record Criteria(List<String> other, List<String> inclusion, List<String> 
     List<String> other = new ArrayList<>();
     List<String> inclusion = new ArrayList<>();
     List<String> exclusion = new ArrayList<>();
-    List<String> current = other;
-    boolean continuing = false;
-    for (String raw : text.replace("\r", "").split("\n")) {
-      String line = raw.strip();
-      if (line.isEmpty()) {
-        continuing = false;
-        continue;
+    List<String> shownContext = List.of();
+    Criterion.Section shownSection = null;
+    for (Criterion c : CriteriaSplitter.split(text)) {
+      List<String> list = switch (c.section()) {
+        case INCLUSION -> inclusion;
+        case EXCLUSION -> exclusion;
+        case UNSPECIFIED -> other;
+      };
+      if (c.section() != shownSection) {
+        shownContext = List.of();
+        shownSection = c.section();
       }
-      var heading = HEADING.matcher(line);
-      if (heading.matches() && line.length() < 60) {
-        current = heading.group(1).toLowerCase(Locale.ROOT).equals("inclusion") ? inclusion : exclusion;
-        continuing = false;
-        continue;
+      for (int i = 0; i < c.context().size(); i++) {
+        if (i >= shownContext.size() || !shownContext.get(i).equals(c.context().get(i))) {
+          list.add(c.context().get(i));
+        }
       }
-      var bullet = BULLET.matcher(raw);
-      if (bullet.find()) {
-        current.add(raw.substring(bullet.end()).strip());
-        continuing = true;
-      } else if (continuing && !current.isEmpty() && Character.isLowerCase(line.charAt(0))) {
-        current.set(current.size() - 1, current.getLast() + " " + line);
-      } else {
-        current.add(line);
-        continuing = true;
-      }
+      shownContext = c.context();
+      list.add(c.text());
     }
     return new Criteria(other, inclusion, exclusion);
   }

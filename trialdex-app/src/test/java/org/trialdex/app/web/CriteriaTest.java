@@ -31,4 +31,22 @@ class CriteriaTest {
     assertEquals(new Criteria(List.of("Adults with lupus", "No prior MSC"), List.of(), List.of()),
         Criteria.parse("Adults with lupus\n- No prior MSC"));
   }
+
+  @Test
+  void leadInsAreShownOnceBeforeTheirItems() {
+    Criteria c = Criteria.parse("""
+        PATIENT CHARACTERISTICS:
+
+        Age:
+
+          -  18 and over
+
+        Hepatic:
+
+          -  Bilirubin no greater than 2.5 mg/mL
+          -  SGOT no greater than 5 times upper limit of normal
+        """);
+    assertEquals(List.of("PATIENT CHARACTERISTICS:", "Age:", "18 and over", "Hepatic:",
+        "Bilirubin no greater than 2.5 mg/mL", "SGOT no greater than 5 times upper limit of normal"), c.other());
+  }
 }
