@@ -174,6 +174,15 @@ final class Concepts {
     }
   }
 
+  /** The vocabulary area a search area is understood in: conditions or interventions; empty for other fields. */
+  static java.util.Optional<Area> areaOf(Schema.FieldDef field) {
+    return switch (field.name()) {
+      case "ConditionSearch" -> java.util.Optional.of(Area.CONDITION);
+      case "InterventionSearch" -> java.util.Optional.of(Area.INTERVENTION);
+      default -> java.util.Optional.empty();
+    };
+  }
+
   static String field(Area area) {
     return area == Area.CONDITION ? CONDITION : INTERVENTION;
   }

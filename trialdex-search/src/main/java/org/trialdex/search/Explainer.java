@@ -94,16 +94,8 @@ final class Explainer {
 
   private Leaf leaf(String field, String text, boolean phrase) {
     Schema.FieldDef def = Queries.field(field);
-    List<Concepts.Part> meaning = area(def).map(a -> concepts.understand(a, text)).orElse(List.of());
+    List<Concepts.Part> meaning = Concepts.areaOf(def).map(a -> concepts.understand(a, text)).orElse(List.of());
     return new Leaf(def, text, phrase, meaning);
-  }
-
-  private static java.util.Optional<Vocabulary.Area> area(Schema.FieldDef field) {
-    return switch (field.name()) {
-      case "ConditionSearch" -> java.util.Optional.of(Vocabulary.Area.CONDITION);
-      case "InterventionSearch" -> java.util.Optional.of(Vocabulary.Area.INTERVENTION);
-      default -> java.util.Optional.empty();
-    };
   }
 
   private Explanation.ConceptInfo info(Concept c) {
@@ -116,7 +108,7 @@ final class Explainer {
 
   private List<String> reasons(Leaf leaf, StudyView view, int docId, IndexSearcher searcher) throws IOException {
     List<String> why = new ArrayList<>();
-    java.util.Optional<Vocabulary.Area> area = area(leaf.field());
+    java.util.Optional<Vocabulary.Area> area = Concepts.areaOf(leaf.field());
     if (area.isPresent() && !leaf.meaning().isEmpty()) {
       Vocabulary.Area a = area.get();
       Map<String, List<String>> sources = new LinkedHashMap<>();

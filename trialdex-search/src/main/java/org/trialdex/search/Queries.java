@@ -215,8 +215,7 @@ final class Queries {
    * ranks higher.
    */
   private Query area(FieldDef field, String text, boolean phrase, Map<String, Float> parts) {
-    Vocabulary.Area area = field.name().equalsIgnoreCase("ConditionSearch") ? Vocabulary.Area.CONDITION
-        : Vocabulary.Area.INTERVENTION;
+    Vocabulary.Area area = Concepts.areaOf(field).orElseThrow();
     Query asWords = plainWords(field, text, phrase);
     List<Concepts.Part> meaning = concepts.understand(area, text);
     BooleanQuery.Builder b = new BooleanQuery.Builder();

@@ -356,20 +356,30 @@ final class VocabularyLoader {
   // ---- The curated list
 
   /** A curated group: its names, the reason given above it, and the parents it names ("| under D006976"). */
-  private record Group(List<String> terms, String reason, List<String> under) {}
+  record Group(List<String> terms, String reason, List<String> under) {
+    /** A group of single words: spelling variants, each word read as the first (Words). */
+    boolean spelling() {
+      return terms.stream().allMatch(t -> t.matches("[\\p{L}\\p{N}]+"));
+    }
+  }
 
-  private void curated() {
-    byte[] bytes;
+  /** The curated list as stored on the class path. */
+  static byte[] curatedBytes() {
     try (InputStream in = VocabularyLoader.class.getResourceAsStream(CURATED)) {
       if (in == null) {
         throw new VocabularyException("The curated list " + CURATED + " is missing from the class path");
       }
-      bytes = in.readAllBytes();
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new VocabularyException("Cannot read the curated list " + CURATED + ": " + e.getMessage(), e);
     }
+  }
+
+  private void curated() {
+    byte[] bytes = curatedBytes();
     digest.update(bytes);
-    List<Group> groups = curatedGroups(new String(bytes, StandardCharsets.UTF_8));
+    List<Group> groups = curatedGroups(new String(bytes, StandardCharsets.UTF_8)).stream()
+        .filter(g -> !g.spelling()).toList();
     // Join groups to the concepts they name first, so that a group's parent search sees MeSH and DOID only.
     Map<String, List<String>> keys = keysOf(Area.CONDITION);
     List<Group> own = new ArrayList<>();
@@ -431,7 +441,10 @@ final class VocabularyLoader {
     described.add("curated list (" + groups.size() + " groups, " + own.size() + " concepts of their own)");
   }
 
-  /** The groups of the curated list: lines of comma-separated names, after the '#' lines giving the reason. */
+  /**
+   * The groups of the curated list, spelling variants included: lines of comma-separated names,
+   * after the '#' lines giving the reason.
+   */
   static List<Group> curatedGroups(String text) {
     List<Group> groups = new ArrayList<>();
     StringBuilder reason = new StringBuilder();
@@ -449,8 +462,7 @@ final class VocabularyLoader {
       List<String> under = bar < 0 ? List.of() : List.of(line.substring(bar + 8).strip().split("[ ,]+"));
       String names = bar < 0 ? line : line.substring(0, bar);
       List<String> terms = Stream.of(names.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
-      boolean spelling = terms.stream().allMatch(t -> t.matches("[\\p{L}\\p{N}]+"));
-      if (!spelling && terms.size() > 1) {
+      if (terms.size() > 1) {
         groups.add(new Group(terms, reason.toString(), under));
       }
       reason.setLength(0);

@@ -1,8 +1,5 @@
 package org.trialdex.core.terms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -43,24 +40,14 @@ public final class Words {
 
   private static Map<String, String> spellings() {
     Map<String, String> map = new HashMap<>();
-    try (InputStream in = Words.class.getResourceAsStream(VocabularyLoader.CURATED)) {
-      if (in == null) {
-        throw new IllegalStateException("The curated list " + VocabularyLoader.CURATED + " is missing");
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String l = line.strip();
-        if (l.startsWith("#") || l.isEmpty()) {
-          continue;
-        }
-        List<String> terms = List.of(l.split("\\s*,\\s*"));
-        if (terms.size() > 1 && terms.stream().allMatch(t -> t.matches("[\\p{L}\\p{N}]+"))) {
-          for (String t : terms.subList(1, terms.size())) {
-            map.put(stem(fold(t)), stem(fold(terms.getFirst())));
-          }
+    String curated = new String(VocabularyLoader.curatedBytes(), StandardCharsets.UTF_8);
+    for (VocabularyLoader.Group group : VocabularyLoader.curatedGroups(curated)) {
+      if (group.spelling()) {
+        List<String> terms = group.terms();
+        for (String t : terms.subList(1, terms.size())) {
+          map.put(stem(fold(t)), stem(fold(terms.getFirst())));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + VocabularyLoader.CURATED, e);
     }
     map.putAll(CANONICAL);
     for (Map.Entry<String, String> e : map.entrySet()) {
