@@ -40,8 +40,10 @@ public final class Vocabulary {
    *
    * @param concept the concept named
    * @param text the words that named it, as normalized
+   * @param start where those words start in the text searched
+   * @param end where they end (exclusive)
    */
-  public record Match(Concept concept, String text) {}
+  public record Match(Concept concept, String text, int start, int end) {}
 
   private static final int MAX_SPAN = 10;
   private static final int MAX_NAMES = 30;
@@ -197,9 +199,11 @@ public final class Vocabulary {
         for (int keep = 1; keep <= 2; keep++) {
           String variant = text.substring(0, m.start()) + m.group(keep) + text.substring(m.end());
           for (Match extra : findIn(area, variant)) {
-            if (!matches.contains(extra)) {
+            if (matches.stream().noneMatch(known -> known.concept().equals(extra.concept())
+                && known.text().equals(extra.text()))) {
               matches = new ArrayList<>(matches);
-              matches.add(extra);
+              matches.add(new Match(extra.concept(), extra.text(), inOriginal(m, keep, extra.start()),
+                  inOriginal(m, keep, extra.end())));
             }
           }
         }
@@ -208,12 +212,25 @@ public final class Vocabulary {
     return matches;
   }
 
+  /** Where a place in a coordination variant (one of the two words kept) stands in the original text. */
+  private static int inOriginal(java.util.regex.Matcher m, int keep, int at) {
+    int kept = m.group(keep).length();
+    if (at <= m.start()) {
+      return at;
+    }
+    if (at <= m.start() + kept) {
+      return m.start(keep) + (at - m.start());
+    }
+    return at + (m.end() - m.start()) - kept;
+  }
+
   /** Two single words joined by or, and, / or &amp;, as in "acute or chronic". */
   private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
       "(?i)\\b([\\p{L}\\p{N}]+)[\\s,()]*(?:\\bor\\b|\\band\\b|/|&)[\\s()]*([\\p{L}\\p{N}]+)\\b");
 
   private List<Match> findIn(Area area, String text) {
-    List<String> words = Words.of(text);
+    List<Words.Token> tokens = Words.tokens(text);
+    List<String> words = tokens.stream().map(Words.Token::word).toList();
     int n = words.size();
     if (n == 0) {
       return List.of();
@@ -265,9 +282,11 @@ public final class Vocabulary {
     order.sort((a, b) -> Integer.compare(spans.get(a)[0], spans.get(b)[0]));
     List<Match> matches = new ArrayList<>();
     for (int i : order) {
-      String matched = String.join(" ", words.subList(spans.get(i)[0], spans.get(i)[0] + spans.get(i)[1]));
+      int first = spans.get(i)[0];
+      int last = first + spans.get(i)[1] - 1;
+      String matched = String.join(" ", words.subList(first, last + 1));
       for (String id : found.get(i)) {
-        matches.add(new Match(concepts.get(id), matched));
+        matches.add(new Match(concepts.get(id), matched, tokens.get(first).start(), tokens.get(last).end()));
       }
     }
     return matches;

@@ -60,32 +60,66 @@ public final class Words {
 
   /** The normalized words of {@code text}, in order; empty for null or blank text. */
   public static List<String> of(String text) {
-    List<String> words = new ArrayList<>();
-    if (text == null || text.isBlank()) {
-      return words;
-    }
-    String folded = fold(text);
-    StringBuilder word = new StringBuilder();
-    int n = folded.length();
-    for (int i = 0; i <= n; i++) {
-      char c = i < n ? folded.charAt(i) : ' ';
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        word.append(c);
-      } else if (c == '\'' && i + 1 < n && folded.charAt(i + 1) == 's'
-          && (i + 2 == n || !Character.isLetterOrDigit(folded.charAt(i + 2)))) {
-        i++; // a possessive: crohn's is crohn
-      } else if (c != '\'' && !word.isEmpty()) {
-        addWord(words, word.toString());
-        word.setLength(0);
-      }
+    List<Token> tokens = tokens(text);
+    List<String> words = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      words.add(t.word());
     }
     return words;
   }
 
-  private static void addWord(List<String> words, String raw) {
+  /**
+   * One normalized word and where it stands in the text it came from.
+   *
+   * @param word the normalized word, as {@link #of} gives it
+   * @param start the index of its first character in the text
+   * @param end the index after its last character (a possessive's {@code 's} included)
+   */
+  public record Token(String word, int start, int end) {}
+
+  /** The normalized words of {@code text} with their places in it; function words are left out. */
+  public static List<Token> tokens(String text) {
+    List<Token> tokens = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return tokens;
+    }
+    boolean ascii = text.chars().allMatch(c -> c < 128);
+    StringBuilder word = new StringBuilder();
+    int start = -1;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      String folded = i < n ? foldChar(text.charAt(i), ascii) : " ";
+      char c = folded.isEmpty() ? '\'' : folded.charAt(0);
+      if (folded.isEmpty() && !word.isEmpty()) {
+        continue; // a combining mark inside a word
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (word.isEmpty()) {
+          start = i;
+        }
+        word.append(folded);
+      } else if (c == '\'' && i + 1 < n && Character.toLowerCase(text.charAt(i + 1)) == 's'
+          && (i + 2 == n || !Character.isLetterOrDigit(text.charAt(i + 2)))) {
+        i++; // a possessive: crohn's is crohn
+      } else if (c != '\'' && !word.isEmpty()) {
+        addWord(tokens, word.toString(), start, i);
+        word.setLength(0);
+      }
+    }
+    return tokens;
+  }
+
+  private static String foldChar(char c, boolean ascii) {
+    if (ascii || c < 128) {
+      return String.valueOf(Character.toLowerCase(c));
+    }
+    return fold(String.valueOf(c));
+  }
+
+  private static void addWord(List<Token> tokens, String raw, int start, int end) {
     if (!DROPPED.contains(raw)) {
       String stem = stem(raw);
-      words.add(SPELLING.getOrDefault(stem, stem));
+      tokens.add(new Token(SPELLING.getOrDefault(stem, stem), start, end));
     }
   }
 
