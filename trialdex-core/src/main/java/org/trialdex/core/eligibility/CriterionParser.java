@@ -1,0 +1,889 @@
+package org.trialdex.core.eligibility;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trialdex.core.eligibility.Constraint.Span;
+import org.trialdex.core.eligibility.Constraint.Window;
+import org.trialdex.core.terms.Concept;
+import org.trialdex.core.terms.Vocabulary;
+
+/**
+ * Reads typed constraints out of eligibility criteria: age, sex, conditions (vocabulary concepts,
+ * with negation and time), measurements and labs (comparator, value, UCUM unit, or a multiple of the
+ * limit of normal), performance status, pregnancy and lactation, life expectancy, therapies (with
+ * refractoriness, lines and windows), infections, and consent items (assumed). Each constraint keeps
+ * the span of the item's text it was read from. What is not recognized is left out: an item with no
+ * constraint is free text.
+ *
+ * <p>Rules, not a trained model: each reads one way registries write a kind of limit, checked on the
+ * criteria of the shared records and measured on the LCT corpus ({@code docs/benchmarks.md}).
+ */
+public final class CriterionParser {
+
+  private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?|\\.\\d+)";
+  private static final String GE = "≥|>=|=>|≧|⩾|> ?or ?=|greater than or equal to|more than or equal to|equal to or greater than"
+      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|not below|min\\.?";
+  private static final String GT = ">|greater than|more than|higher than|above|over|exceeding|exceeds?|in excess of";
+  private static final String LE = "≤|<=|=<|≦|⩽|< ?or ?=|less than or equal to|equal to or less than|up to|maximum(?: of)?"
+      + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?";
+  private static final String LT = "<|less than|lower than|below|under|fewer than";
+  private static final Pattern COMPARATOR = Pattern.compile(
+      "(?i)^[\\s:,(=]*(?:(?:is|be|was|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LE
+          + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + GT + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LT + ")");
+  private static final Pattern NUMBER = Pattern.compile("^\\s*" + NUM);
+  private static final Pattern RANGE = Pattern.compile("(?i)^[\\s:,(=]*(?:(?:of|is|be|between|from|in the range(?: of)?|range)\\s*)*" + NUM
+      + "\\s*(?:-|–|—|to|and)\\s*" + NUM);
+  private static final Pattern ULN = Pattern.compile("(?i)^\\s*(?:x|×|\\*|times|fold|-fold)?\\s*(?:the\\s+)?(?:institutional\\s+|upper\\s+)?"
+      + "(?:uln|u\\.l\\.n\\.?|upper limits? of (?:the )?normal(?: range| limit)?|upper (?:limit of )?normal(?: limit| range)?|upper normal limit"
+      + "|(?:institutional )?normal upper limit|times normal|x normal|ul of normal|upper limit)(?:\\s+\\(uln\\))?");
+  private static final Pattern LLN = Pattern.compile("(?i)^\\s*(?:x|×|\\*|times)?\\s*(?:the\\s+)?(?:institutional\\s+)?"
+      + "(?:lln|lower limits? of (?:the )?normal(?: range)?|lower normal limit)");
+  private static final Pattern BARE_ULN = Pattern.compile("(?i)^[\\s:,(=]*(?:(?:is|be|of)\\s+)*(?:" + LE + "|" + LT + ")\\s*(?:the\\s+)?"
+      + "(?:institutional\\s+)?(?:uln|upper limits? of (?:the )?normal)");
+  private static final Pattern NORMAL = Pattern.compile("(?i)^[\\s:,(]*(?:(?:is|are|be|must be|within)\\s+)*(?:within (?:the )?normal (?:limits|range)"
+      + "|wnl|normal\\b)");
+  private static final Pattern AFTER_NUMBER_COMPARATOR = Pattern.compile(
+      "(?i)^\\s*(?:or|and)\\s+(?:(greater|more|higher|above|over)|(less|lower|below|fewer|under))\\b");
+
+  private static final Pattern AGE_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:age[ds]?|years? old|yrs? old|y/?o|years? of age|yrs? of age)(?![\\p{L}])");
+  private static final String YEARS = "(?:years?|yrs?|y\\b|yo\\b|y/o)";
+  private static final String MONTHS = "(?:months?|mos?\\b)";
+  private static final Pattern AGE_RANGE = Pattern.compile("(?i)(?:between\\s+|from\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS
+      + ")?\\s*(?:\\(\\s*inclusive\\s*\\)\\s*)?(?:-|–|—|to|and|through)\\s*" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")");
+  private static final Pattern AGE_RANGE_AFTER_WORD = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|between|from|range|:|is|must be)?\\s*"
+      + NUM + "\\s*(?:-|–|—|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm))");
+  private static final Pattern AGE_LOWER = Pattern.compile("(?i)(?:(" + GE + ")|(" + GT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
+  private static final Pattern AGE_UPPER = Pattern.compile("(?i)(?:(" + LE + ")|(" + LT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
+  private static final Pattern AGE_OR_MORE = Pattern.compile("(?i)" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?\\s*(?:of age|old|of age or)?\\s*(?:or|and|&)\\s*"
+      + "(?:(older|over|above|greater|more|up|higher)|(younger|under|below|less|lower))");
+  private static final Pattern AGE_WORD_NUMBER = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|:|is|must be)?\\s*(?:(" + GE + ")|(" + GT + ")|(" + LE + ")|(" + LT + "))\\s*" + NUM);
+
+  private static final Pattern FEMALE = Pattern.compile("(?i)(?<![\\p{L}])(?:female|females|women|woman|girls?)(?![\\p{L}])");
+  private static final Pattern MALE = Pattern.compile("(?i)(?<![\\p{L}])(?:male|males|men|man|boys?)(?![\\p{L}])");
+  private static final Pattern SEX_ITEM = Pattern.compile("(?i)^\\s*(?:(?:sex|gender)\\s*:?\\s*)?(?:(?:only|healthy|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|ambulatory|non-pregnant|nonpregnant)\\s+)*"
+      + "(female|females|women|woman|girls|male|males|men|man|boys)(?![\\p{L}])(?!\\s+(?:of|with|who|and|or)\\s+(?:child|reproductive|fertil|partner|potential))");
+
+  private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who|gog|who/ecog|ecog/who|ecog-acrin)(?:[\\s/-]*(?:performance|ps|p\\.s\\.|status|score|scale|grade|of|\\(ps\\)|\\(ecog\\)|:))*\\s*");
+  private static final Pattern KARNOFSKY = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky|lps)(?:[\\s/-]*(?:performance|ps|status|score|scale|index|of|\\(kps\\)|\\(lps\\)|:))*\\s*");
+  private static final Pattern GENERIC_PS = Pattern.compile("(?i)(?<![\\p{L}])(?:performance status|performance score|\\bps\\b)(?:\\s*(?:\\(ps\\)|of|:|score|grade))*\\s*");
+  private static final Pattern DIGIT_LIST = Pattern.compile("^\\s*([0-5])\\s*(?:(?:-|–|to)\\s*([0-5])|((?:\\s*(?:,|or|and|/)\\s*[0-5])+))?(?![\\d.%])");
+  private static final Pattern LEAD_WORD = Pattern.compile("(?i)^\\s*(?:of|is|be|score|grade|:)\\s*");
+  private static final Pattern PERCENT_RANGE = Pattern.compile("^\\s*(\\d{2,3})\\s*%?\\s*(?:-|–|to)\\s*(\\d{2,3})\\s*%?");
+  private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d{2,3})\\s*%?(?:\\s*(?:or|and)\\s+(?:(greater|more|higher|above|over)|(less|lower|below)))?");
+
+  private static final Pattern LIFE = Pattern.compile("(?i)(?:life expectancy|expected survival|estimated survival|survival expectancy|expected to live|prognosis)"
+      + "[^.;]{0,25}?");
+  private static final Pattern DURATION = Pattern.compile("(?i)" + NUM + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?)(?![\\p{L}])");
+
+  private static final Pattern PREG_OR_LACT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)|gestation)(?:\\s*(?:,|or|and|/|and/or)\\s*(?:currently\\s+|are\\s+)?(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?! home)|planning))+");
+  private static final Pattern PREGNANT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)(?!\\s*(?:test|tests|testing|screen)))(?![\\p{L}])");
+  private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?!\\s+(?:home|facility|staff|care)))(?![\\p{L}])");
+  private static final Pattern PREG_TEST = Pattern.compile("(?i)(?:negative\\s+(?:(?:serum|urine|urinary|blood|β-?hcg|beta-?hcg|b-?hcg)\\s+)*(?:pregnancy|hcg|β-?hcg|beta-?hcg)(?:\\s+test)?"
+      + "|pregnancy\\s+test[^.;]{0,40}?negative)");
+  private static final Pattern CHILDBEARING = Pattern.compile("(?i)(?:women|woman|females?|patients?|participants?|subjects?|girls?)?\\s*(?:of|with)\\s+(?:child[- ]?bearing|reproductive|childbearing)\\s+(?:potential|age)|\\bwocbp\\b|\\bfcbp\\b");
+  private static final Pattern MEN_OF_POTENTIAL = Pattern.compile("(?i)^\\s*(?:sexually active\\s+)?(?:male|men|males)\\b(?!\\s+(?:and|or)\\s+(?:fe)?m)");
+  private static final Pattern BOTH_SEXES_POTENTIAL = Pattern.compile("(?i)(?:(?:men|males?) and (?:women|females?)|(?:women|females?) and (?:men|males?)|sexually active|fertile|patients?|participants?|subjects?)\\s+(?:\\w+\\s+){0,3}?(?:of (?:child[- ]?bearing|reproductive) potential|who are sexually active|with (?:child[- ]?bearing|reproductive) potential)|^\\s*(?:sexually active|fertile) (?:men|males|women|females|patients|participants|subjects)");
+  private static final Pattern CONTRACEPTION = Pattern.compile("(?i)contracepti(?:on|ve)|birth control|barrier method|abstinen(?:ce|t)|intrauterine device");
+
+  private static final Pattern HIV = Pattern.compile("(?i)(?<![\\p{L}])(?:hiv(?:-?[12])?|human immunodeficiency virus|aids|hiv/aids)(?![\\p{L}])");
+  private static final Pattern HBV = Pattern.compile("(?i)(?<![\\p{L}])(?:hepatitis[- ]b(?:\\s*(?:virus|infection|surface antigen|core antibod(?:y|ies)|sag))?|hbv|hbsag|hbs ag|hbs-ag|hbcab|anti-hbc|hepatitis b/c|hep b)(?![\\p{L}])");
+  private static final Pattern HCV = Pattern.compile("(?i)(?<![\\p{L}])(?:hepatitis[- ]c(?:\\s*(?:virus|infection|antibod(?:y|ies)))?|hcv|anti-hcv|hep c|hepatitis (?:b|a) (?:or|and|and/or|,|/) c|hepatitis b/c|hepatitis b, c)(?![\\p{L}])");
+  private static final Pattern TB = Pattern.compile("(?i)(?<![\\p{L}])(?:tuberculosis|tb|ltbi|latent tb|quantiferon|mycobacterium tuberculosis|ppd|mantoux|interferon[- ]gamma release assay|igra)(?![\\p{L}])");
+
+  private static final Pattern ASSUMED = Pattern.compile("(?i)informed consent|consent form|(?:sign|give|provide|obtain)(?:ed|s|ing)? (?:written )?(?:the )?(?:informed )?consent|\\bconsent\\b|\\bassent\\b"
+      + "|willing(?:ness)?(?: and able)? to|able and willing|able to (?:comply|understand|follow|attend|complete|read|give|provide|sign|adhere|return|participate)"
+      + "|comply with|compliance with|\\bcompliant\\b|adhere to|adherence to|follow-?up (?:visits|schedule|procedures)|available for (?:follow-?up|the duration)"
+      + "|agree(?:s|d)? to|understand(?:s)? and (?:sign|voluntarily)|geographic(?:al)?(?:ly)? (?:proximity|accessible)|live within|reside within|\\bcooperat(?:e|ive)\\b");
+  private static final Pattern REFUSAL = Pattern.compile("(?i)unable|unwilling|not willing|not able|inability|incapable|refus|cannot|can ?not|lack of|failure to|not (?:be )?available|unlikely to");
+
+  private static final Pattern REFRACTORY = Pattern.compile("(?i)refractory|resistant|resistance|failed|failure of|failing|intoleran(?:t|ce)|inadequate(?:ly)? respon|unresponsive"
+      + "|non-?responsive|non-?response|no response|not respond(?:ed|ing)?|lack of response|loss of response|relapsed (?:after|on|following)|progressed (?:on|after|following|despite|during)"
+      + "|progression (?:on|after|following|during)|dependen(?:t|ce)|insufficient response|suboptimal response");
+  private static final Pattern LINES = Pattern.compile("(?i)(?:(?:at least|≥|>=|a minimum of|minimum of|more than|>)\\s*)(\\d|one|two|three|four|five)\\s*(?:or more\\s+)?(?:prior\\s+|previous\\s+|standard\\s+|systemic\\s+)*"
+      + "(?:lines?|regimens?|courses?|treatments?|therapies|cycles?)|(\\d|one|two|three|four)\\s*(?:or more|\\+)\\s*(?:prior\\s+|previous\\s+)*(?:lines?|regimens?)|(second|third|fourth)[- ]line");
+  private static final Pattern WITHIN = Pattern.compile("(?i)(?:within|in|during|for)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)?\\s*" + NUM
+      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?)(?![\\p{L}])|(?:within|in|during)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)\\s+(day|week|month|year)(?![\\p{L}])"
+      + "|" + NUM + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:prior to|before|preceding)");
+  private static final Pattern AT_LEAST_SINCE = Pattern.compile("(?i)(?:at least|≥|>=|more than|>|minimum of|a minimum of)\\s*" + NUM
+      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off)");
+  private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
+  private static final Pattern HISTORY = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|prior|previous(?:ly)?|past|had|ever|known)(?![\\p{L}])");
+  private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered"
+      + "|current(?:ly)?|concurrent|concomitant|on|naive|naïve|refractory|resistant|failed|failure|dose|doses|course|courses|regimen|infusion|injection|vaccin\\w*|transplant\\w*|undergone|underwent)(?![\\p{L}])");
+  private static final Pattern ALLERGY = Pattern.compile("(?i)(?:allerg\\w*|hypersensitiv\\w*|intoleran\\w*|contraindicat\\w*|anaphyla\\w*|sensitivity)\\s*(?:reaction\\s*)?(?:to|of|against)?\\s*(?:\\w+\\s+){0,3}$");
+  private static final Pattern NAIVE_AFTER = Pattern.compile("(?i)^[\\s-]*(?:na[iï]ve|free)");
+
+  /** Concepts too general to be a criterion's condition ("disease", "disorder"). */
+  private static final Set<String> TOO_GENERAL = Set.of("disease", "diseases", "disorder", "disorders", "condition", "conditions",
+      "syndrome", "syndromes", "illness", "illnesses", "sickness", "problem", "abnormality", "abnormalities", "complication", "complications",
+      "pathologic process", "lesion", "lesions", "injury", "injuries", "finding", "symptom", "symptoms", "sign", "signs", "medical history",
+      "history", "event", "events", "adverse event", "toxicity", "toxicities", "pain", "death", "recurrence", "relapse", "remission",
+      "progression", "response", "severe", "chronic", "acute", "control", "patient", "patients", "primary",
+      "secondary", "stage", "grade", "status", "function", "normal", "positive", "negative", "pregnancy", "lactation", "age", "ages",
+      "body weight", "weight", "stable");
+
+  private final Vocabulary vocabulary;
+  private final Analytes analytes;
+
+  /** A parser that names conditions and drugs through {@code vocabulary}. */
+  public CriterionParser(Vocabulary vocabulary) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.analytes = Analytes.standard();
+  }
+
+  /** Splits {@code criteriaText} into items and parses each. */
+  public List<ParsedCriterion> parseAll(String criteriaText) {
+    return CriteriaSplitter.split(criteriaText).stream().map(this::parse).toList();
+  }
+
+  /** The constraints of one item. */
+  public ParsedCriterion parse(Criterion criterion) {
+    String text = criterion.text();
+    String lead = String.join(" ", criterion.context()).toLowerCase(Locale.ROOT);
+    BitSet taken = new BitSet(text.length());
+    List<Constraint> out = new ArrayList<>();
+    Window window = window(text);
+
+    readAge(text, lead, taken, out);
+    readPerformance(text, lead, taken, out);
+    readLifeExpectancy(text, taken, out);
+    readMeasurements(text, taken, out);
+    readReproductive(text, taken, out);
+    readInfections(text, taken, out);
+    readAssumed(text, taken, out);
+    readTherapies(text, lead, taken, window, out);
+    readConditions(text, taken, window, out);
+    readSex(text, out);
+
+    out.sort(Comparator.comparingInt((Constraint c) -> c.span().start()).thenComparingInt(c -> c.span().end()));
+    ParsedCriterion.AppliesTo appliesTo = appliesTo(text, lead);
+    boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out);
+    return new ParsedCriterion(criterion, out, appliesTo, anyOf);
+  }
+
+  // ---- age and sex
+
+  private void readAge(String text, String lead, BitSet taken, List<Constraint> out) {
+    boolean ageItem = AGE_WORD.matcher(text).find() || lead.contains("age") || text.toLowerCase(Locale.ROOT).matches(".*\\b(?:adults?|children|adolescents?|infants?|participants|patients|subjects|men|women|males|females)\\b.*\\b(?:years|yrs)\\b.*");
+    if (!ageItem) {
+      return;
+    }
+    Matcher m = AGE_RANGE_AFTER_WORD.matcher(text);
+    if (m.find()) {
+      double lo = number(m.group(1));
+      double hi = number(m.group(2));
+      if (plausibleAge(lo) && plausibleAge(hi) && lo < hi) {
+        add(out, taken, new Constraint.Age(new Span(m.start(), m.end()), lo, true, hi, true));
+        return;
+      }
+    }
+    m = AGE_RANGE.matcher(text);
+    while (m.find()) {
+      double lo = years(number(m.group(1)), m.group(2) != null ? m.group(2) : m.group(4));
+      double hi = years(number(m.group(3)), m.group(4));
+      if (plausibleAge(lo) && plausibleAge(hi) && lo < hi && !timeContext(text, m.start())) {
+        add(out, taken, new Constraint.Age(new Span(m.start(), m.end()), lo, true, hi, true));
+        return;
+      }
+    }
+    Double min = null;
+    Double max = null;
+    boolean minIncl = true;
+    boolean maxIncl = true;
+    Span span = null;
+    m = AGE_WORD_NUMBER.matcher(text);
+    while (m.find()) {
+      double v = number(m.group(5));
+      if (!plausibleAge(v)) {
+        continue;
+      }
+      Span s = new Span(m.start(), m.end());
+      span = span == null ? s : span.union(s);
+      if (m.group(1) != null || m.group(2) != null) {
+        min = v;
+        minIncl = m.group(1) != null;
+      } else {
+        max = v;
+        maxIncl = m.group(3) != null;
+      }
+    }
+    m = AGE_OR_MORE.matcher(text);
+    while (m.find()) {
+      double v = years(number(m.group(1)), m.group(2));
+      if (!plausibleAge(v) || timeContext(text, m.start()) || (m.group(2) == null && !AGE_WORD.matcher(text).find() && !lead.contains("age"))) {
+        continue;
+      }
+      Span s = new Span(m.start(), m.end());
+      span = span == null ? s : span.union(s);
+      if (m.group(3) != null) {
+        min = v;
+        minIncl = true;
+      } else {
+        max = v;
+        maxIncl = true;
+      }
+    }
+    if (min == null) {
+      m = AGE_LOWER.matcher(text);
+      while (m.find()) {
+        if ((m.group(4) != null || lead.contains("age") || nearAgeWord(text, m.start(), m.end())) && !timeContext(text, m.start())) {
+          double v = years(number(m.group(3)), m.group(4));
+          if (plausibleAge(v) && !ageOfOnset(text, m.start())) {
+            min = v;
+            minIncl = m.group(1) != null;
+            Span s = new Span(m.start(), m.end());
+            span = span == null ? s : span.union(s);
+            break;
+          }
+        }
+      }
+    }
+    if (max == null) {
+      m = AGE_UPPER.matcher(text);
+      while (m.find()) {
+        if ((m.group(4) != null || lead.contains("age") || nearAgeWord(text, m.start(), m.end())) && !timeContext(text, m.start())) {
+          double v = years(number(m.group(3)), m.group(4));
+          if (plausibleAge(v) && !ageOfOnset(text, m.start()) && (min == null || v > min)) {
+            max = v;
+            maxIncl = m.group(1) != null;
+            Span s = new Span(m.start(), m.end());
+            span = span == null ? s : span.union(s);
+            break;
+          }
+        }
+      }
+    }
+    if (span != null && (min != null || max != null)) {
+      add(out, taken, new Constraint.Age(span, min, minIncl, max, maxIncl));
+    }
+  }
+
+  private static boolean nearAgeWord(String text, int start, int end) {
+    int from = Math.max(0, start - 30);
+    int to = Math.min(text.length(), end + 30);
+    return AGE_WORD.matcher(text.substring(from, to)).find();
+  }
+
+  /** "diagnosed before age 40", "onset after age 50": an age, but not the patient's present age. */
+  private static boolean ageOfOnset(String text, int at) {
+    String before = text.substring(Math.max(0, at - 40), at).toLowerCase(Locale.ROOT);
+    return before.matches(".*\\b(?:onset|diagnos\\w*|developed|began|started|menopause|since)\\b.*");
+  }
+
+  /** "within 2 to 5 years", "for 1-3 years": a duration, not an age. */
+  private static boolean timeContext(String text, int at) {
+    String before = text.substring(Math.max(0, at - 25), at).toLowerCase(Locale.ROOT);
+    return before.matches(".*\\b(?:within|for|past|last|previous|prior|since|duration|during|after|ago|history of|at least|disease|diagnosis|treated|smok\\w*|pack)\\s*(?:the\\s+)?(?:last\\s+|past\\s+)?$");
+  }
+
+  private static boolean plausibleAge(double v) {
+    return v >= 0 && v <= 120;
+  }
+
+  private static double years(double v, String unit) {
+    return unit != null && unit.toLowerCase(Locale.ROOT).startsWith("mo") ? v / 12.0 : v;
+  }
+
+  private static void readSex(String text, List<Constraint> out) {
+    Matcher m = SEX_ITEM.matcher(text);
+    if (!m.find()) {
+      return;
+    }
+    boolean female = FEMALE.matcher(m.group(1)).matches();
+    boolean otherSex = female ? MALE.matcher(text).find() : FEMALE.matcher(text).find();
+    if (otherSex || CHILDBEARING.matcher(text).find()) {
+      return;
+    }
+    out.add(new Constraint.SexIs(new Span(m.start(1), m.end(1)), female ? Patient.Sex.FEMALE : Patient.Sex.MALE));
+  }
+
+  // ---- performance status and life expectancy
+
+  private void readPerformance(String text, String lead, BitSet taken, List<Constraint> out) {
+    Matcher k = KARNOFSKY.matcher(text);
+    while (k.find()) {
+      PerformanceScale scale = k.group(1).toLowerCase(Locale.ROOT).startsWith("l") ? PerformanceScale.LANSKY : PerformanceScale.KARNOFSKY;
+      String rest = text.substring(k.end());
+      int[] range = percentRange(rest);
+      if (range != null) {
+        add(out, taken, new Constraint.Performance(new Span(k.start(), k.end() + range[2]), scale, range[0], range[1]));
+      }
+    }
+    Matcher e = ECOG.matcher(text);
+    boolean found = false;
+    while (e.find()) {
+      String word = text.substring(e.start(), Math.min(text.length(), e.start() + 3)).toLowerCase(Locale.ROOT);
+      if (word.startsWith("who") && !text.substring(e.start()).toLowerCase(Locale.ROOT).matches("(?s)who\\s*(?:/ecog\\s*)?(?:performance|ps|p\\.s\\.).*")) {
+        continue; // "who" the pronoun
+      }
+      int[] range = digitRange(text.substring(e.end()));
+      if (range != null && !taken.get(e.start())) {
+        add(out, taken, new Constraint.Performance(new Span(e.start(), e.end() + range[2]), PerformanceScale.ECOG, range[0], range[1]));
+        found = true;
+      }
+    }
+    if (!found && out.stream().noneMatch(c -> c instanceof Constraint.Performance)) {
+      Matcher g = GENERIC_PS.matcher(text);
+      int from = -1;
+      if (g.find()) {
+        from = g.end();
+      } else if (lead.contains("performance status")) {
+        from = 0;
+      }
+      if (from >= 0) {
+        String rest = text.substring(from);
+        int[] range = digitRange(rest);
+        int start = from == 0 ? 0 : g.start();
+        if (range != null) {
+          add(out, taken, new Constraint.Performance(new Span(start, from + range[2]), PerformanceScale.ECOG, range[0], range[1]));
+        } else if ((range = percentRange(rest)) != null && range[0] >= 10) {
+          add(out, taken, new Constraint.Performance(new Span(start, from + range[2]), PerformanceScale.KARNOFSKY, range[0], range[1]));
+        }
+      }
+    }
+  }
+
+  /** {min, max, length consumed} of an ECOG grade spec ("0-2", "0, 1 or 2", "≤ 2", "of 0 or 1"). */
+  private static int[] digitRange(String rest) {
+    Matcher c = COMPARATOR.matcher(rest);
+    if (c.lookingAt()) {
+      Matcher n = Pattern.compile("^\\s*([0-5])(?![\\d.%])").matcher(rest.substring(c.end()));
+      if (n.lookingAt()) {
+        int v = Integer.parseInt(n.group(1));
+        int len = c.end() + n.end();
+        if (c.group(1) != null) {
+          return new int[] {v, 5, len};
+        }
+        if (c.group(2) != null) {
+          return new int[] {0, v, len};
+        }
+        if (c.group(3) != null) {
+          return new int[] {Math.min(5, v + 1), 5, len};
+        }
+        return new int[] {0, Math.max(0, v - 1), len};
+      }
+      return null;
+    }
+    Matcher lead = LEAD_WORD.matcher(rest);
+    String blanked = lead.lookingAt() ? " ".repeat(lead.end()) + rest.substring(lead.end()) : rest;
+    Matcher d = DIGIT_LIST.matcher(blanked);
+    if (!d.lookingAt()) {
+      return null;
+    }
+    int a = Integer.parseInt(d.group(1));
+    int b = a;
+    if (d.group(2) != null) {
+      b = Integer.parseInt(d.group(2));
+    } else if (d.group(3) != null) {
+      for (String part : d.group(3).split("[^0-5]+")) {
+        if (!part.isEmpty()) {
+          b = Math.max(b, Integer.parseInt(part));
+        }
+      }
+    } else {
+      String after = rest.substring(d.end()).toLowerCase(Locale.ROOT);
+      if (after.matches("(?s)\\s*(?:or (?:less|lower|better|below)|or under).*")) {
+        return new int[] {0, a, d.end() + after.indexOf('r') + 6};
+      }
+      if (after.matches("(?s)\\s*(?:or (?:more|higher|greater|worse|above)).*")) {
+        return new int[] {a, 5, d.end()};
+      }
+    }
+    return new int[] {Math.min(a, b), Math.max(a, b), d.end()};
+  }
+
+  /** {min, max, length consumed} of a Karnofsky or Lansky spec ("≥ 70%", "60-100", "of at least 70"). */
+  private static int[] percentRange(String rest) {
+    Matcher c = COMPARATOR.matcher(rest);
+    int offset = 0;
+    Boolean lower = null;
+    boolean strict = false;
+    if (c.lookingAt()) {
+      lower = c.group(1) != null || c.group(3) != null;
+      strict = c.group(3) != null || c.group(4) != null;
+      offset = c.end();
+    } else {
+      Matcher of = Pattern.compile("(?i)^\\s*(?:of|is|score|:)\\s*").matcher(rest);
+      if (of.lookingAt()) {
+        offset = of.end();
+      }
+    }
+    String tail = rest.substring(offset);
+    Matcher r = PERCENT_RANGE.matcher(tail);
+    if (lower == null && r.lookingAt()) {
+      int a = Integer.parseInt(r.group(1));
+      int b = Integer.parseInt(r.group(2));
+      if (a <= 100 && b <= 100) {
+        return new int[] {Math.min(a, b), Math.max(a, b), offset + r.end()};
+      }
+    }
+    Matcher p = PERCENT.matcher(tail);
+    if (p.lookingAt()) {
+      int v = Integer.parseInt(p.group(1));
+      if (v > 100) {
+        return null;
+      }
+      if (lower == null) {
+        lower = p.group(3) == null; // "70 or less" is an upper limit; a bare "70" in an inclusion reads as a minimum
+      }
+      if (lower) {
+        return new int[] {strict ? v + 10 : v, 100, offset + p.end()};
+      }
+      return new int[] {0, strict ? v - 10 : v, offset + p.end()};
+    }
+    return null;
+  }
+
+  private void readLifeExpectancy(String text, BitSet taken, List<Constraint> out) {
+    Matcher m = LIFE.matcher(text);
+    if (!m.find()) {
+      return;
+    }
+    String rest = text.substring(m.end());
+    Matcher c = COMPARATOR.matcher(rest);
+    Constraint.Comparator cmp = Constraint.Comparator.GE;
+    int at = 0;
+    if (c.lookingAt()) {
+      cmp = comparator(c);
+      at = c.end();
+    }
+    Matcher d = DURATION.matcher(rest.substring(at));
+    if (d.lookingAt() || (d.find() && d.start() < 12)) {
+      double weeks = days(number(d.group(1)), d.group(2)) / 7.0;
+      String after = rest.substring(at + d.end()).toLowerCase(Locale.ROOT);
+      if (after.matches("(?s)\\s*(?:or (?:more|longer|greater)).*")) {
+        cmp = Constraint.Comparator.GE;
+      } else if (after.matches("(?s)\\s*or less.*")) {
+        cmp = Constraint.Comparator.LE;
+      }
+      add(out, taken, new Constraint.LifeExpectancy(new Span(m.start(), m.end() + at + d.end()), cmp, weeks));
+    }
+  }
+
+  // ---- measurements
+
+  private void readMeasurements(String text, BitSet taken, List<Constraint> out) {
+    Matcher names = analytes.matcher(text);
+    List<int[]> pending = new ArrayList<>(); // analytes named in a list before one limit: "AST and ALT ≤ 2.5 × ULN"
+    List<Analytes.Analyte> pendingAnalytes = new ArrayList<>();
+    while (names.find()) {
+      if (taken.get(names.start())) {
+        continue;
+      }
+      Analytes.Analyte analyte = analytes.named(names.group()).orElse(null);
+      if (analyte == null) {
+        continue;
+      }
+      pending.add(new int[] {names.start(), names.end()});
+      pendingAnalytes.add(analyte);
+      String rest = text.substring(names.end());
+      String rest2 = skipQualifiers(rest);
+      int skipped = rest.length() - rest2.length();
+      Limit limit = limit(rest2, analyte);
+      if (limit == null) {
+        if (!rest2.matches("(?is)^\\s*(?:,|and|or|/|&|and/or)\\s*.*") || rest2.length() > 200) {
+          pending.clear();
+          pendingAnalytes.clear();
+        }
+        continue;
+      }
+      int end = names.end() + skipped + limit.length();
+      for (int i = 0; i < pending.size(); i++) {
+        Span span = new Span(pending.get(i)[0], end);
+        Analytes.Analyte a = pendingAnalytes.get(i);
+        if (a.unit().equals(analyte.unit()) || limit.reference() != Constraint.Reference.ABSOLUTE) {
+          add(out, taken, new Constraint.Measurement(span, a, limit.comparator(), limit.value(), limit.upper(), limit.unit(), limit.reference()));
+        }
+      }
+      taken.set(names.start(), Math.min(text.length(), end));
+      pending.clear();
+      pendingAnalytes.clear();
+    }
+  }
+
+  /** Words between an analyte's name and its limit: "(ALT)", "level", "of the patient", ", serum". */
+  private static String skipQualifiers(String rest) {
+    return rest.replaceFirst("(?i)^(?:\\s*(?:\\([^)]{1,25}\\)|levels?|values?|counts?|concentrations?|results?|ratio|serum|plasma|blood|total|absolute|fasting"
+        + "|measured|calculated|estimated|by cockcroft[- ]gault(?: formula)?|\\(cockcroft[- ]gault\\)|according to [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|using [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|at screening|at baseline|should be|must be|:|-(?!\\s*\\d)))+", "");
+  }
+
+  /** A limit read right after an analyte. */
+  private record Limit(Constraint.Comparator comparator, double value, double upper, String unit,
+      Constraint.Reference reference, int length) {}
+
+  private Limit limit(String rest, Analytes.Analyte analyte) {
+    Matcher bare = BARE_ULN.matcher(rest);
+    if (bare.lookingAt()) {
+      boolean strict = bare.group().matches("(?is).*(?:<|less than|lower than|below|under|fewer than)(?!\\s*or).*") && !bare.group().matches("(?is).*(?:≤|<=|=<|or equal).*");
+      return new Limit(strict ? Constraint.Comparator.LT : Constraint.Comparator.LE, 1, Double.NaN, "", Constraint.Reference.ULN, bare.end());
+    }
+    Matcher normal = NORMAL.matcher(rest);
+    if (normal.lookingAt()) {
+      return new Limit(Constraint.Comparator.BETWEEN, 1, 1, "", Constraint.Reference.NORMAL, normal.end());
+    }
+    Matcher range = RANGE.matcher(rest);
+    if (range.lookingAt() && !rest.substring(0, range.end()).matches("(?is).*(?:" + GE + "|" + LE + "|" + GT + "|" + LT + ").*")) {
+      double lo = number(range.group(1));
+      double hi = number(range.group(2));
+      Unit unit = unit(rest.substring(range.end()), analyte, hi);
+      if (unit != null && lo < hi) {
+        return new Limit(Constraint.Comparator.BETWEEN, lo, hi, unit.ucum(), Constraint.Reference.ABSOLUTE, range.end() + unit.length());
+      }
+    }
+    Matcher c = COMPARATOR.matcher(rest);
+    Constraint.Comparator cmp = null;
+    int at = 0;
+    if (c.lookingAt()) {
+      cmp = comparator(c);
+      at = c.end();
+    }
+    Matcher n = NUMBER.matcher(rest.substring(at));
+    if (!n.lookingAt()) {
+      return null;
+    }
+    double value = number(n.group(1));
+    int afterNumber = at + n.end();
+    String tail = rest.substring(afterNumber);
+    Matcher uln = ULN.matcher(tail);
+    if (uln.lookingAt()) {
+      int len = afterNumber + uln.end();
+      cmp = cmp == null ? trailing(rest.substring(len), Constraint.Comparator.LE) : cmp;
+      return cmp == null ? null : new Limit(cmp, value, Double.NaN, "", Constraint.Reference.ULN, len + trailingLength(rest.substring(len)));
+    }
+    Matcher lln = LLN.matcher(tail);
+    if (lln.lookingAt()) {
+      int len = afterNumber + lln.end();
+      cmp = cmp == null ? trailing(rest.substring(len), Constraint.Comparator.GE) : cmp;
+      return cmp == null ? null : new Limit(cmp, value, Double.NaN, "", Constraint.Reference.LLN, len + trailingLength(rest.substring(len)));
+    }
+    Unit unit = unit(tail, analyte, value);
+    if (unit == null) {
+      return null;
+    }
+    int len = afterNumber + unit.length();
+    if (cmp == null) {
+      cmp = trailing(rest.substring(len), null);
+      if (cmp == null) {
+        return null;
+      }
+    }
+    return new Limit(cmp, unit.scale() * value, Double.NaN, unit.ucum(), Constraint.Reference.ABSOLUTE, len + trailingLength(rest.substring(len)));
+  }
+
+  /** "1.5 mg/dL or less": a comparator after the value. */
+  private static Constraint.Comparator trailing(String after, Constraint.Comparator otherwise) {
+    Matcher m = AFTER_NUMBER_COMPARATOR.matcher(after);
+    if (m.lookingAt()) {
+      return m.group(1) != null ? Constraint.Comparator.GE : Constraint.Comparator.LE;
+    }
+    return otherwise;
+  }
+
+  private static int trailingLength(String after) {
+    Matcher m = AFTER_NUMBER_COMPARATOR.matcher(after);
+    return m.lookingAt() ? m.end() : 0;
+  }
+
+  /**
+   * The unit after a value: written, or the analyte's own when none is written and the value is on
+   * its scale (a count over 1000 is per µL; a creatinine over 20 is µmol/L).
+   */
+  private record Unit(String ucum, double scale, int length) {}
+
+  private static Unit unit(String tail, Analytes.Analyte analyte, double value) {
+    Matcher u = Units.WRITTEN_UNIT.matcher(tail);
+    if (u.lookingAt()) {
+      Optional<String> code = Units.ucum(u.group());
+      if (code.isPresent()) {
+        return new Unit(code.get(), 1, u.end());
+      }
+    }
+    if (tail.matches("(?s)^\\s*(?:x|×)\\s*(?:the\\s+)?(?:normal|uln).*")) {
+      return null;
+    }
+    String own = analyte.unit();
+    if (own.equals("10*3/uL") && value >= 1000) {
+      return new Unit("/uL", 1, 0);
+    }
+    if (own.equals("mg/dL") && analyte.id().equals("creatinine") && value > 20) {
+      return new Unit("umol/L", 1, 0);
+    }
+    if (own.equals("g/dL") && value > 25) {
+      return new Unit("g/L", 1, 0);
+    }
+    return new Unit(own, 1, 0);
+  }
+
+  // ---- reproductive, infections, consent
+
+  private void readReproductive(String text, BitSet taken, List<Constraint> out) {
+    Matcher test = PREG_TEST.matcher(text);
+    if (test.find()) {
+      add(out, taken, new Constraint.Reproductive(new Span(test.start(), test.end()), Constraint.Reproductive.What.NEGATIVE_PREGNANCY_TEST, false));
+    }
+    Matcher both = PREG_OR_LACT.matcher(text);
+    if (both.find() && !taken.get(both.start())) {
+      add(out, taken, new Constraint.Reproductive(new Span(both.start(), both.end()), Constraint.Reproductive.What.PREGNANT_OR_LACTATING,
+          negated(text, both.start(), both.end())));
+    }
+    Matcher p = PREGNANT.matcher(text);
+    while (p.find()) {
+      if (!taken.get(p.start()) && !text.substring(Math.max(0, p.start() - 12), p.start()).toLowerCase(Locale.ROOT).matches(".*(?:non|not|avoid|prevent|plan\\w*|becoming|become)[\\s-]*$|.*\\bnon-$")) {
+        add(out, taken, new Constraint.Reproductive(new Span(p.start(), p.end()), Constraint.Reproductive.What.PREGNANT, negated(text, p.start(), p.end())));
+      } else if (!taken.get(p.start()) && text.substring(Math.max(0, p.start() - 5), p.start()).toLowerCase(Locale.ROOT).matches(".*non[\\s-]*$")) {
+        add(out, taken, new Constraint.Reproductive(new Span(Math.max(0, p.start() - 4), p.end()), Constraint.Reproductive.What.PREGNANT, true));
+      }
+    }
+    Matcher l = LACTATING.matcher(text);
+    while (l.find()) {
+      if (!taken.get(l.start())) {
+        add(out, taken, new Constraint.Reproductive(new Span(l.start(), l.end()), Constraint.Reproductive.What.LACTATING, negated(text, l.start(), l.end())));
+      }
+    }
+    Matcher c = CONTRACEPTION.matcher(text);
+    if (c.find() && !taken.get(c.start())) {
+      add(out, taken, new Constraint.Assumed(new Span(c.start(), c.end()), "contraception", REFUSAL.matcher(text).find()));
+    }
+  }
+
+  private void readInfections(String text, BitSet taken, List<Constraint> out) {
+    infection(text, HIV, Constraint.Infection.Agent.HIV, taken, out);
+    infection(text, HBV, Constraint.Infection.Agent.HBV, taken, out);
+    infection(text, HCV, Constraint.Infection.Agent.HCV, taken, out);
+    infection(text, TB, Constraint.Infection.Agent.TB, taken, out);
+  }
+
+  private static void infection(String text, Pattern p, Constraint.Infection.Agent agent, BitSet taken, List<Constraint> out) {
+    Matcher m = p.matcher(text);
+    if (m.find()) {
+      if (agent == Constraint.Infection.Agent.TB && m.group().equalsIgnoreCase("tb") && text.matches("(?s).*\\b(?:tbi|TB\\s*/\\s*kg)\\b.*")) {
+        return;
+      }
+      Span span = new Span(m.start(), m.end());
+      boolean negated = negated(text, m.start(), m.end());
+      out.add(new Constraint.Infection(span, agent, negated));
+      taken.set(m.start(), m.end());
+    }
+  }
+
+  private static void readAssumed(String text, BitSet taken, List<Constraint> out) {
+    Matcher m = ASSUMED.matcher(text);
+    if (m.find() && !taken.get(m.start())) {
+      String what = m.group().toLowerCase(Locale.ROOT).contains("consent") || m.group().toLowerCase(Locale.ROOT).contains("assent")
+          ? "consent" : "compliance";
+      boolean refusal = REFUSAL.matcher(text).find();
+      out.add(new Constraint.Assumed(new Span(m.start(), m.end()), what, refusal));
+      taken.set(m.start(), m.end());
+    }
+  }
+
+  // ---- therapies and conditions
+
+  private void readTherapies(String text, String lead, BitSet taken, Window window, List<Constraint> out) {
+    boolean cue = THERAPY_CUE.matcher(text).find() || lead.contains("therapy") || lead.contains("treatment");
+    if (!cue) {
+      return;
+    }
+    int lines = lines(text);
+    for (Therapies.Found f : Therapies.find(text)) {
+      if (taken.get(f.start()) || ALLERGY.matcher(text.substring(0, f.start())).find()) {
+        continue;
+      }
+      if (f.kind() == Therapies.Kind.ANY && (lines == 0 && !text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:prior|previous|no|any|systemic|naive)\\b.*"))) {
+        continue;
+      }
+      out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, window));
+      taken.set(f.start(), f.end());
+    }
+    for (Vocabulary.Match m : vocabulary.find(Vocabulary.Area.INTERVENTION, text)) {
+      if (m.start() < 0 || m.end() > text.length() || taken.get(m.start(), m.end()).cardinality() > 0) {
+        continue;
+      }
+      Concept c = m.concept();
+      boolean drug = c.treeNumbers().stream().anyMatch(t -> t.startsWith("D")) && c.treeNumbers().stream().noneMatch(t -> t.startsWith("D12.776") || t.startsWith("D23"));
+      if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()) {
+        continue;
+      }
+      out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, window));
+      taken.set(m.start(), m.end());
+    }
+  }
+
+  private static Constraint.Therapy therapy(String text, Span span, Therapies.Kind kind, List<String> concepts, int lines, Window window) {
+    boolean negated = negated(text, span.start(), span.end()) || NAIVE_AFTER.matcher(text.substring(span.end())).lookingAt();
+    String around = text.substring(Math.max(0, span.start() - 40), Math.min(text.length(), span.end() + 40));
+    boolean refractory = REFRACTORY.matcher(around).find();
+    return new Constraint.Therapy(span, span.of(text), kind, concepts, negated, refractory, lines, window);
+  }
+
+  private void readConditions(String text, BitSet taken, Window window, List<Constraint> out) {
+    List<Vocabulary.Match> found = vocabulary.find(Vocabulary.Area.CONDITION, text);
+    List<Constraint.HasCondition> conditions = new ArrayList<>();
+    for (Vocabulary.Match m : found) {
+      if (m.start() < 0 || m.end() > text.length() || taken.get(m.start(), m.end()).cardinality() > 0) {
+        continue;
+      }
+      String mention = text.substring(m.start(), m.end());
+      if (TOO_GENERAL.contains(mention.toLowerCase(Locale.ROOT).strip()) || mention.length() < 3
+          || (mention.length() <= 4 && !mention.equals(mention.toUpperCase(Locale.ROOT)))) {
+        // short lower-case words ("can", "all", "aid") are English before they are abbreviations
+        continue;
+      }
+      Constraint.HasCondition previous = conditions.isEmpty() ? null : conditions.getLast();
+      if (previous != null && previous.span().start() == m.start() && previous.span().end() == m.end()) {
+        List<String> ids = new ArrayList<>(previous.conceptIds());
+        ids.add(m.concept().id());
+        conditions.set(conditions.size() - 1, new Constraint.HasCondition(previous.span(), previous.mention(), ids, previous.negated(), previous.window()));
+        continue;
+      }
+      Window w = window;
+      String before = text.substring(Math.max(0, m.start() - 30), m.start());
+      if (CURRENT.matcher(before).find()) {
+        w = new Window(window.withinDays(), window.atLeastDaysAgo(), true);
+      } else if (HISTORY.matcher(before).find() && window.withinDays() == null) {
+        w = Window.ANY_TIME;
+      }
+      conditions.add(new Constraint.HasCondition(new Span(m.start(), m.end()), mention, List.of(m.concept().id()), negated(text, m.start(), m.end()), w));
+    }
+    for (Constraint.HasCondition c : conditions) {
+      out.add(c);
+      taken.set(c.span().start(), c.span().end());
+    }
+  }
+
+  // ---- shared pieces
+
+  private static boolean negated(String text, int start, int end) {
+    return Negation.negated(text, start, end);
+  }
+
+  private static Window window(String text) {
+    Matcher w = WITHIN.matcher(text);
+    if (w.find()) {
+      if (w.group(1) != null) {
+        return new Window(days(number(w.group(1)), w.group(2)), null, false);
+      }
+      if (w.group(3) != null) {
+        return new Window(days(1, w.group(3)), null, false);
+      }
+      return new Window(days(number(w.group(4)), w.group(5)), null, false);
+    }
+    Matcher a = AT_LEAST_SINCE.matcher(text);
+    if (a.find()) {
+      return new Window(null, days(number(a.group(1)), a.group(2)), false);
+    }
+    return CURRENT.matcher(text).find() && !HISTORY.matcher(text).find() ? Window.NOW : Window.ANY_TIME;
+  }
+
+  private static int lines(String text) {
+    Matcher m = LINES.matcher(text);
+    if (!m.find()) {
+      return 0;
+    }
+    if (m.group(3) != null) {
+      return switch (m.group(3).toLowerCase(Locale.ROOT)) {
+        case "second" -> 1;
+        case "third" -> 2;
+        default -> 3;
+      };
+    }
+    String n = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+    int v = switch (n) {
+      case "one" -> 1;
+      case "two" -> 2;
+      case "three" -> 3;
+      case "four" -> 4;
+      case "five" -> 5;
+      default -> Integer.parseInt(n);
+    };
+    return m.group().matches("(?is).*(?:more than|>)(?!=).*") ? v + 1 : v;
+  }
+
+  private static double days(double n, String unit) {
+    String u = unit.toLowerCase(Locale.ROOT);
+    if (u.startsWith("h")) {
+      return n / 24.0;
+    }
+    if (u.startsWith("d")) {
+      return n;
+    }
+    if (u.startsWith("w")) {
+      return n * 7;
+    }
+    if (u.startsWith("m")) {
+      return n * 30.4375;
+    }
+    return n * 365.25;
+  }
+
+  private static Constraint.Comparator comparator(Matcher c) {
+    if (c.group(1) != null) {
+      return Constraint.Comparator.GE;
+    }
+    if (c.group(2) != null) {
+      return Constraint.Comparator.LE;
+    }
+    if (c.group(3) != null) {
+      return Constraint.Comparator.GT;
+    }
+    return Constraint.Comparator.LT;
+  }
+
+  /** A number as criteria write it: "1,500" is fifteen hundred, "1,5" one and a half. */
+  static double number(String s) {
+    String t = s.strip();
+    if (t.matches("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?")) {
+      return Double.parseDouble(t.replace(",", ""));
+    }
+    return Double.parseDouble(t.replace(',', '.'));
+  }
+
+  private static ParsedCriterion.AppliesTo appliesTo(String text, String lead) {
+    String head = text.length() > 120 ? text.substring(0, 120) : text;
+    if (head.matches("(?is)^\\s*(?:for\\s+)?(?:if\\s+)?(?:female|women|woman)s?\\s*(?:patients?|participants?|subjects?)?\\s*[:,].*")) {
+      return ParsedCriterion.AppliesTo.FEMALE;
+    }
+    if (BOTH_SEXES_POTENTIAL.matcher(head).find() && !head.matches("(?is)^\\s*(?:female|women|woman|wocbp|fcbp).*")) {
+      return ParsedCriterion.AppliesTo.OF_REPRODUCTIVE_POTENTIAL;
+    }
+    Matcher cb = CHILDBEARING.matcher(head);
+    if (cb.find() && cb.start() < 40) {
+      return ParsedCriterion.AppliesTo.FEMALE_OF_CHILDBEARING_POTENTIAL;
+    }
+    if (MEN_OF_POTENTIAL.matcher(head).find() && CONTRACEPTION.matcher(text).find()) {
+      return ParsedCriterion.AppliesTo.MALE;
+    }
+    if (lead.matches(".*\\b(?:women|female)s? of child.*")) {
+      return ParsedCriterion.AppliesTo.FEMALE_OF_CHILDBEARING_POTENTIAL;
+    }
+    return ParsedCriterion.AppliesTo.EVERYONE;
+  }
+
+  /** An inclusion item whose constraints are joined by "or" ("creatinine ≤ 1.5 mg/dL or CrCl ≥ 60 mL/min"). */
+  private static boolean joinedByOr(String text, List<Constraint> constraints) {
+    for (int i = 1; i < constraints.size(); i++) {
+      int from = constraints.get(i - 1).span().end();
+      int to = constraints.get(i).span().start();
+      if (from < to) {
+        String between = text.substring(from, to).toLowerCase(Locale.ROOT);
+        if (between.matches("(?s).*\\bor\\b.*") && !between.matches("(?s).*\\band\\b(?!/or).*")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void add(List<Constraint> out, BitSet taken, Constraint c) {
+    out.add(c);
+    taken.set(c.span().start(), c.span().end());
+  }
+}
