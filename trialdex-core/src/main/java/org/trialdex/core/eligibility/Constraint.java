@@ -114,6 +114,9 @@ public sealed interface Constraint {
     }
 
     public String describe() {
+      if (min == null && max == null) {
+        return "any age";
+      }
       if (min != null && max != null) {
         return "age " + fmt(min) + " to " + fmt(max) + " years";
       }
@@ -137,8 +140,10 @@ public sealed interface Constraint {
    * @param mention the words that named it
    * @param conceptIds the concepts named (vocabulary ids)
    * @param window when it must hold; {@link Window#ANY_TIME} for "history of"
+   * @param qualified a severity or control qualifier the record cannot settle ("uncontrolled
+   *     hypertension", "clinically significant heart disease"): having the condition leaves it unknown
    */
-  record HasCondition(Span span, String mention, List<String> conceptIds, boolean negated, Window window)
+  record HasCondition(Span span, String mention, List<String> conceptIds, boolean negated, Window window, boolean qualified)
       implements Constraint {
     public HasCondition {
       conceptIds = List.copyOf(conceptIds);

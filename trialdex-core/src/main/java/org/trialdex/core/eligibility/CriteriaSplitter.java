@@ -241,7 +241,111 @@ public final class CriteriaSplitter {
         return;
       }
     }
+    if (text.length() > 80 && PDQ_HEAD.matcher(text).find()) {
+      runOn(item, text, out, source);
+      return;
+    }
     out.add(new Criterion(item.section, text, item.start, Math.max(item.start, item.end), item.depth, item.context));
+  }
+
+  /** An upper-case PDQ head glued into a paragraph: "PATIENT CHARACTERISTICS: Age: 18 and over ...". */
+  private static final Pattern PDQ_HEAD = Pattern.compile("(?<![\\p{L}])([A-Z][A-Z ,/&-]{3,}[A-Z]):\\s");
+  /** A PDQ field label inside such a paragraph: "Age:", "Performance status:", "Biologic therapy:", "CNS:". */
+  private static final Pattern PDQ_FIELD = Pattern.compile(
+      "(?<=^|\\s)((?:[A-Z][a-z]+|[A-Z]{2,5})(?:[ /-](?:[a-z]+|[A-Z]{2,5})){0,3}):\\s+");
+  /**
+   * Where a new item starts in a run-on paragraph: a sentence end, or a capitalized word right
+   * after a lower-case word, a number, a unit or a bracket ("...lymphoma No relapsed disease",
+   * "...1,500/mm3 Platelet count"); function words ("with Rituxan") and eponyms ("confirmed
+   * Hodgkin's") do not start items.
+   */
+  private static final Pattern RUN_ON_CUT = Pattern.compile(
+      "(?<=[a-z0-9%)\\]])\\.?\\s+(?=(?:[A-Z][a-z]+(?![\\p{L}]*'s)(?![-\\p{L}]*\\s+[A-Z][a-z]+\\s+(?:Association|Heart|Disease|syndrome))|HIV|HBsAg|HCV|AST|ALT|SGOT|SGPT|WBC|ANC|CD4|LVEF|DLCO|FEV1|INR|PT|CNS|ECOG)\\b)");
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("and", "or", "of", "with", "the", "to", "in", "for",
+      "by", "on", "at", "from", "as", "than", "a", "an", "per", "via", "including", "e.g.", "i.e.", "e.g", "i.e", "such", "like", "versus", "vs");
+
+  /** Cuts a PDQ run-on paragraph into its fields' items, each field label a lead-in of its items. */
+  private static void runOn(Open item, String text, List<Criterion> out, String source) {
+    List<String> head = new ArrayList<>(item.context);
+    int searchFrom = item.start;
+    int end = Math.max(item.start, item.end);
+    // Segments: text between labels (upper-case heads and field labels), each under its labels.
+    List<int[]> labels = new ArrayList<>();
+    Matcher h = PDQ_HEAD.matcher(text);
+    while (h.find()) {
+      labels.add(new int[] {h.start(), h.end(), 1});
+    }
+    Matcher f = PDQ_FIELD.matcher(text);
+    while (f.find()) {
+      int at = f.start();
+      if (labels.stream().noneMatch(l -> at >= l[0] && at < l[1])) {
+        labels.add(new int[] {f.start(), f.end(), 0});
+      }
+    }
+    labels.sort((a, b) -> Integer.compare(a[0], b[0]));
+    String upper = null;
+    String field = null;
+    int pos = 0;
+    for (int i = 0; i <= labels.size(); i++) {
+      int segEnd = i < labels.size() ? labels.get(i)[0] : text.length();
+      if (segEnd > pos) {
+        List<String> context = new ArrayList<>(head);
+        if (upper != null) {
+          context.add(upper);
+        }
+        if (field != null) {
+          context.add(field);
+        }
+        for (String piece : runOnPieces(text.substring(pos, segEnd))) {
+          int at = locate(source, piece, searchFrom, end);
+          out.add(new Criterion(item.section, piece, at, Math.min(end, Math.max(at, at + piece.length())), item.depth, context));
+          searchFrom = Math.max(searchFrom, at);
+        }
+      }
+      if (i < labels.size()) {
+        String label = text.substring(labels.get(i)[0], labels.get(i)[1]).strip();
+        if (labels.get(i)[2] == 1) {
+          upper = label;
+          field = null;
+        } else {
+          field = label;
+        }
+        pos = labels.get(i)[1];
+      }
+    }
+  }
+
+  private static List<String> runOnPieces(String segment) {
+    List<String> pieces = new ArrayList<>();
+    Matcher cut = RUN_ON_CUT.matcher(segment);
+    int begin = 0;
+    while (cut.find()) {
+      String before = segment.substring(begin, cut.start()).strip();
+      String[] words = before.split("\\s+");
+      String last = words.length == 0 ? "" : words[words.length - 1].toLowerCase(Locale.ROOT);
+      if (before.isEmpty() || FUNCTION_WORDS.contains(last) || words.length < 2 && !segment.substring(cut.start(), cut.end()).contains(".")) {
+        continue;
+      }
+      pieces.add(before);
+      begin = cut.end();
+    }
+    String rest = segment.substring(begin).strip();
+    if (!rest.isEmpty()) {
+      pieces.add(rest);
+    }
+    pieces.removeIf(p -> p.chars().noneMatch(Character::isLetterOrDigit));
+    return pieces;
+  }
+
+  /** Where a piece's first words stand in the source, whitespace aside; {@code from} when not found. */
+  private static int locate(String source, String piece, int from, int limit) {
+    String[] words = piece.split("\\s+");
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < Math.min(4, words.length); i++) {
+      regex.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
+    }
+    Matcher m = Pattern.compile(regex.toString()).matcher(source);
+    return m.find(Math.min(from, source.length())) && m.start() <= limit ? m.start() : Math.min(from, limit);
   }
 
   private static int indent(String raw) {

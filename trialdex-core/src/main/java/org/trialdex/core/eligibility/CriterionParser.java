@@ -60,10 +60,11 @@ public final class CriterionParser {
       + ")?\\s*(?:\\(\\s*inclusive\\s*\\)\\s*)?(?:-|–|—|to|and|through)\\s*" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")");
   private static final Pattern AGE_RANGE_AFTER_WORD = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|between|from|range|:|is|must be)?\\s*"
       + NUM + "\\s*(?:-|–|—|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm))");
+  private static final Pattern BARE_AGE_RANGE = Pattern.compile("(?i)^\\s*(?:between\\s+|from\\s+)?" + NUM + "\\s*(?:-|–|—|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm|weeks|months|days))");
   private static final Pattern AGE_LOWER = Pattern.compile("(?i)(?:(" + GE + ")|(" + GT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
   private static final Pattern AGE_UPPER = Pattern.compile("(?i)(?:(" + LE + ")|(" + LT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
   private static final Pattern AGE_OR_MORE = Pattern.compile("(?i)" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?\\s*(?:of age|old|of age or)?\\s*(?:or|and|&)\\s*"
-      + "(?:(older|over|above|greater|more|up|higher)|(younger|under|below|less|lower))");
+      + "(?:(older|over|above|greater|more|up|higher)|(younger|under|below|less|lower))(?!\\s+than)");
   private static final Pattern AGE_WORD_NUMBER = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|:|is|must be)?\\s*(?:(" + GE + ")|(" + GT + ")|(" + LE + ")|(" + LT + "))\\s*" + NUM);
 
   private static final Pattern FEMALE = Pattern.compile("(?i)(?<![\\p{L}])(?:female|females|women|woman|girls?)(?![\\p{L}])");
@@ -112,6 +113,13 @@ public final class CriterionParser {
   private static final Pattern WITHIN = Pattern.compile("(?i)(?:within|in|during|for)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)?\\s*" + NUM
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?)(?![\\p{L}])|(?:within|in|during)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)\\s+(day|week|month|year)(?![\\p{L}])"
       + "|" + NUM + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:prior to|before|preceding)");
+  /** A condition's duration: "duration of disease less than 12 months", "diagnosis of PD between 4 to 7 years", "stroke history of more than 3 months". */
+  private static final Pattern DURATION_LIMIT = Pattern.compile("(?i)(?:duration|history|diagnos\\w*|period|onset|disease for|since diagnosis|present for|lasting)[^.;]{0,45}?"
+      + "(?:(?:between|from)\\s+" + NUM + "\\s*(?:-|–|to|and)\\s*" + NUM + "\\s*(days?|weeks?|months?|years?)"
+      + "|(?:(less than|<|≤|<=|at most|no more than|not more than|up to|within|under|shorter than)|(more than|>|≥|>=|at least|over|longer than|greater than))\\s*"
+      + NUM + "\\s*(days?|weeks?|months?|years?))");
+  private static final Pattern DURATION_LIMIT_MORE = Pattern.compile("(?i)^[\\s,]*(?:and|but|,)?\\s*(?:(less than|<|≤|at most|no more than|up to|under)|(?:more than|>|≥|at least|over))\\s*"
+      + NUM + "\\s*(days?|weeks?|months?|years?)");
   private static final Pattern AT_LEAST_SINCE = Pattern.compile("(?i)(?:at least|≥|>=|more than|>|minimum of|a minimum of)\\s*" + NUM
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off)");
   private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
@@ -128,7 +136,9 @@ public final class CriterionParser {
       "history", "event", "events", "adverse event", "toxicity", "toxicities", "pain", "death", "recurrence", "relapse", "remission",
       "progression", "response", "severe", "chronic", "acute", "control", "patient", "patients", "primary",
       "secondary", "stage", "grade", "status", "function", "normal", "positive", "negative", "pregnancy", "lactation", "age", "ages",
-      "body weight", "weight", "stable");
+      "body weight", "weight", "stable", "female", "females", "male", "males", "women", "woman", "men", "man", "human", "humans",
+      "person", "persons", "people", "adult", "adults", "child", "children", "volunteer", "volunteers", "healthy", "smoker", "smokers",
+      "risk", "risk factor", "risk factors", "diagnosis", "ability", "consent", "test", "evidence");
 
   private final Vocabulary vocabulary;
   private final Analytes analytes;
@@ -175,6 +185,22 @@ public final class CriterionParser {
     boolean ageItem = AGE_WORD.matcher(text).find() || lead.contains("age") || text.toLowerCase(Locale.ROOT).matches(".*\\b(?:adults?|children|adolescents?|infants?|participants|patients|subjects|men|women|males|females)\\b.*\\b(?:years|yrs)\\b.*");
     if (!ageItem) {
       return;
+    }
+    if (text.matches("(?is)^\\W*(?:any age|all ages|no age (?:limit|restriction)s?|not specified)\\W*$") && lead.contains("age")
+        || text.matches("(?is)^\\W*(?:any age|all ages)\\W*$")) {
+      add(out, taken, new Constraint.Age(new Span(0, text.length()), null, true, null, true));
+      return;
+    }
+    if (lead.contains("age")) {
+      Matcher bare = BARE_AGE_RANGE.matcher(text);
+      if (bare.lookingAt()) {
+        double lo = number(bare.group(1));
+        double hi = number(bare.group(2));
+        if (plausibleAge(lo) && plausibleAge(hi) && lo < hi) {
+          add(out, taken, new Constraint.Age(new Span(bare.start(), bare.end()), lo, true, hi, true));
+          return;
+        }
+      }
     }
     Matcher m = AGE_RANGE_AFTER_WORD.matcher(text);
     if (m.find()) {
@@ -732,26 +758,30 @@ public final class CriterionParser {
         continue;
       }
       String mention = text.substring(m.start(), m.end());
-      if (TOO_GENERAL.contains(mention.toLowerCase(Locale.ROOT).strip()) || mention.length() < 3
-          || (mention.length() <= 4 && !mention.equals(mention.toUpperCase(Locale.ROOT)))) {
-        // short lower-case words ("can", "all", "aid") are English before they are abbreviations
+      if (!conditionWorthy(mention)) {
         continue;
       }
       Constraint.HasCondition previous = conditions.isEmpty() ? null : conditions.getLast();
       if (previous != null && previous.span().start() == m.start() && previous.span().end() == m.end()) {
         List<String> ids = new ArrayList<>(previous.conceptIds());
         ids.add(m.concept().id());
-        conditions.set(conditions.size() - 1, new Constraint.HasCondition(previous.span(), previous.mention(), ids, previous.negated(), previous.window()));
+        conditions.set(conditions.size() - 1, new Constraint.HasCondition(previous.span(), previous.mention(), ids, previous.negated(),
+            previous.window(), previous.qualified()));
         continue;
+      }
+      if (therapyTarget(text, m.start(), out)) {
+        continue; // "no prior chemotherapy for breast cancer": the condition the therapy was for
       }
       Window w = window;
       String before = text.substring(Math.max(0, m.start() - 30), m.start());
+      boolean qualified = QUALIFIED.matcher(before).find();
       if (CURRENT.matcher(before).find()) {
         w = new Window(window.withinDays(), window.atLeastDaysAgo(), true);
       } else if (HISTORY.matcher(before).find() && window.withinDays() == null) {
         w = Window.ANY_TIME;
       }
-      conditions.add(new Constraint.HasCondition(new Span(m.start(), m.end()), mention, List.of(m.concept().id()), negated(text, m.start(), m.end()), w));
+      conditions.add(new Constraint.HasCondition(new Span(m.start(), m.end()), mention, List.of(m.concept().id()),
+          negated(text, m.start(), m.end()), w, qualified));
     }
     for (Constraint.HasCondition c : conditions) {
       out.add(c);
@@ -759,13 +789,55 @@ public final class CriterionParser {
     }
   }
 
+  /** Whether a condition is what a therapy read earlier in the item was for ("therapy for X"). */
+  private static boolean therapyTarget(String text, int at, List<Constraint> found) {
+    for (Constraint c : found) {
+      if (c instanceof Constraint.Therapy && c.span().end() <= at
+          && THERAPY_TARGET.matcher(text.substring(c.span().end(), at)).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern THERAPY_TARGET = Pattern.compile("(?is)[^.;]{0,40}?\\b(?:for|of|against|to treat|treating|targeting)\\b[^.;]{0,30}");
+  private static final Pattern QUALIFIED = Pattern.compile("(?i)(?<![\\p{L}])(?:uncontrolled|poorly controlled|not (?:well )?controlled|unstable|severe|significant"
+      + "|clinically (?:significant|relevant|important)|decompensated|serious|major|life-threatening)(?![\\p{L}])");
+
   // ---- shared pieces
+
+  /**
+   * Whether a vocabulary match is worth a condition: not a word too general to name one ("disease",
+   * "stage"), and not a short lower-case English word that a terminology also lists as an
+   * abbreviation ("can", "all", "aid").
+   */
+  static boolean conditionWorthy(String mention) {
+    String m = mention.strip();
+    return !TOO_GENERAL.contains(m.toLowerCase(Locale.ROOT)) && m.length() >= 3
+        && (m.length() > 4 || m.equals(m.toUpperCase(Locale.ROOT)));
+  }
 
   private static boolean negated(String text, int start, int end) {
     return Negation.negated(text, start, end);
   }
 
   private static Window window(String text) {
+    Matcher d = DURATION_LIMIT.matcher(text);
+    if (d.find()) {
+      if (d.group(1) != null) {
+        double lo = days(number(d.group(1)), d.group(3));
+        double hi = days(number(d.group(2)), d.group(3));
+        return new Window(hi, lo, false);
+      }
+      double v = days(number(d.group(6)), d.group(7));
+      Matcher second = DURATION_LIMIT_MORE.matcher(text.substring(d.end()));
+      if (d.group(4) != null) {
+        Double atLeast = second.lookingAt() ? days(number(second.group(2)), second.group(3)) : null;
+        return new Window(v, atLeast, false);
+      }
+      Double within = second.lookingAt() && second.group(1) != null ? days(number(second.group(2)), second.group(3)) : null;
+      return new Window(within, v, false);
+    }
     Matcher w = WITHIN.matcher(text);
     if (w.find()) {
       if (w.group(1) != null) {
@@ -846,9 +918,15 @@ public final class CriterionParser {
     return Double.parseDouble(t.replace(',', '.'));
   }
 
+  /** Words that make an item a requirement on some patients ("women of childbearing potential must use..."). */
+  private static final Pattern MODAL = Pattern.compile("(?i)(?<![\\p{L}])(?:must|should|shall|will|required?|need(?:s)? to|have to|has to|agree\\w*|willing|use|using|practice|practicing|consent)(?![\\p{L}])");
+
   private static ParsedCriterion.AppliesTo appliesTo(String text, String lead) {
+    if (!MODAL.matcher(text).find()) {
+      return ParsedCriterion.AppliesTo.EVERYONE; // a description ("pregnant or nursing females") is judged, not conditioned
+    }
     String head = text.length() > 120 ? text.substring(0, 120) : text;
-    if (head.matches("(?is)^\\s*(?:for\\s+)?(?:if\\s+)?(?:female|women|woman)s?\\s*(?:patients?|participants?|subjects?)?\\s*[:,].*")) {
+    if (head.matches("(?is)^\\s*(?:for\\s+)?(?:if\\s+)?(?:female|women|woman)s?\\s*(?:patients?|participants?|subjects?)?\\s*(?:[:,]|who|that|must|should).*")) {
       return ParsedCriterion.AppliesTo.FEMALE;
     }
     if (BOTH_SEXES_POTENTIAL.matcher(head).find() && !head.matches("(?is)^\\s*(?:female|women|woman|wocbp|fcbp).*")) {

@@ -14,7 +14,7 @@ import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.SourceEntry;
 import org.trialdex.ingest.StudyReader;
 
-/** Test helper: reads every XML entry of a tar.gz with one reader, as the lead's walker will. */
+/** Reads every XML entry of a tar.gz archive of legacy records with one reader, in archive order (evaluation harnesses, tests). */
 public final class LegacyArchive {
 
   private LegacyArchive() {}
