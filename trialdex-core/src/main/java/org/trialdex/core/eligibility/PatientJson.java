@@ -108,8 +108,10 @@ public final class PatientJson {
         && json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES)) {
       throw tooLarge();
     }
+    // A byte-order mark left by an editor is not content.
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
     try {
-      return fromTree(MAPPER.readTree(json));
+      return fromTree(MAPPER.readTree(text));
     } catch (JsonProcessingException e) {
       throw notJson(e);
     }

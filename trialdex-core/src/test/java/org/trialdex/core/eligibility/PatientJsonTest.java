@@ -148,6 +148,13 @@ class PatientJsonTest {
   }
 
   @Test
+  void aByteOrderMarkIsNotContent() {
+    assertEquals(PatientJson.read(FULL), PatientJson.read("\uFEFF" + FULL));
+    assertEquals(PatientJson.read(FULL), PatientJson.read(new ByteArrayInputStream(
+        ("\uFEFF" + FULL).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
   void readsFromAStream() {
     Patient p = PatientJson.read(new ByteArrayInputStream(FULL.getBytes(StandardCharsets.UTF_8)));
     assertEquals(PatientJson.read(FULL), p);

@@ -265,7 +265,13 @@ final class FhirFacts {
   private void performance(Parsed p, Observation o, PerformanceScale scale, String name, LocalDate date) {
     Integer score = switch (o.getValue()) {
       case IntegerType i when i.hasValue() -> i.getValue();
-      case Quantity q when q.hasValue() -> q.getValue().intValue();
+      case Quantity q when q.hasValue() -> {
+        if (q.getValue().stripTrailingZeros().scale() > 0) {
+          throw new PatientFormatException(p.entry().at(), name + ": " + scale + " score " + q.getValue().toPlainString()
+              + " is not a whole number");
+        }
+        yield q.getValue().intValue();
+      }
       case CodeableConcept cc -> score(cc, scale);
       case null, default -> null;
     };

@@ -83,7 +83,9 @@ public final class FhirPatients {
   public static Patient read(String bundleJson, LocalDate asOf) {
     Objects.requireNonNull(bundleJson, "bundleJson");
     Objects.requireNonNull(asOf, "asOf");
-    try (JsonParser p = MAPPER.createParser(bundleJson)) {
+    // A byte-order mark left by an editor is not content.
+    String json = bundleJson.startsWith("\uFEFF") ? bundleJson.substring(1) : bundleJson;
+    try (JsonParser p = MAPPER.createParser(json)) {
       return read(p, asOf);
     } catch (IOException e) {
       throw notJson(e);

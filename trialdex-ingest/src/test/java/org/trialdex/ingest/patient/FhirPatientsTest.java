@@ -299,6 +299,23 @@ class FhirPatientsTest {
   }
 
   @Test
+  void aFractionalEcogScoreIsRefused() {
+    assertEquals("entry[0] (Observation/e): ECOG Performance Status score: ECOG score 1.5 is not a whole number",
+        rejected("""
+            {"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "Observation", "id": "e",
+             "status": "final", "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1",
+             "display": "ECOG Performance Status score"}]}, "valueQuantity": {"value": 1.5}}}]}""").getMessage());
+  }
+
+  @Test
+  void deepNestingAndAByteOrderMarkAreHandled() {
+    String deep = "{\"resourceType\": \"Bundle\", \"entry\": [{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}]}";
+    assertTrue(rejected(deep).getMessage().startsWith("not valid JSON"), "a nesting bomb is not a bundle");
+    String json = bundle("lone-patient.json");
+    assertEquals(FhirPatients.read(json, AS_OF), FhirPatients.read("\uFEFF" + json, AS_OF));
+  }
+
+  @Test
   void aBirthAfterTheDateOfTheFactsIsRefused() {
     assertEquals("entry[0] (Patient/p): birthDate 2027-01-02 is after the date the facts describe, 2026-11-30",
         rejected("""
