@@ -65,7 +65,8 @@ public final class CriterionParser {
   private static final Pattern AGE_UPPER = Pattern.compile("(?i)(?:(" + LE + ")|(" + LT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
   private static final Pattern AGE_OR_MORE = Pattern.compile("(?i)" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?\\s*(?:of age|old|of age or)?\\s*(?:or|and|&)\\s*"
       + "(?:(older|over|above|greater|more|up|higher)|(younger|under|below|less|lower))(?!\\s+than)");
-  private static final Pattern AGE_WORD_NUMBER = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|:|is|must be)?\\s*(?:(" + GE + ")|(" + GT + ")|(" + LE + ")|(" + LT + "))\\s*" + NUM);
+  private static final Pattern AGE_WORD_NUMBER = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|:|is|must be)?\\s*(?:(" + GE + ")|(" + GT + ")|(" + LE + ")|(" + LT + "))\\s*" + NUM
+      + "|(?:(" + GE + ")|(" + GT + ")|(" + LE + ")|(" + LT + "))\\s*(?:the\\s+)?age\\s*(?:of\\s*)?" + NUM);
 
   private static final Pattern FEMALE = Pattern.compile("(?i)(?<![\\p{L}])(?:female|females|women|woman|girls?)(?![\\p{L}])");
   private static final Pattern MALE = Pattern.compile("(?i)(?<![\\p{L}])(?:male|males|men|man|boys?)(?![\\p{L}])");
@@ -157,6 +158,10 @@ public final class CriterionParser {
   /** The constraints of one item. */
   public ParsedCriterion parse(Criterion criterion) {
     String text = criterion.text();
+    if (text.strip().endsWith(":")) {
+      // A header of the items below it ("Age 65-70 years:", "Any of the following:"): their context, not a criterion.
+      return new ParsedCriterion(criterion, List.of(), ParsedCriterion.AppliesTo.EVERYONE, false);
+    }
     String lead = String.join(" ", criterion.context()).toLowerCase(Locale.ROOT);
     BitSet taken = new BitSet(text.length());
     List<Constraint> out = new ArrayList<>();
@@ -227,18 +232,19 @@ public final class CriterionParser {
     Span span = null;
     m = AGE_WORD_NUMBER.matcher(text);
     while (m.find()) {
-      double v = number(m.group(5));
+      int g = m.group(5) != null ? 0 : 5;
+      double v = number(m.group(5 + g));
       if (!plausibleAge(v)) {
         continue;
       }
       Span s = new Span(m.start(), m.end());
       span = span == null ? s : span.union(s);
-      if (m.group(1) != null || m.group(2) != null) {
+      if (m.group(1 + g) != null || m.group(2 + g) != null) {
         min = v;
-        minIncl = m.group(1) != null;
+        minIncl = m.group(1 + g) != null;
       } else {
         max = v;
-        maxIncl = m.group(3) != null;
+        maxIncl = m.group(3 + g) != null;
       }
     }
     m = AGE_OR_MORE.matcher(text);
@@ -260,7 +266,7 @@ public final class CriterionParser {
     if (min == null) {
       m = AGE_LOWER.matcher(text);
       while (m.find()) {
-        if ((m.group(4) != null || lead.contains("age") || nearAgeWord(text, m.start(), m.end())) && !timeContext(text, m.start())) {
+        if (ageContext(text, lead, m) && !timeContext(text, m.start())) {
           double v = years(number(m.group(3)), m.group(4));
           if (plausibleAge(v) && !ageOfOnset(text, m.start())) {
             min = v;
@@ -275,7 +281,7 @@ public final class CriterionParser {
     if (max == null) {
       m = AGE_UPPER.matcher(text);
       while (m.find()) {
-        if ((m.group(4) != null || lead.contains("age") || nearAgeWord(text, m.start(), m.end())) && !timeContext(text, m.start())) {
+        if (ageContext(text, lead, m) && !timeContext(text, m.start())) {
           double v = years(number(m.group(3)), m.group(4));
           if (plausibleAge(v) && !ageOfOnset(text, m.start()) && (min == null || v > min)) {
             max = v;
@@ -290,6 +296,22 @@ public final class CriterionParser {
     if (span != null && (min != null || max != null)) {
       add(out, taken, new Constraint.Age(span, min, minIncl, max, maxIncl));
     }
+  }
+
+  /**
+   * Whether a bound ("over 18 years", "≤ 75") is an age: under an "Age:" lead-in, at the head of the
+   * item, or with "of age", "old" or "age" right beside it; not "up to 3 years" in a sentence about
+   * something else.
+   */
+  private static boolean ageContext(String text, String lead, Matcher m) {
+    if (lead.contains("age")) {
+      return true;
+    }
+    String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14)).toLowerCase(Locale.ROOT);
+    String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
+    boolean unit = m.group(4) != null;
+    return unit && (after.matches("(?s)\\s*(?:of age|old|of life|at (?:the time|screening|enrol|entry|consent)).*") || m.start() < 12)
+        || before.matches("(?s).*\\bage[ds]?\\s*(?:of|:|is|must be|between)?\\s*$") || after.matches("(?s)\\s*(?:years?|yrs?)?\\s*(?:of age|old).*");
   }
 
   private static boolean nearAgeWord(String text, int start, int end) {
@@ -322,6 +344,10 @@ public final class CriterionParser {
     Matcher m = SEX_ITEM.matcher(text);
     if (!m.find()) {
       return;
+    }
+    String rest = text.substring(m.end()).strip();
+    if (!rest.isEmpty() && rest.split("\\s+").length > 4 && !rest.matches("(?is)^(?:only|aged?|between|from|\\d|,|patients? only|subjects? only|participants? only|volunteers?)\\b.*")) {
+      return; // "Female patients who are pregnant": the sex qualifies the rest, it is not the criterion
     }
     boolean female = FEMALE.matcher(m.group(1)).matches();
     boolean otherSex = female ? MALE.matcher(text).find() : FEMALE.matcher(text).find();
@@ -723,7 +749,8 @@ public final class CriterionParser {
       if (taken.get(f.start()) || ALLERGY.matcher(text.substring(0, f.start())).find()) {
         continue;
       }
-      if (f.kind() == Therapies.Kind.ANY && (lines == 0 && !text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:prior|previous|no|any|systemic|naive)\\b.*"))) {
+      if (f.kind() == Therapies.Kind.ANY && (lines == 0 && !text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:prior|previous|no|any|systemic|naive)\\b.*")
+          || !genericTherapy(text, f.start()))) {
         continue;
       }
       out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, window));
@@ -742,6 +769,18 @@ public final class CriterionParser {
       taken.set(m.start(), m.end());
     }
   }
+
+  /** "No prior therapy" is any therapy; "no prior photodynamic therapy" names one the classes do not know. */
+  private static boolean genericTherapy(String text, int at) {
+    Matcher w = Pattern.compile("(?i)([\\p{L}-]+)\\W*$").matcher(text.substring(0, at));
+    if (!w.find()) {
+      return true;
+    }
+    return GENERIC_BEFORE.matcher(w.group(1)).matches();
+  }
+
+  private static final Pattern GENERIC_BEFORE = Pattern.compile("(?i)prior|previous|previously|any|other|no|systemic|anticancer|anti-cancer|antitumou?r|concurrent|concomitant|"
+      + "of|for|with|standard|first|second|third|one|two|three|line|lines|cancer|current|received|receive|receiving|had|have|has|naive|the|active|ongoing|disease|specific|investigational");
 
   private static Constraint.Therapy therapy(String text, Span span, Therapies.Kind kind, List<String> concepts, int lines, Window window) {
     boolean negated = negated(text, span.start(), span.end()) || NAIVE_AFTER.matcher(text.substring(span.end())).lookingAt();
@@ -800,9 +839,10 @@ public final class CriterionParser {
     return false;
   }
 
-  private static final Pattern THERAPY_TARGET = Pattern.compile("(?is)[^.;]{0,40}?\\b(?:for|of|against|to treat|treating|targeting)\\b[^.;]{0,30}");
+  private static final Pattern THERAPY_TARGET = Pattern.compile("(?is)[^.;]{0,40}?\\b(?:for|of|in|against|to treat|treating|targeting)\\b[^.;]{0,30}");
   private static final Pattern QUALIFIED = Pattern.compile("(?i)(?<![\\p{L}])(?:uncontrolled|poorly controlled|not (?:well )?controlled|unstable|severe|significant"
-      + "|clinically (?:significant|relevant|important)|decompensated|serious|major|life-threatening)(?![\\p{L}])");
+      + "|clinically (?:significant|relevant|important)|decompensated|serious|major|life-threatening|other|another|second|additional|residual"
+      + "|stage\\s+(?:[0-4]|i{1,3}|iv|[iv]+[abc]?)[abc]?|grade\\s+(?:[0-4]|i{1,3}|iv))(?![\\p{L}])");
 
   // ---- shared pieces
 

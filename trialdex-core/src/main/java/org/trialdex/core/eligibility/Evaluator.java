@@ -348,18 +348,25 @@ public final class Evaluator {
     } else if (broader) {
       v = Verdict.UNKNOWN;
       why = "the patient's condition is broader than " + name + "; whether it is " + name + " is not known";
-    } else if (pc.criterion().section() != Criterion.Section.EXCLUSION && !h.negated() && p.hasActiveCondition()
-        && h.conceptIds().stream().anyMatch(trialConcepts::contains)) {
+    } else if (pc.criterion().section() != Criterion.Section.EXCLUSION && !h.negated()
+        && h.conceptIds().stream().anyMatch(trialConcepts::contains) && p.competing(h.conceptIds()) != null) {
+      Patient.Condition other = p.competing(h.conceptIds());
       v = Verdict.NOT_MET;
-      why = "the trial's condition " + name + " is not among the patient's diagnoses (" + p.diagnoses() + ")";
-      evidence = p.diagnosesEvidence();
-    } else if (p.noPastHistory() && !h.window().current()) {
+      why = "the trial's condition " + name + " is not the patient's diagnosis, " + other.name();
+      evidence = other.evidence();
+    } else if (p.noPastHistory() && !h.window().current() && (h.negated() || pc.criterion().section() == Criterion.Section.EXCLUSION)) {
       v = Verdict.NOT_MET;
       why = "the patient has no past medical history, so no " + name;
       evidence = p.noPastHistoryEvidence();
     } else {
       v = Verdict.UNKNOWN;
       why = "the record does not say whether the patient has " + name;
+    }
+    boolean excluding = h.negated() || pc.criterion().section() == Criterion.Section.EXCLUSION;
+    if (excluding && v == Verdict.MET && best != null && p.ids(best).stream().anyMatch(trialConcepts::contains)) {
+      // "No prior or current chronic liver disease" in a hepatitis C trial means another liver disease.
+      v = Verdict.UNKNOWN;
+      why = "the patient's " + best.name() + " is the condition the trial studies; whether the criterion means another form of it is not settled";
     }
     if (h.negated()) {
       v = v.negate();
@@ -713,6 +720,47 @@ public final class Evaluator {
 
     String noPastHistoryEvidence() {
       return patient.conditions().stream().filter(c -> c.codes().contains(NoteReader.NO_HISTORY)).map(Patient.Condition::evidence).findFirst().orElse("");
+    }
+
+    /**
+     * A present diagnosis of the patient other than the criterion's condition, one in the same MeSH
+     * category (C04 neoplasms, C14 cardiovascular...) first; signs and symptoms (C23) are not
+     * diagnoses. Null when the patient has none, so that an absent diagnosis is only held against a
+     * patient whose own is known.
+     */
+    Patient.Condition competing(List<String> criterionIds) {
+      Set<String> categories = new HashSet<>();
+      for (String id : criterionIds) {
+        categories.addAll(categories(id));
+      }
+      Patient.Condition anyDisease = null;
+      for (Patient.Condition c : patient.conditions()) {
+        if (c.status() != Patient.Status.ACTIVE || c.codes().contains(NoteReader.NO_HISTORY)) {
+          continue;
+        }
+        for (String id : ids(c)) {
+          Set<String> own = categories(id);
+          if (own.stream().anyMatch(categories::contains)) {
+            return c;
+          }
+          if (anyDisease == null && !own.isEmpty()) {
+            anyDisease = c;
+          }
+        }
+      }
+      return anyDisease;
+    }
+
+    private Set<String> categories(String id) {
+      Set<String> out = new HashSet<>();
+      for (Concept c : vocabulary.mesh(id)) {
+        for (String tree : c.treeNumbers()) {
+          if (tree.length() >= 3 && !tree.startsWith("C23")) {
+            out.add(tree.substring(0, 3));
+          }
+        }
+      }
+      return out;
     }
 
     boolean hasActiveCondition() {
