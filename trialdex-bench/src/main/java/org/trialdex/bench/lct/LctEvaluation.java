@@ -45,8 +45,8 @@ public final class LctEvaluation {
 
   private static final List<SpanRow> SPAN_ROWS = List.of(
       new SpanRow("AGE", "`Age` + Numeric-Filter", EnumSet.of(Category.AGE), c -> c instanceof Constraint.Age, ""),
-      new SpanRow("SEX", "`Life-Stage-And-Gender` female/male, one sex in the item", EnumSet.of(Category.SEX), c -> c instanceof Constraint.SexIs, ""),
-      new SpanRow("CONDITION + INFECTION", "`Condition` (not pregnancy/lactation)", EnumSet.of(Category.CONDITION),
+      new SpanRow("SEX", "`Life-Stage-And-Gender` female/male, one sex, not about pregnancy", EnumSet.of(Category.SEX), c -> c instanceof Constraint.SexIs, ""),
+      new SpanRow("CONDITION + INFECTION", "`Condition` (not pregnancy/lactation) + `Allergy`", EnumSet.of(Category.CONDITION),
           c -> c instanceof Constraint.HasCondition || c instanceof Constraint.Infection, ""),
       new SpanRow("REPRODUCTIVE (pregnant, lactating)", "`Condition` naming pregnancy/lactation", EnumSet.of(Category.REPRODUCTIVE),
           c -> c instanceof Constraint.Reproductive r && PREGNANT_OR_LACTATING.contains(r.what()), ""),
@@ -175,7 +175,7 @@ public final class LctEvaluation {
       if (right) {
         t.predictedRight++;
       } else {
-        findings.add(new Finding(type, "FP", doc.name(), p.start(), p.text(), p.item()));
+        findings.add(new Finding(type, "FP", doc.name(), p.start(), p.text() + " [" + detail(p.constraint()) + "]", p.item()));
       }
       if (gold.stream().anyMatch(g -> p.start() == g.start() && p.end() == g.end())) {
         t.predictedExact++;
@@ -253,6 +253,19 @@ public final class LctEvaluation {
     };
   }
 
+  /** What was read, briefly, for the findings file. */
+  private static String detail(Constraint c) {
+    return switch (c) {
+      case Constraint.HasCondition h -> String.join(",", h.conceptIds());
+      case Constraint.Therapy t -> t.therapy() + (t.conceptIds().isEmpty() ? "" : " " + String.join(",", t.conceptIds()));
+      case Constraint.Measurement m -> m.describe();
+      case Constraint.Age a -> a.describe();
+      case Constraint.Infection i -> i.agent().name();
+      case Constraint.Reproductive r -> r.what().name();
+      default -> c.kind().name();
+    };
+  }
+
   static LctGold.Window kind(Constraint.Window w) {
     if (w.current()) {
       return LctGold.Window.CURRENT;
@@ -266,12 +279,15 @@ public final class LctEvaluation {
     return LctGold.Window.NONE;
   }
 
-  /** Drops the SEX gold of items that name both sexes: "male or female" limits nothing. */
+  /** Drops the SEX gold of items that name both sexes or are about pregnancy, lactation or childbearing (see {@link LctGold}). */
   private static List<Gold> oneSexPerItem(BratDocument doc, List<Gold> gold, List<Criterion> criteria) {
     List<Gold> out = new ArrayList<>();
     for (Gold g : gold) {
       if (g.category() == Category.SEX) {
         Criterion item = itemOf(criteria, g.start());
+        if (item != null && LctGold.REPRODUCTIVE_ITEM.matcher(item.text()).find()) {
+          continue;
+        }
         boolean female = LctGold.female(doc, g);
         boolean otherSexToo = gold.stream().anyMatch(o -> o.category() == Category.SEX && LctGold.female(doc, o) != female
             && (item == null ? sameLine(doc.text(), o.start(), g.start()) : itemOf(criteria, o.start()) == item));

@@ -22,9 +22,13 @@ import org.trialdex.bench.brat.BratDocument.TextBound;
  *   <li><b>AGE</b>: an {@code Age} event with a {@code Numeric-Filter}; its span runs from the trigger
  *       ("Age", "aged", "old") over the comparison ("≥ 18", "18 to 24 years").
  *   <li><b>SEX</b>: a {@code Life-Stage-And-Gender} entity typed female, male, girl or boy, unless its
- *       item names both sexes ("male or female" limits nothing).
+ *       item names both sexes ("male or female" limits nothing) or is about pregnancy, lactation or
+ *       childbearing potential ("pregnant women", "women of childbearing potential": the sex is the
+ *       subject of a REPRODUCTIVE statement or of whom the item applies to, not a limit of its own);
+ *       the evaluation applies both filters, since they need the items.
  *   <li><b>CONDITION</b>: a {@code Condition} event (its trigger span), except those naming pregnancy
- *       or lactation, which are <b>REPRODUCTIVE</b>.
+ *       or lactation, which are <b>REPRODUCTIVE</b>; and an {@code Allergy} event (hypersensitivity is
+ *       a condition, MeSH C20).
  *   <li><b>MEASUREMENT</b>, <b>PERFORMANCE</b>, <b>LIFE_EXPECTANCY</b>: an {@code Observation} event
  *       with a {@code Numeric-Filter} comparison that has a {@code Value} (trigger to comparison);
  *       performance when the observation names ECOG (or Eastern Cooperative Oncology Group), Karnofsky, Lansky,
@@ -34,8 +38,9 @@ import org.trialdex.bench.brat.BratDocument.TextBound;
  * </ul>
  *
  * A condition, drug or procedure is <em>negated</em> when a {@code Negation} event negates it, or
- * negates an {@code Assertion} or {@code Coreference} over it, or negates an event joined to it by
- * {@code Or} relations ("no X or Y"). Its <em>window</em> comes from its {@code Temporality}
+ * negates an {@code Assertion} or {@code Coreference} over it, or negates an event before it joined to
+ * it by {@code Or} relations ("no X or Y"), or a general term it is an {@code Example-Of} ("no
+ * neurological disorders, including dementia"). Its <em>window</em> comes from its {@code Temporality}
  * comparisons: a comparison with a temporal unit is {@link Window#WITHIN} ("within 3 months", "past 6
  * months", "less than 24 hours") or {@link Window#AT_LEAST} (operator ≥ or &gt;: "at least 3 months");
  * the period {@code present} is {@link Window#CURRENT}; {@code past}, {@code anytime} and no
@@ -67,6 +72,8 @@ final class LctGold {
    */
   record Gold(Category category, String id, int start, int end, String text, boolean negated, Window window) {}
 
+  /** Items about pregnancy, lactation or childbearing potential, whose sex words are no SEX limit. */
+  static final Pattern REPRODUCTIVE_ITEM = Pattern.compile("(?i)pregnan|lactat|breast[- ]?feed|nursing|child[- ]?bearing|reproductive (?:potential|age)");
   static final Pattern REPRODUCTIVE = Pattern.compile("(?i)pregnan|lactat|breast[- ]?feed|nursing|gestation");
   static final Pattern PERFORMANCE = Pattern.compile("(?i)\\b(?:ecog|karnofsky|kps|lansky|zubrod|who|ps)\\b|performance (?:status|scale|score)|eastern cooperative");
   static final Pattern LIFE = Pattern.compile("(?i)life expectancy|survival|expected to live|prognosis|lifespan");
@@ -86,6 +93,8 @@ final class LctGold {
             out.add(spanning(Category.AGE, e, trigger, comparisons(doc, e.targets("Numeric-Filter")), doc));
           }
         }
+        case "Allergy" -> out.add(new Gold(Category.CONDITION, e.id(), trigger.start(), trigger.end(), trigger.text(),
+            negated.contains(e.id()), window(doc, e)));
         case "Condition" -> {
           Category c = REPRODUCTIVE.matcher(trigger.text()).find() ? Category.REPRODUCTIVE : Category.CONDITION;
           out.add(new Gold(c, e.id(), trigger.start(), trigger.end(), trigger.text(), negated.contains(e.id()), window(doc, e)));
@@ -154,17 +163,24 @@ final class LctGold {
         }
       }
     }
-    // "No history of X or Y": the Or relation carries the negation to Y.
-    Map<String, List<String>> or = new HashMap<>();
+    // "No history of X or Y": an Or relation carries the negation on to Y, forward in the text only (a
+    // list "A, B, untreated C" is Or-joined too, and "untreated" negates none of A and B). "No
+    // neurological disorders (including dementia)": Example-Of carries it from the general to the example.
+    Map<String, List<String>> carries = new HashMap<>();
     for (BratDocument.Relation r : doc.relations()) {
+      String a = r.first().target();
+      String b = r.second().target();
       if (r.type().equals("Or")) {
-        or.computeIfAbsent(r.first().target(), k -> new ArrayList<>()).add(r.second().target());
-        or.computeIfAbsent(r.second().target(), k -> new ArrayList<>()).add(r.first().target());
+        int sa = doc.anchor(a).map(TextBound::start).orElse(-1);
+        int sb = doc.anchor(b).map(TextBound::start).orElse(-1);
+        carries.computeIfAbsent(sa <= sb ? a : b, k -> new ArrayList<>()).add(sa <= sb ? b : a);
+      } else if (r.type().equals("Example-Of")) {
+        carries.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
       }
     }
     Deque<String> todo = new ArrayDeque<>(out);
     while (!todo.isEmpty()) {
-      for (String next : or.getOrDefault(todo.pop(), List.of())) {
+      for (String next : carries.getOrDefault(todo.pop(), List.of())) {
         if (out.add(next)) {
           todo.push(next);
         }

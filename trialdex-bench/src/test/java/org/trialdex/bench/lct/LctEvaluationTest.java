@@ -56,7 +56,7 @@ class LctEvaluationTest {
     int therapies = 0;
     int numeric = 0;
     Pattern ageLine = Pattern.compile("^E\\d+\tAge:T\\d+ .*Numeric-Filter\\d*:E\\d+.*$", Pattern.MULTILINE);
-    Pattern conditionLine = Pattern.compile("^E\\d+\tCondition:T\\d+", Pattern.MULTILINE);
+    Pattern conditionLine = Pattern.compile("^E\\d+\t(?:Condition|Allergy):T\\d+", Pattern.MULTILINE);
     Pattern therapyLine = Pattern.compile("^E\\d+\t(?:Drug|Procedure):T\\d+", Pattern.MULTILINE);
     Pattern valuedComparison = Pattern.compile("^(E\\d+)\tEq-Comparison:T\\d+ [^\\n]*\\bValue\\d*:T", Pattern.MULTILINE);
     Pattern observation = Pattern.compile("^E\\d+\tObservation:T\\d+([^\\n]*)$", Pattern.MULTILINE);
@@ -84,19 +84,21 @@ class LctEvaluationTest {
     assertEquals(therapies, report.row("THERAPY").gold());
     assertEquals(numeric, report.row("numeric (MEASUREMENT + PERFORMANCE + LIFE_EXPECTANCY)").gold());
     // The figures as first counted (grep over the shared copy), so that a changed corpus shows.
-    assertEquals(List.of(532, 5261, 3377), List.of(age, conditions, therapies));
+    assertEquals(List.of(532, 5261 + 107, 3377), List.of(age, conditions, therapies));
   }
 
   @Test
   void precisionAndRecallStayAboveTheirFloors() {
     floor("AGE", 0.94, 0.80);
-    floor("SEX", 0.97, 0.45);
-    floor("CONDITION + INFECTION", 0.75, 0.51);
+    floor("SEX", 0.75, 0.76);
+    floor("CONDITION + INFECTION", 0.78, 0.52);
     floor("REPRODUCTIVE (pregnant, lactating)", 0.96, 0.90);
     floor("MEASUREMENT", 0.94, 0.30);
+    floor("PERFORMANCE", 0.95, 0.70);
+    floor("LIFE_EXPECTANCY", 0.95, 0.72);
     floor("numeric (MEASUREMENT + PERFORMANCE + LIFE_EXPECTANCY)", 0.95, 0.32);
     floor("THERAPY", 0.87, 0.21);
-    floor("negated", 0.60, 0.68);
+    floor("negated", 0.65, 0.62);
     floor("window (non-default)", 0.36, 0.67);
   }
 

@@ -44,6 +44,18 @@ class LctGoldTest {
     assertEquals(List.of("age between 25 and 50 years"), texts(LctGold.of(doc), Category.AGE));
   }
 
+  @Test
+  void negationDoesNotRunBackwardsOverAnOrList() {
+    // "contraindications to ECT, including myocardial infarction, cerebrovascular disease, ..., intracranial
+    // angiomas, untreated bony fractures": the list is Or-joined and "untreated" negates only "treated".
+    BratDocument doc = BratReader.read(SharedData.require(NIC + "batch11/NCT03863925.ann"));
+    List<Gold> gold = LctGold.of(doc);
+    for (String name : List.of("myocardial infarction", "cerebrovascular disease", "intracranial angiomas")) {
+      Gold g = gold.stream().filter(x -> x.text().equals(name)).findFirst().orElseThrow();
+      assertEquals(false, g.negated(), name);
+    }
+  }
+
   private static List<String> texts(List<Gold> gold, Category category) {
     return gold.stream().filter(g -> g.category() == category).map(Gold::text).toList();
   }
