@@ -95,6 +95,9 @@ public final class BratReader {
       Line at = new Line(where, i + 1, line);
       String[] fields = line.split("\t", -1);
       String id = fields[0];
+      if (id.isEmpty() || fields.length < 2) {
+        throw at.error("a line starts with an id and a tab");
+      }
       char kind = id.charAt(0);
       if (kind != '*' && !ids.add(id)) {
         throw at.error("id " + id + " is defined twice");

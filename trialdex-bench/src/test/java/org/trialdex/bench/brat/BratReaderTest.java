@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.bench.brat.BratDocument.Argument;
@@ -122,6 +123,30 @@ class BratReaderTest {
     Files.writeString(ann, "T1\tAge 0 3\tAge\n");
     BratException e = assertThrows(BratException.class, () -> BratReader.read(ann));
     assertTrue(e.getMessage().contains("lonely.txt") && e.getMessage().contains("beside it"), e.getMessage());
+  }
+
+  @Test
+  void randomLinesAreReadOrRefusedWithABratExceptionNeverAnythingElse() {
+    Random random = new Random(42);
+    String[] pieces = {"T1", "T2", "E1", "R1", "A1", "#1", "*", "N1", "X", "\t", " ", ":", ";", "0", "3", "-1", "99999999999",
+        "Age", "Age:T1", "Arg1:T1", "Value2:T2", "fever", "", "\u00e9", "\uD83D\uDE00"};
+    String text = "fever and Age \uD83D\uDE00 ok";
+    for (int n = 0; n < 5_000; n++) {
+      List<String> lines = new java.util.ArrayList<>();
+      for (int l = random.nextInt(4); l >= 0; l--) {
+        StringBuilder line = new StringBuilder();
+        for (int w = random.nextInt(7); w >= 0; w--) {
+          line.append(pieces[random.nextInt(pieces.length)]);
+        }
+        lines.add(line.toString());
+      }
+      try {
+        BratDocument doc = BratReader.parse("random", "random", text, lines);
+        doc.entities().forEach(t -> assertTrue(t.end() <= text.length()));
+      } catch (BratException expected) {
+        assertTrue(expected.getMessage().startsWith("random:"), expected.getMessage());
+      }
+    }
   }
 
   private static Relation relation(BratDocument doc, String id) {
