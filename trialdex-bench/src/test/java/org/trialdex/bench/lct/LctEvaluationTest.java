@@ -89,8 +89,10 @@ class LctEvaluationTest {
 
   @Test
   void precisionAndRecallStayAboveTheirFloors() {
-    floor("AGE", 0.94, 0.80);
-    floor("SEX", 0.75, 0.76);
+    floor("AGE", 0.94, 0.86);
+    // Sex words that qualify an exclusion ("Women with Cushing's syndrome") are not constraints of
+    // their own (as one, the sex alone would exclude every woman), though LCT annotates them.
+    floor("SEX", 0.88, 0.71);
     floor("CONDITION + INFECTION", 0.78, 0.52);
     floor("REPRODUCTIVE (pregnant, lactating)", 0.96, 0.90);
     floor("MEASUREMENT", 0.94, 0.30);

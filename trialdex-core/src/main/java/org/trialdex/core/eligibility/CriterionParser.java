@@ -30,10 +30,10 @@ public final class CriterionParser {
 
   private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?|\\.\\d+)";
   private static final String GE = "≥|>=|=>|≧|⩾|> ?or ?=|greater than or equal to|more than or equal to|equal to or greater than"
-      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|not below|min\\.?";
+      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|not below|min\\.?|more or equal(?: to)?|greater or equal(?: to)?";
   private static final String GT = ">|greater than|more than|higher than|above|over|exceeding|exceeds?|in excess of";
   private static final String LE = "≤|<=|=<|≦|⩽|< ?or ?=|less than or equal to|equal to or less than|up to|maximum(?: of)?"
-      + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?";
+      + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
   private static final String LT = "<|less than|lower than|below|under|fewer than";
   private static final Pattern COMPARATOR = Pattern.compile(
       "(?i)^[\\s:,(=]*(?:(?:is|be|was|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LE
@@ -54,13 +54,15 @@ public final class CriterionParser {
       "(?i)^\\s*(?:or|and)\\s+(?:(greater|more|higher|above|over)|(less|lower|below|fewer|under))\\b");
 
   private static final Pattern AGE_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:age[ds]?|years? old|yrs? old|y/?o|years? of age|yrs? of age)(?![\\p{L}])");
-  private static final String YEARS = "(?:years?|yrs?|y\\b|yo\\b|y/o)";
+  private static final String YEARS = "(?:years?(?:[- ]old)?|yrs?|y\\b|yo\\b|y/o)";
   private static final String MONTHS = "(?:months?|mos?\\b)";
   private static final Pattern AGE_RANGE = Pattern.compile("(?i)(?:between\\s+|from\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS
-      + ")?\\s*(?:\\(\\s*inclusive\\s*\\)\\s*)?(?:-|–|—|to|and|through)\\s*" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")");
+      + ")?\\s*(?:\\(\\s*inclusive\\s*\\)\\s*)?(?:-|–|—|~|to|and|an|through)\\s*" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")");
   private static final Pattern AGE_RANGE_AFTER_WORD = Pattern.compile("(?i)(?<![\\p{L}])age[ds]?\\s*(?:of|between|from|range|:|is|must be)?\\s*"
-      + NUM + "\\s*(?:-|–|—|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm))");
-  private static final Pattern BARE_AGE_RANGE = Pattern.compile("(?i)^\\s*(?:between\\s+|from\\s+)?" + NUM + "\\s*(?:-|–|—|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm|weeks|months|days))");
+      + NUM + "\\s*(?:-|–|—|~|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm))");
+  private static final Pattern BARE_AGE_RANGE = Pattern.compile("(?i)^\\s*(?:between\\s+|from\\s+)?" + NUM + "\\s*(?:-|–|—|~|to|and|through)\\s*" + NUM + "(?!\\s*(?:%|mg|kg|cm|weeks|months|days))");
+  private static final Pattern YEARS_NUMBER = Pattern.compile("(?i)\\d\\s*(?:years?|yrs?)(?![\\p{L}])");
+  private static final Pattern GESTATIONAL = Pattern.compile("(?i)gestation|corrected age|post-?menstrual|hours? (?:of )?age");
   private static final Pattern AGE_LOWER = Pattern.compile("(?i)(?:(" + GE + ")|(" + GT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
   private static final Pattern AGE_UPPER = Pattern.compile("(?i)(?:(" + LE + ")|(" + LT + "))\\s*(?:the\\s+age\\s+of\\s+)?" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?");
   private static final Pattern AGE_OR_MORE = Pattern.compile("(?i)" + NUM + "\\s*(" + YEARS + "|" + MONTHS + ")?\\s*(?:of age|old|of age or)?\\s*(?:or|and|&)\\s*"
@@ -176,7 +178,7 @@ public final class CriterionParser {
     readAssumed(text, taken, out);
     readTherapies(text, lead, taken, window, out);
     readConditions(text, taken, window, out);
-    readSex(text, out);
+    readSex(text, criterion.section() == Criterion.Section.EXCLUSION, out);
 
     out.sort(Comparator.comparingInt((Constraint c) -> c.span().start()).thenComparingInt(c -> c.span().end()));
     ParsedCriterion.AppliesTo appliesTo = appliesTo(text, lead);
@@ -187,8 +189,8 @@ public final class CriterionParser {
   // ---- age and sex
 
   private void readAge(String text, String lead, BitSet taken, List<Constraint> out) {
-    boolean ageItem = AGE_WORD.matcher(text).find() || lead.contains("age") || text.toLowerCase(Locale.ROOT).matches(".*\\b(?:adults?|children|adolescents?|infants?|participants|patients|subjects|men|women|males|females)\\b.*\\b(?:years|yrs)\\b.*");
-    if (!ageItem) {
+    boolean ageItem = AGE_WORD.matcher(text).find() || lead.contains("age") || YEARS_NUMBER.matcher(text).find();
+    if (!ageItem || GESTATIONAL.matcher(text).find()) {
       return;
     }
     if (text.matches("(?is)^\\W*(?:any age|all ages|no age (?:limit|restriction)s?|not specified)\\W*$") && lead.contains("age")
@@ -310,7 +312,8 @@ public final class CriterionParser {
     String after = text.substring(m.end(), Math.min(text.length(), m.end() + 14)).toLowerCase(Locale.ROOT);
     String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT);
     boolean unit = m.group(4) != null;
-    return unit && (after.matches("(?s)\\s*(?:of age|old|of life|at (?:the time|screening|enrol|entry|consent)).*") || m.start() < 12)
+    return unit && !after.matches("(?s)\\s*(?:ago|since|after|before|prior|of (?:treatment|therapy|follow|disease|diagnosis|smoking|education|experience)|duration|from|in duration).*")
+        && !before.matches("(?s).*\\b(?:for|since|within|during|duration|lasting|history)\\b[^,;]*$")
         || before.matches("(?s).*\\bage[ds]?\\s*(?:of|:|is|must be|between)?\\s*$") || after.matches("(?s)\\s*(?:years?|yrs?)?\\s*(?:of age|old).*");
   }
 
@@ -340,22 +343,33 @@ public final class CriterionParser {
     return unit != null && unit.toLowerCase(Locale.ROOT).startsWith("mo") ? v / 12.0 : v;
   }
 
-  private static void readSex(String text, List<Constraint> out) {
+  private static void readSex(String text, boolean exclusion, List<Constraint> out) {
     Matcher m = SEX_ITEM.matcher(text);
-    if (!m.find()) {
-      return;
+    boolean atHead = m.find();
+    if (!atHead) {
+      if (exclusion) {
+        return;
+      }
+      // In an inclusion item the sex may stand anywhere: "Subject is an ambulatory female at least 18 years of age".
+      m = SEX_ANYWHERE.matcher(text);
+      if (!m.find()) {
+        return;
+      }
     }
-    String rest = text.substring(m.end()).strip();
-    if (!rest.isEmpty() && rest.split("\\s+").length > 4 && !rest.matches("(?is)^(?:only|aged?|between|from|\\d|,|patients? only|subjects? only|participants? only|volunteers?)\\b.*")) {
-      return; // "Female patients who are pregnant": the sex qualifies the rest, it is not the criterion
+    if (exclusion && !out.isEmpty()) {
+      return; // "Female patients who are pregnant": in an exclusion the sex qualifies the rest, it is not a reason of its own
     }
     boolean female = FEMALE.matcher(m.group(1)).matches();
     boolean otherSex = female ? MALE.matcher(text).find() : FEMALE.matcher(text).find();
-    if (otherSex || CHILDBEARING.matcher(text).find()) {
+    if (otherSex || CHILDBEARING.matcher(text).find() || PREGNANT.matcher(text).find() || LACTATING.matcher(text).find()
+        || text.substring(m.end(1)).matches("(?is)\\s*(?:partners?|spouses?|sexual partners?|children|offspring|relatives?)\\b.*")
+        || text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:transgender|partner|couples?|for (?:wo)?men|in the case of)\\b.*")) {
       return;
     }
     out.add(new Constraint.SexIs(new Span(m.start(1), m.end(1)), female ? Patient.Sex.FEMALE : Patient.Sex.MALE));
   }
+
+  private static final Pattern SEX_ANYWHERE = Pattern.compile("(?i)(?<![\\p{L}-])(female|females|women|woman|girls|male|males|men|boys)(?![\\p{L}])");
 
   // ---- performance status and life expectancy
 
