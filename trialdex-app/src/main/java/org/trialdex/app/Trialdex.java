@@ -8,6 +8,7 @@ import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.app.service.History;
 import org.trialdex.app.service.Imports;
 import org.trialdex.app.service.Records;
+import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Reports;
 import org.trialdex.app.service.Searches;
 import org.trialdex.core.validate.StudyValidator;
@@ -42,6 +43,7 @@ public final class Trialdex implements AutoCloseable {
   private final Searches searches;
   private final Imports imports;
   private final Reports reports;
+  private final Matches matches;
   /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
   private final Supplier<Vocabulary> vocabulary;
 
@@ -56,6 +58,7 @@ public final class Trialdex implements AutoCloseable {
     this.imports = new Imports(store);
     // One validator for every face: a record shows the same findings wherever it is shown.
     this.reports = new Reports(store, new StudyValidator());
+    this.matches = new Matches(searches, vocabulary, clock);
   }
 
   /**
@@ -145,6 +148,11 @@ public final class Trialdex implements AutoCloseable {
   /** Import runs into the store. */
   public Imports imports() {
     return imports;
+  }
+
+  /** Patient matching: which trials a patient could join, criterion by criterion. */
+  public Matches matches() {
+    return matches;
   }
 
   /** Counts, import runs and data-quality findings (the one validator). */

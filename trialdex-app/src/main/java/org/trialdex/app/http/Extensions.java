@@ -5,7 +5,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.MatchResponses;
+import org.trialdex.app.service.Matches;
+import org.trialdex.app.service.PatientInput;
 import org.trialdex.app.service.RecordReports;
+import org.trialdex.core.eligibility.Patient;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.store.VersionInfo;
@@ -24,8 +28,33 @@ final class Extensions {
     app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(
         trialdex.history().of(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
     app.get("/api/studies/{id}/diff", ctx -> diff(ctx, trialdex));
+    app.post("/api/match", ctx -> match(ctx, trialdex));
     app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
         trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
+  }
+
+  /**
+   * {@code POST /api/match}: the body is a patient (trialdex's patient JSON, a FHIR R4 Bundle, or a
+   * note as text/plain; {@code form=json|fhir|note} overrides the guess); {@code top} (1–1000,
+   * default 10) and {@code openOnly} (true/false) shape the answer. The body is read and forgotten.
+   */
+  private static void match(Context ctx, Trialdex trialdex) {
+    String body = ctx.body();
+    String formParam = ctx.queryParam("form");
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    PatientInput.Form form = formParam != null ? PatientInput.Form.named(formParam)
+        : type.startsWith("text/plain") ? PatientInput.Form.NOTE
+        : type.contains("fhir") ? PatientInput.Form.FHIR
+        : PatientInput.sniff(body);
+    int top = intParam(ctx, "top", 10, 1, 1000);
+    String open = ctx.queryParam("openOnly");
+    if (open != null && !open.equals("true") && !open.equals("false")) {
+      throw new HttpServer.BadRequest("openOnly takes true or false, got '" + open + "'");
+    }
+    Patient patient = PatientInput.read(form, body, trialdex.matches(), trialdex.clock());
+    Matches.Result result = trialdex.matches().match(patient, new Matches.Options(top, "true".equals(open)));
+    ctx.header("Cache-Control", "no-store");
+    Render.json(ctx, MatchResponses.json(result));
   }
 
   private static void related(Context ctx, Trialdex trialdex) {

@@ -70,8 +70,8 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** A Javalin with trialdex's configuration (request log, error mapping), no routes yet. */
-  /** The largest request body accepted; the API takes none, so this only guards the server. */
-  public static final long MAX_BODY_BYTES = 16 * 1024;
+  /** The largest request body accepted: a patient for matching (a FHIR bundle can be large); other endpoints take none. */
+  public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
   public static Javalin create() {
     Javalin app = Javalin.create(config -> {
@@ -79,7 +79,7 @@ public final class HttpServer implements AutoCloseable {
       config.useVirtualThreads = true;
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = false;
-      // Every endpoint is a GET: a request body is never read, and a large one is refused.
+      // Only matching reads a request body (a patient); a larger one is refused.
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
@@ -93,6 +93,8 @@ public final class HttpServer implements AutoCloseable {
       }
     });
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(org.trialdex.core.eligibility.PatientFormatException.class,
+        (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "the patient could not be read: " + e.getMessage()));
     app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));

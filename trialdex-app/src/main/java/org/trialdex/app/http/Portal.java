@@ -21,6 +21,9 @@ final class Portal {
     app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
     app.get("/search", ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit)));
     app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
+    app.get("/match", ctx -> html(ctx, WebPages.match()));
+    // A form post: the patient stays out of the address bar, the browser history and the request log.
+    app.post("/match", ctx -> html(ctx.header("Cache-Control", "no-store"), WebPages.match(trialdex, ctx.formParamMap())));
     app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
         version(ctx, "from"), version(ctx, "to"))));
     app.exception(NotFound.class, (e, ctx) -> {

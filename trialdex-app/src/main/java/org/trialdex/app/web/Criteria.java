@@ -10,11 +10,28 @@ import org.trialdex.core.eligibility.Criterion;
  * {@link CriteriaSplitter}, by section, each lead-in ("Age:", "as defined by:") shown once as an
  * item of its own before the first item under it, so that the page loses nothing of the text.
  *
+ * <p>Each criterion carries its place among the splitter's items, which is also its place among a
+ * match's criteria: the page marks the verdicts of a match by it, in the browser, from the link's
+ * fragment, so that the patient's data never reaches the server.
+ *
  * @param other items before (or without) an inclusion or exclusion heading
  * @param inclusion inclusion criteria, one item per bullet
  * @param exclusion exclusion criteria, one item per bullet
  */
-public record Criteria(List<String> other, List<String> inclusion, List<String> exclusion) {
+public record Criteria(List<Item> other, List<Item> inclusion, List<Item> exclusion) {
+
+  /**
+   * One line of a list.
+   *
+   * @param text the criterion or lead-in
+   * @param index the criterion's place among the splitter's items, or -1 for a lead-in
+   */
+  public record Item(String text, int index) {
+    /** True for a lead-in ("Age:"), which is context, not a criterion. */
+    public boolean leadIn() {
+      return index < 0;
+    }
+  }
 
   public Criteria {
     other = List.copyOf(other);
@@ -24,13 +41,14 @@ public record Criteria(List<String> other, List<String> inclusion, List<String> 
 
   /** Reads criteria text as the registry writes it. */
   public static Criteria parse(String text) {
-    List<String> other = new ArrayList<>();
-    List<String> inclusion = new ArrayList<>();
-    List<String> exclusion = new ArrayList<>();
+    List<Item> other = new ArrayList<>();
+    List<Item> inclusion = new ArrayList<>();
+    List<Item> exclusion = new ArrayList<>();
     List<String> shownContext = List.of();
     Criterion.Section shownSection = null;
+    int index = 0;
     for (Criterion c : CriteriaSplitter.split(text)) {
-      List<String> list = switch (c.section()) {
+      List<Item> list = switch (c.section()) {
         case INCLUSION -> inclusion;
         case EXCLUSION -> exclusion;
         case UNSPECIFIED -> other;
@@ -41,12 +59,17 @@ public record Criteria(List<String> other, List<String> inclusion, List<String> 
       }
       for (int i = 0; i < c.context().size(); i++) {
         if (i >= shownContext.size() || !shownContext.get(i).equals(c.context().get(i))) {
-          list.add(c.context().get(i));
+          list.add(new Item(c.context().get(i), -1));
         }
       }
       shownContext = c.context();
-      list.add(c.text());
+      list.add(new Item(c.text(), index++));
     }
     return new Criteria(other, inclusion, exclusion);
+  }
+
+  /** The texts of a list, lead-ins included. */
+  public static List<String> texts(List<Item> items) {
+    return items.stream().map(Item::text).toList();
   }
 }

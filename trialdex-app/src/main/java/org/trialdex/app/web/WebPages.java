@@ -83,6 +83,19 @@ public final class WebPages {
     return render("history.jte", HistoryPages.build(t, id, from, to));
   }
 
+  /** The match page with an empty form. */
+  public static String match() {
+    return render("match.jte", MatchPages.empty());
+  }
+
+  /**
+   * The match page for a posted form: the patient as read and the ranked trials, or the form again
+   * with the reason the patient could not be read.
+   */
+  public static String match(Trialdex t, Map<String, List<String>> form) {
+    return render("match.jte", MatchPages.build(t, form));
+  }
+
   private static String render(String template, Object page) {
     StringOutput out = new StringOutput();
     ENGINE.render(template, page, out);

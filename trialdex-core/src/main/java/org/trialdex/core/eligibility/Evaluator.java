@@ -87,10 +87,10 @@ public final class Evaluator {
   }
 
   /**
-   * How well the patient's conditions answer the trial's: 1 when a present or past condition of the
-   * patient is one of the trial's or below one in the hierarchy ("lung adenocarcinoma" for a lung
-   * cancer trial), 0.6 when the patient's is above the trial's ("cancer" for a breast cancer trial),
-   * 0 otherwise.
+   * How well the patient's conditions answer the trial's: 1 when a present condition of the patient
+   * is one of the trial's or below one in the hierarchy ("lung adenocarcinoma" for a lung cancer
+   * trial), 0.6 when the patient's is above the trial's ("cancer" for a breast cancer trial), half as
+   * much for a past condition, 0 otherwise.
    */
   public double relevance(Patient patient, Trial trial) {
     PatientView p = new PatientView(patient);
@@ -99,11 +99,12 @@ public final class Evaluator {
       if (c.status() == Patient.Status.ABSENT) {
         continue;
       }
+      // A past condition (AML in remission after a transplant) counts for less than a present one.
+      double weight = c.status() == Patient.Status.ACTIVE ? 1 : 0.5;
       if (p.closure(c).stream().anyMatch(trial.conditionConcepts()::contains)) {
-        return 1;
-      }
-      if (p.ids(c).stream().anyMatch(trial.conditionClosure()::contains)) {
-        best = Math.max(best, 0.6);
+        best = Math.max(best, weight);
+      } else if (p.ids(c).stream().anyMatch(trial.conditionClosure()::contains)) {
+        best = Math.max(best, 0.6 * weight);
       }
     }
     return best;

@@ -38,7 +38,7 @@ public final class NoteReader {
   private static final Pattern FAMILY = Pattern.compile("(?i)(?<![\\p{L}])(?:family history|fh|mother|father|sister|brother|sibling|siblings|parents?|aunt|uncle|grandmother|grandfather|cousin|son|daughter|relatives?|husband|wife|partner)(?![\\p{L}])");
   private static final Pattern PAST = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|hx of|h/o|s/p|status post|previous(?:ly)?|prior|past|former|resolved|treated for|in remission|remote)(?![\\p{L}])");
   private static final Pattern RULE_OUT = Pattern.compile("(?i)(?<![\\p{L}])(?:rule out|r/o|suspected|suspicion of|possible|probable|concern for|worried about|differential|versus|vs\\.?|question of|to exclude|risk of|risk for|at risk)(?![\\p{L}])");
-  private static final Pattern VALUE = Pattern.compile("^(?:\\s*(?:\\([^)]{1,20}\\)|level|levels|count|of|is|was|were|at|=|:|-|measured|value|values|elevated|increased|decreased|low|high|reduced|raised|to|from|\\d+(?:\\.\\d+)?\\s*(?:->|→|to))\\s*)*?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?!\\s*(?:years?|yo|y/o|months?|weeks?|days?|hours?|times|x\\b|-year))");
+  private static final Pattern VALUE = Pattern.compile("^(?:\\s*(?:\\([^)]{1,20}\\)|level|levels|count|of|is|was|were|at|=|:|-|measured|value|values|elevated|increased|decreased|low|high|reduced|raised|to|from|\\d+(?:\\.\\d+)?\\s*(?:->|→|to))\\s*)*?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?!\\s*(?:years?|yo|y/o|months?|weeks?|days?|hours?|times|x\\b|-year))");
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?i)(?<![\\p{L}])(?:bp|blood pressure)\\s*(?:of|is|was|:|=)?\\s*(\\d{2,3})\\s*/\\s*(\\d{2,3})");
   private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who performance status)(?:\\s*(?:performance status|ps|score|grade|of|:|is|was))*\\s*([0-5])(?![\\d%])");
   private static final Pattern KPS = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky)(?:\\s*(?:performance status|performance score|ps|score|index|of|:|is|was))*\\s*(\\d{2,3})\\s*%?");
@@ -289,7 +289,10 @@ public final class NoteReader {
     String name = s.substring(start, end);
     Patient.Status status;
     String before = s.substring(0, start);
-    if (Negation.negated(s, start, end)) {
+    String around = s.substring(Math.max(0, start - 40), Math.min(s.length(), end + 40));
+    boolean refractory = REFRACTORY.matcher(around).find();
+    if (Negation.negated(s, start, end) && !refractory) {
+      // "did not respond to methylprednisolone" negates the response, not the therapy
       status = Patient.Status.ABSENT;
     } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post)\\b.*")) {
       status = Patient.Status.PAST;
@@ -298,8 +301,7 @@ public final class NoteReader {
     } else {
       status = Patient.Status.PAST;
     }
-    String around = s.substring(Math.max(0, start - 40), Math.min(s.length(), end + 40));
-    Patient.Response response = REFRACTORY.matcher(around).find() ? Patient.Response.REFRACTORY : Patient.Response.UNSTATED;
+    Patient.Response response = refractory ? Patient.Response.REFRACTORY : Patient.Response.UNSTATED;
     LocalDate date = ago(s, asOf);
     return new Patient.Therapy(name, codes, kind, status, date, status == Patient.Status.ACTIVE ? null : date, response, "note: " + s.strip());
   }
