@@ -38,10 +38,10 @@ import org.trialdex.core.model.Study;
  * their conditions or title, those for a lung cancer patient lung cancer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MatchTest {
+public class MatchTest {
 
   /** Written by the team: a steroid-refractory acute GVHD patient, as a transplant physician would note it. */
-  static final String GVHD_NOTE = """
+  public static final String GVHD_NOTE = """
       A 34-year-old man underwent allogeneic hematopoietic stem cell transplantation for acute myeloid leukemia \
       6 weeks ago. He developed grade III acute graft-versus-host disease of the skin and gut that did not respond \
       to methylprednisolone 2 mg/kg for 7 days. Creatinine 1.0 mg/dL, total bilirubin 1.8 mg/dL. ECOG 2. \

@@ -324,6 +324,49 @@ class BrowserTest {
     return browser.findElements(by).stream().map(WebElement::getText).toList();
   }
 
+  @Test
+  void matchANoteThenABundleAndOpenATrialWithItsCriteriaMarked() throws IOException {
+    browser.get(base + "/match");
+    // The note tab: type the note as a physician would.
+    browser.findElement(By.xpath("//summary[.='Clinical note']")).click();
+    WebElement note = browser.findElement(By.id("note"));
+    note.sendKeys(org.trialdex.app.MatchTest.GVHD_NOTE);
+    WebElement noteForm = note.findElement(By.xpath("./ancestor::form"));
+    noteForm.findElement(By.cssSelector("input[name=openOnly]")).click(); // closed trials too: the test store is mostly closed
+    noteForm.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.matches > li")));
+    List<WebElement> cards = browser.findElements(By.cssSelector("ol.matches > li"));
+    assertFalse(cards.isEmpty());
+    assertTrue(browser.findElement(By.cssSelector("ul.understood")).getText().contains("Age 34"));
+    assertTrue(cards.getFirst().findElement(By.cssSelector(".badge.verdict")).getText().matches("Eligible|Possibly eligible|Not eligible"));
+    cards.getFirst().findElement(By.tagName("summary")).click(); // open "Every criterion"
+    assertFalse(cards.getFirst().findElements(By.cssSelector("ul.verdicts li .mark")).isEmpty());
+    screenshot("match-note");
+
+    // Open the first trial: its criteria carry the marks, from the link's fragment.
+    String href = cards.getFirst().findElement(By.cssSelector("h3 a")).getAttribute("href");
+    assertTrue(href.matches(".*/study/NCT\\d{8}#match=[MNUAX]+"), href);
+    browser.get(href);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("match-legend")));
+    List<WebElement> marked = browser.findElements(By.cssSelector("li[data-criterion] .mark"));
+    assertEquals(browser.findElements(By.cssSelector("li[data-criterion]")).size(), marked.size(), "every criterion marked");
+    screenshot("match-study-marked");
+
+    // The FHIR tab: paste a bundle (set through the DOM: typing 20 kB of JSON key by key is slow).
+    browser.get(base + "/match");
+    browser.findElement(By.xpath("//summary[.='FHIR R4 bundle']")).click();
+    WebElement fhir = browser.findElement(By.id("fhir"));
+    browser.executeScript("arguments[0].value = arguments[1];", fhir, Files.readString(Path.of("..", "trialdex-ingest", "src", "test",
+        "resources", "fhir", "msc-gvhd.json")));
+    WebElement fhirForm = fhir.findElement(By.xpath("./ancestor::form"));
+    fhirForm.findElement(By.cssSelector("input[name=openOnly]")).click();
+    fhirForm.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.matches > li")));
+    String understood = browser.findElement(By.cssSelector("ul.understood")).getText();
+    assertTrue(understood.contains("GVHD"), understood);
+    screenshot("match-fhir");
+  }
+
   private static String decoded(URI url) {
     return URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8);
   }
