@@ -114,6 +114,7 @@ public final class MatchEval {
             continue;
           }
           Patient patient = reader.read(note, NOTE_DATE);
+          float[] noteVector = org.trialdex.search.Embeddings.embed(note);
           Map<String, Double> lexical = bm25.scores(note, topic.getValue().keySet());
           double best = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
           List<Scored> scored = new ArrayList<>();
@@ -127,7 +128,8 @@ public final class MatchEval {
             TrialMatch match = evaluator.judge(trial, parser.parseAll(criteria), patient);
             double relevance = evaluator.relevance(patient, trial);
             double lex = best > 0 ? lexical.getOrDefault(judged.getKey(), 0.0) / best : 0;
-            scored.add(new Scored(judged.getKey(), judged.getValue(), lexical.getOrDefault(judged.getKey(), 0.0), relevance, lex, match));
+            double cosine = cosine(noteVector, org.trialdex.search.Embeddings.embed(org.trialdex.search.Embeddings.text(study)));
+            scored.add(new Scored(judged.getKey(), judged.getValue(), lexical.getOrDefault(judged.getKey(), 0.0), relevance, lex, match, cosine));
           }
           byTopic.put(topic.getKey(), scored);
           if (System.getProperty("matcheval.dump") != null) {
@@ -144,18 +146,29 @@ public final class MatchEval {
         }
         String name = set.equals("trec_2021") ? "TREC 2021" : "SIGIR 2016";
         figures.add(figures(name, "BM25", byTopic, Scored::bm25, set.equals("trec_2021")));
-        figures.add(figures(name, "trialdex", byTopic, s -> Ranking.score(s.relevance, s.lexical, s.match), set.equals("trec_2021")));
+        figures.add(figures(name, "trialdex", byTopic, s -> Ranking.score(s.semantic, s.relevance, s.lexical, s.match), set.equals("trec_2021")));
+        figures.add(figures(name, "trialdex, first weights (no semantic)", byTopic,
+            s -> 0.45 * s.relevance + 0.25 * s.lexical + 0.30 * (s.match.score() + 1) / 2, set.equals("trec_2021")));
+        figures.add(figures(name, "semantic only (MiniLM cosine)", byTopic, Scored::semantic, set.equals("trec_2021")));
         figures.add(figures(name, "concepts only", byTopic, s -> s.relevance + 1e-3 * s.lexical, set.equals("trec_2021")));
         figures.add(figures(name, "eligibility only", byTopic, s -> s.match.score(), set.equals("trec_2021")));
         figures.add(figures(name, "without eligibility", byTopic,
-            s -> Ranking.CONCEPT * s.relevance + Ranking.LEXICAL * s.lexical, set.equals("trec_2021")));
+            s -> Ranking.SEMANTIC * s.semantic + Ranking.CONCEPT * s.relevance + Ranking.LEXICAL * s.lexical, set.equals("trec_2021")));
       }
     }
     return figures;
   }
 
   /** One judged trial of a topic with every system's inputs. */
-  record Scored(String nctId, int grade, double bm25, double relevance, double lexical, TrialMatch match) {}
+  record Scored(String nctId, int grade, double bm25, double relevance, double lexical, TrialMatch match, double semantic) {}
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
 
   static Figures figures(String set, String system, Map<String, List<Scored>> byTopic, ToDoubleFunction<Scored> score, boolean auroc) {
     double ndcg = 0;

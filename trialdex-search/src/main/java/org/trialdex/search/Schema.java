@@ -35,7 +35,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -52,6 +52,10 @@ final class Schema {
   static final String PRESENT = "_present";
   /** The paths of the record's fields trialdex derived (stored), e.g. {@code hasResults}. */
   static final String DERIVED = "_derived";
+  /** The record's sentence embedding ({@link Embeddings}), searched by nearest neighbours; absent when embeddings are off. */
+  static final String VECTOR = "_vec";
+  /** The same vector, stored, to read a hit's similarity without embedding again. */
+  static final String VECTOR_STORED = "_vecs";
   /** Related-trial features as words ("condition: breast neoplasms"). */
   static final String FEATURE = "_feature";
   /** Titles, summaries, conditions and keywords, for more-like-this. */
@@ -258,9 +262,15 @@ final class Schema {
    * @param json that record as v2 JSON
    * @param derived the paths trialdex derived
    */
-  static Document document(String id, Study study, byte[] json, List<String> derived, Concepts concepts) {
+  static Document document(String id, Study study, byte[] json, List<String> derived, Concepts concepts, float[] vector) {
     StudyView view = new StudyView(study);
     Document doc = new Document();
+    if (vector != null) {
+      doc.add(new org.apache.lucene.document.KnnFloatVectorField(VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.COSINE));
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(vector.length * Float.BYTES);
+      bytes.asFloatBuffer().put(vector);
+      doc.add(new StoredField(VECTOR_STORED, bytes.array()));
+    }
     doc.add(new StringField(ID, id, Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     doc.add(new StoredField(STUDY, json));

@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.SloppyMath;
@@ -124,6 +125,67 @@ public final class SearchService {
       throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
     } finally {
       index.release(shared);
+    }
+  }
+
+  /** True when the index holds sentence embeddings of its records, for {@link #similar}. */
+  public boolean hasVectors() {
+    return index.hasVectors();
+  }
+
+  /**
+   * The {@code k} records nearest in meaning to {@code vector} (a unit {@link Embeddings} vector)
+   * among those {@code filters} admit (its query and filter parameters; paging and sorting aside),
+   * closest first; the hit's score is Lucene's cosine similarity, (1 + cos) / 2.
+   *
+   * @throws SearchException when the index holds no embeddings (they were turned off)
+   */
+  public SearchResult similar(float[] vector, SearchRequest filters, int k) {
+    if (!index.hasVectors()) {
+      throw new SearchException("this index holds no embeddings (" + StudyIndex.EMBEDDINGS_PROPERTY + "=false); search by words instead");
+    }
+    Query filter = queries.request(filters);
+    IndexSearcher searcher = index.acquire();
+    try {
+      TopDocs top = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(Schema.VECTOR, vector, k, filter), k);
+      StoredFields stored = searcher.storedFields();
+      List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc doc : top.scoreDocs) {
+        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
+        hits.add(new Hit(document.get(Schema.ID), doc.score, json.read(document.getBinaryValue(Schema.STUDY).bytes), Optional.empty(),
+            List.of(document.getValues(Schema.DERIVED))));
+      }
+      return new SearchResult(hits, Optional.empty(), OptionalLong.empty(), List.of());
+    } catch (IOException e) {
+      throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** The stored embeddings of the records indexed under {@code ids}; a record without one is left out. */
+  public java.util.Map<String, float[]> vectors(java.util.Collection<String> ids) {
+    java.util.Map<String, float[]> out = new java.util.HashMap<>();
+    IndexSearcher searcher = index.acquire();
+    try {
+      StoredFields stored = searcher.storedFields();
+      for (String id : ids) {
+        TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+        if (found.scoreDocs.length == 1) {
+          var document = stored.document(found.scoreDocs[0].doc, Set.of(Schema.VECTOR_STORED));
+          BytesRef bytes = document.getBinaryValue(Schema.VECTOR_STORED);
+          if (bytes != null) {
+            float[] v = new float[bytes.length / Float.BYTES];
+            java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(v);
+            out.put(id, v);
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(searcher);
     }
   }
 

@@ -73,6 +73,8 @@ public final class StudyIndex implements AutoCloseable {
   private final Concepts concepts;
   private final Derivation derivation;
   private final StudyJson json = StudyJson.standard();
+  /** Whether this index's records carry embeddings (fixed when it opens; part of its schema key). */
+  private final boolean embeddings = embeddings();
   private volatile long lastRefresh = System.nanoTime();
 
   private StudyIndex(Path dir, Directory directory, IndexWriter writer, SearcherManager searchers,
@@ -91,7 +93,21 @@ public final class StudyIndex implements AutoCloseable {
    * An index made with anything else is rebuilt.
    */
   static String schemaOf(Vocabulary vocabulary) {
-    return Schema.VERSION + "/" + vocabulary.fingerprint();
+    return Schema.VERSION + (embeddings() ? "+vectors" : "") + "/" + vocabulary.fingerprint();
+  }
+
+  /** True when this index's records carry sentence embeddings for the semantic leg. */
+  public boolean hasVectors() {
+    return embeddings;
+  }
+
+  /** The property that turns record embeddings off ({@code false}): a faster index without the semantic leg. */
+  public static final String EMBEDDINGS_PROPERTY = "trialdex.embeddings";
+
+  /** Whether records are embedded as they are indexed: on unless {@code -Dtrialdex.embeddings=false} or {@code TRIALDEX_EMBEDDINGS=false}. */
+  public static boolean embeddings() {
+    String value = System.getProperty(EMBEDDINGS_PROPERTY, System.getenv("TRIALDEX_EMBEDDINGS"));
+    return value == null || !value.strip().equalsIgnoreCase("false");
   }
 
   /**
@@ -269,8 +285,9 @@ public final class StudyIndex implements AutoCloseable {
       ObjectNode tree = json.mapper().valueToTree(study);
       List<String> derived = derivation.apply(tree);
       Study indexed = derived.isEmpty() ? study : json.read(tree);
+      float[] vector = embeddings ? Embeddings.embed(Embeddings.text(indexed)) : null;
       writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed,
-          json.mapper().writeValueAsBytes(tree), derived, concepts));
+          json.mapper().writeValueAsBytes(tree), derived, concepts, vector));
     } catch (IOException | RuntimeException e) {
       throw new SearchException("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
     }

@@ -51,6 +51,9 @@ public final class MatchResponses {
     m.put("eligibilityScore", round(r.match().score()));
     m.put("relevance", round(r.relevance()));
     m.put("retrieval", round(r.retrieval()));
+    if (!Double.isNaN(r.semantic())) {
+      m.put("semantic", round(r.semantic()));
+    }
     m.put("met", r.match().criteria().stream().filter(CriterionVerdict::admits).count());
     m.put("unknown", r.match().unknowns().size());
     m.put("notMet", r.match().deciding().size());

@@ -30,6 +30,7 @@ import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.source.Sha256;
 import org.trialdex.core.terms.Vocabulary;
+import org.trialdex.search.Embeddings;
 import org.trialdex.search.Hit;
 import org.trialdex.search.SearchResult;
 import org.trialdex.search.query.SearchRequest;
@@ -37,8 +38,9 @@ import org.trialdex.search.query.SearchRequests;
 
 /**
  * Which trials can this patient join: candidates retrieved through the search index (the patient's
- * conditions by meaning, with the age, sex and status filters; the patient's own words), fused by
- * reciprocal rank, then each judged criterion by criterion and ranked by {@link Ranking}. Also the
+ * conditions by meaning, with the age, sex and status filters; the patient's own words; the note's
+ * sentence embedding against the records', nearest neighbours in Lucene's vector index), fused by
+ * reciprocal rank, then the best judged criterion by criterion and ranked by {@link Ranking}. Also the
  * one question whose answer would settle most unknowns across the top trials. Nothing of the patient
  * is stored or logged.
  */
@@ -74,9 +76,10 @@ public final class Matches {
    * @param match the criterion-level judgement
    * @param relevance how well the patient's conditions answer the trial's, in [0, 1]
    * @param retrieval the fused retrieval score, normalized over the candidates, in [0, 1]
+   * @param semantic the cosine of the note's and the trial's embeddings, NaN without a note
    * @param rank the ranking score
    */
-  public record Ranked(Study study, TrialMatch match, double relevance, double retrieval, double rank) {}
+  public record Ranked(Study study, TrialMatch match, double relevance, double retrieval, double semantic, double rank) {}
 
   /**
    * The question that would settle most unknowns across the top trials.
@@ -170,17 +173,29 @@ public final class Matches {
     if (!words.isEmpty()) {
       leg(request("query.term", words, filters, options.openOnly()), hits, fused);
     }
+    // The semantic leg: the note's embedding against the records' (a form or FHIR patient has no note).
+    float[] note = patient.facts().isEmpty() ? null : Embeddings.embed(String.join(" ", patient.facts()));
+    boolean vectors = note != null && searches.hasVectors();
+    if (vectors) {
+      legOf(searches.similar(note, filterRequest(filters, options.openOnly()), PER_LEG), hits, fused);
+    }
     double best = fused.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     List<Hit> judged = new ArrayList<>(hits.values());
     judged.sort(Comparator.comparingDouble((Hit h) -> fused.get(h.id())).reversed().thenComparing(Hit::id));
     judged = judged.subList(0, Math.min(judged.size(), Math.max(JUDGED, options.top())));
+    Map<String, float[]> stored = vectors ? searches.vectors(judged.stream().map(Hit::id).toList()) : Map.of();
     List<Ranked> ranked = new ArrayList<>();
     for (Hit hit : judged) {
       Evaluator.Trial trial = trial(hit.study(), pp.evaluator());
       TrialMatch m = pp.evaluator().judge(trial, criteria(hit.study()), patient);
       double relevance = pp.evaluator().relevance(patient, trial);
       double retrieval = fused.get(hit.id()) / best;
-      ranked.add(new Ranked(hit.study(), m, relevance, retrieval, Ranking.score(relevance, retrieval, m)));
+      double semantic = Double.NaN;
+      if (note != null) {
+        float[] v = stored.get(hit.id());
+        semantic = cosine(note, v != null ? v : Embeddings.embed(Embeddings.text(hit.study())));
+      }
+      ranked.add(new Ranked(hit.study(), m, relevance, retrieval, semantic, Ranking.score(semantic, relevance, retrieval, m)));
     }
     ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed().thenComparing(r -> r.match().nctId()));
     List<Ranked> top = List.copyOf(ranked.subList(0, Math.min(options.top(), ranked.size())));
@@ -188,13 +203,35 @@ public final class Matches {
   }
 
   private void leg(SearchRequest request, Map<String, Hit> hits, Map<String, Double> fused) {
-    SearchResult result = searches.search(request);
+    legOf(searches.search(request), hits, fused);
+  }
+
+  private static void legOf(SearchResult result, Map<String, Hit> hits, Map<String, Double> fused) {
     int rank = 0;
     for (Hit h : result.hits()) {
       rank++;
       hits.putIfAbsent(h.id(), h);
       fused.merge(h.id(), 1.0 / (RRF_K + rank), Double::sum);
     }
+  }
+
+  private static SearchRequest filterRequest(String advanced, boolean openOnly) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (!advanced.isEmpty()) {
+      params.put("filter.advanced", List.of(advanced));
+    }
+    if (openOnly) {
+      params.put("filter.overallStatus", List.of(OPEN_STATUSES));
+    }
+    return SearchRequests.parse(params);
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
   }
 
   private static SearchRequest request(String area, String text, String advanced, boolean openOnly) {

@@ -52,6 +52,21 @@ public final class Searches {
     return index.get().search(request, limit);
   }
 
+  /** True when the index holds record embeddings for {@link #similar}. */
+  public boolean hasVectors() {
+    return index.get().hasVectors();
+  }
+
+  /** The {@code k} records nearest in meaning to {@code vector} among those {@code filters} admit. */
+  public SearchResult similar(float[] vector, SearchRequest filters, int k) {
+    return index.get().similar(vector, filters, k);
+  }
+
+  /** The stored embeddings of these records. */
+  public java.util.Map<String, float[]> vectors(java.util.Collection<String> ids) {
+    return index.get().vectors(ids);
+  }
+
   /** How {@code request} was understood and why each hit of {@code result} (its page) matched. */
   public Explanation explain(SearchRequest request, SearchResult result) {
     return index.get().explain(request, result);

@@ -1,18 +1,22 @@
 package org.trialdex.core.eligibility;
 
 /**
- * How a candidate trial's place in a patient's ranking is made from its parts, fixed once and
- * documented in {@code docs/matching.md}: how well the patient's conditions answer the trial's
- * (concepts), how well the patient's words answer the trial's text (the search score, normalized over
- * the candidates), and the criterion-level eligibility score. The weights were set before any
- * evaluation and are not fitted to a benchmark's topics.
+ * How a candidate trial's place in a patient's ranking is made from its parts (documented in {@code
+ * docs/matching.md}): how close the patient's note is to the trial in meaning (sentence-embedding
+ * cosine), how well the patient's conditions answer the trial's (concepts), how well the patient's
+ * words answer the trial's text (the search score, normalized over the candidates), and the
+ * criterion-level eligibility score. The first weights (concepts 0.45, lexical 0.25, eligibility
+ * 0.30) were set before any evaluation; the semantic part was added, once, after the ablation in
+ * {@code docs/benchmarks.md} showed it the strongest single signal. Not fitted further.
  */
 public final class Ranking {
 
+  /** Weight of the semantic similarity (cosine of the note and the trial, in [0, 1]). */
+  public static final double SEMANTIC = 0.35;
   /** Weight of the concept relevance, in [0, 1]. */
-  public static final double CONCEPT = 0.45;
-  /** Weight of the lexical (or semantic) retrieval score, normalized to [0, 1] over the candidates. */
-  public static final double LEXICAL = 0.25;
+  public static final double CONCEPT = 0.25;
+  /** Weight of the lexical retrieval score, normalized to [0, 1] over the candidates. */
+  public static final double LEXICAL = 0.10;
   /** Weight of the eligibility score, mapped from [-1, 1] to [0, 1]. */
   public static final double ELIGIBILITY = 0.30;
 
@@ -21,11 +25,17 @@ public final class Ranking {
   /**
    * The ranking score of one candidate.
    *
+   * @param semantic the cosine of the patient's and the trial's embeddings, or NaN when there is no
+   *     note to embed (a form or FHIR patient): its weight then goes to the concepts
    * @param relevance the concept relevance, {@link Evaluator#relevance}
    * @param lexical the retrieval score divided by the best candidate's, in [0, 1]
    * @param match the criterion-level judgement
    */
-  public static double score(double relevance, double lexical, TrialMatch match) {
-    return CONCEPT * relevance + LEXICAL * lexical + ELIGIBILITY * (match.score() + 1) / 2;
+  public static double score(double semantic, double relevance, double lexical, TrialMatch match) {
+    double eligibility = ELIGIBILITY * (match.score() + 1) / 2;
+    if (Double.isNaN(semantic)) {
+      return (CONCEPT + SEMANTIC) * relevance + LEXICAL * lexical + eligibility;
+    }
+    return SEMANTIC * Math.max(0, semantic) + CONCEPT * relevance + LEXICAL * lexical + eligibility;
   }
 }
