@@ -49,7 +49,7 @@ public final class ImportBench {
   private ImportBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = options(args);
+    Map<String, String> opts = BenchArgs.parse("ImportBench", args);
     Path shared = Path.of(opts.getOrDefault("--shared", "../shared"));
     int copies = Integer.parseInt(opts.getOrDefault("--copies", "200"));
     String pg = opts.getOrDefault("--pg", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
@@ -161,13 +161,5 @@ public final class ImportBench {
     String base = q < 0 ? url : url.substring(0, q);
     String query = q < 0 ? "" : url.substring(q);
     return base.substring(0, base.lastIndexOf('/') + 1) + db + query;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      m.put(args[i], args[i + 1]);
-    }
-    return m;
   }
 }

@@ -3,7 +3,6 @@ package org.trialdex.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.trialdex.bench.lct.LctEvaluation;
@@ -30,13 +29,7 @@ public final class LctEval {
   private LctEval() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: LctEval [--shared DIR] [--out FILE.md] [--findings FILE.tsv]; got " + String.join(" ", args));
-      }
-      opts.put(args[i], args[i + 1]);
-    }
+    Map<String, String> opts = BenchArgs.parse("LctEval [--shared DIR] [--out FILE.md] [--findings FILE.tsv]", args);
     Path shared = Path.of(opts.getOrDefault("--shared", "../shared"));
     Path out = Path.of(opts.getOrDefault("--out", "trialdex-bench/target/lct-eval.md"));
     Path findings = Path.of(opts.getOrDefault("--findings", "trialdex-bench/target/lct-findings.tsv"));

@@ -75,10 +75,7 @@ public final class MatchEval {
   private MatchEval() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opts.put(args[i], args[i + 1]);
-    }
+    Map<String, String> opts = BenchArgs.parse("MatchEval", args);
     Path shared = Path.of(opts.getOrDefault("--shared", "../shared"));
     Path out = Path.of(opts.getOrDefault("--out", "trialdex-bench/target/match-eval.md"));
     long t0 = System.nanoTime();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +69,7 @@ public final class SearchBench {
   private SearchBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opts.put(args[i], args[i + 1]);
-    }
+    Map<String, String> opts = BenchArgs.parse("SearchBench", args);
     Path shared = Path.of(opts.getOrDefault("--shared", "../shared"));
     long records = Long.parseLong(opts.getOrDefault("--records", "600000"));
     int queries = Integer.parseInt(opts.getOrDefault("--queries", "2000"));

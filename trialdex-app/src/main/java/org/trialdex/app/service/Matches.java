@@ -47,7 +47,7 @@ import org.trialdex.search.query.SearchRequests;
 public final class Matches {
 
   /** Candidates each retrieval leg contributes before judging. */
-  public static final int PER_LEG = 150;
+  public static final int PER_LEG = 60;
   /** Candidates judged criterion by criterion: the best by fused retrieval, at least this many (more when more are asked for). */
   public static final int JUDGED = 60;
   /** Reciprocal-rank-fusion constant (Cormack et al. 2009). */
@@ -174,8 +174,9 @@ public final class Matches {
       leg(request("query.term", words, filters, options.openOnly()), hits, fused);
     }
     // The semantic leg: the note's embedding against the records' (a form or FHIR patient has no note).
-    float[] note = patient.facts().isEmpty() ? null : Embeddings.embed(String.join(" ", patient.facts()));
-    boolean vectors = note != null && searches.hasVectors();
+    // (An index built without embeddings has no semantic leg: embedding every candidate per query would cost too much.)
+    boolean vectors = !patient.facts().isEmpty() && searches.hasVectors();
+    float[] note = vectors ? Embeddings.embed(String.join(" ", patient.facts())) : null;
     if (vectors) {
       legOf(searches.similar(note, filterRequest(filters, options.openOnly()), PER_LEG), hits, fused);
     }
@@ -191,9 +192,8 @@ public final class Matches {
       double relevance = pp.evaluator().relevance(patient, trial);
       double retrieval = fused.get(hit.id()) / best;
       double semantic = Double.NaN;
-      if (note != null) {
-        float[] v = stored.get(hit.id());
-        semantic = cosine(note, v != null ? v : Embeddings.embed(Embeddings.text(hit.study())));
+      if (note != null && stored.containsKey(hit.id())) {
+        semantic = cosine(note, stored.get(hit.id()));
       }
       ranked.add(new Ranked(hit.study(), m, relevance, retrieval, semantic, Ranking.score(semantic, relevance, retrieval, m)));
     }
@@ -283,7 +283,7 @@ public final class Matches {
       }
     }
     List<String> names = new ArrayList<>(diseases.isEmpty() ? symptoms : diseases);
-    return names.subList(0, Math.min(8, names.size()));
+    return names.subList(0, Math.min(5, names.size()));
   }
 
   /** The patient's own words for the lexical leg: the content words of the free-text facts, any of them. */
@@ -296,7 +296,7 @@ public final class Matches {
         }
       }
     }
-    return String.join(" OR ", words.stream().limit(60).toList());
+    return String.join(" OR ", words.stream().limit(30).toList());
   }
 
   private static final Set<String> STOP = Set.of("patient", "with", "that", "this", "from", "were", "have", "been", "which", "there",
