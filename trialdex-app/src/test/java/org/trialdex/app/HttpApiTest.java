@@ -396,7 +396,7 @@ class HttpApiTest {
     var api = parsed.getOpenAPI();
     assertTrue(api.getOpenapi().startsWith("3.0"), api.getOpenapi());
     for (String path : List.of("/health", "/api/v2/studies", "/api/v2/studies/{nctId}", "/api/studies/{id}/related",
-        "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality", "/feed")) {
+        "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality", "/feed", "/api/match")) {
       assertTrue(api.getPaths().containsKey(path), path);
     }
     assertTrue(api.getPaths().get("/api/v2/studies").getGet().getParameters().stream().anyMatch(p -> p.getName().equals("facets")));

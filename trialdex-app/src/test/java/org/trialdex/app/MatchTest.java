@@ -194,6 +194,14 @@ public class MatchTest {
     assertEquals(4, answer.get("matches").size());
     assertTopAbout(answer, GVHD, 3);
 
+    // The answer follows the published OpenAPI document.
+    var validator = com.atlassian.oai.validator.OpenApiInteractionValidator
+        .createForSpecificationUrl("http://127.0.0.1:" + server.port() + "/api/openapi.json").build();
+    var report = validator.validateResponse("/api/match", com.atlassian.oai.validator.model.Request.Method.POST,
+        com.atlassian.oai.validator.model.SimpleResponse.Builder.status(200).withContentType("application/json").withBody(note.body()).build());
+    assertTrue(report.getMessages().stream().noneMatch(m -> m.getLevel() == com.atlassian.oai.validator.report.ValidationReport.Level.ERROR),
+        report::toString);
+
     HttpResponse<String> fhir = post("/api/match?top=3", "application/fhir+json", Files.readString(GVHD_BUNDLE));
     assertEquals(200, fhir.statusCode(), fhir.body());
     assertTopAbout(JSON.readTree(fhir.body()), GVHD, 3);
