@@ -36,8 +36,8 @@ public final class CriterionParser {
       + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
   private static final String LT = "<|less than|lower than|below|under|fewer than";
   private static final Pattern COMPARATOR = Pattern.compile(
-      "(?i)^[\\s:,(=]*(?:(?:is|be|was|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LE
-          + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + GT + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LT + ")");
+      "(?i)^[\\s:,(=]*(?:(?:is|are|be|was|were|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + LE
+          + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + GT + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + LT + ")");
   private static final Pattern NUMBER = Pattern.compile("^\\s*" + NUM);
   private static final Pattern RANGE = Pattern.compile("(?i)^[\\s:,(=]*(?:(?:of|is|be|between|from|in the range(?: of)?|range)\\s*)*" + NUM
       + "\\s*(?:-|–|—|to|and)\\s*" + NUM);
@@ -75,10 +75,11 @@ public final class CriterionParser {
   private static final Pattern SEX_ITEM = Pattern.compile("(?i)^\\s*(?:(?:sex|gender)\\s*:?\\s*)?(?:(?:only|healthy|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|ambulatory|non-pregnant|nonpregnant)\\s+)*"
       + "(female|females|women|woman|girls|male|males|men|man|boys)(?![\\p{L}])(?!\\s+(?:of|with|who|and|or)\\s+(?:child|reproductive|fertil|partner|potential))");
 
-  private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who|gog|who/ecog|ecog/who|ecog-acrin)(?:[\\s/-]*(?:performance|ps|p\\.s\\.|status|score|scale|grade|of|\\(ps\\)|\\(ecog\\)|:))*\\s*");
+  private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who|gog|who/ecog|ecog/who|ecog-acrin|eastern cooperative oncology group)"
+      + "(?:[\\s/-]*(?:performance|ps|p\\.s\\.|status|score|scale|grade|of|\\((?:ecog|ps|ecog ps|ecog-ps|who|eastern cooperative oncology group)\\)|:))*\\s*");
   private static final Pattern KARNOFSKY = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky|lps)(?:[\\s/-]*(?:performance|ps|status|score|scale|index|of|\\(kps\\)|\\(lps\\)|:))*\\s*");
   private static final Pattern GENERIC_PS = Pattern.compile("(?i)(?<![\\p{L}])(?:performance status|performance score|\\bps\\b)(?:\\s*(?:\\(ps\\)|of|:|score|grade))*\\s*");
-  private static final Pattern DIGIT_LIST = Pattern.compile("^\\s*([0-5])\\s*(?:(?:-|–|to)\\s*([0-5])|((?:\\s*(?:,|or|and|/)\\s*[0-5])+))?(?![\\d.%])");
+  private static final Pattern DIGIT_LIST = Pattern.compile("^\\s*([0-5])\\s*(?:(?:-|–|~|～|to)\\s*([0-5])|((?:\\s*(?:,|or|and|/)\\s*[0-5])+))?(?![\\d%]|\\.\\d)");
   private static final Pattern LEAD_WORD = Pattern.compile("(?i)^\\s*(?:of|is|be|score|grade|:)\\s*");
   private static final Pattern PERCENT_RANGE = Pattern.compile("^\\s*(\\d{2,3})\\s*%?\\s*(?:-|–|to)\\s*(\\d{2,3})\\s*%?");
   private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d{2,3})\\s*%?(?:\\s*(?:or|and)\\s+(?:(greater|more|higher|above|over)|(less|lower|below)))?");
@@ -105,14 +106,16 @@ public final class CriterionParser {
   private static final Pattern ASSUMED = Pattern.compile("(?i)informed consent|consent form|(?:sign|give|provide|obtain)(?:ed|s|ing)? (?:written )?(?:the )?(?:informed )?consent|\\bconsent\\b|\\bassent\\b"
       + "|willing(?:ness)?(?: and able)? to|able and willing|able to (?:comply|understand|follow|attend|complete|read|give|provide|sign|adhere|return|participate)"
       + "|comply with|compliance with|\\bcompliant\\b|adhere to|adherence to|follow-?up (?:visits|schedule|procedures)|available for (?:follow-?up|the duration)"
-      + "|agree(?:s|d)? to|understand(?:s)? and (?:sign|voluntarily)|geographic(?:al)?(?:ly)? (?:proximity|accessible)|live within|reside within|\\bcooperat(?:e|ive)\\b");
+      + "|agree(?:s|d)? to|understand(?:s)? and (?:sign|voluntarily)|geographic(?:al)?(?:ly)? (?:proximity|accessible)|live within|reside within|\\bcooperat(?:e|ive)\\b(?!\\s+oncology)");
   private static final Pattern REFUSAL = Pattern.compile("(?i)unable|unwilling|not willing|not able|inability|incapable|refus|cannot|can ?not|lack of|failure to|not (?:be )?available|unlikely to");
 
   private static final Pattern REFRACTORY = Pattern.compile("(?i)refractory|resistant|resistance|failed|failure of|failing|intoleran(?:t|ce)|inadequate(?:ly)? respon|unresponsive"
       + "|non-?responsive|non-?response|no response|not respond(?:ed|ing)?|lack of response|loss of response|relapsed (?:after|on|following)|progressed (?:on|after|following|despite|during)"
       + "|progression (?:on|after|following|during)|dependen(?:t|ce)|insufficient response|suboptimal response");
-  private static final Pattern LINES = Pattern.compile("(?i)(?:(?:at least|≥|>=|a minimum of|minimum of|more than|>)\\s*)(\\d|one|two|three|four|five)\\s*(?:or more\\s+)?(?:prior\\s+|previous\\s+|standard\\s+|systemic\\s+)*"
-      + "(?:lines?|regimens?|courses?|treatments?|therapies|cycles?)|(\\d|one|two|three|four)\\s*(?:or more|\\+)\\s*(?:prior\\s+|previous\\s+)*(?:lines?|regimens?)|(second|third|fourth)[- ]line");
+  private static final Pattern LINES = Pattern.compile("(?i)(?:(?:at least|≥|>=|a minimum of|minimum of|more than|>)\\s*)(\\d|one|two|three|four|five)\\s*(?:or more\\s+)?"
+      + "(?:prior\\s+|previous\\s+|standard\\s+|systemic\\s+|(?:therapy|treatment|chemotherapy)\\s+(?=lines?))*"
+      + "(?:lines?|regimens?|courses?|treatments?|therapies|cycles?)|(\\d|one|two|three|four)\\s*(?:or more|\\+)\\s*(?:prior\\s+|previous\\s+)*(?:lines?|regimens?)|(second|third|fourth)[- ]line"
+      + "|(\\d|one|two|three|four|five)\\s+(?:prior\\s+|previous\\s+)?lines?\\s+of\\s+(?:systemic\\s+)?(?:therapy|therapies|treatments?|chemotherapy)");
   private static final Pattern WITHIN = Pattern.compile("(?i)(?:within|in|during|for)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)?\\s*" + NUM
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?)(?![\\p{L}])|(?:within|in|during)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)\\s+(day|week|month|year)(?![\\p{L}])"
       + "|" + NUM + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:prior to|before|preceding)");
@@ -124,7 +127,7 @@ public final class CriterionParser {
   private static final Pattern DURATION_LIMIT_MORE = Pattern.compile("(?i)^[\\s,]*(?:and|but|,)?\\s*(?:(less than|<|≤|at most|no more than|up to|under)|(?:more than|>|≥|at least|over))\\s*"
       + NUM + "\\s*(days?|weeks?|months?|years?)");
   private static final Pattern AT_LEAST_SINCE = Pattern.compile("(?i)(?:at least|≥|>=|more than|>|minimum of|a minimum of)\\s*" + NUM
-      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off)");
+      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off|previously|ago|before|prior)");
   private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
   private static final Pattern HISTORY = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|prior|previous(?:ly)?|past|had|ever|known)(?![\\p{L}])");
   private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered"
@@ -167,7 +170,7 @@ public final class CriterionParser {
     String lead = String.join(" ", criterion.context()).toLowerCase(Locale.ROOT);
     BitSet taken = new BitSet(text.length());
     List<Constraint> out = new ArrayList<>();
-    Window window = window(text);
+    Timed window = window(text);
 
     readAge(text, lead, taken, out);
     readPerformance(text, lead, taken, out);
@@ -179,11 +182,29 @@ public final class CriterionParser {
     readTherapies(text, lead, taken, window, out);
     readConditions(text, taken, window, out);
     readSex(text, criterion.section() == Criterion.Section.EXCLUSION, out);
+    if (criterion.section() == Criterion.Section.INCLUSION && NOT_ELIGIBLE.matcher(text).find() && !text.matches("(?is).*\\b(?:unless|except)\\b.*")) {
+      // "Patients with ... infectious diseases are not eligible": an exclusion written among the inclusions
+      out.replaceAll(CriterionParser::turned);
+    }
 
     out.sort(Comparator.comparingInt((Constraint c) -> c.span().start()).thenComparingInt(c -> c.span().end()));
     ParsedCriterion.AppliesTo appliesTo = appliesTo(text, lead);
     boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out);
     return new ParsedCriterion(criterion, out, appliesTo, anyOf);
+  }
+
+  private static final Pattern NOT_ELIGIBLE = Pattern.compile("(?i)\\b(?:are|is|will be|shall be)\\s+(?:not eligible|ineligible|excluded|not allowed|not permitted)\\b"
+      + "|\\b(?:can ?not|may not|must not|should not|will not)\\s+(?:participate|be (?:included|enrolled|eligible))\\b");
+
+  /** The statement turned round, for the kinds that can be; others as they are. */
+  private static Constraint turned(Constraint c) {
+    return switch (c) {
+      case Constraint.HasCondition h -> new Constraint.HasCondition(h.span(), h.mention(), h.conceptIds(), !h.negated(), h.window(), h.qualified());
+      case Constraint.Therapy t -> new Constraint.Therapy(t.span(), t.mention(), t.therapy(), t.conceptIds(), !t.negated(), t.refractory(), t.minLines(), t.window());
+      case Constraint.Infection i -> new Constraint.Infection(i.span(), i.agent(), !i.negated());
+      case Constraint.Reproductive r -> new Constraint.Reproductive(r.span(), r.what(), !r.negated());
+      default -> c;
+    };
   }
 
   // ---- age and sex
@@ -375,12 +396,22 @@ public final class CriterionParser {
 
   private void readPerformance(String text, String lead, BitSet taken, List<Constraint> out) {
     Matcher k = KARNOFSKY.matcher(text);
+    List<int[]> waiting = new ArrayList<>(); // "Karnofsky or Lansky score < 70": both scales share the limit
+    List<PerformanceScale> waitingScales = new ArrayList<>();
     while (k.find()) {
       PerformanceScale scale = k.group(1).toLowerCase(Locale.ROOT).startsWith("l") ? PerformanceScale.LANSKY : PerformanceScale.KARNOFSKY;
       String rest = text.substring(k.end());
       int[] range = percentRange(rest);
       if (range != null) {
+        for (int i = 0; i < waiting.size(); i++) {
+          add(out, taken, new Constraint.Performance(new Span(waiting.get(i)[0], waiting.get(i)[1]), waitingScales.get(i), range[0], range[1]));
+        }
         add(out, taken, new Constraint.Performance(new Span(k.start(), k.end() + range[2]), scale, range[0], range[1]));
+        waiting.clear();
+        waitingScales.clear();
+      } else if (rest.matches("(?is)^\\s*(?:or|and|/|and/or)\\s*(?:karnofsky|kps|lansky|lps).*") && scale != waitingScales.stream().findFirst().orElse(null)) {
+        waiting.add(new int[] {k.start(), k.end()});
+        waitingScales.add(scale);
       }
     }
     Matcher e = ECOG.matcher(text);
@@ -421,7 +452,7 @@ public final class CriterionParser {
   private static int[] digitRange(String rest) {
     Matcher c = COMPARATOR.matcher(rest);
     if (c.lookingAt()) {
-      Matcher n = Pattern.compile("^\\s*([0-5])(?![\\d.%])").matcher(rest.substring(c.end()));
+      Matcher n = Pattern.compile("^\\s*([0-5])(?![\\d%]|\\.\\d)").matcher(rest.substring(c.end()));
       if (n.lookingAt()) {
         int v = Integer.parseInt(n.group(1));
         int len = c.end() + n.end();
@@ -522,7 +553,10 @@ public final class CriterionParser {
       at = c.end();
     }
     Matcher d = DURATION.matcher(rest.substring(at));
-    if (d.lookingAt() || (d.find() && d.start() < 12)) {
+    if (d.lookingAt() || (d.find() && d.start() < 25)) {
+      if (cmp == Constraint.Comparator.GE && rest.substring(at, at + d.start()).matches("(?is).*\\b(?:within|shorter than|under)\\b.*")) {
+        cmp = Constraint.Comparator.LE; // "expected survival period within 3 months"
+      }
       double weeks = days(number(d.group(1)), d.group(2)) / 7.0;
       String after = rest.substring(at + d.end()).toLowerCase(Locale.ROOT);
       if (after.matches("(?s)\\s*(?:or (?:more|longer|greater)).*")) {
@@ -545,8 +579,8 @@ public final class CriterionParser {
         continue;
       }
       Analytes.Analyte analyte = analytes.named(names.group()).orElse(null);
-      if (analyte == null) {
-        continue;
+      if (analyte == null || pendingAnalytes.contains(analyte)) {
+        continue; // "Aspartate aminotransferase (AST) and ...": the abbreviation names the analyte already waiting for its limit
       }
       pending.add(new int[] {names.start(), names.end()});
       pendingAnalytes.add(analyte);
@@ -578,7 +612,7 @@ public final class CriterionParser {
   /** Words between an analyte's name and its limit: "(ALT)", "level", "of the patient", ", serum". */
   private static String skipQualifiers(String rest) {
     return rest.replaceFirst("(?i)^(?:\\s*(?:\\([^)]{1,25}\\)|levels?|values?|counts?|concentrations?|results?|ratio|serum|plasma|blood|total|absolute|fasting"
-        + "|measured|calculated|estimated|by cockcroft[- ]gault(?: formula)?|\\(cockcroft[- ]gault\\)|according to [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|using [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|at screening|at baseline|should be|must be|:|-(?!\\s*\\d)))+", "");
+        + "|measured|calculated|estimated|rate|by cockcroft[- ]gault(?: formula)?|\\(cockcroft[- ]gault\\)|according to [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|using [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|at screening|at baseline|should be|must be|:|-(?!\\s*\\d)))+", "");
   }
 
   /** A limit read right after an analyte. */
@@ -613,6 +647,20 @@ public final class CriterionParser {
     }
     Matcher n = NUMBER.matcher(rest.substring(at));
     if (!n.lookingAt()) {
+      // "more than twice the upper limit of normal", "three times the ULN"
+      Matcher word = WORD_MULTIPLE.matcher(rest.substring(at));
+      if (cmp != null && word.lookingAt()) {
+        Matcher uln = ULN.matcher(rest.substring(at + word.end()));
+        if (uln.lookingAt()) {
+          double times = switch (word.group(1).toLowerCase(Locale.ROOT)) {
+            case "twice", "two" -> 2;
+            case "three" -> 3;
+            case "four" -> 4;
+            default -> 5;
+          };
+          return new Limit(cmp, times, Double.NaN, "", Constraint.Reference.ULN, at + word.end() + uln.end());
+        }
+      }
       return null;
     }
     double value = number(n.group(1));
@@ -643,6 +691,8 @@ public final class CriterionParser {
     }
     return new Limit(cmp, unit.scale() * value, Double.NaN, unit.ucum(), Constraint.Reference.ABSOLUTE, len + trailingLength(rest.substring(len)));
   }
+
+  private static final Pattern WORD_MULTIPLE = Pattern.compile("(?i)^\\s*(twice|two|three|four|five)\\b");
 
   /** "1.5 mg/dL or less": a comparator after the value. */
   private static Constraint.Comparator trailing(String after, Constraint.Comparator otherwise) {
@@ -704,8 +754,10 @@ public final class CriterionParser {
     while (p.find()) {
       if (!taken.get(p.start()) && !text.substring(Math.max(0, p.start() - 12), p.start()).toLowerCase(Locale.ROOT).matches(".*(?:non|not|avoid|prevent|plan\\w*|becoming|become)[\\s-]*$|.*\\bnon-$")) {
         add(out, taken, new Constraint.Reproductive(new Span(p.start(), p.end()), Constraint.Reproductive.What.PREGNANT, negated(text, p.start(), p.end())));
-      } else if (!taken.get(p.start()) && text.substring(Math.max(0, p.start() - 5), p.start()).toLowerCase(Locale.ROOT).matches(".*non[\\s-]*$")) {
-        add(out, taken, new Constraint.Reproductive(new Span(Math.max(0, p.start() - 4), p.end()), Constraint.Reproductive.What.PREGNANT, true));
+      } else if (!taken.get(p.start()) && text.substring(Math.max(0, p.start() - 5), p.start()).toLowerCase(Locale.ROOT).matches(".*\\bno[nt][\\s-]*$")) {
+        // "non-pregnant", "not pregnant": the negation is part of the words
+        int from = text.substring(0, p.start()).toLowerCase(Locale.ROOT).lastIndexOf("no");
+        add(out, taken, new Constraint.Reproductive(new Span(from, p.end()), Constraint.Reproductive.What.PREGNANT, true));
       }
     }
     Matcher l = LACTATING.matcher(text);
@@ -737,6 +789,9 @@ public final class CriterionParser {
       boolean negated = negated(text, m.start(), m.end());
       out.add(new Constraint.Infection(span, agent, negated));
       taken.set(m.start(), m.end());
+      while (m.find()) {
+        taken.set(m.start(), m.end()); // "Human immunodeficiency virus (HIV)": one infection, not a condition besides
+      }
     }
   }
 
@@ -753,21 +808,33 @@ public final class CriterionParser {
 
   // ---- therapies and conditions
 
-  private void readTherapies(String text, String lead, BitSet taken, Window window, List<Constraint> out) {
+  private void readTherapies(String text, String lead, BitSet taken, Timed window, List<Constraint> out) {
     boolean cue = THERAPY_CUE.matcher(text).find() || lead.contains("therapy") || lead.contains("treatment");
-    if (!cue) {
-      return;
+    // Without a cue word a therapy named at the head of the item or given a time ("Chemotherapy within the
+    // past 12 months", "Any surgery during last 6 months") is still one; elsewhere it may only describe.
+    boolean timed = window.window().withinDays() != null || window.window().atLeastDaysAgo() != null;
+    if (window.window().current() && !timed && window.start() >= 0
+        && text.substring(window.start(), window.end()).matches("(?i)active|uncontrolled")) {
+      window = Timed.NONE; // "active", "uncontrolled" speak of a disease, not of a therapy being given now
     }
+    List<Vocabulary.Match> diseases = vocabulary.find(Vocabulary.Area.CONDITION, text).stream().filter(d -> disease(d.concept())).toList();
     int lines = lines(text);
+    int before = out.size();
     for (Therapies.Found f : Therapies.find(text)) {
       if (taken.get(f.start()) || ALLERGY.matcher(text.substring(0, f.start())).find()) {
         continue;
+      }
+      if (!cue && !timed && !atHead(text, f.start())) {
+        continue;
+      }
+      if (f.kind() == Therapies.Kind.ANY && STUDY_TREATMENT.matcher(text.substring(0, f.start())).find()) {
+        continue; // "within 72 hours prior to initiation of treatment": the trial's own treatment
       }
       if (f.kind() == Therapies.Kind.ANY && (lines == 0 && !text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:prior|previous|no|any|systemic|naive)\\b.*")
           || !genericTherapy(text, f.start()))) {
         continue;
       }
-      out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, window));
+      out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, local(window, text, f.start(), f.end())));
       taken.set(f.start(), f.end());
     }
     for (Vocabulary.Match m : vocabulary.find(Vocabulary.Area.INTERVENTION, text)) {
@@ -776,12 +843,44 @@ public final class CriterionParser {
       }
       Concept c = m.concept();
       boolean drug = c.treeNumbers().stream().anyMatch(t -> t.startsWith("D")) && c.treeNumbers().stream().noneMatch(t -> t.startsWith("D12.776") || t.startsWith("D23"));
-      if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()) {
-        continue;
+      if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()
+          || !cue && !timed && !atHead(text, m.start()) || NOT_A_DRUG.contains(m.text().toLowerCase(Locale.ROOT))
+          || diseases.stream().anyMatch(d -> d.start() < m.end() && m.start() < d.end())) {
+        continue; // "drug abuse", "alcohol dependence": the words of a disorder, not a therapy
       }
-      out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, window));
+      out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, local(window, text, m.start(), m.end())));
       taken.set(m.start(), m.end());
     }
+    // "Prior treatment with mesenchymal stem cells": the generic head names the specific therapy after it, not any therapy
+    List<Constraint> found = new ArrayList<>(out.subList(before, out.size()));
+    for (Constraint c : found) {
+      if (c instanceof Constraint.Therapy t && t.therapy() == Therapies.Kind.ANY) {
+        boolean specific = found.stream().anyMatch(o -> o instanceof Constraint.Therapy s && s.therapy() != Therapies.Kind.ANY
+            && s.span().start() >= t.span().end() && SPECIFIED_BY.matcher(text.substring(t.span().end(), s.span().start())).matches());
+        if (specific) {
+          out.remove(c);
+        }
+      }
+    }
+  }
+
+  /** Intervention concepts whose names are everyday words more often than a therapy given to the patient. */
+  private static final Set<String> NOT_A_DRUG = Set.of("drug", "drugs", "alcohol", "medication", "medications", "medicine", "medicines",
+      "regimen", "regimens", "metal", "metals", "plastic", "plastics", "lead", "water", "food", "oxygen", "tobacco", "nicotine", "caffeine");
+
+  private static final Pattern REFRACTORY_AFTER = Pattern.compile("(?i)^[\\s-]*(?:\\([^)]{0,20}\\)\\s*)?(?:refractory|resistant|resistance|dependent|dependence|intolerant|intolerance"
+      + "|failure|unresponsive|non-?responsive)\\b|^\\s+(?:has|have|had)\\s+failed\\b|^\\s+(?:was|were|has been|have been)\\s+(?:ineffective|unsuccessful)");
+  private static final Pattern REFRACTORY_BEFORE = Pattern.compile("(?i)(?:" + REFRACTORY.pattern().substring(4) + ")(?:\\s*/\\s*[\\p{L}-]+)?"
+      + "\\s+(?:to\\s+|with\\s+|of\\s+|on\\s+|after\\s+)?(?:[\\p{L}\\d-]+\\s+){0,4}$");
+
+  private static final Pattern STUDY_TREATMENT = Pattern.compile("(?i)(?:\\b(?:this|study|trial|protocol|the study|the trial)\\s+|\\b(?:initiation|start|beginning|end|completion) of (?:the )?(?:study )?"
+      + "|\\b(?:following|after|during|until|throughout)\\s+(?:the\\s+)?(?:study\\s+)?)$");
+
+  private static final Pattern SPECIFIED_BY = Pattern.compile("(?is)\\s*(?:with|of|using|by|including|such as|consisting of|containing)\\s+(?:an?\\s+|the\\s+|any\\s+)?[^,;.]{0,30}?");
+
+  /** A therapy named first in the item, perhaps after "any", "prior" or a list number: "Chemotherapy within...", "Any surgery...". */
+  private static boolean atHead(String text, int at) {
+    return text.substring(0, at).matches("(?is)\\s*(?:(?:any|prior|previous|recent|current|concurrent|concomitant|major|minor|other|history of)\\s+){0,2}");
   }
 
   /** "No prior therapy" is any therapy; "no prior photodynamic therapy" names one the classes do not know. */
@@ -798,48 +897,91 @@ public final class CriterionParser {
 
   private static Constraint.Therapy therapy(String text, Span span, Therapies.Kind kind, List<String> concepts, int lines, Window window) {
     boolean negated = negated(text, span.start(), span.end()) || NAIVE_AFTER.matcher(text.substring(span.end())).lookingAt();
-    String around = text.substring(Math.max(0, span.start() - 40), Math.min(text.length(), span.end() + 40));
-    boolean refractory = REFRACTORY.matcher(around).find();
+    // Refractory to this therapy: "steroid-refractory", "refractory to steroids", "failed two lines of treatment";
+    // not "allogeneic HSCT and steroid-refractory GVHD", where the word belongs to the steroid.
+    boolean refractory = REFRACTORY_AFTER.matcher(text.substring(span.end())).lookingAt()
+        || REFRACTORY_BEFORE.matcher(text.substring(Math.max(0, span.start() - 60), span.start())).find();
     return new Constraint.Therapy(span, span.of(text), kind, concepts, negated, refractory, lines, window);
   }
 
-  private void readConditions(String text, BitSet taken, Window window, List<Constraint> out) {
-    List<Vocabulary.Match> found = vocabulary.find(Vocabulary.Area.CONDITION, text);
+  private void readConditions(String text, BitSet taken, Timed timed, List<Constraint> out) {
+    List<Vocabulary.Match> found = new ArrayList<>(vocabulary.find(Vocabulary.Area.CONDITION, text));
+    found.sort(Comparator.comparingInt(Vocabulary.Match::start).thenComparingInt(m -> -m.end()));
     List<Constraint.HasCondition> conditions = new ArrayList<>();
     for (Vocabulary.Match m : found) {
       if (m.start() < 0 || m.end() > text.length() || taken.get(m.start(), m.end()).cardinality() > 0) {
         continue;
       }
       String mention = text.substring(m.start(), m.end());
-      if (!conditionWorthy(mention)) {
+      if (!conditionWorthy(mention) || !disease(m.concept())) {
         continue;
       }
       Constraint.HasCondition previous = conditions.isEmpty() ? null : conditions.getLast();
-      if (previous != null && previous.span().start() == m.start() && previous.span().end() == m.end()) {
+      if (previous != null && m.start() < previous.span().end()) {
+        // overlapping names ("acute and chronic GVHD" and "chronic GVHD"): one condition, any of their concepts
         List<String> ids = new ArrayList<>(previous.conceptIds());
-        ids.add(m.concept().id());
-        conditions.set(conditions.size() - 1, new Constraint.HasCondition(previous.span(), previous.mention(), ids, previous.negated(),
+        if (!ids.contains(m.concept().id())) {
+          ids.add(m.concept().id());
+        }
+        Span span = previous.span().union(new Span(m.start(), m.end()));
+        conditions.set(conditions.size() - 1, new Constraint.HasCondition(span, span.of(text), ids, previous.negated(),
             previous.window(), previous.qualified()));
         continue;
       }
       if (therapyTarget(text, m.start(), out)) {
         continue; // "no prior chemotherapy for breast cancer": the condition the therapy was for
       }
+      if (EXCEPTION.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()) {
+        continue; // "(unless Gilbert's syndrome)", "other than basal cell carcinoma": an exception, which a constraint cannot say
+      }
+      Window window = local(timed, text, m.start(), m.end());
       Window w = window;
       String before = text.substring(Math.max(0, m.start() - 30), m.start());
       boolean qualified = QUALIFIED.matcher(before).find();
       if (CURRENT.matcher(before).find()) {
         w = new Window(window.withinDays(), window.atLeastDaysAgo(), true);
       } else if (HISTORY.matcher(before).find() && window.withinDays() == null) {
-        w = Window.ANY_TIME;
+        w = window.atLeastDaysAgo() == null ? Window.ANY_TIME : new Window(null, window.atLeastDaysAgo(), false);
       }
-      conditions.add(new Constraint.HasCondition(new Span(m.start(), m.end()), mention, List.of(m.concept().id()),
-          negated(text, m.start(), m.end()), w, qualified));
+      List<String> ids = new ArrayList<>(List.of(m.concept().id()));
+      int from = m.start();
+      // "acute or chronic GVHD": the first adjective names a condition of its own
+      Matcher co = COORDINATED.matcher(text.substring(0, m.start()));
+      int space = mention.indexOf(' ');
+      if (co.find() && space > 0) {
+        String other = co.group(1) + mention.substring(space);
+        for (Concept c : vocabulary.lookup(Vocabulary.Area.CONDITION, other)) {
+          if (disease(c) && !ids.contains(c.id())) {
+            ids.add(c.id());
+            from = co.start(1);
+          }
+        }
+      }
+      conditions.add(new Constraint.HasCondition(new Span(from, m.end()), text.substring(from, m.end()), ids,
+          negated(text, from, m.end()), w, qualified));
     }
     for (Constraint.HasCondition c : conditions) {
       out.add(c);
       taken.set(c.span().start(), c.span().end());
     }
+  }
+
+  private static final Pattern EXCEPTION = Pattern.compile("(?i)(?<![\\p{L}])(?:unless|except(?: for)?|excluding|other than|apart from|with the exception of|besides)"
+      + "(?![\\p{L}])[^;.:()]{0,40}$");
+
+  private static final Pattern COORDINATED = Pattern.compile("(?i)(?<![\\p{L}])([\\p{L}-]{3,})\\s+(?:or|and|and/or|/)\\s*$");
+
+  /**
+   * Whether a concept names a disease, mental disorder or finding (MeSH trees C and F03, or a curated or
+   * Disease Ontology concept whose nearest MeSH descriptors are), not a check tag ("Female"), a drug or a
+   * word like "contraindication" that MeSH lists without a disease tree.
+   */
+  private boolean disease(Concept c) {
+    List<Concept> mesh = vocabulary.mesh(c.id());
+    if (mesh.isEmpty()) {
+      return c.source() != Concept.Source.MESH;
+    }
+    return mesh.stream().flatMap(d -> d.treeNumbers().stream()).anyMatch(t -> t.startsWith("C") || t.startsWith("F03"));
   }
 
   /** Whether a condition is what a therapy read earlier in the item was for ("therapy for X"). */
@@ -875,39 +1017,84 @@ public final class CriterionParser {
     return Negation.negated(text, start, end);
   }
 
-  private static Window window(String text) {
+  /** The window an item's words give, and where those words are ({@code start} -1 when none). */
+  private record Timed(Window window, int start, int end) {
+    static final Timed NONE = new Timed(Window.ANY_TIME, -1, -1);
+  }
+
+  private static Timed window(String text) {
     Matcher d = DURATION_LIMIT.matcher(text);
     if (d.find()) {
       if (d.group(1) != null) {
         double lo = days(number(d.group(1)), d.group(3));
         double hi = days(number(d.group(2)), d.group(3));
-        return new Window(hi, lo, false);
+        return new Timed(new Window(hi, lo, false), d.start(), d.end());
       }
       double v = days(number(d.group(6)), d.group(7));
       Matcher second = DURATION_LIMIT_MORE.matcher(text.substring(d.end()));
       if (d.group(4) != null) {
         Double atLeast = second.lookingAt() ? days(number(second.group(2)), second.group(3)) : null;
-        return new Window(v, atLeast, false);
+        return new Timed(new Window(v, atLeast, false), d.start(), d.end());
       }
       Double within = second.lookingAt() && second.group(1) != null ? days(number(second.group(2)), second.group(3)) : null;
-      return new Window(within, v, false);
+      return new Timed(new Window(within, v, false), d.start(), d.end());
     }
     Matcher w = WITHIN.matcher(text);
-    if (w.find()) {
+    Matcher a = AT_LEAST_SINCE.matcher(text);
+    boolean within = w.find();
+    boolean atLeast = a.find();
+    // "at least 4 weeks prior to enrollment" is a washout, though "4 weeks prior to" alone reads as a window
+    if (atLeast && (!within || w.group(4) != null && w.start() >= a.start() && w.start() < a.end())) {
+      return new Timed(new Window(null, days(number(a.group(1)), a.group(2)), false), a.start(), a.end());
+    }
+    if (within) {
       if (w.group(1) != null) {
-        return new Window(days(number(w.group(1)), w.group(2)), null, false);
+        return new Timed(new Window(days(number(w.group(1)), w.group(2)), null, false), w.start(), w.end());
       }
       if (w.group(3) != null) {
-        return new Window(days(1, w.group(3)), null, false);
+        return new Timed(new Window(days(1, w.group(3)), null, false), w.start(), w.end());
       }
-      return new Window(days(number(w.group(4)), w.group(5)), null, false);
+      return new Timed(new Window(days(number(w.group(4)), w.group(5)), null, false), w.start(), w.end());
     }
-    Matcher a = AT_LEAST_SINCE.matcher(text);
-    if (a.find()) {
-      return new Window(null, days(number(a.group(1)), a.group(2)), false);
+    Matcher c = CURRENT.matcher(text);
+    if (c.find() && !HISTORY.matcher(text).find()) {
+      return new Timed(Window.NOW, c.start(), c.end());
     }
-    return CURRENT.matcher(text).find() && !HISTORY.matcher(text).find() ? Window.NOW : Window.ANY_TIME;
+    return Timed.NONE;
   }
+
+  /**
+   * The item's window as it bears on one mention: a time phrase holds for what it follows in the same
+   * sentence ("MI, stroke or TIA within 6 months"), and for what it precedes only at the head of the
+   * item or right beside it; a "current" cue holds at the head of the item or beside the mention. So
+   * "Surgery within 30 days or known intestinal strictures" does not put the strictures in the window.
+   */
+  private static Window local(Timed t, String text, int start, int end) {
+    if (t.start() < 0) {
+      return Window.ANY_TIME;
+    }
+    Window w = t.window();
+    if (start < t.end() && end > t.start()) {
+      return w;
+    }
+    boolean cueOnly = w.current() && w.withinDays() == null && w.atLeastDaysAgo() == null;
+    if (end <= t.start()) {
+      String between = text.substring(end, t.start());
+      if (SENTENCE_BREAK.matcher(between).find()) {
+        return Window.ANY_TIME;
+      }
+      return !cueOnly || between.length() <= 20 ? w : Window.ANY_TIME;
+    }
+    String between = text.substring(t.end(), start);
+    if (SENTENCE_BREAK.matcher(between).find()) {
+      return Window.ANY_TIME;
+    }
+    boolean head = text.substring(0, t.start()).matches("(?is)\\s*(?:\\S+\\s+){0,2}");
+    boolean beside = between.length() <= 40 && !between.matches("(?is).*(?:\\bor\\b|\\band\\b|,).*");
+    return head || beside ? w : Window.ANY_TIME;
+  }
+
+  private static final Pattern SENTENCE_BREAK = Pattern.compile(";|\\.(?:\\s|$)");
 
   private static int lines(String text) {
     Matcher m = LINES.matcher(text);
@@ -921,7 +1108,7 @@ public final class CriterionParser {
         default -> 3;
       };
     }
-    String n = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+    String n = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4)).toLowerCase(Locale.ROOT);
     int v = switch (n) {
       case "one" -> 1;
       case "two" -> 2;

@@ -61,7 +61,7 @@ public final class Therapies {
             + "|allo-?hsct|auto-?hsct|hsct|allo-?hct|allo-?sct|auto-?sct|asct|sct|bmt|cord blood transplant(?:ation)?|allograft"),
     MSC("mesenchymal stromal cell therapy",
         "mesenchymal (?:stem|stromal|progenitor) cells?|mscs?|mesenchymal cells|stromal cells?|adipose[- ]derived (?:stem|stromal|regenerative) cells"
-            + "|stem cell therapy|cell therapy|cellular therapy|remestemcel(?:-l)?|prochymal"),
+            + "|stem cell (?:therapy|therapies|treatments?|injections?)|cell therapy|cellular therapy|remestemcel(?:-l)?|prochymal"),
     CAR_T("CAR T-cell therapy", "car[- ]?t(?:[- ]cells?)?(?: therapy)?|chimeric antigen receptor"),
     INVESTIGATIONAL("an investigational treatment",
         "investigational (?:drugs?|agents?|products?|therap(?:y|ies)|treatments?|devices?|medicinal products?)|experimental (?:drugs?|agents?|therap(?:y|ies))"
