@@ -90,7 +90,7 @@ public final class CriterionParser {
 
   private static final Pattern PREG_OR_LACT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)|gestation)(?:\\s*(?:,|or|and|/|and/or)\\s*(?:currently\\s+|are\\s+)?(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?! home)|planning))+");
   private static final Pattern PREGNANT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)(?!\\s*(?:test|tests|testing|screen)))(?![\\p{L}])");
-  private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?!\\s+(?:home|facility|staff|care)))(?![\\p{L}])");
+  private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?!\\s+(?:home|facility|staff|care|infants?|bab(?:y|ies)|child(?:ren)?|students?)))(?![\\p{L}])");
   private static final Pattern PREG_TEST = Pattern.compile("(?i)(?:negative\\s+(?:(?:serum|urine|urinary|blood|β-?hcg|beta-?hcg|b-?hcg)\\s+)*(?:pregnancy|hcg|β-?hcg|beta-?hcg)(?:\\s+test)?"
       + "|pregnancy\\s+test[^.;]{0,40}?negative)");
   private static final Pattern CHILDBEARING = Pattern.compile("(?i)(?:women|woman|females?|patients?|participants?|subjects?|girls?)?\\s*(?:of|with)\\s+(?:child[- ]?bearing|reproductive|childbearing)\\s+(?:potential|age)|\\bwocbp\\b|\\bfcbp\\b");
@@ -130,7 +130,7 @@ public final class CriterionParser {
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off|previously|ago|before|prior)");
   private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
   private static final Pattern HISTORY = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|prior|previous(?:ly)?|past|had|ever|known)(?![\\p{L}])");
-  private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered"
+  private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered|resistance|refractoriness"
       + "|current(?:ly)?|concurrent|concomitant|on|naive|naïve|refractory|resistant|failed|failure|dose|doses|course|courses|regimen|infusion|injection|vaccin\\w*|transplant\\w*|undergone|underwent)(?![\\p{L}])");
   private static final Pattern ALLERGY = Pattern.compile("(?i)(?:allerg\\w*|hypersensitiv\\w*|intoleran\\w*|contraindicat\\w*|anaphyla\\w*|sensitivity)\\s*(?:reaction\\s*)?(?:to|of|against)?\\s*(?:\\w+\\s+){0,3}$");
   private static final Pattern NAIVE_AFTER = Pattern.compile("(?i)^[\\s-]*(?:na[iï]ve|free)");
@@ -189,12 +189,24 @@ public final class CriterionParser {
 
     out.sort(Comparator.comparingInt((Constraint c) -> c.span().start()).thenComparingInt(c -> c.span().end()));
     ParsedCriterion.AppliesTo appliesTo = appliesTo(text, lead);
-    boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out);
+    // "No serious infection or acute hemorrhage": the shared "no" makes the "or" a "nor", and both must hold
+    boolean allNegated = out.size() > 1 && out.stream().allMatch(CriterionParser::negatedStatement);
+    boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out) && !allNegated;
     return new ParsedCriterion(criterion, out, appliesTo, anyOf);
   }
 
   private static final Pattern NOT_ELIGIBLE = Pattern.compile("(?i)\\b(?:are|is|will be|shall be)\\s+(?:not eligible|ineligible|excluded|not allowed|not permitted)\\b"
       + "|\\b(?:can ?not|may not|must not|should not|will not)\\s+(?:participate|be (?:included|enrolled|eligible))\\b");
+
+  private static boolean negatedStatement(Constraint c) {
+    return switch (c) {
+      case Constraint.HasCondition h -> h.negated();
+      case Constraint.Therapy t -> t.negated();
+      case Constraint.Infection i -> i.negated();
+      case Constraint.Reproductive r -> r.negated();
+      default -> false;
+    };
+  }
 
   /** The statement turned round, for the kinds that can be; others as they are. */
   private static Constraint turned(Constraint c) {
@@ -589,7 +601,7 @@ public final class CriterionParser {
       int skipped = rest.length() - rest2.length();
       Limit limit = limit(rest2, analyte);
       if (limit == null) {
-        if (!rest2.matches("(?is)^\\s*(?:,|and|or|/|&|and/or)\\s*.*") || rest2.length() > 200) {
+        if (!rest2.matches("(?is)^\\s*(?:,|and|or|/|&|and/or)\\s*.*")) {
           pending.clear();
           pendingAnalytes.clear();
         }
@@ -798,7 +810,7 @@ public final class CriterionParser {
   private static void readAssumed(String text, BitSet taken, List<Constraint> out) {
     Matcher m = ASSUMED.matcher(text);
     if (m.find() && !taken.get(m.start())) {
-      String what = m.group().toLowerCase(Locale.ROOT).contains("consent") || m.group().toLowerCase(Locale.ROOT).contains("assent")
+      String what = text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:consent|assent)\\b.*")
           ? "consent" : "compliance";
       boolean refusal = REFUSAL.matcher(text).find();
       out.add(new Constraint.Assumed(new Span(m.start(), m.end()), what, refusal));
@@ -866,9 +878,9 @@ public final class CriterionParser {
 
   /** Intervention concepts whose names are everyday words more often than a therapy given to the patient. */
   private static final Set<String> NOT_A_DRUG = Set.of("drug", "drugs", "alcohol", "medication", "medications", "medicine", "medicines",
-      "regimen", "regimens", "metal", "metals", "plastic", "plastics", "lead", "water", "food", "oxygen", "tobacco", "nicotine", "caffeine");
+      "regimen", "regimens", "hormone", "hormones", "metal", "metals", "plastic", "plastics", "lead", "water", "food", "oxygen", "tobacco", "nicotine", "caffeine");
 
-  private static final Pattern REFRACTORY_AFTER = Pattern.compile("(?i)^[\\s-]*(?:\\([^)]{0,20}\\)\\s*)?(?:refractory|resistant|resistance|dependent|dependence|intolerant|intolerance"
+  private static final Pattern REFRACTORY_AFTER = Pattern.compile("(?i)^[\\s-]*(?:\\([^)]{0,20}\\)\\s*)?(?:(?:hormone|therapy|treatment|drug|agent)s?\\s+)?(?:refractory|resistant|resistance|dependent|dependence|intolerant|intolerance"
       + "|failure|unresponsive|non-?responsive)\\b|^\\s+(?:has|have|had)\\s+failed\\b|^\\s+(?:was|were|has been|have been)\\s+(?:ineffective|unsuccessful)");
   private static final Pattern REFRACTORY_BEFORE = Pattern.compile("(?i)(?:" + REFRACTORY.pattern().substring(4) + ")(?:\\s*/\\s*[\\p{L}-]+)?"
       + "\\s+(?:to\\s+|with\\s+|of\\s+|on\\s+|after\\s+)?(?:[\\p{L}\\d-]+\\s+){0,4}$");
@@ -880,8 +892,12 @@ public final class CriterionParser {
 
   /** A therapy named first in the item, perhaps after "any", "prior" or a list number: "Chemotherapy within...", "Any surgery...". */
   private static boolean atHead(String text, int at) {
-    return text.substring(0, at).matches("(?is)\\s*(?:(?:any|prior|previous|recent|current|concurrent|concomitant|major|minor|other|history of)\\s+){0,2}");
+    return text.substring(0, at).matches("(?is)\\s*(?:(?:any|prior|previous|recent|current|concurrent|concomitant|major|minor|other|history of)\\s+){0,2}")
+        || AFTER_THERAPY.matcher(text.substring(0, at)).find();
   }
+
+  /** "developing after allo-HSCT", "following chemotherapy", "post-transplant": a therapy given before. */
+  private static final Pattern AFTER_THERAPY = Pattern.compile("(?i)\\b(?:after|following|post|since)[\\s-]+(?:(?:an?|the|first|second|prior|previous|allogeneic|autologous)\\s+)?$");
 
   /** "No prior therapy" is any therapy; "no prior photodynamic therapy" names one the classes do not know. */
   private static boolean genericTherapy(String text, int at) {
@@ -931,7 +947,8 @@ public final class CriterionParser {
       if (therapyTarget(text, m.start(), out)) {
         continue; // "no prior chemotherapy for breast cancer": the condition the therapy was for
       }
-      if (EXCEPTION.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()) {
+      if (EXCEPTION.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()
+          || CAUSE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
         continue; // "(unless Gilbert's syndrome)", "other than basal cell carcinoma": an exception, which a constraint cannot say
       }
       Window window = local(timed, text, m.start(), m.end());
@@ -968,6 +985,9 @@ public final class CriterionParser {
 
   private static final Pattern EXCEPTION = Pattern.compile("(?i)(?<![\\p{L}])(?:unless|except(?: for)?|excluding|other than|apart from|with the exception of|besides)"
       + "(?![\\p{L}])[^;.:()]{0,40}$");
+
+  /** "symptoms not caused by GVHD", "anemia due to iron deficiency": the cause qualifies another finding. */
+  private static final Pattern CAUSE = Pattern.compile("(?i)(?<![\\p{L}])(?:caused by|due to|secondary to|attributable to|attributed to|induced by)\\s+(?:\\w+\\s+){0,2}$");
 
   private static final Pattern COORDINATED = Pattern.compile("(?i)(?<![\\p{L}])([\\p{L}-]{3,})\\s+(?:or|and|and/or|/)\\s*$");
 
@@ -1192,7 +1212,8 @@ public final class CriterionParser {
       int from = constraints.get(i - 1).span().end();
       int to = constraints.get(i).span().start();
       if (from < to) {
-        String between = text.substring(from, to).toLowerCase(Locale.ROOT);
+        String between = text.substring(from, to).toLowerCase(Locale.ROOT)
+            .replaceAll("\\b(?:male|man|men|female|woman|women|boys?|girls?)\\s+(?:or|and/or)\\s+(?:male|man|men|female|woman|women|boys?|girls?)\\b", " ");
         if (between.matches("(?s).*\\bor\\b.*") && !between.matches("(?s).*\\band\\b(?!/or).*")) {
           return true;
         }

@@ -39,6 +39,8 @@ public final class NoteReader {
   private static final Pattern PAST = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|hx of|h/o|s/p|status post|previous(?:ly)?|prior|past|former|resolved|treated for|in remission|remote)(?![\\p{L}])");
   private static final Pattern RULE_OUT = Pattern.compile("(?i)(?<![\\p{L}])(?:rule out|r/o|suspected|suspicion of|possible|probable|concern for|worried about|differential|versus|vs\\.?|question of|to exclude|risk of|risk for|at risk)(?![\\p{L}])");
   private static final Pattern VALUE = Pattern.compile("^(?:\\s*(?:\\([^)]{1,20}\\)|level|levels|count|of|is|was|were|at|=|:|-|measured|value|values|elevated|increased|decreased|low|high|reduced|raised|to|from|\\d+(?:\\.\\d+)?\\s*(?:->|→|to))\\s*)*?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?!\\s*(?:years?|yo|y/o|months?|weeks?|days?|hours?|times|x\\b|-year))");
+  /** "high CRP (145)", "amylase (1200 U/L)": the value in parentheses right after the name. */
+  private static final Pattern PARENTHESIZED_VALUE = Pattern.compile("^\\s*\\(\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?=\\s*(?:\\)|[a-zA-Zµμ/%]))");
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?i)(?<![\\p{L}])(?:bp|blood pressure)\\s*(?:of|is|was|:|=)?\\s*(\\d{2,3})\\s*/\\s*(\\d{2,3})");
   private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who performance status)(?:\\s*(?:performance status|ps|score|grade|of|:|is|was))*\\s*([0-5])(?![\\d%])");
   private static final Pattern KPS = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky)(?:\\s*(?:performance status|performance score|ps|score|index|of|:|is|was))*\\s*(\\d{2,3})\\s*%?");
@@ -212,7 +214,10 @@ public final class NoteReader {
         continue;
       }
       String rest = s.substring(names.end());
-      Matcher v = VALUE.matcher(rest);
+      Matcher v = PARENTHESIZED_VALUE.matcher(rest);
+      if (!v.lookingAt()) {
+        v = VALUE.matcher(rest);
+      }
       if (!v.lookingAt() || v.end() > 40) {
         continue;
       }
@@ -291,7 +296,7 @@ public final class NoteReader {
     String before = s.substring(0, start);
     if (Negation.negated(s, start, end)) {
       status = Patient.Status.ABSENT;
-    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post)\\b.*")) {
+    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post|included|followed by|was treated|were treated)\\b.*")) {
       status = Patient.Status.PAST;
     } else if (ONGOING.matcher(s.substring(Math.max(0, start - 25), Math.min(s.length(), end + 25))).find()) {
       status = Patient.Status.ACTIVE;
@@ -324,8 +329,8 @@ public final class NoteReader {
         continue;
       }
       String mention = s.substring(m.start(), m.end());
-      if (!CriterionParser.conditionWorthy(mention)) {
-        continue;
+      if (!CriterionParser.conditionWorthy(mention) || analytes.named(mention).isPresent()) {
+        continue; // "high CRP (145)": a lab named, not C-reactive-protein-named disease
       }
       String clause = clauseBefore(s, m.start());
       if (FAMILY.matcher(clause).find() || RULE_OUT.matcher(clause).find()) {
