@@ -954,7 +954,8 @@ public final class CriterionParser {
       Window window = local(timed, text, m.start(), m.end());
       Window w = window;
       String before = text.substring(Math.max(0, m.start() - 30), m.start());
-      boolean qualified = QUALIFIED.matcher(before).find();
+      // "tumors must overexpress HER2": a property of the disease is asked, which having it does not settle
+      boolean qualified = QUALIFIED.matcher(before).find() || PROPERTY_ASKED.matcher(text.substring(m.end())).lookingAt();
       if (CURRENT.matcher(before).find()) {
         w = new Window(window.withinDays(), window.atLeastDaysAgo(), true);
       } else if (HISTORY.matcher(before).find() && window.withinDays() == null) {
@@ -988,6 +989,8 @@ public final class CriterionParser {
 
   /** "symptoms not caused by GVHD", "anemia due to iron deficiency": the cause qualifies another finding. */
   private static final Pattern CAUSE = Pattern.compile("(?i)(?<![\\p{L}])(?:caused by|due to|secondary to|attributable to|attributed to|induced by)\\s+(?:\\w+\\s+){0,2}$");
+
+  private static final Pattern PROPERTY_ASKED = Pattern.compile("(?i)^\\s+(?:must|should|shall|has to|have to|needs? to)\\s+(?!have\\b|be (?:present|diagnosed|confirmed|documented))");
 
   private static final Pattern COORDINATED = Pattern.compile("(?i)(?<![\\p{L}])([\\p{L}-]{3,})\\s+(?:or|and|and/or|/)\\s*$");
 
