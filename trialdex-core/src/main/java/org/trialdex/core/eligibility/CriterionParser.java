@@ -30,10 +30,10 @@ public final class CriterionParser {
 
   private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?|\\.\\d+)";
   private static final String GE = "≥|>=|=>|≧|⩾|> ?or ?=|greater than or equal to|more than or equal to|equal to or greater than"
-      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|not below|min\\.?|more or equal(?: to)?|greater or equal(?: to)?";
+      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|no lower than|no fewer than|not fewer than|not below|min\\.?|more or equal(?: to)?|greater or equal(?: to)?";
   private static final String GT = ">|greater than|more than|higher than|above|over|exceeding|exceeds?|in excess of";
   private static final String LE = "≤|<=|=<|≦|⩽|< ?or ?=|less than or equal to|equal to or less than|up to|maximum(?: of)?"
-      + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
+      + "|no more than|not more than|not greater than|no greater than|not higher than|no higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
   private static final String LT = "<|less than|lower than|below|under|fewer than";
   private static final Pattern COMPARATOR = Pattern.compile(
       "(?i)^[\\s:,(=]*(?:(?:is|are|be|was|were|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + LE
@@ -995,16 +995,17 @@ public final class CriterionParser {
   private static final Pattern COORDINATED = Pattern.compile("(?i)(?<![\\p{L}])([\\p{L}-]{3,})\\s+(?:or|and|and/or|/)\\s*$");
 
   /**
-   * Whether a concept names a disease, mental disorder or finding (MeSH trees C and F03, or a curated or
-   * Disease Ontology concept whose nearest MeSH descriptors are), not a check tag ("Female"), a drug or a
-   * word like "contraindication" that MeSH lists without a disease tree.
+   * Whether a concept names a disease, mental disorder, behavioural symptom or finding (MeSH trees C, F03
+   * and F01.145.126, or a curated or Disease Ontology concept whose nearest MeSH descriptors are), not a
+   * check tag ("Female"), a drug or a word like "contraindication" that MeSH lists without a disease tree.
    */
   private boolean disease(Concept c) {
     List<Concept> mesh = vocabulary.mesh(c.id());
     if (mesh.isEmpty()) {
       return c.source() != Concept.Source.MESH;
     }
-    return mesh.stream().flatMap(d -> d.treeNumbers().stream()).anyMatch(t -> t.startsWith("C") || t.startsWith("F03"));
+    // C diseases, F03 mental disorders, F01.145.126 behavioural symptoms ("depression", "anxiety")
+    return mesh.stream().flatMap(d -> d.treeNumbers().stream()).anyMatch(t -> t.startsWith("C") || t.startsWith("F03") || t.startsWith("F01.145.126"));
   }
 
   /** Whether a condition is what a therapy read earlier in the item was for ("therapy for X"). */

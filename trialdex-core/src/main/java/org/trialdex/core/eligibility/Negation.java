@@ -22,7 +22,7 @@ public final class Negation {
 
   private static final Pattern PSEUDO = Pattern.compile(
       "(?i)(?<![\\p{L}\\p{N}])(?:no increase|no change|no longer|not only|not necessarily|no further|not certain if"
-          + "|gram[- ]negative|not rule out|no more than|not more than|no less than|not less than|not exceed|not to exceed"
+          + "|gram[- ]negative|not rule out|no more than|not more than|no less than|not less than|no greater than|not greater than|no higher than|no lower than|no fewer than|not exceed|not to exceed"
           + "|not been able|cannot be excluded|not been excluded|not excluded|no later than|not later than|not fully"
           + "|whether or not|if not|not yet|not have received more than|unable to (?:walk|swallow|speak|work|perform|care))");
 

@@ -338,9 +338,36 @@ public final class NoteReader {
       }
       Patient.Status status = Negation.negated(s, m.start(), m.end()) ? Patient.Status.ABSENT
           : PAST.matcher(clause).find() && !clause.toLowerCase(Locale.ROOT).contains("recurr") ? Patient.Status.PAST : Patient.Status.ACTIVE;
+      if (status == Patient.Status.PAST && !ENDED.matcher(clause.substring(Math.max(0, clause.length() - 25))).find() && chronic(m.concept())) {
+        status = Patient.Status.ACTIVE; // "a history of hypertension": a chronic disease once had is still had
+      }
       out.add(new Patient.Condition(mention, List.of("vocab|" + m.concept().id()), status, onset, "note: " + s.strip()));
     }
     return out;
+  }
+
+  /** Words that say a condition is over, not only that it is in the history. */
+  private static final Pattern ENDED = Pattern.compile("(?i)(?<![\\p{L}])(?:resolved|s/p|status post|treated for|in remission|former|remote|cured|previous(?:ly)?|prior)(?![\\p{L}])");
+
+  /**
+   * MeSH branches of diseases that last once had: hypertension, diabetes, lipid disorders, obesity,
+   * COPD, asthma, chronic kidney disease, heart failure, coronary disease, epilepsy, chronic viral
+   * infections, rheumatic and chronic inflammatory diseases.
+   */
+  private static final List<String> CHRONIC = List.of("C14.907.489", "C18.452.394.750", "C18.452.584.500", "C18.654.726.500",
+      "C08.381.495.389", "C08.127.108", "C08.381.495.108", "C12.777.419.780.050", "C12.200.777.419.780.050", "C14.280.434",
+      "C14.280.647.250", "C14.907.137.126.339", "C10.228.140.490", "C02.782.815.616.400", "C02.440.435", "C02.440.440",
+      "C05.550.114.154", "C17.300.480", "C19.874.482", "C17.800.859.675", "C19.246", "C06.405.205.731.500", "C06.405.205.798", "C10.228.140.380.100", "C10.228.662.600");
+
+  private boolean chronic(Concept concept) {
+    for (Concept m : vocabulary.mesh(concept.id())) {
+      for (String tree : m.treeNumbers()) {
+        if (CHRONIC.stream().anyMatch(tree::startsWith)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** When the conditions a sentence names were diagnosed: "diagnosed 11 years ago", "recently diagnosed". */

@@ -58,7 +58,8 @@ public final class Therapies {
     HSCT("hematopoietic stem cell transplantation",
         "(?:allogeneic |autologous |allo-|auto-)?(?:hematopoietic |haematopoietic |peripheral blood )?(?:stem cell|progenitor cell) "
             + "(?:transplant(?:ation)?|transplants|rescue|infusion)|(?:allogeneic |autologous )?bone marrow transplant(?:ation)?"
-            + "|allo-?hsct|auto-?hsct|hsct|allo-?hct|allo-?sct|auto-?sct|asct|sct|bmt|cord blood transplant(?:ation)?|allograft"),
+            + "|allo-?hsct|auto-?hsct|hsct|allo-?hct|allo-?sct|auto-?sct|asct|sct|bmt|cord blood transplant(?:ation)?|allograft"
+            + "|(?:allogeneic|autologous|allo|auto)[- ]?transplant(?:ation|s)?"),
     MSC("mesenchymal stromal cell therapy",
         "mesenchymal (?:stem|stromal|progenitor) cells?|mscs?|mesenchymal cells|stromal cells?|adipose[- ]derived (?:stem|stromal|regenerative) cells"
             + "|stem cell (?:therapy|therapies|treatments?|injections?)|cell therapy|cellular therapy|remestemcel(?:-l)?|prochymal"),

@@ -117,6 +117,14 @@ class CriterionParserTest {
   }
 
   @Test
+  void noGreaterThanIsAtMost() {
+    // NCT00003702 (SIGIR pool, legacy XML set), inclusion, two items
+    ParsedCriterion pc = inclusion("Bilirubin no greater than 1.5 times upper limit of normal (ULN)");
+    assertLimit(measurement(pc, "bilirubin"), Comparator.LE, 1.5, "", Reference.ULN);
+    assertLimit(measurement(inclusion("Creatinine no greater than 2.0 mg/dL"), "creatinine"), Comparator.LE, 2.0, "mg/dL", Reference.ABSOLUTE);
+  }
+
+  @Test
   void twiceTheUpperLimitWrittenInWords() {
     // seed 002 (NCT03219801), inclusion item 5: "twice times" is a multiple of 2
     ParsedCriterion pc = inclusion("Both transaminase and serum creatinine level are more than twice times the upper limit of normal");
@@ -327,6 +335,14 @@ class CriterionParserTest {
     assertEquals(Therapies.Kind.MSC, t.therapy());
     assertTrue(t.negated());
     assertEquals(6 * MONTH, t.window().withinDays(), 1e-9);
+  }
+
+  @Test
+  void noPriorAllogeneicTransplant() {
+    // NCT00002878 (TREC 2021 pool, legacy XML set), inclusion
+    Constraint.Therapy t = only(inclusion("No prior allogeneic transplant"), Constraint.Therapy.class);
+    assertEquals(Therapies.Kind.HSCT, t.therapy());
+    assertTrue(t.negated());
   }
 
   @Test

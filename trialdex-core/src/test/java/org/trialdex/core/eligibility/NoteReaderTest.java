@@ -1,7 +1,6 @@
 package org.trialdex.core.eligibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +87,8 @@ class NoteReaderTest {
     assertEquals(45.0, p.age().value());
     assertEquals(Patient.Sex.MALE, p.sex().value());
     assertEquals(Status.ACTIVE, condition(p, "astrocytoma").orElseThrow().status(), "the tumour is unresectable: present now");
-    assertNotEquals(Status.ABSENT, condition(p, "hypertension").orElseThrow().status());
+    // "with a history of ... hypertension": a chronic disease, still had
+    assertEquals(Status.ACTIVE, condition(p, "hypertension").orElseThrow().status());
     List<Patient.Therapy> ts = p.therapies();
     Patient.Therapy radiation = ts.stream().filter(t -> Therapies.Kind.RADIOTHERAPY.names(t.name())).findFirst().orElseThrow();
     assertEquals(Status.PAST, radiation.status());
@@ -97,6 +97,20 @@ class NoteReaderTest {
     assertEquals(Status.PAST, temozolomide.status(), "\"Therapy included ... 11 cycles of temozolomide\" is a completed course");
     assertTrue(Therapies.classesOf(temozolomide.name()).contains(Therapies.Kind.CHEMOTHERAPY));
     assertTrue(ts.stream().anyMatch(t -> Therapies.Kind.CORTICOSTEROID.names(t.name())), ts::toString);
+  }
+
+  @Test
+  void aPastMedicalHistoryOfChronicDiseasesIsStillHeld() throws IOException {
+    // SIGIR 201423: "His past medical history is notable for heavy smoking, spinal stenosis, diabetes, hypothyroidism and
+    // mild psoriasis. He also has a family history of early onset dementia. ... He denies fever."
+    Patient p = reader.read(note("sigir", "sigir-201423"), AS_OF);
+    assertEquals(63.0, p.age().value());
+    assertEquals(Patient.Sex.MALE, p.sex().value());
+    assertEquals(Status.ACTIVE, condition(p, "diabetes mellitus").orElseThrow().status());
+    assertEquals(Status.ACTIVE, condition(p, "hypothyroidism").orElseThrow().status());
+    assertEquals(Status.ACTIVE, condition(p, "psoriasis").orElseThrow().status());
+    assertEquals(Status.ABSENT, condition(p, "fever").orElseThrow().status());
+    assertTrue(condition(p, "dementia").isEmpty(), "the family's dementia: " + p.conditions());
   }
 
   @Test
