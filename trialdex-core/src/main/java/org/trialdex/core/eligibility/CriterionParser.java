@@ -839,6 +839,9 @@ public final class CriterionParser {
       if (!cue && !timed && !atHead(text, f.start())) {
         continue;
       }
+      if (allowed(text, f.start(), f.end())) {
+        continue; // "(Prednisone for patients with PCP is allowed.)", "except topical steroids": an exception
+      }
       if (f.kind() == Therapies.Kind.ANY && STUDY_TREATMENT.matcher(text.substring(0, f.start())).find()) {
         continue; // "within 72 hours prior to initiation of treatment": the trial's own treatment
       }
@@ -857,7 +860,7 @@ public final class CriterionParser {
       boolean drug = c.treeNumbers().stream().anyMatch(t -> t.startsWith("D")) && c.treeNumbers().stream().noneMatch(t -> t.startsWith("D12.776") || t.startsWith("D23"));
       if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()
           || !cue && !timed && !atHead(text, m.start()) || NOT_A_DRUG.contains(m.text().toLowerCase(Locale.ROOT))
-          || diseases.stream().anyMatch(d -> d.start() < m.end() && m.start() < d.end())) {
+          || diseases.stream().anyMatch(d -> d.start() < m.end() && m.start() < d.end()) || allowed(text, m.start(), m.end())) {
         continue; // "drug abuse", "alcohol dependence": the words of a disorder, not a therapy
       }
       out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, local(window, text, m.start(), m.end())));
@@ -875,6 +878,18 @@ public final class CriterionParser {
       }
     }
   }
+
+  /** A therapy named as an exception: after "except", "other than"..., or in a clause that says it "is allowed". */
+  private static boolean allowed(String text, int start, int end) {
+    if (EXCEPTION.matcher(text.substring(Math.max(0, start - 60), start)).find()) {
+      return true;
+    }
+    Matcher clauseEnd = Pattern.compile("[.;)]").matcher(text);
+    int to = clauseEnd.find(end) ? clauseEnd.start() : text.length();
+    return ALLOWED.matcher(text.substring(end, to)).find();
+  }
+
+  private static final Pattern ALLOWED = Pattern.compile("(?i)(?<![\\p{L}])(?:allowed|permitted|acceptable|is ok|are ok)(?![\\p{L}])");
 
   /** Intervention concepts whose names are everyday words more often than a therapy given to the patient. */
   private static final Set<String> NOT_A_DRUG = Set.of("drug", "drugs", "alcohol", "medication", "medications", "medicine", "medicines",

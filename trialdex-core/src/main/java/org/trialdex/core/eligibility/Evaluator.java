@@ -600,6 +600,11 @@ public final class Evaluator {
           boolean longAgo = w.atLeastDaysAgo() == null || days >= w.atLeastDaysAgo();
           v = within && longAgo ? Verdict.MET : Verdict.NOT_MET;
           why = "the patient's " + best.name() + " was last given " + days + " days ago (" + w.describe() + " asked)";
+          if (atTheLimit(days, w)) {
+            // "6 months ago" against "within the last 6 months": dates in notes and histories are rounded
+            v = Verdict.UNKNOWN;
+            why += ", at the limit";
+          }
         }
       } else {
         v = Verdict.MET;
@@ -656,6 +661,14 @@ public final class Evaluator {
       why = "no " + i.agent() + " asked: " + why;
     }
     return new Check(i, v, found != null ? found.evidence() : p.noPastHistory() ? p.noPastHistoryEvidence() : "", why, false);
+  }
+
+  /** Days this close to a window's limit do not settle which side of it a rounded date falls on. */
+  static final int DATE_MARGIN_DAYS = 3;
+
+  private static boolean atTheLimit(long days, Window w) {
+    return w.withinDays() != null && Math.abs(days - w.withinDays()) <= DATE_MARGIN_DAYS
+        || w.atLeastDaysAgo() != null && Math.abs(days - w.atLeastDaysAgo()) <= DATE_MARGIN_DAYS;
   }
 
   private static int rank(Patient.Status s) {

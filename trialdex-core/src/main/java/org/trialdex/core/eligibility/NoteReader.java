@@ -48,7 +48,8 @@ public final class NoteReader {
   private static final Pattern PREGNANT_WEEKS = Pattern.compile("(?i)(\\d{1,2})\\s*weeks?\\s*(?:of\\s+)?(?:pregnant|pregnancy|gestation|gestational)|(?:pregnant|gestation)[^.]{0,20}?(\\d{1,2})\\s*weeks");
   private static final Pattern NOT_PREGNANT = Pattern.compile("(?i)(?:not|non-?)\\s*pregnant|negative (?:urine |serum )?(?:pregnancy test|hcg|β-?hcg|beta-?hcg)|pregnancy test (?:is |was )?negative|post-?menopausal|menopaus(?:e|al)|hysterectomy|bilateral oophorectomy");
   private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast-?feeding|breastfeeds|lactating|nursing (?:her|an?) (?:infant|baby|child))(?![\\p{L}])");
-  private static final Pattern ONGOING = Pattern.compile("(?i)(?<![\\p{L}])(?:on|currently|current|taking|takes|receiving|maintained on|started on|continues|continuing|ongoing|daily|bid|tid|qd|mg)(?![\\p{L}])");
+  private static final Pattern ONGOING = Pattern.compile("(?i)(?<![\\p{L}])(?:on|currently|current|taking|takes|receiving|maintained on|started on|continues|continuing|ongoing|daily|bid|tid|qd|mg"
+      + "|weekly|q\\d+\\s*(?:h|hours?|d|days?|w|wks?|weeks?)|every \\d+ (?:days|weeks)|repeat(?:ed)? cycles?)(?![\\p{L}])");
   private static final Pattern REFRACTORY = Pattern.compile("(?i)refractory|resistant|failed|failure of|no response|not respond|did not improve|unresponsive|progress(?:ed|ion) (?:on|despite|while on)|despite|dependent");
   private static final Pattern AGO = Pattern.compile("(?i)(\\d{1,3}|a|an|one|two|three|four|five|six|several)\\s+(days?|weeks?|months?|years?)\\s+ago|(?:in|since)\\s+((?:19|20)\\d{2})");
   private static final Pattern TREATMENT_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:s/p|status post|underwent|received|receiving|treated|treatment|therapy|given|started|on|taking|takes|prescribed|completed|course|courses|cycles?|regimen|infusion|injection|dose|mg|medications?|meds)(?![\\p{L}])");
@@ -296,7 +297,7 @@ public final class NoteReader {
     String before = s.substring(0, start);
     if (Negation.negated(s, start, end)) {
       status = Patient.Status.ABSENT;
-    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post|included|followed by|was treated|were treated)\\b.*")) {
+    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post|included|was treated|were treated)\\b.*")) {
       status = Patient.Status.PAST;
     } else if (ONGOING.matcher(s.substring(Math.max(0, start - 25), Math.min(s.length(), end + 25))).find()) {
       status = Patient.Status.ACTIVE;

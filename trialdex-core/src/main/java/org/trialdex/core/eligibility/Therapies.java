@@ -23,6 +23,7 @@ public final class Therapies {
             + "|fluorouracil|5-fu|5-fluorouracil|capecitabine|irinotecan|topotecan|methotrexate|cytarabine|fludarabine"
             + "|bendamustine|busulfan|melphalan|temozolomide|dacarbazine|bleomycin|mitomycin|azacitidine|decitabine"
             + "|chlorambucil|carmustine|lomustine|mitoxantrone|thiotepa|folfox|folfiri|r-chop|chop|abvd|taxane|platinum"
+            + "|cpt-11|taxol|taxotere|adriamycin|temodar|gemzar|xeloda|navelbine|alimta|cytoxan|velcade|revlimid"
             + "|anthracycline|alkylating agents?|hydroxyurea"),
     RADIOTHERAPY("radiotherapy",
         "radiotherapy|radiation(?: therapy| treatment)?|irradiation|xrt|brachytherapy|radiosurgery|stereotactic body radiation|sbrt|srs"
@@ -32,7 +33,7 @@ public final class Therapies {
             + "|mastectomy|lumpectomy|lobectomy|pneumonectomy|colectomy|gastrectomy|hysterectomy|nephrectomy|prostatectomy"
             + "|craniotomy|laminectomy|thoracotomy|laparotomy|amputation|arthroplasty|bypass surgery|cabg|transplant surgery"),
     IMMUNOTHERAPY("immunotherapy",
-        "immunotherapy|immune checkpoint inhibitors?|checkpoint inhibitors?|anti-pd-1|anti-pd-l1|anti-ctla-4|pd-1 inhibitors?"
+        "immunotherapy|keytruda|opdivo|yervoy|tecentriq|imfinzi|immune checkpoint inhibitors?|checkpoint inhibitors?|anti-pd-1|anti-pd-l1|anti-ctla-4|pd-1 inhibitors?"
             + "|pd-l1 inhibitors?|pembrolizumab|nivolumab|atezolizumab|durvalumab|avelumab|ipilimumab|cemiplimab|interferon"
             + "|interleukin-2|il-2|bcg therapy|cancer vaccines?"),
     CORTICOSTEROID("corticosteroids",
@@ -45,12 +46,13 @@ public final class Therapies {
     BIOLOGIC("biologic therapy",
         "biologics?|biological (?:therapy|therapies|agents?|drugs?)|anti-tnf(?: agents?| therapy)?|tnf inhibitors?|tnf-alpha inhibitors?"
             + "|tnf antagonists?|infliximab|adalimumab|etanercept|certolizumab|golimumab|vedolizumab|ustekinumab|tocilizumab"
-            + "|rituximab|abatacept|belimumab|anakinra|secukinumab|natalizumab|ocrelizumab|alemtuzumab|eculizumab|basiliximab"
+            + "|rituximab|rituxan|remicade|humira|enbrel|abatacept|belimumab|anakinra|secukinumab|natalizumab|ocrelizumab|alemtuzumab|eculizumab|basiliximab"
             + "|monoclonal antibod(?:y|ies)"),
     TARGETED("targeted therapy",
         "targeted (?:therapy|therapies|agents?)|tyrosine kinase inhibitors?|tkis?|egfr inhibitors?|egfr-tki|alk inhibitors?"
             + "|imatinib|dasatinib|nilotinib|erlotinib|gefitinib|afatinib|osimertinib|crizotinib|alectinib|lapatinib|sorafenib"
             + "|sunitinib|pazopanib|trastuzumab|bevacizumab|cetuximab|panitumumab|ibrutinib|venetoclax|olaparib|palbociclib"
+            + "|avastin|herceptin|gleevec|glivec|tarceva|iressa|erbitux|nexavar|sutent|tykerb|imbruvica|ibrance"
             + "|bortezomib|lenalidomide|thalidomide|vemurafenib|dabrafenib|trametinib|parp inhibitors?|vegf inhibitors?"),
     HORMONAL("hormonal therapy",
         "hormon(?:e|al) therapy|endocrine therapy|androgen deprivation(?: therapy)?|adt|tamoxifen|letrozole|anastrozole|exemestane"

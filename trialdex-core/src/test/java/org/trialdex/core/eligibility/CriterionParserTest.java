@@ -379,6 +379,16 @@ class CriterionParserTest {
   }
 
   @Test
+  void aTherapySaidToBeAllowedIsNotAskedAbout() {
+    // NCT00005572 (SIGIR pool, legacy XML set), exclusion: prednisone is the allowed exception
+    ParsedCriterion pc = exclusion("Have taken GM-CSF, any investigational drugs, or any drugs that might affect the immune system within 30 days"
+        + " of study entry or plan to take 1 of these medications during the study. (Prednisone for patients with PCP and G-CSF is allowed.)");
+    List<Constraint.Therapy> ts = all(pc, Constraint.Therapy.class);
+    assertTrue(ts.stream().anyMatch(t -> t.therapy() == Therapies.Kind.INVESTIGATIONAL && Double.valueOf(30).equals(t.window().withinDays())), ts::toString);
+    assertTrue(ts.stream().noneMatch(t -> t.therapy() == Therapies.Kind.CORTICOSTEROID), ts::toString);
+  }
+
+  @Test
   void moreThanThirtyDaysSinceIsAWashout() {
     // NCT00081055, inclusion: the last investigational agent at least 30 days ago
     Constraint.Therapy t = only(inclusion("More than 30 days since prior investigational agents or devices"), Constraint.Therapy.class);

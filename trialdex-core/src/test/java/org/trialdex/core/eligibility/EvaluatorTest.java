@@ -168,6 +168,17 @@ class EvaluatorTest {
   }
 
   @Test
+  void aDateAtTheLimitOfAWindowLeavesItOpen() {
+    // NCT01157650, exclusion: tacrolimus last given 27 days ago ("about four weeks") against "within 4 weeks"
+    String item = "Patients who have received tacrolimus or cyclosporine within 4 weeks before cell treatment.";
+    Patient p = adult(Patient.Sex.FEMALE, 45).withTherapies(List.of(
+        therapy("tacrolimus", Patient.TherapyKind.MEDICATION, Status.PAST, TODAY.minusDays(27), null)));
+    CriterionVerdict v = judge(Section.EXCLUSION, item, p);
+    assertEquals(Verdict.UNKNOWN, v.verdict(), v::explanation);
+    assertTrue(v.explanation().contains("at the limit"), v::explanation);
+  }
+
+  @Test
   void washoutOfThirtyDaysSinceAnInvestigationalAgent() {
     // NCT00081055, inclusion: more than 30 days since prior investigational agents
     String item = "More than 30 days since prior investigational agents or devices";

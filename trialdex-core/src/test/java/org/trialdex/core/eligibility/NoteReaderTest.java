@@ -97,6 +97,12 @@ class NoteReaderTest {
     assertEquals(Status.PAST, temozolomide.status(), "\"Therapy included ... 11 cycles of temozolomide\" is a completed course");
     assertTrue(Therapies.classesOf(temozolomide.name()).contains(Therapies.Kind.CHEMOTHERAPY));
     assertTrue(ts.stream().anyMatch(t -> Therapies.Kind.CORTICOSTEROID.names(t.name())), ts::toString);
+    // "This was followed by CPT-11 Weekly x4 with Avastin Q2 weeks/ 2 weeks rest and repeat cycle": the current regimen
+    Patient.Therapy irinotecan = ts.stream().filter(t -> t.name().equalsIgnoreCase("CPT-11")).findFirst().orElseThrow(() -> new AssertionError(ts));
+    assertEquals(Status.ACTIVE, irinotecan.status());
+    assertTrue(Therapies.classesOf(irinotecan.name()).contains(Therapies.Kind.CHEMOTHERAPY));
+    Patient.Therapy bevacizumab = ts.stream().filter(t -> t.name().equalsIgnoreCase("Avastin")).findFirst().orElseThrow(() -> new AssertionError(ts));
+    assertEquals(Status.ACTIVE, bevacizumab.status());
   }
 
   @Test
