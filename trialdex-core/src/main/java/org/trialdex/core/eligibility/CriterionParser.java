@@ -849,7 +849,14 @@ public final class CriterionParser {
           || !genericTherapy(text, f.start()))) {
         continue;
       }
-      out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, local(window, text, f.start(), f.end())));
+      int from = f.start();
+      if (f.kind() == Therapies.Kind.SURGERY) {
+        Matcher site = SURGICAL_SITE.matcher(text.substring(0, f.start()));
+        if (site.find()) {
+          from = site.start(1); // "major cardiac surgery": surgery of the heart, not any surgery
+        }
+      }
+      out.add(therapy(text, new Span(from, f.end()), f.kind(), List.of(), lines, local(window, text, from, f.end())));
       taken.set(f.start(), f.end());
     }
     for (Vocabulary.Match m : vocabulary.find(Vocabulary.Area.INTERVENTION, text)) {
@@ -878,6 +885,10 @@ public final class CriterionParser {
       }
     }
   }
+
+  private static final Pattern SURGICAL_SITE = Pattern.compile("(?i)(?<![\\p{L}])(cardiac|heart|cardiothoracic|thoracic|chest|abdominal|pelvic|spinal|spine"
+      + "|brain|cranial|intracranial|neurosurgical|joint|knee|hip|eye|ocular|gastric|bariatric|intestinal|bowel|colorectal|lung|pulmonary"
+      + "|vascular|orthopedic|orthopaedic|pituitary|thyroid|breast|liver|hepatic|renal|kidney|cataract|dental|oral)\\s+$");
 
   /** A therapy named as an exception: after "except", "other than"..., or in a clause that says it "is allowed". */
   private static boolean allowed(String text, int start, int end) {
@@ -1002,8 +1013,8 @@ public final class CriterionParser {
   private static final Pattern EXCEPTION = Pattern.compile("(?i)(?<![\\p{L}])(?:unless|except(?: for)?|excluding|other than|apart from|with the exception of|besides)"
       + "(?![\\p{L}])[^;.:()]{0,40}$");
 
-  /** "symptoms not caused by GVHD", "anemia due to iron deficiency": the cause qualifies another finding. */
-  private static final Pattern CAUSE = Pattern.compile("(?i)(?<![\\p{L}])(?:caused by|due to|secondary to|attributable to|attributed to|induced by)\\s+(?:\\w+\\s+){0,2}$");
+  /** "symptoms not caused by GVHD": a cause ruled out for another finding, not a statement of its own. */
+  private static final Pattern CAUSE = Pattern.compile("(?i)(?<![\\p{L}])(?:not|nor|never|other than)\\s+(?:(?:be|been|being)\\s+)?(?:caused by|due to|secondary to|attributable to|attributed to|induced by|related to)\\s+(?:\\w+\\s+){0,2}$");
 
   private static final Pattern PROPERTY_ASKED = Pattern.compile("(?i)^\\s+(?:must|should|shall|has to|have to|needs? to)\\s+(?!have\\b|be (?:present|diagnosed|confirmed|documented))");
 
@@ -1115,6 +1126,15 @@ public final class CriterionParser {
     Window w = t.window();
     if (start < t.end() && end > t.start()) {
       return w;
+    }
+    // a time of its own right after the mention: "MI within 6 months, major cardiac surgery within the last 6 months"
+    String after = text.substring(end, Math.min(text.length(), end + 45));
+    Matcher own = WITHIN.matcher(after);
+    if (own.find() && own.start() > 0 && !after.substring(0, own.start()).matches("(?s).*[,;.].*") && own.start() != t.start() - end) {
+      Timed mine = window(text.substring(end + own.start()));
+      if (mine.start() == 0) {
+        return mine.window();
+      }
     }
     boolean cueOnly = w.current() && w.withinDays() == null && w.atLeastDaysAgo() == null;
     if (end <= t.start()) {

@@ -850,7 +850,14 @@ public final class Evaluator {
         }
         return false;
       }
-      return t.therapy().names(pt.name()) || Therapies.classesOf(pt.name()).contains(t.therapy());
+      boolean sameClass = t.therapy().names(pt.name()) || Therapies.classesOf(pt.name()).contains(t.therapy());
+      if (sameClass && t.therapy() == Therapies.Kind.SURGERY && t.mention().strip().contains(" ")) {
+        // "cardiac surgery" asks for surgery of that site: the patient's surgery must name it
+        String site = t.mention().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String stem = site.substring(0, Math.min(5, site.length()));
+        return (pt.name() + " " + pt.evidence()).toLowerCase(Locale.ROOT).contains(stem);
+      }
+      return sameClass;
     }
   }
 

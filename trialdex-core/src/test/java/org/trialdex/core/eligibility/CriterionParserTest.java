@@ -389,6 +389,15 @@ class CriterionParserTest {
   }
 
   @Test
+  void eachTherapyKeepsItsOwnWindowAndSite() {
+    // NCT02467387, exclusion
+    Constraint.Therapy t = only(exclusion("Cardiac surgery within 3 months prior to randomization or the likelihood of a requirement for such"
+        + " procedures during the study period"), Constraint.Therapy.class);
+    assertEquals("Cardiac surgery", t.mention());
+    assertEquals(3 * MONTH, t.window().withinDays(), 1e-9);
+  }
+
+  @Test
   void moreThanThirtyDaysSinceIsAWashout() {
     // NCT00081055, inclusion: the last investigational agent at least 30 days ago
     Constraint.Therapy t = only(inclusion("More than 30 days since prior investigational agents or devices"), Constraint.Therapy.class);

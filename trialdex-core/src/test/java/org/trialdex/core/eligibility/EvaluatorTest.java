@@ -191,6 +191,19 @@ class EvaluatorTest {
   }
 
   @Test
+  void cardiacSurgeryIsNotAnySurgery() {
+    // NCT02467387, exclusion: cardiac surgery within 3 months. A pituitary resection last month is not cardiac surgery;
+    // coronary bypass surgery two weeks ago is.
+    String item = "Cardiac surgery within 3 months prior to randomization or the likelihood of a requirement for such procedures during the study period";
+    Patient pituitary = adult(Patient.Sex.MALE, 56).withTherapies(List.of(
+        therapy("transsphenoidal pituitary surgery", Patient.TherapyKind.PROCEDURE, Status.PAST, TODAY.minusDays(30), null)));
+    assertEquals(Verdict.UNKNOWN, judge(Section.EXCLUSION, item, pituitary).verdict());
+    Patient bypass = adult(Patient.Sex.MALE, 56).withTherapies(List.of(
+        therapy("cardiac bypass surgery", Patient.TherapyKind.PROCEDURE, Status.PAST, TODAY.minusDays(14), null)));
+    assertEquals(Verdict.MET, judge(Section.EXCLUSION, item, bypass).verdict());
+  }
+
+  @Test
   void consentIsMetByAssumptionAndSaysSo() {
     // NCT00314483, inclusion
     CriterionVerdict v = judge(Section.INCLUSION, "Informed consent obtained from patient and donor", adult(Patient.Sex.FEMALE, 29));
