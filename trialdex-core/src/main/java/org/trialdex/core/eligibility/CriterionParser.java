@@ -128,7 +128,7 @@ public final class CriterionParser {
       + NUM + "\\s*(days?|weeks?|months?|years?)");
   private static final Pattern AT_LEAST_SINCE = Pattern.compile("(?i)(?:at least|≥|>=|more than|>|minimum of|a minimum of)\\s*" + NUM
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off|previously|ago|before|prior)");
-  private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
+  private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use|daily|regular(?:ly)?|chronic use)(?![\\p{L}])");
   private static final Pattern HISTORY = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|prior|previous(?:ly)?|past|had|ever|known)(?![\\p{L}])");
   private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered|resistance|refractoriness"
       + "|current(?:ly)?|concurrent|concomitant|on|naive|naïve|refractory|resistant|failed|failure|dose|doses|course|courses|regimen|infusion|injection|vaccin\\w*|transplant\\w*|undergone|underwent)(?![\\p{L}])");
@@ -897,7 +897,8 @@ public final class CriterionParser {
     }
     Matcher clauseEnd = Pattern.compile("[.;)]").matcher(text);
     int to = clauseEnd.find(end) ? clauseEnd.start() : text.length();
-    return ALLOWED.matcher(text.substring(end, to)).find();
+    int from = Math.max(Math.max(text.lastIndexOf('.', start), text.lastIndexOf(';', start)), text.lastIndexOf('(', start)) + 1;
+    return ALLOWED.matcher(text.substring(end, to)).find() || ALLOWED.matcher(text.substring(Math.min(from, start), start)).find();
   }
 
   private static final Pattern ALLOWED = Pattern.compile("(?i)(?<![\\p{L}])(?:allowed|permitted|acceptable|is ok|are ok)(?![\\p{L}])");

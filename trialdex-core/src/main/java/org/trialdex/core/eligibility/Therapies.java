@@ -72,7 +72,18 @@ public final class Therapies {
     ANTICOAGULANT("anticoagulation",
         "anticoagulants?|anticoagulation|anti-coagulation|warfarin|coumadin|heparin|enoxaparin|low molecular weight heparin|lmwh"
             + "|apixaban|rivaroxaban|dabigatran|edoxaban|doacs?|noacs?"),
-    ANTIBIOTIC("antibiotics", "antibiotics?|antimicrobials?|antibacterials?"),
+    ANTIPLATELET("antiplatelet therapy", "antiplatelet (?:agents?|drugs?|therapy)|antiplatelets?|anti-platelets?|clopidogrel|plavix|ticagrelor|prasugrel|aspirin"),
+    ANTIBIOTIC("antibiotics", "antibiotics?|antimicrobials?|antibacterials?|amoxicillin|vancomycin|ciprofloxacin|levofloxacin|doxycycline|azithromycin|ceftriaxone"),
+    ANTIVIRAL("antiviral therapy", "antivirals?|antiviral (?:agents?|drugs?|therapy|treatment)|acyclovir|valacyclovir|ganciclovir|valganciclovir|foscarnet|oseltamivir"
+        + "|tenofovir|entecavir|lamivudine|sofosbuvir|ribavirin|antiretrovirals?|antiretroviral therapy|haart"),
+    OPIOID("opioids", "opioids?|opiates?|narcotics?|morphine|oxycodone|hydrocodone|hydromorphone|fentanyl|methadone|buprenorphine|tramadol|codeine"),
+    NSAID("NSAIDs", "nsaids?|non-?steroidal anti-?inflammatory(?: drugs?| agents?)?|ibuprofen|naproxen|diclofenac|celecoxib|indomethacin|ketorolac|meloxicam"),
+    ANTIDEPRESSANT("antidepressants", "antidepressants?|ssris?|snris?|selective serotonin reuptake inhibitors?|fluoxetine|sertraline|paroxetine|citalopram"
+        + "|escitalopram|venlafaxine|duloxetine|bupropion|mirtazapine|amitriptyline|tricyclic antidepressants?"),
+    ANTIEPILEPTIC("antiepileptic drugs", "anti-?epileptics?|anti-?epileptic drugs?|aeds?|anticonvulsants?|carbamazepine|valproic acid|valproate|phenytoin"
+        + "|levetiracetam|lamotrigine|topiramate|phenobarbital|oxcarbazepine|lacosamide"),
+    BETA_BLOCKER("beta-blockers", "beta[- ]?blockers?|beta[- ]blocking (?:drugs?|agents?)|β-?blockers?|metoprolol|atenolol|propranolol|carvedilol|bisoprolol|nebivolol"),
+    STATIN("statins", "statins?|atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin"),
     TRANSFUSION("transfusion", "(?:blood|platelet|red (?:blood )?cell|rbc|packed red cell) transfusions?|transfusions?|transfused"),
     INSULIN("insulin", "insulin"),
     /** A therapy named only generically ("prior treatment", "any therapy"). */

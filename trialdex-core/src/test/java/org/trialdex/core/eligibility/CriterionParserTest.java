@@ -398,6 +398,17 @@ class CriterionParserTest {
   }
 
   @Test
+  void drugClassesAreTherapies() {
+    // NCT02123368, exclusion
+    Constraint.Therapy nsaid = only(exclusion("NSAID therapy within 15 days prior to inclusion in the study."), Constraint.Therapy.class);
+    assertEquals(Therapies.Kind.NSAID, nsaid.therapy());
+    assertEquals(15, nsaid.window().withinDays(), 1e-9);
+    // NCT01745744, exclusion: the antiplatelet agents are the allowed ones
+    ParsedCriterion allowed = exclusion("Concomitant therapy including hyperbaric oxygen. It is allowed the use of antiplatelet agents.");
+    assertTrue(all(allowed, Constraint.Therapy.class).stream().noneMatch(t -> t.therapy() == Therapies.Kind.ANTIPLATELET), allowed::toString);
+  }
+
+  @Test
   void moreThanThirtyDaysSinceIsAWashout() {
     // NCT00081055, inclusion: the last investigational agent at least 30 days ago
     Constraint.Therapy t = only(inclusion("More than 30 days since prior investigational agents or devices"), Constraint.Therapy.class);
