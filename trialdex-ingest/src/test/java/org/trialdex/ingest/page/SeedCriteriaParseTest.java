@@ -16,6 +16,7 @@ import org.trialdex.core.eligibility.CriterionParser;
 import org.trialdex.core.eligibility.ParsedCriterion;
 import org.trialdex.core.terms.Concept;
 import org.trialdex.core.terms.Vocabulary;
+import org.trialdex.testing.SharedData;
 
 /**
  * All five seed pages' eligibility criteria (issue #10, "Must show"): each page read by the page
@@ -31,7 +32,7 @@ class SeedCriteriaParseTest {
 
   @BeforeAll
   static void load() {
-    vocabulary = Vocabulary.standard();
+    vocabulary = Vocabulary.load(SharedData.terms());
     parser = new CriterionParser(vocabulary);
   }
 
