@@ -30,14 +30,14 @@ public final class CriterionParser {
 
   private static final String NUM = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?|\\.\\d+)";
   private static final String GE = "≥|>=|=>|≧|⩾|> ?or ?=|greater than or equal to|more than or equal to|equal to or greater than"
-      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|not below|min\\.?|more or equal(?: to)?|greater or equal(?: to)?";
+      + "|equal to or more than|at least|minimum(?: of)?|no less than|not less than|not lower than|no lower than|no fewer than|not fewer than|not below|min\\.?|more or equal(?: to)?|greater or equal(?: to)?";
   private static final String GT = ">|greater than|more than|higher than|above|over|exceeding|exceeds?|in excess of";
   private static final String LE = "≤|<=|=<|≦|⩽|< ?or ?=|less than or equal to|equal to or less than|up to|maximum(?: of)?"
-      + "|no more than|not more than|not greater than|not higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
+      + "|no more than|not more than|not greater than|no greater than|not higher than|no higher than|not above|not exceeding|not to exceed|not exceed|max\\.?|less or equal(?: to)?|lower or equal(?: to)?";
   private static final String LT = "<|less than|lower than|below|under|fewer than";
   private static final Pattern COMPARATOR = Pattern.compile(
-      "(?i)^[\\s:,(=]*(?:(?:is|be|was|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LE
-          + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + GT + ")|^[\\s:,(=]*(?:(?:is|be|of|must be)\\s+)*(" + LT + ")");
+      "(?i)^[\\s:,(=]*(?:(?:is|are|be|was|were|of|must be|should be|value of|level of|levels?|count of|values?)\\s+)*(" + GE + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + LE
+          + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + GT + ")|^[\\s:,(=]*(?:(?:is|are|be|of|must be)\\s+)*(" + LT + ")");
   private static final Pattern NUMBER = Pattern.compile("^\\s*" + NUM);
   private static final Pattern RANGE = Pattern.compile("(?i)^[\\s:,(=]*(?:(?:of|is|be|between|from|in the range(?: of)?|range)\\s*)*" + NUM
       + "\\s*(?:-|–|—|to|and)\\s*" + NUM);
@@ -75,10 +75,11 @@ public final class CriterionParser {
   private static final Pattern SEX_ITEM = Pattern.compile("(?i)^\\s*(?:(?:sex|gender)\\s*:?\\s*)?(?:(?:only|healthy|adult|postmenopausal|post-menopausal|premenopausal|pre-menopausal|ambulatory|non-pregnant|nonpregnant)\\s+)*"
       + "(female|females|women|woman|girls|male|males|men|man|boys)(?![\\p{L}])(?!\\s+(?:of|with|who|and|or)\\s+(?:child|reproductive|fertil|partner|potential))");
 
-  private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who|gog|who/ecog|ecog/who|ecog-acrin)(?:[\\s/-]*(?:performance|ps|p\\.s\\.|status|score|scale|grade|of|\\(ps\\)|\\(ecog\\)|:))*\\s*");
+  private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who|gog|who/ecog|ecog/who|ecog-acrin|eastern cooperative oncology group)"
+      + "(?:[\\s/-]*(?:performance|ps|p\\.s\\.|status|score|scale|grade|of|\\((?:ecog|ps|ecog ps|ecog-ps|who|eastern cooperative oncology group)\\)|:))*\\s*");
   private static final Pattern KARNOFSKY = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky|lps)(?:[\\s/-]*(?:performance|ps|status|score|scale|index|of|\\(kps\\)|\\(lps\\)|:))*\\s*");
   private static final Pattern GENERIC_PS = Pattern.compile("(?i)(?<![\\p{L}])(?:performance status|performance score|\\bps\\b)(?:\\s*(?:\\(ps\\)|of|:|score|grade))*\\s*");
-  private static final Pattern DIGIT_LIST = Pattern.compile("^\\s*([0-5])\\s*(?:(?:-|–|to)\\s*([0-5])|((?:\\s*(?:,|or|and|/)\\s*[0-5])+))?(?![\\d.%])");
+  private static final Pattern DIGIT_LIST = Pattern.compile("^\\s*([0-5])\\s*(?:(?:-|–|~|～|to)\\s*([0-5])|((?:\\s*(?:,|or|and|/)\\s*[0-5])+))?(?![\\d%]|\\.\\d)");
   private static final Pattern LEAD_WORD = Pattern.compile("(?i)^\\s*(?:of|is|be|score|grade|:)\\s*");
   private static final Pattern PERCENT_RANGE = Pattern.compile("^\\s*(\\d{2,3})\\s*%?\\s*(?:-|–|to)\\s*(\\d{2,3})\\s*%?");
   private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d{2,3})\\s*%?(?:\\s*(?:or|and)\\s+(?:(greater|more|higher|above|over)|(less|lower|below)))?");
@@ -89,7 +90,7 @@ public final class CriterionParser {
 
   private static final Pattern PREG_OR_LACT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)|gestation)(?:\\s*(?:,|or|and|/|and/or)\\s*(?:currently\\s+|are\\s+)?(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?! home)|planning))+");
   private static final Pattern PREGNANT = Pattern.compile("(?i)(?<![\\p{L}])(?:pregnan(?:t|cy)(?!\\s*(?:test|tests|testing|screen)))(?![\\p{L}])");
-  private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?!\\s+(?:home|facility|staff|care)))(?![\\p{L}])");
+  private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast[- ]?feeding|breastfeeding|lactating|lactation|nursing(?!\\s+(?:home|facility|staff|care|infants?|bab(?:y|ies)|child(?:ren)?|students?)))(?![\\p{L}])");
   private static final Pattern PREG_TEST = Pattern.compile("(?i)(?:negative\\s+(?:(?:serum|urine|urinary|blood|β-?hcg|beta-?hcg|b-?hcg)\\s+)*(?:pregnancy|hcg|β-?hcg|beta-?hcg)(?:\\s+test)?"
       + "|pregnancy\\s+test[^.;]{0,40}?negative)");
   private static final Pattern CHILDBEARING = Pattern.compile("(?i)(?:women|woman|females?|patients?|participants?|subjects?|girls?)?\\s*(?:of|with)\\s+(?:child[- ]?bearing|reproductive|childbearing)\\s+(?:potential|age)|\\bwocbp\\b|\\bfcbp\\b");
@@ -105,14 +106,16 @@ public final class CriterionParser {
   private static final Pattern ASSUMED = Pattern.compile("(?i)informed consent|consent form|(?:sign|give|provide|obtain)(?:ed|s|ing)? (?:written )?(?:the )?(?:informed )?consent|\\bconsent\\b|\\bassent\\b"
       + "|willing(?:ness)?(?: and able)? to|able and willing|able to (?:comply|understand|follow|attend|complete|read|give|provide|sign|adhere|return|participate)"
       + "|comply with|compliance with|\\bcompliant\\b|adhere to|adherence to|follow-?up (?:visits|schedule|procedures)|available for (?:follow-?up|the duration)"
-      + "|agree(?:s|d)? to|understand(?:s)? and (?:sign|voluntarily)|geographic(?:al)?(?:ly)? (?:proximity|accessible)|live within|reside within|\\bcooperat(?:e|ive)\\b");
+      + "|agree(?:s|d)? to|understand(?:s)? and (?:sign|voluntarily)|geographic(?:al)?(?:ly)? (?:proximity|accessible)|live within|reside within|\\bcooperat(?:e|ive)\\b(?!\\s+oncology)");
   private static final Pattern REFUSAL = Pattern.compile("(?i)unable|unwilling|not willing|not able|inability|incapable|refus|cannot|can ?not|lack of|failure to|not (?:be )?available|unlikely to");
 
   private static final Pattern REFRACTORY = Pattern.compile("(?i)refractory|resistant|resistance|failed|failure of|failing|intoleran(?:t|ce)|inadequate(?:ly)? respon|unresponsive"
       + "|non-?responsive|non-?response|no response|not respond(?:ed|ing)?|lack of response|loss of response|relapsed (?:after|on|following)|progressed (?:on|after|following|despite|during)"
       + "|progression (?:on|after|following|during)|dependen(?:t|ce)|insufficient response|suboptimal response");
-  private static final Pattern LINES = Pattern.compile("(?i)(?:(?:at least|≥|>=|a minimum of|minimum of|more than|>)\\s*)(\\d|one|two|three|four|five)\\s*(?:or more\\s+)?(?:prior\\s+|previous\\s+|standard\\s+|systemic\\s+)*"
-      + "(?:lines?|regimens?|courses?|treatments?|therapies|cycles?)|(\\d|one|two|three|four)\\s*(?:or more|\\+)\\s*(?:prior\\s+|previous\\s+)*(?:lines?|regimens?)|(second|third|fourth)[- ]line");
+  private static final Pattern LINES = Pattern.compile("(?i)(?:(?:at least|≥|>=|a minimum of|minimum of|more than|>)\\s*)(\\d|one|two|three|four|five)\\s*(?:or more\\s+)?"
+      + "(?:prior\\s+|previous\\s+|standard\\s+|systemic\\s+|(?:therapy|treatment|chemotherapy)\\s+(?=lines?))*"
+      + "(?:lines?|regimens?|courses?|treatments?|therapies|cycles?)|(\\d|one|two|three|four)\\s*(?:or more|\\+)\\s*(?:prior\\s+|previous\\s+)*(?:lines?|regimens?)|(second|third|fourth)[- ]line"
+      + "|(\\d|one|two|three|four|five)\\s+(?:prior\\s+|previous\\s+)?lines?\\s+of\\s+(?:systemic\\s+)?(?:therapy|therapies|treatments?|chemotherapy)");
   private static final Pattern WITHIN = Pattern.compile("(?i)(?:within|in|during|for)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)?\\s*" + NUM
       + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|hrs?)(?![\\p{L}])|(?:within|in|during)\\s+(?:the\\s+)?(?:last|past|previous|prior|preceding)\\s+(day|week|month|year)(?![\\p{L}])"
       + "|" + NUM + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:prior to|before|preceding)");
@@ -124,10 +127,10 @@ public final class CriterionParser {
   private static final Pattern DURATION_LIMIT_MORE = Pattern.compile("(?i)^[\\s,]*(?:and|but|,)?\\s*(?:(less than|<|≤|at most|no more than|up to|under)|(?:more than|>|≥|at least|over))\\s*"
       + NUM + "\\s*(days?|weeks?|months?|years?)");
   private static final Pattern AT_LEAST_SINCE = Pattern.compile("(?i)(?:at least|≥|>=|more than|>|minimum of|a minimum of)\\s*" + NUM
-      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off)");
-  private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use)(?![\\p{L}])");
+      + "\\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?)\\s+(?:must have )?(?:since|from|after|elapsed|passed|between|have elapsed|washout|wash-out|off|previously|ago|before|prior)");
+  private static final Pattern CURRENT = Pattern.compile("(?i)(?<![\\p{L}])(?:current(?:ly)?|concurrent(?:ly)?|concomitant(?:ly)?|ongoing|active|uncontrolled|receiving|require(?:s|d)?|requiring|on (?:stable|chronic|systemic)|taking|in use|daily|regular(?:ly)?|chronic use)(?![\\p{L}])");
   private static final Pattern HISTORY = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|prior|previous(?:ly)?|past|had|ever|known)(?![\\p{L}])");
-  private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered"
+  private static final Pattern THERAPY_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:prior|previous(?:ly)?|received|receiving|receipt|treated|treatment|therapy|therapies|taking|take|use|used|using|exposure|exposed|administration|administered|resistance|refractoriness"
       + "|current(?:ly)?|concurrent|concomitant|on|naive|naïve|refractory|resistant|failed|failure|dose|doses|course|courses|regimen|infusion|injection|vaccin\\w*|transplant\\w*|undergone|underwent)(?![\\p{L}])");
   private static final Pattern ALLERGY = Pattern.compile("(?i)(?:allerg\\w*|hypersensitiv\\w*|intoleran\\w*|contraindicat\\w*|anaphyla\\w*|sensitivity)\\s*(?:reaction\\s*)?(?:to|of|against)?\\s*(?:\\w+\\s+){0,3}$");
   private static final Pattern NAIVE_AFTER = Pattern.compile("(?i)^[\\s-]*(?:na[iï]ve|free)");
@@ -167,7 +170,7 @@ public final class CriterionParser {
     String lead = String.join(" ", criterion.context()).toLowerCase(Locale.ROOT);
     BitSet taken = new BitSet(text.length());
     List<Constraint> out = new ArrayList<>();
-    Window window = window(text);
+    Timed window = window(text);
 
     readAge(text, lead, taken, out);
     readPerformance(text, lead, taken, out);
@@ -179,19 +182,49 @@ public final class CriterionParser {
     readTherapies(text, lead, taken, window, out);
     readConditions(text, taken, window, out);
     readSex(text, criterion.section() == Criterion.Section.EXCLUSION, out);
+    if (criterion.section() == Criterion.Section.INCLUSION && NOT_ELIGIBLE.matcher(text).find() && !text.matches("(?is).*\\b(?:unless|except)\\b.*")) {
+      // "Patients with ... infectious diseases are not eligible": an exclusion written among the inclusions
+      out.replaceAll(CriterionParser::turned);
+    }
 
     out.sort(Comparator.comparingInt((Constraint c) -> c.span().start()).thenComparingInt(c -> c.span().end()));
     ParsedCriterion.AppliesTo appliesTo = appliesTo(text, lead);
-    boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out);
+    // "No serious infection or acute hemorrhage": the shared "no" makes the "or" a "nor", and both must hold
+    boolean allNegated = out.size() > 1 && out.stream().allMatch(CriterionParser::negatedStatement);
+    boolean anyOf = criterion.section() == Criterion.Section.EXCLUSION || joinedByOr(text, out) && !allNegated;
     return new ParsedCriterion(criterion, out, appliesTo, anyOf);
+  }
+
+  private static final Pattern NOT_ELIGIBLE = Pattern.compile("(?i)\\b(?:are|is|will be|shall be)\\s+(?:not eligible|ineligible|excluded|not allowed|not permitted)\\b"
+      + "|\\b(?:can ?not|may not|must not|should not|will not)\\s+(?:participate|be (?:included|enrolled|eligible))\\b");
+
+  private static boolean negatedStatement(Constraint c) {
+    return switch (c) {
+      case Constraint.HasCondition h -> h.negated();
+      case Constraint.Therapy t -> t.negated();
+      case Constraint.Infection i -> i.negated();
+      case Constraint.Reproductive r -> r.negated();
+      default -> false;
+    };
+  }
+
+  /** The statement turned round, for the kinds that can be; others as they are. */
+  private static Constraint turned(Constraint c) {
+    return switch (c) {
+      case Constraint.HasCondition h -> new Constraint.HasCondition(h.span(), h.mention(), h.conceptIds(), !h.negated(), h.window(), h.qualified());
+      case Constraint.Therapy t -> new Constraint.Therapy(t.span(), t.mention(), t.therapy(), t.conceptIds(), !t.negated(), t.refractory(), t.minLines(), t.window());
+      case Constraint.Infection i -> new Constraint.Infection(i.span(), i.agent(), !i.negated());
+      case Constraint.Reproductive r -> new Constraint.Reproductive(r.span(), r.what(), !r.negated());
+      default -> c;
+    };
   }
 
   // ---- age and sex
 
   private void readAge(String text, String lead, BitSet taken, List<Constraint> out) {
     boolean ageItem = AGE_WORD.matcher(text).find() || lead.contains("age") || YEARS_NUMBER.matcher(text).find();
-    if (!ageItem || GESTATIONAL.matcher(text).find()) {
-      return;
+    if (!ageItem || GESTATIONAL.matcher(text).find() || LIFE.matcher(text).find() && !AGE_WORD.matcher(text).find()) {
+      return; // "reduces life expectancy to less than 2 years" is no age
     }
     if (text.matches("(?is)^\\W*(?:any age|all ages|no age (?:limit|restriction)s?|not specified)\\W*$") && lead.contains("age")
         || text.matches("(?is)^\\W*(?:any age|all ages)\\W*$")) {
@@ -375,12 +408,22 @@ public final class CriterionParser {
 
   private void readPerformance(String text, String lead, BitSet taken, List<Constraint> out) {
     Matcher k = KARNOFSKY.matcher(text);
+    List<int[]> waiting = new ArrayList<>(); // "Karnofsky or Lansky score < 70": both scales share the limit
+    List<PerformanceScale> waitingScales = new ArrayList<>();
     while (k.find()) {
       PerformanceScale scale = k.group(1).toLowerCase(Locale.ROOT).startsWith("l") ? PerformanceScale.LANSKY : PerformanceScale.KARNOFSKY;
       String rest = text.substring(k.end());
       int[] range = percentRange(rest);
       if (range != null) {
+        for (int i = 0; i < waiting.size(); i++) {
+          add(out, taken, new Constraint.Performance(new Span(waiting.get(i)[0], waiting.get(i)[1]), waitingScales.get(i), range[0], range[1]));
+        }
         add(out, taken, new Constraint.Performance(new Span(k.start(), k.end() + range[2]), scale, range[0], range[1]));
+        waiting.clear();
+        waitingScales.clear();
+      } else if (rest.matches("(?is)^\\s*(?:or|and|/|and/or)\\s*(?:karnofsky|kps|lansky|lps).*") && scale != waitingScales.stream().findFirst().orElse(null)) {
+        waiting.add(new int[] {k.start(), k.end()});
+        waitingScales.add(scale);
       }
     }
     Matcher e = ECOG.matcher(text);
@@ -421,7 +464,7 @@ public final class CriterionParser {
   private static int[] digitRange(String rest) {
     Matcher c = COMPARATOR.matcher(rest);
     if (c.lookingAt()) {
-      Matcher n = Pattern.compile("^\\s*([0-5])(?![\\d.%])").matcher(rest.substring(c.end()));
+      Matcher n = Pattern.compile("^\\s*([0-5])(?![\\d%]|\\.\\d)").matcher(rest.substring(c.end()));
       if (n.lookingAt()) {
         int v = Integer.parseInt(n.group(1));
         int len = c.end() + n.end();
@@ -522,7 +565,10 @@ public final class CriterionParser {
       at = c.end();
     }
     Matcher d = DURATION.matcher(rest.substring(at));
-    if (d.lookingAt() || (d.find() && d.start() < 12)) {
+    if (d.lookingAt() || (d.find() && d.start() < 25)) {
+      if (cmp == Constraint.Comparator.GE && rest.substring(at, at + d.start()).matches("(?is).*\\b(?:within|shorter than|under)\\b.*")) {
+        cmp = Constraint.Comparator.LE; // "expected survival period within 3 months"
+      }
       double weeks = days(number(d.group(1)), d.group(2)) / 7.0;
       String after = rest.substring(at + d.end()).toLowerCase(Locale.ROOT);
       if (after.matches("(?s)\\s*(?:or (?:more|longer|greater)).*")) {
@@ -545,8 +591,8 @@ public final class CriterionParser {
         continue;
       }
       Analytes.Analyte analyte = analytes.named(names.group()).orElse(null);
-      if (analyte == null) {
-        continue;
+      if (analyte == null || pendingAnalytes.contains(analyte)) {
+        continue; // "Aspartate aminotransferase (AST) and ...": the abbreviation names the analyte already waiting for its limit
       }
       pending.add(new int[] {names.start(), names.end()});
       pendingAnalytes.add(analyte);
@@ -555,7 +601,7 @@ public final class CriterionParser {
       int skipped = rest.length() - rest2.length();
       Limit limit = limit(rest2, analyte);
       if (limit == null) {
-        if (!rest2.matches("(?is)^\\s*(?:,|and|or|/|&|and/or)\\s*.*") || rest2.length() > 200) {
+        if (!rest2.matches("(?is)^\\s*(?:,|and|or|/|&|and/or)\\s*.*")) {
           pending.clear();
           pendingAnalytes.clear();
         }
@@ -578,7 +624,7 @@ public final class CriterionParser {
   /** Words between an analyte's name and its limit: "(ALT)", "level", "of the patient", ", serum". */
   private static String skipQualifiers(String rest) {
     return rest.replaceFirst("(?i)^(?:\\s*(?:\\([^)]{1,25}\\)|levels?|values?|counts?|concentrations?|results?|ratio|serum|plasma|blood|total|absolute|fasting"
-        + "|measured|calculated|estimated|by cockcroft[- ]gault(?: formula)?|\\(cockcroft[- ]gault\\)|according to [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|using [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|at screening|at baseline|should be|must be|:|-(?!\\s*\\d)))+", "");
+        + "|measured|calculated|estimated|rate|by cockcroft[- ]gault(?: formula)?|\\(cockcroft[- ]gault\\)|according to [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|using [\\w -]{1,30}?(?=\\s*(?:[<>≤≥=]|of|must))|at screening|at baseline|should be|must be|:|-(?!\\s*\\d)))+", "");
   }
 
   /** A limit read right after an analyte. */
@@ -613,6 +659,20 @@ public final class CriterionParser {
     }
     Matcher n = NUMBER.matcher(rest.substring(at));
     if (!n.lookingAt()) {
+      // "more than twice the upper limit of normal", "three times the ULN"
+      Matcher word = WORD_MULTIPLE.matcher(rest.substring(at));
+      if (cmp != null && word.lookingAt()) {
+        Matcher uln = ULN.matcher(rest.substring(at + word.end()));
+        if (uln.lookingAt()) {
+          double times = switch (word.group(1).toLowerCase(Locale.ROOT)) {
+            case "twice", "two" -> 2;
+            case "three" -> 3;
+            case "four" -> 4;
+            default -> 5;
+          };
+          return new Limit(cmp, times, Double.NaN, "", Constraint.Reference.ULN, at + word.end() + uln.end());
+        }
+      }
       return null;
     }
     double value = number(n.group(1));
@@ -643,6 +703,8 @@ public final class CriterionParser {
     }
     return new Limit(cmp, unit.scale() * value, Double.NaN, unit.ucum(), Constraint.Reference.ABSOLUTE, len + trailingLength(rest.substring(len)));
   }
+
+  private static final Pattern WORD_MULTIPLE = Pattern.compile("(?i)^\\s*(twice|two|three|four|five)\\b");
 
   /** "1.5 mg/dL or less": a comparator after the value. */
   private static Constraint.Comparator trailing(String after, Constraint.Comparator otherwise) {
@@ -704,8 +766,10 @@ public final class CriterionParser {
     while (p.find()) {
       if (!taken.get(p.start()) && !text.substring(Math.max(0, p.start() - 12), p.start()).toLowerCase(Locale.ROOT).matches(".*(?:non|not|avoid|prevent|plan\\w*|becoming|become)[\\s-]*$|.*\\bnon-$")) {
         add(out, taken, new Constraint.Reproductive(new Span(p.start(), p.end()), Constraint.Reproductive.What.PREGNANT, negated(text, p.start(), p.end())));
-      } else if (!taken.get(p.start()) && text.substring(Math.max(0, p.start() - 5), p.start()).toLowerCase(Locale.ROOT).matches(".*non[\\s-]*$")) {
-        add(out, taken, new Constraint.Reproductive(new Span(Math.max(0, p.start() - 4), p.end()), Constraint.Reproductive.What.PREGNANT, true));
+      } else if (!taken.get(p.start()) && text.substring(Math.max(0, p.start() - 5), p.start()).toLowerCase(Locale.ROOT).matches(".*\\bno[nt][\\s-]*$")) {
+        // "non-pregnant", "not pregnant": the negation is part of the words
+        int from = text.substring(0, p.start()).toLowerCase(Locale.ROOT).lastIndexOf("no");
+        add(out, taken, new Constraint.Reproductive(new Span(from, p.end()), Constraint.Reproductive.What.PREGNANT, true));
       }
     }
     Matcher l = LACTATING.matcher(text);
@@ -737,13 +801,16 @@ public final class CriterionParser {
       boolean negated = negated(text, m.start(), m.end());
       out.add(new Constraint.Infection(span, agent, negated));
       taken.set(m.start(), m.end());
+      while (m.find()) {
+        taken.set(m.start(), m.end()); // "Human immunodeficiency virus (HIV)": one infection, not a condition besides
+      }
     }
   }
 
   private static void readAssumed(String text, BitSet taken, List<Constraint> out) {
     Matcher m = ASSUMED.matcher(text);
     if (m.find() && !taken.get(m.start())) {
-      String what = m.group().toLowerCase(Locale.ROOT).contains("consent") || m.group().toLowerCase(Locale.ROOT).contains("assent")
+      String what = text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:consent|assent)\\b.*")
           ? "consent" : "compliance";
       boolean refusal = REFUSAL.matcher(text).find();
       out.add(new Constraint.Assumed(new Span(m.start(), m.end()), what, refusal));
@@ -753,21 +820,43 @@ public final class CriterionParser {
 
   // ---- therapies and conditions
 
-  private void readTherapies(String text, String lead, BitSet taken, Window window, List<Constraint> out) {
+  private void readTherapies(String text, String lead, BitSet taken, Timed window, List<Constraint> out) {
     boolean cue = THERAPY_CUE.matcher(text).find() || lead.contains("therapy") || lead.contains("treatment");
-    if (!cue) {
-      return;
+    // Without a cue word a therapy named at the head of the item or given a time ("Chemotherapy within the
+    // past 12 months", "Any surgery during last 6 months") is still one; elsewhere it may only describe.
+    boolean timed = window.window().withinDays() != null || window.window().atLeastDaysAgo() != null;
+    if (window.window().current() && !timed && window.start() >= 0
+        && text.substring(window.start(), window.end()).matches("(?i)active|uncontrolled")) {
+      window = Timed.NONE; // "active", "uncontrolled" speak of a disease, not of a therapy being given now
     }
+    List<Vocabulary.Match> diseases = vocabulary.find(Vocabulary.Area.CONDITION, text).stream().filter(d -> disease(d.concept())).toList();
     int lines = lines(text);
+    int before = out.size();
     for (Therapies.Found f : Therapies.find(text)) {
       if (taken.get(f.start()) || ALLERGY.matcher(text.substring(0, f.start())).find()) {
         continue;
+      }
+      if (!cue && !timed && !atHead(text, f.start())) {
+        continue;
+      }
+      if (allowed(text, f.start(), f.end())) {
+        continue; // "(Prednisone for patients with PCP is allowed.)", "except topical steroids": an exception
+      }
+      if (f.kind() == Therapies.Kind.ANY && STUDY_TREATMENT.matcher(text.substring(0, f.start())).find()) {
+        continue; // "within 72 hours prior to initiation of treatment": the trial's own treatment
       }
       if (f.kind() == Therapies.Kind.ANY && (lines == 0 && !text.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:prior|previous|no|any|systemic|naive)\\b.*")
           || !genericTherapy(text, f.start()))) {
         continue;
       }
-      out.add(therapy(text, new Span(f.start(), f.end()), f.kind(), List.of(), lines, window));
+      int from = f.start();
+      if (f.kind() == Therapies.Kind.SURGERY) {
+        Matcher site = SURGICAL_SITE.matcher(text.substring(0, f.start()));
+        if (site.find()) {
+          from = site.start(1); // "major cardiac surgery": surgery of the heart, not any surgery
+        }
+      }
+      out.add(therapy(text, new Span(from, f.end()), f.kind(), List.of(), lines, local(window, text, from, f.end())));
       taken.set(f.start(), f.end());
     }
     for (Vocabulary.Match m : vocabulary.find(Vocabulary.Area.INTERVENTION, text)) {
@@ -776,13 +865,66 @@ public final class CriterionParser {
       }
       Concept c = m.concept();
       boolean drug = c.treeNumbers().stream().anyMatch(t -> t.startsWith("D")) && c.treeNumbers().stream().noneMatch(t -> t.startsWith("D12.776") || t.startsWith("D23"));
-      if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()) {
-        continue;
+      if (!drug || m.text().length() < 4 || ALLERGY.matcher(text.substring(0, m.start())).find() || analytes.named(m.text()).isPresent()
+          || !cue && !timed && !atHead(text, m.start()) || NOT_A_DRUG.contains(m.text().toLowerCase(Locale.ROOT))
+          || diseases.stream().anyMatch(d -> d.start() < m.end() && m.start() < d.end()) || allowed(text, m.start(), m.end())) {
+        continue; // "drug abuse", "alcohol dependence": the words of a disorder, not a therapy
       }
-      out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, window));
+      out.add(therapy(text, new Span(m.start(), m.end()), Therapies.Kind.NAMED, List.of(c.id()), lines, local(window, text, m.start(), m.end())));
       taken.set(m.start(), m.end());
     }
+    // "Prior treatment with mesenchymal stem cells": the generic head names the specific therapy after it, not any therapy
+    List<Constraint> found = new ArrayList<>(out.subList(before, out.size()));
+    for (Constraint c : found) {
+      if (c instanceof Constraint.Therapy t && t.therapy() == Therapies.Kind.ANY) {
+        boolean specific = found.stream().anyMatch(o -> o instanceof Constraint.Therapy s && s.therapy() != Therapies.Kind.ANY
+            && s.span().start() >= t.span().end() && SPECIFIED_BY.matcher(text.substring(t.span().end(), s.span().start())).matches());
+        if (specific) {
+          out.remove(c);
+        }
+      }
+    }
   }
+
+  private static final Pattern SURGICAL_SITE = Pattern.compile("(?i)(?<![\\p{L}])(cardiac|heart|cardiothoracic|thoracic|chest|abdominal|pelvic|spinal|spine"
+      + "|brain|cranial|intracranial|neurosurgical|joint|knee|hip|eye|ocular|gastric|bariatric|intestinal|bowel|colorectal|lung|pulmonary"
+      + "|vascular|orthopedic|orthopaedic|pituitary|thyroid|breast|liver|hepatic|renal|kidney|cataract|dental|oral)\\s+$");
+
+  /** A therapy named as an exception: after "except", "other than"..., or in a clause that says it "is allowed". */
+  private static boolean allowed(String text, int start, int end) {
+    if (EXCEPTION.matcher(text.substring(Math.max(0, start - 60), start)).find()) {
+      return true;
+    }
+    Matcher clauseEnd = Pattern.compile("[.;)]").matcher(text);
+    int to = clauseEnd.find(end) ? clauseEnd.start() : text.length();
+    int from = Math.max(Math.max(text.lastIndexOf('.', start), text.lastIndexOf(';', start)), text.lastIndexOf('(', start)) + 1;
+    return ALLOWED.matcher(text.substring(end, to)).find() || ALLOWED.matcher(text.substring(Math.min(from, start), start)).find();
+  }
+
+  private static final Pattern ALLOWED = Pattern.compile("(?i)(?<![\\p{L}])(?:allowed|permitted|acceptable|is ok|are ok)(?![\\p{L}])");
+
+  /** Intervention concepts whose names are everyday words more often than a therapy given to the patient. */
+  private static final Set<String> NOT_A_DRUG = Set.of("drug", "drugs", "alcohol", "medication", "medications", "medicine", "medicines",
+      "regimen", "regimens", "hormone", "hormones", "metal", "metals", "plastic", "plastics", "lead", "water", "food", "oxygen", "tobacco", "nicotine", "caffeine");
+
+  private static final Pattern REFRACTORY_AFTER = Pattern.compile("(?i)^[\\s-]*(?:\\([^)]{0,20}\\)\\s*)?(?:(?:hormone|therapy|treatment|drug|agent)s?\\s+)?(?:refractory|resistant|resistance|dependent|dependence|intolerant|intolerance"
+      + "|failure|unresponsive|non-?responsive)\\b|^\\s+(?:has|have|had)\\s+failed\\b|^\\s+(?:was|were|has been|have been)\\s+(?:ineffective|unsuccessful)");
+  private static final Pattern REFRACTORY_BEFORE = Pattern.compile("(?i)(?:" + REFRACTORY.pattern().substring(4) + ")(?:\\s*/\\s*[\\p{L}-]+)?"
+      + "\\s+(?:to\\s+|with\\s+|of\\s+|on\\s+|after\\s+)?(?:[\\p{L}\\d-]+\\s+){0,4}$");
+
+  private static final Pattern STUDY_TREATMENT = Pattern.compile("(?i)(?:\\b(?:this|study|trial|protocol|the study|the trial)\\s+|\\b(?:initiation|start|beginning|end|completion) of (?:the )?(?:study )?"
+      + "|\\b(?:following|after|during|until|throughout)\\s+(?:the\\s+)?(?:study\\s+)?)$");
+
+  private static final Pattern SPECIFIED_BY = Pattern.compile("(?is)\\s*(?:with|of|using|by|including|such as|consisting of|containing)\\s+(?:an?\\s+|the\\s+|any\\s+)?[^,;.]{0,30}?");
+
+  /** A therapy named first in the item, perhaps after "any", "prior" or a list number: "Chemotherapy within...", "Any surgery...". */
+  private static boolean atHead(String text, int at) {
+    return text.substring(0, at).matches("(?is)\\s*(?:(?:any|prior|previous|recent|current|concurrent|concomitant|major|minor|other|history of)\\s+){0,2}")
+        || AFTER_THERAPY.matcher(text.substring(0, at)).find();
+  }
+
+  /** "developing after allo-HSCT", "following chemotherapy", "post-transplant": a therapy given before. */
+  private static final Pattern AFTER_THERAPY = Pattern.compile("(?i)\\b(?:after|following|post|since)[\\s-]+(?:(?:an?|the|first|second|prior|previous|allogeneic|autologous)\\s+)?$");
 
   /** "No prior therapy" is any therapy; "no prior photodynamic therapy" names one the classes do not know. */
   private static boolean genericTherapy(String text, int at) {
@@ -798,48 +940,99 @@ public final class CriterionParser {
 
   private static Constraint.Therapy therapy(String text, Span span, Therapies.Kind kind, List<String> concepts, int lines, Window window) {
     boolean negated = negated(text, span.start(), span.end()) || NAIVE_AFTER.matcher(text.substring(span.end())).lookingAt();
-    String around = text.substring(Math.max(0, span.start() - 40), Math.min(text.length(), span.end() + 40));
-    boolean refractory = REFRACTORY.matcher(around).find();
+    // Refractory to this therapy: "steroid-refractory", "refractory to steroids", "failed two lines of treatment";
+    // not "allogeneic HSCT and steroid-refractory GVHD", where the word belongs to the steroid.
+    boolean refractory = REFRACTORY_AFTER.matcher(text.substring(span.end())).lookingAt()
+        || REFRACTORY_BEFORE.matcher(text.substring(Math.max(0, span.start() - 60), span.start())).find();
     return new Constraint.Therapy(span, span.of(text), kind, concepts, negated, refractory, lines, window);
   }
 
-  private void readConditions(String text, BitSet taken, Window window, List<Constraint> out) {
-    List<Vocabulary.Match> found = vocabulary.find(Vocabulary.Area.CONDITION, text);
+  private void readConditions(String text, BitSet taken, Timed timed, List<Constraint> out) {
+    List<Vocabulary.Match> found = new ArrayList<>(vocabulary.find(Vocabulary.Area.CONDITION, text));
+    found.sort(Comparator.comparingInt(Vocabulary.Match::start).thenComparingInt(m -> -m.end()));
     List<Constraint.HasCondition> conditions = new ArrayList<>();
     for (Vocabulary.Match m : found) {
       if (m.start() < 0 || m.end() > text.length() || taken.get(m.start(), m.end()).cardinality() > 0) {
         continue;
       }
       String mention = text.substring(m.start(), m.end());
-      if (!conditionWorthy(mention)) {
+      if (!conditionWorthy(mention) || !disease(m.concept())) {
         continue;
       }
       Constraint.HasCondition previous = conditions.isEmpty() ? null : conditions.getLast();
-      if (previous != null && previous.span().start() == m.start() && previous.span().end() == m.end()) {
+      if (previous != null && m.start() < previous.span().end()) {
+        // overlapping names ("acute and chronic GVHD" and "chronic GVHD"): one condition, any of their concepts
         List<String> ids = new ArrayList<>(previous.conceptIds());
-        ids.add(m.concept().id());
-        conditions.set(conditions.size() - 1, new Constraint.HasCondition(previous.span(), previous.mention(), ids, previous.negated(),
+        if (!ids.contains(m.concept().id())) {
+          ids.add(m.concept().id());
+        }
+        Span span = previous.span().union(new Span(m.start(), m.end()));
+        conditions.set(conditions.size() - 1, new Constraint.HasCondition(span, span.of(text), ids, previous.negated(),
             previous.window(), previous.qualified()));
         continue;
       }
       if (therapyTarget(text, m.start(), out)) {
         continue; // "no prior chemotherapy for breast cancer": the condition the therapy was for
       }
+      if (EXCEPTION.matcher(text.substring(Math.max(0, m.start() - 60), m.start())).find()
+          || CAUSE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()) {
+        continue; // "(unless Gilbert's syndrome)", "other than basal cell carcinoma": an exception, which a constraint cannot say
+      }
+      Window window = local(timed, text, m.start(), m.end());
       Window w = window;
       String before = text.substring(Math.max(0, m.start() - 30), m.start());
-      boolean qualified = QUALIFIED.matcher(before).find();
+      // "tumors must overexpress HER2": a property of the disease is asked, which having it does not settle
+      boolean qualified = QUALIFIED.matcher(before).find() || PROPERTY_ASKED.matcher(text.substring(m.end())).lookingAt();
       if (CURRENT.matcher(before).find()) {
         w = new Window(window.withinDays(), window.atLeastDaysAgo(), true);
       } else if (HISTORY.matcher(before).find() && window.withinDays() == null) {
-        w = Window.ANY_TIME;
+        w = window.atLeastDaysAgo() == null ? Window.ANY_TIME : new Window(null, window.atLeastDaysAgo(), false);
       }
-      conditions.add(new Constraint.HasCondition(new Span(m.start(), m.end()), mention, List.of(m.concept().id()),
-          negated(text, m.start(), m.end()), w, qualified));
+      List<String> ids = new ArrayList<>(List.of(m.concept().id()));
+      int from = m.start();
+      // "acute or chronic GVHD": the first adjective names a condition of its own
+      Matcher co = COORDINATED.matcher(text.substring(0, m.start()));
+      int space = mention.indexOf(' ');
+      if (co.find() && space > 0) {
+        String other = co.group(1) + mention.substring(space);
+        for (Concept c : vocabulary.lookup(Vocabulary.Area.CONDITION, other)) {
+          if (disease(c) && !ids.contains(c.id())) {
+            ids.add(c.id());
+            from = co.start(1);
+          }
+        }
+      }
+      conditions.add(new Constraint.HasCondition(new Span(from, m.end()), text.substring(from, m.end()), ids,
+          negated(text, from, m.end()), w, qualified));
     }
     for (Constraint.HasCondition c : conditions) {
       out.add(c);
       taken.set(c.span().start(), c.span().end());
     }
+  }
+
+  private static final Pattern EXCEPTION = Pattern.compile("(?i)(?<![\\p{L}])(?:unless|except(?: for)?|excluding|other than|apart from|with the exception of|besides)"
+      + "(?![\\p{L}])[^;.:()]{0,40}$");
+
+  /** "symptoms not caused by GVHD": a cause ruled out for another finding, not a statement of its own. */
+  private static final Pattern CAUSE = Pattern.compile("(?i)(?<![\\p{L}])(?:not|nor|never|other than)\\s+(?:(?:be|been|being)\\s+)?(?:caused by|due to|secondary to|attributable to|attributed to|induced by|related to)\\s+(?:\\w+\\s+){0,2}$");
+
+  private static final Pattern PROPERTY_ASKED = Pattern.compile("(?i)^\\s+(?:must|should|shall|has to|have to|needs? to)\\s+(?!have\\b|be (?:present|diagnosed|confirmed|documented))");
+
+  private static final Pattern COORDINATED = Pattern.compile("(?i)(?<![\\p{L}])([\\p{L}-]{3,})\\s+(?:or|and|and/or|/)\\s*$");
+
+  /**
+   * Whether a concept names a disease, mental disorder, behavioural symptom or finding (MeSH trees C, F03
+   * and F01.145.126, or a curated or Disease Ontology concept whose nearest MeSH descriptors are), not a
+   * check tag ("Female"), a drug or a word like "contraindication" that MeSH lists without a disease tree.
+   */
+  private boolean disease(Concept c) {
+    List<Concept> mesh = vocabulary.mesh(c.id());
+    if (mesh.isEmpty()) {
+      return c.source() != Concept.Source.MESH;
+    }
+    // C diseases, F03 mental disorders, F01.145.126 behavioural symptoms ("depression", "anxiety")
+    return mesh.stream().flatMap(d -> d.treeNumbers().stream()).anyMatch(t -> t.startsWith("C") || t.startsWith("F03") || t.startsWith("F01.145.126"));
   }
 
   /** Whether a condition is what a therapy read earlier in the item was for ("therapy for X"). */
@@ -875,39 +1068,93 @@ public final class CriterionParser {
     return Negation.negated(text, start, end);
   }
 
-  private static Window window(String text) {
+  /** The window an item's words give, and where those words are ({@code start} -1 when none). */
+  private record Timed(Window window, int start, int end) {
+    static final Timed NONE = new Timed(Window.ANY_TIME, -1, -1);
+  }
+
+  private static Timed window(String text) {
     Matcher d = DURATION_LIMIT.matcher(text);
     if (d.find()) {
       if (d.group(1) != null) {
         double lo = days(number(d.group(1)), d.group(3));
         double hi = days(number(d.group(2)), d.group(3));
-        return new Window(hi, lo, false);
+        return new Timed(new Window(hi, lo, false), d.start(), d.end());
       }
       double v = days(number(d.group(6)), d.group(7));
       Matcher second = DURATION_LIMIT_MORE.matcher(text.substring(d.end()));
       if (d.group(4) != null) {
         Double atLeast = second.lookingAt() ? days(number(second.group(2)), second.group(3)) : null;
-        return new Window(v, atLeast, false);
+        return new Timed(new Window(v, atLeast, false), d.start(), d.end());
       }
       Double within = second.lookingAt() && second.group(1) != null ? days(number(second.group(2)), second.group(3)) : null;
-      return new Window(within, v, false);
+      return new Timed(new Window(within, v, false), d.start(), d.end());
     }
     Matcher w = WITHIN.matcher(text);
-    if (w.find()) {
+    Matcher a = AT_LEAST_SINCE.matcher(text);
+    boolean within = w.find();
+    boolean atLeast = a.find();
+    // "at least 4 weeks prior to enrollment" is a washout, though "4 weeks prior to" alone reads as a window
+    if (atLeast && (!within || w.group(4) != null && w.start() >= a.start() && w.start() < a.end())) {
+      return new Timed(new Window(null, days(number(a.group(1)), a.group(2)), false), a.start(), a.end());
+    }
+    if (within) {
       if (w.group(1) != null) {
-        return new Window(days(number(w.group(1)), w.group(2)), null, false);
+        return new Timed(new Window(days(number(w.group(1)), w.group(2)), null, false), w.start(), w.end());
       }
       if (w.group(3) != null) {
-        return new Window(days(1, w.group(3)), null, false);
+        return new Timed(new Window(days(1, w.group(3)), null, false), w.start(), w.end());
       }
-      return new Window(days(number(w.group(4)), w.group(5)), null, false);
+      return new Timed(new Window(days(number(w.group(4)), w.group(5)), null, false), w.start(), w.end());
     }
-    Matcher a = AT_LEAST_SINCE.matcher(text);
-    if (a.find()) {
-      return new Window(null, days(number(a.group(1)), a.group(2)), false);
+    Matcher c = CURRENT.matcher(text);
+    if (c.find() && !HISTORY.matcher(text).find()) {
+      return new Timed(Window.NOW, c.start(), c.end());
     }
-    return CURRENT.matcher(text).find() && !HISTORY.matcher(text).find() ? Window.NOW : Window.ANY_TIME;
+    return Timed.NONE;
   }
+
+  /**
+   * The item's window as it bears on one mention: a time phrase holds for what it follows in the same
+   * sentence ("MI, stroke or TIA within 6 months"), and for what it precedes only at the head of the
+   * item or right beside it; a "current" cue holds at the head of the item or beside the mention. So
+   * "Surgery within 30 days or known intestinal strictures" does not put the strictures in the window.
+   */
+  private static Window local(Timed t, String text, int start, int end) {
+    if (t.start() < 0) {
+      return Window.ANY_TIME;
+    }
+    Window w = t.window();
+    if (start < t.end() && end > t.start()) {
+      return w;
+    }
+    // a time of its own right after the mention: "MI within 6 months, major cardiac surgery within the last 6 months"
+    String after = text.substring(end, Math.min(text.length(), end + 45));
+    Matcher own = WITHIN.matcher(after);
+    if (own.find() && own.start() > 0 && !after.substring(0, own.start()).matches("(?s).*[,;.].*") && own.start() != t.start() - end) {
+      Timed mine = window(text.substring(end + own.start()));
+      if (mine.start() == 0) {
+        return mine.window();
+      }
+    }
+    boolean cueOnly = w.current() && w.withinDays() == null && w.atLeastDaysAgo() == null;
+    if (end <= t.start()) {
+      String between = text.substring(end, t.start());
+      if (SENTENCE_BREAK.matcher(between).find()) {
+        return Window.ANY_TIME;
+      }
+      return !cueOnly || between.length() <= 20 ? w : Window.ANY_TIME;
+    }
+    String between = text.substring(t.end(), start);
+    if (SENTENCE_BREAK.matcher(between).find()) {
+      return Window.ANY_TIME;
+    }
+    boolean head = text.substring(0, t.start()).matches("(?is)\\s*(?:\\S+\\s+){0,2}");
+    boolean beside = between.length() <= 40 && !between.matches("(?is).*(?:\\bor\\b|\\band\\b|,).*");
+    return head || beside ? w : Window.ANY_TIME;
+  }
+
+  private static final Pattern SENTENCE_BREAK = Pattern.compile(";|\\.(?:\\s|$)");
 
   private static int lines(String text) {
     Matcher m = LINES.matcher(text);
@@ -921,7 +1168,7 @@ public final class CriterionParser {
         default -> 3;
       };
     }
-    String n = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
+    String n = (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4)).toLowerCase(Locale.ROOT);
     int v = switch (n) {
       case "one" -> 1;
       case "two" -> 2;
@@ -1005,7 +1252,8 @@ public final class CriterionParser {
       int from = constraints.get(i - 1).span().end();
       int to = constraints.get(i).span().start();
       if (from < to) {
-        String between = text.substring(from, to).toLowerCase(Locale.ROOT);
+        String between = text.substring(from, to).toLowerCase(Locale.ROOT)
+            .replaceAll("\\b(?:male|man|men|female|woman|women|boys?|girls?)\\s+(?:or|and/or)\\s+(?:male|man|men|female|woman|women|boys?|girls?)\\b", " ");
         if (between.matches("(?s).*\\bor\\b.*") && !between.matches("(?s).*\\band\\b(?!/or).*")) {
           return true;
         }

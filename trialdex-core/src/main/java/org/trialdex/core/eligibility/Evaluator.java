@@ -93,7 +93,7 @@ public final class Evaluator {
    * much for a past condition, 0 otherwise.
    */
   public double relevance(Patient patient, Trial trial) {
-    PatientView p = new PatientView(patient);
+    PatientView p = view(patient);
     double best = 0;
     for (Patient.Condition c : patient.conditions()) {
       if (c.status() == Patient.Status.ABSENT) {
@@ -112,17 +112,66 @@ public final class Evaluator {
 
   /** Judges every criterion and the trial. */
   public TrialMatch judge(Trial trial, List<ParsedCriterion> criteria, Patient patient) {
-    PatientView view = new PatientView(patient);
+    PatientView view = view(patient);
     List<CriterionVerdict> verdicts = new ArrayList<>(structured(trial.eligibility(), view));
     for (ParsedCriterion pc : criteria) {
       verdicts.add(evaluate(pc, view, trial.conditionClosure()));
     }
-    List<CriterionVerdict> deciding = verdicts.stream().filter(CriterionVerdict::excludes).toList();
-    List<CriterionVerdict> unknowns = verdicts.stream().filter(v -> v.verdict() == Verdict.UNKNOWN)
+    Set<CriterionVerdict> moot = moot(verdicts);
+    List<CriterionVerdict> deciding = verdicts.stream().filter(v -> v.excludes() && !moot.contains(v)).toList();
+    List<CriterionVerdict> unknowns = verdicts.stream().filter(v -> v.verdict() == Verdict.UNKNOWN && !moot.contains(v))
         .sorted(Comparator.comparingDouble(CriterionVerdict::weight).reversed()).toList();
     TrialMatch.TrialVerdict verdict = !deciding.isEmpty() ? TrialMatch.TrialVerdict.INELIGIBLE
         : unknowns.isEmpty() ? TrialMatch.TrialVerdict.ELIGIBLE : TrialMatch.TrialVerdict.POSSIBLY_ELIGIBLE;
     return new TrialMatch(trial.nctId(), verdict, score(verdicts), verdicts, deciding, unknowns);
+  }
+
+  /** Lead-ins whose items are alternatives: one of them is enough. */
+  private static final java.util.regex.Pattern ALTERNATIVES = java.util.regex.Pattern.compile(
+      "(?i)(?:one|any|either|at least one) of the following|one or more of the following|defined (?:as|by)|as follows|\\beither\\b|\\bor\\s*:?\\s*$");
+  private static final java.util.regex.Pattern TRAILING_OR = java.util.regex.Pattern.compile("(?i)\\bor\\s*[:;,.]?\\s*$");
+
+  /**
+   * Inclusion items that are alternatives of one another (under "one of the following:", "defined
+   * as:", or chained by a trailing "OR") and settled by a sibling: when one admits the patient the
+   * others no longer matter; when none does but one is unknown, those not met do not decide.
+   */
+  private static Set<CriterionVerdict> moot(List<CriterionVerdict> verdicts) {
+    Set<CriterionVerdict> moot = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<List<CriterionVerdict>> groups = new ArrayList<>();
+    List<CriterionVerdict> group = new ArrayList<>();
+    List<String> groupContext = null;
+    boolean chained = false;
+    for (CriterionVerdict v : verdicts) {
+      Criterion c = v.criterion().criterion();
+      boolean inclusion = c.section() != Criterion.Section.EXCLUSION;
+      boolean alternative = inclusion && !c.context().isEmpty() && ALTERNATIVES.matcher(c.context().getLast()).find();
+      boolean continues = inclusion && (chained || alternative && c.context().equals(groupContext));
+      if (!continues) {
+        if (group.size() > 1) {
+          groups.add(group);
+        }
+        group = new ArrayList<>();
+      }
+      if (inclusion && (alternative || chained || TRAILING_OR.matcher(c.text()).find())) {
+        group.add(v);
+      }
+      groupContext = alternative ? c.context() : null;
+      chained = inclusion && TRAILING_OR.matcher(c.text()).find();
+    }
+    if (group.size() > 1) {
+      groups.add(group);
+    }
+    for (List<CriterionVerdict> g : groups) {
+      boolean admitted = g.stream().anyMatch(v -> v.verdict() == Verdict.MET);
+      boolean open = g.stream().anyMatch(v -> v.verdict() == Verdict.UNKNOWN);
+      for (CriterionVerdict v : g) {
+        if (admitted && v.verdict() != Verdict.MET || !admitted && open && v.verdict() == Verdict.NOT_MET) {
+          moot.add(v);
+        }
+      }
+    }
+    return moot;
   }
 
   /**
@@ -150,7 +199,7 @@ public final class Evaluator {
 
   /** Judges one criterion of {@code trial}. */
   public CriterionVerdict evaluate(ParsedCriterion pc, Patient patient, Trial trial) {
-    return evaluate(pc, new PatientView(patient), trial.conditionClosure());
+    return evaluate(pc, view(patient), trial.conditionClosure());
   }
 
   private CriterionVerdict evaluate(ParsedCriterion pc, PatientView p, Set<String> trialConcepts) {
@@ -601,6 +650,11 @@ public final class Evaluator {
           boolean longAgo = w.atLeastDaysAgo() == null || days >= w.atLeastDaysAgo();
           v = within && longAgo ? Verdict.MET : Verdict.NOT_MET;
           why = "the patient's " + best.name() + " was last given " + days + " days ago (" + w.describe() + " asked)";
+          if (atTheLimit(days, w)) {
+            // "6 months ago" against "within the last 6 months": dates in notes and histories are rounded
+            v = Verdict.UNKNOWN;
+            why += ", at the limit";
+          }
         }
       } else {
         v = Verdict.MET;
@@ -659,6 +713,14 @@ public final class Evaluator {
     return new Check(i, v, found != null ? found.evidence() : p.noPastHistory() ? p.noPastHistoryEvidence() : "", why, false);
   }
 
+  /** Days this close to a window's limit do not settle which side of it a rounded date falls on. */
+  static final int DATE_MARGIN_DAYS = 3;
+
+  private static boolean atTheLimit(long days, Window w) {
+    return w.withinDays() != null && Math.abs(days - w.withinDays()) <= DATE_MARGIN_DAYS
+        || w.atLeastDaysAgo() != null && Math.abs(days - w.atLeastDaysAgo()) <= DATE_MARGIN_DAYS;
+  }
+
   private static int rank(Patient.Status s) {
     return switch (s) {
       case ACTIVE -> 2;
@@ -671,11 +733,23 @@ public final class Evaluator {
     return d == Math.rint(d) && Math.abs(d) < 1e12 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.3g", d);
   }
 
-  /** The patient's facts, with concepts resolved once. */
+  /** The last patient's view: a match judges one patient against many trials, so its concepts are resolved once. */
+  private final java.util.concurrent.atomic.AtomicReference<PatientView> last = new java.util.concurrent.atomic.AtomicReference<>();
+
+  private PatientView view(Patient patient) {
+    PatientView v = last.get();
+    if (v == null || v.patient != patient) {
+      v = new PatientView(patient);
+      last.set(v);
+    }
+    return v;
+  }
+
+  /** The patient's facts, with concepts resolved once; safe to share between threads. */
   private final class PatientView {
     final Patient patient;
-    private final java.util.Map<Patient.Condition, Set<String>> ids = new java.util.IdentityHashMap<>();
-    private final java.util.Map<Patient.Condition, Set<String>> closures = new java.util.IdentityHashMap<>();
+    private final java.util.Map<Patient.Condition, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Patient.Condition, Set<String>> closures = new java.util.concurrent.ConcurrentHashMap<>();
 
     PatientView(Patient patient) {
       this.patient = patient;
@@ -838,7 +912,14 @@ public final class Evaluator {
         }
         return false;
       }
-      return t.therapy().names(pt.name()) || Therapies.classesOf(pt.name()).contains(t.therapy());
+      boolean sameClass = t.therapy().names(pt.name()) || Therapies.classesOf(pt.name()).contains(t.therapy());
+      if (sameClass && t.therapy() == Therapies.Kind.SURGERY && t.mention().strip().contains(" ")) {
+        // "cardiac surgery" asks for surgery of that site: the patient's surgery must name it
+        String site = t.mention().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String stem = site.substring(0, Math.min(5, site.length()));
+        return (pt.name() + " " + pt.evidence()).toLowerCase(Locale.ROOT).contains(stem);
+      }
+      return sameClass;
     }
   }
 

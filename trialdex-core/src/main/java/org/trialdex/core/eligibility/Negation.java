@@ -17,16 +17,18 @@ public final class Negation {
       + "|rules? out|ruled out|cannot|can ?not|unable to|fails? to|failed to|lack of|lacks|lacking|exclusion of|excluding"
       + "|has not|have not|had not|did not|does not|do not|is not|are not|was not|were not|n't";
 
-  private static final Pattern PRE_TRIGGER = Pattern.compile("(?i)(?<![\\p{L}\\p{N}-])(?:" + PRE + ")(?![\\p{L}\\p{N}-])");
+  private static final Pattern PRE_TRIGGER = Pattern.compile("(?i)(?<![\\p{L}\\p{N}-])(?:" + PRE + ")(?![\\p{L}\\p{N}-])"
+      + "|(?<=\\p{L})n['’]t(?![\\p{L}])|(?<![\\p{L}\\p{N}-])non-(?=\\p{L})");
 
   private static final Pattern PSEUDO = Pattern.compile(
       "(?i)(?<![\\p{L}\\p{N}])(?:no increase|no change|no longer|not only|not necessarily|no further|not certain if"
-          + "|gram[- ]negative|not rule out|no more than|not more than|no less than|not less than|not exceed|not to exceed"
+          + "|gram[- ]negative|not rule out|no more than|not more than|no less than|not less than|no greater than|not greater than|no higher than|no lower than|no fewer than|not exceed|not to exceed"
           + "|not been able|cannot be excluded|not been excluded|not excluded|no later than|not later than|not fully"
           + "|whether or not|if not|not yet|not have received more than|unable to (?:walk|swallow|speak|work|perform|care))");
 
   private static final Pattern POST_TRIGGER = Pattern.compile(
-      "(?i)^[\\s,:()-]*(?:(?:test(?:s|ing)?|status|serology|result|antibod(?:y|ies)|antigen)[\\s,:()-]*)?"
+      "(?i)^[\\s,:()-]*(?:(?:and|or|/|type)?[\\s,:()-]*[12][\\s,:()-]*)*"
+          + "(?:(?:test(?:s|ing)?|status|serology|serologies|result|antibod(?:y|ies)|antigen|ab|ag|rna|dna|pcr|viral load|screen(?:ing)?)[\\s,:()-]*){0,2}"
           + "(?:negative|neg\\b|-ve\\b|free\\b|ruled out|excluded|absent|was ruled out|has been ruled out|not detected|undetectable|non-?reactive)");
 
   /** Words that end a negation's scope. */
@@ -65,6 +67,9 @@ public final class Negation {
       return false;
     }
     String between = clause.substring(lastEnd);
+    if (clause.charAt(lastEnd - 1) == '-') {
+      return between.isBlank(); // "non-" negates only the word it is joined to: "non-pregnant", not "non-smoker with diabetes"
+    }
     int words = between.isBlank() ? 0 : between.strip().split("[\\s/]+").length;
     return words <= SCOPE_WORDS;
   }

@@ -39,6 +39,8 @@ public final class NoteReader {
   private static final Pattern PAST = Pattern.compile("(?i)(?<![\\p{L}])(?:history of|hx of|h/o|s/p|status post|previous(?:ly)?|prior|past|former|resolved|treated for|in remission|remote)(?![\\p{L}])");
   private static final Pattern RULE_OUT = Pattern.compile("(?i)(?<![\\p{L}])(?:rule out|r/o|suspected|suspicion of|possible|probable|concern for|worried about|differential|versus|vs\\.?|question of|to exclude|risk of|risk for|at risk)(?![\\p{L}])");
   private static final Pattern VALUE = Pattern.compile("^(?:\\s*(?:\\([^)]{1,20}\\)|level|levels|count|of|is|was|were|at|=|:|-|measured|value|values|elevated|increased|decreased|low|high|reduced|raised|to|from|\\d+(?:\\.\\d+)?\\s*(?:->|→|to))\\s*)*?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?!\\s*(?:years?|yo|y/o|months?|weeks?|days?|hours?|times|x\\b|-year))");
+  /** "high CRP (145)", "amylase (1200 U/L)": the value in parentheses right after the name. */
+  private static final Pattern PARENTHESIZED_VALUE = Pattern.compile("^\\s*\\(\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?=\\s*(?:\\)|[a-zA-Zµμ/%]))");
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?i)(?<![\\p{L}])(?:bp|blood pressure)\\s*(?:of|is|was|:|=)?\\s*(\\d{2,3})\\s*/\\s*(\\d{2,3})");
   private static final Pattern ECOG = Pattern.compile("(?i)(?<![\\p{L}])(?:ecog|zubrod|who performance status)(?:\\s*(?:performance status|ps|score|grade|of|:|is|was))*\\s*([0-5])(?![\\d%])");
   private static final Pattern KPS = Pattern.compile("(?i)(?<![\\p{L}])(karnofsky|kps|lansky)(?:\\s*(?:performance status|performance score|ps|score|index|of|:|is|was))*\\s*(\\d{2,3})\\s*%?");
@@ -46,7 +48,8 @@ public final class NoteReader {
   private static final Pattern PREGNANT_WEEKS = Pattern.compile("(?i)(\\d{1,2})\\s*weeks?\\s*(?:of\\s+)?(?:pregnant|pregnancy|gestation|gestational)|(?:pregnant|gestation)[^.]{0,20}?(\\d{1,2})\\s*weeks");
   private static final Pattern NOT_PREGNANT = Pattern.compile("(?i)(?:not|non-?)\\s*pregnant|negative (?:urine |serum )?(?:pregnancy test|hcg|β-?hcg|beta-?hcg)|pregnancy test (?:is |was )?negative|post-?menopausal|menopaus(?:e|al)|hysterectomy|bilateral oophorectomy");
   private static final Pattern LACTATING = Pattern.compile("(?i)(?<![\\p{L}])(?:breast-?feeding|breastfeeds|lactating|nursing (?:her|an?) (?:infant|baby|child))(?![\\p{L}])");
-  private static final Pattern ONGOING = Pattern.compile("(?i)(?<![\\p{L}])(?:on|currently|current|taking|takes|receiving|maintained on|started on|continues|continuing|ongoing|daily|bid|tid|qd|mg)(?![\\p{L}])");
+  private static final Pattern ONGOING = Pattern.compile("(?i)(?<![\\p{L}])(?:on|currently|current|taking|takes|receiving|maintained on|started on|continues|continuing|ongoing|daily|bid|tid|qd|mg"
+      + "|weekly|q\\d+\\s*(?:h|hours?|d|days?|w|wks?|weeks?)|every \\d+ (?:days|weeks)|repeat(?:ed)? cycles?)(?![\\p{L}])");
   private static final Pattern REFRACTORY = Pattern.compile("(?i)refractory|resistant|failed|failure of|no response|not respond|did not improve|unresponsive|progress(?:ed|ion) (?:on|despite|while on)|despite|dependent");
   private static final Pattern AGO = Pattern.compile("(?i)(\\d{1,3}|a|an|one|two|three|four|five|six|several)\\s+(days?|weeks?|months?|years?)\\s+ago|(?:in|since)\\s+((?:19|20)\\d{2})");
   private static final Pattern TREATMENT_CUE = Pattern.compile("(?i)(?<![\\p{L}])(?:s/p|status post|underwent|received|receiving|treated|treatment|therapy|given|started|on|taking|takes|prescribed|completed|course|courses|cycles?|regimen|infusion|injection|dose|mg|medications?|meds)(?![\\p{L}])");
@@ -212,7 +215,10 @@ public final class NoteReader {
         continue;
       }
       String rest = s.substring(names.end());
-      Matcher v = VALUE.matcher(rest);
+      Matcher v = PARENTHESIZED_VALUE.matcher(rest);
+      if (!v.lookingAt()) {
+        v = VALUE.matcher(rest);
+      }
       if (!v.lookingAt() || v.end() > 40) {
         continue;
       }
@@ -260,7 +266,7 @@ public final class NoteReader {
       if (f.kind() == Therapies.Kind.ANY || f.kind() == Therapies.Kind.INVESTIGATIONAL || taken.get(f.start())) {
         continue;
       }
-      if (f.kind() == Therapies.Kind.SURGERY && !cue) {
+      if (f.kind() == Therapies.Kind.SURGERY && !cue || planned(s, f.start())) {
         continue;
       }
       out.add(therapy(s, f.start(), f.end(), List.of(), f.kind() == Therapies.Kind.SURGERY || f.kind() == Therapies.Kind.RADIOTHERAPY
@@ -276,7 +282,8 @@ public final class NoteReader {
       }
       Concept c = m.concept();
       boolean drug = c.treeNumbers().stream().anyMatch(t -> t.startsWith("D")) && c.treeNumbers().stream().noneMatch(t -> t.startsWith("D12.776") || t.startsWith("D23"));
-      if (!drug || analytes.named(m.text()).isPresent() || !ONGOING.matcher(s).find() && !TREATMENT_CUE.matcher(s).find()) {
+      if (!drug || analytes.named(m.text()).isPresent() || !ONGOING.matcher(s).find() && !TREATMENT_CUE.matcher(s).find()
+          || planned(s, m.start())) {
         continue;
       }
       out.add(therapy(s, m.start(), m.end(), List.of("vocab|" + c.id()), Patient.TherapyKind.MEDICATION, asOf));
@@ -284,6 +291,16 @@ public final class NoteReader {
     }
     return out;
   }
+
+  /** "A candidate for resection prior to chemotherapy", "was offered a radical hysterectomy": a plan, not a therapy received. */
+  private static boolean planned(String s, int at) {
+    String before = s.substring(Math.max(0, at - 45), at).toLowerCase(Locale.ROOT);
+    return PLANNED.matcher(before).find();
+  }
+
+  private static final Pattern PLANNED = Pattern.compile("(?:prior to|before|candidate for|offered|recommended|planned|plan(?:s|ning)? (?:to|for)|scheduled for"
+      + "|will (?:receive|undergo|start|begin|be (?:given|treated|started))|to (?:receive|undergo|start|begin)|considered for|referred for|eligible for|awaiting"
+      + "|discussed|options? (?:of|for|include))\\s+(?:\\w+\\s+){0,3}$");
 
   private static Patient.Therapy therapy(String s, int start, int end, List<String> codes, Patient.TherapyKind kind, LocalDate asOf) {
     String name = s.substring(start, end);
@@ -294,7 +311,7 @@ public final class NoteReader {
     if (Negation.negated(s, start, end) && !refractory) {
       // "did not respond to methylprednisolone" negates the response, not the therapy
       status = Patient.Status.ABSENT;
-    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post)\\b.*")) {
+    } else if (PAST.matcher(before).find() || s.toLowerCase(Locale.ROOT).matches("(?s).*\\b(?:completed|underwent|received|was given|were given|had been|s/p|status post|included|was treated|were treated)\\b.*")) {
       status = Patient.Status.PAST;
     } else if (ONGOING.matcher(s.substring(Math.max(0, start - 25), Math.min(s.length(), end + 25))).find()) {
       status = Patient.Status.ACTIVE;
@@ -326,8 +343,8 @@ public final class NoteReader {
         continue;
       }
       String mention = s.substring(m.start(), m.end());
-      if (!CriterionParser.conditionWorthy(mention)) {
-        continue;
+      if (!CriterionParser.conditionWorthy(mention) || analytes.named(mention).isPresent()) {
+        continue; // "high CRP (145)": a lab named, not C-reactive-protein-named disease
       }
       String clause = clauseBefore(s, m.start());
       if (FAMILY.matcher(clause).find() || RULE_OUT.matcher(clause).find()) {
@@ -335,9 +352,36 @@ public final class NoteReader {
       }
       Patient.Status status = Negation.negated(s, m.start(), m.end()) ? Patient.Status.ABSENT
           : PAST.matcher(clause).find() && !clause.toLowerCase(Locale.ROOT).contains("recurr") ? Patient.Status.PAST : Patient.Status.ACTIVE;
+      if (status == Patient.Status.PAST && !ENDED.matcher(clause.substring(Math.max(0, clause.length() - 25))).find() && chronic(m.concept())) {
+        status = Patient.Status.ACTIVE; // "a history of hypertension": a chronic disease once had is still had
+      }
       out.add(new Patient.Condition(mention, List.of("vocab|" + m.concept().id()), status, onset, "note: " + s.strip()));
     }
     return out;
+  }
+
+  /** Words that say a condition is over, not only that it is in the history. */
+  private static final Pattern ENDED = Pattern.compile("(?i)(?<![\\p{L}])(?:resolved|s/p|status post|treated for|in remission|former|remote|cured|previous(?:ly)?|prior)(?![\\p{L}])");
+
+  /**
+   * MeSH branches of diseases that last once had: hypertension, diabetes, lipid disorders, obesity,
+   * COPD, asthma, chronic kidney disease, heart failure, coronary disease, epilepsy, chronic viral
+   * infections, rheumatic and chronic inflammatory diseases.
+   */
+  private static final List<String> CHRONIC = List.of("C14.907.489", "C18.452.394.750", "C18.452.584.500", "C18.654.726.500",
+      "C08.381.495.389", "C08.127.108", "C08.381.495.108", "C12.777.419.780.050", "C12.200.777.419.780.050", "C14.280.434",
+      "C14.280.647.250", "C14.907.137.126.339", "C10.228.140.490", "C02.782.815.616.400", "C02.440.435", "C02.440.440",
+      "C05.550.114.154", "C17.300.480", "C19.874.482", "C17.800.859.675", "C19.246", "C06.405.205.731.500", "C06.405.205.798", "C10.228.140.380.100", "C10.228.662.600");
+
+  private boolean chronic(Concept concept) {
+    for (Concept m : vocabulary.mesh(concept.id())) {
+      for (String tree : m.treeNumbers()) {
+        if (CHRONIC.stream().anyMatch(tree::startsWith)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** When the conditions a sentence names were diagnosed: "diagnosed 11 years ago", "recently diagnosed". */

@@ -23,6 +23,7 @@ public final class Therapies {
             + "|fluorouracil|5-fu|5-fluorouracil|capecitabine|irinotecan|topotecan|methotrexate|cytarabine|fludarabine"
             + "|bendamustine|busulfan|melphalan|temozolomide|dacarbazine|bleomycin|mitomycin|azacitidine|decitabine"
             + "|chlorambucil|carmustine|lomustine|mitoxantrone|thiotepa|folfox|folfiri|r-chop|chop|abvd|taxane|platinum"
+            + "|cpt-11|taxol|taxotere|adriamycin|temodar|gemzar|xeloda|navelbine|alimta|cytoxan|velcade|revlimid"
             + "|anthracycline|alkylating agents?|hydroxyurea"),
     RADIOTHERAPY("radiotherapy",
         "radiotherapy|radiation(?: therapy| treatment)?|irradiation|xrt|brachytherapy|radiosurgery|stereotactic body radiation|sbrt|srs"
@@ -32,7 +33,7 @@ public final class Therapies {
             + "|mastectomy|lumpectomy|lobectomy|pneumonectomy|colectomy|gastrectomy|hysterectomy|nephrectomy|prostatectomy"
             + "|craniotomy|laminectomy|thoracotomy|laparotomy|amputation|arthroplasty|bypass surgery|cabg|transplant surgery"),
     IMMUNOTHERAPY("immunotherapy",
-        "immunotherapy|immune checkpoint inhibitors?|checkpoint inhibitors?|anti-pd-1|anti-pd-l1|anti-ctla-4|pd-1 inhibitors?"
+        "immunotherapy|keytruda|opdivo|yervoy|tecentriq|imfinzi|immune checkpoint inhibitors?|checkpoint inhibitors?|anti-pd-1|anti-pd-l1|anti-ctla-4|pd-1 inhibitors?"
             + "|pd-l1 inhibitors?|pembrolizumab|nivolumab|atezolizumab|durvalumab|avelumab|ipilimumab|cemiplimab|interferon"
             + "|interleukin-2|il-2|bcg therapy|cancer vaccines?"),
     CORTICOSTEROID("corticosteroids",
@@ -45,12 +46,13 @@ public final class Therapies {
     BIOLOGIC("biologic therapy",
         "biologics?|biological (?:therapy|therapies|agents?|drugs?)|anti-tnf(?: agents?| therapy)?|tnf inhibitors?|tnf-alpha inhibitors?"
             + "|tnf antagonists?|infliximab|adalimumab|etanercept|certolizumab|golimumab|vedolizumab|ustekinumab|tocilizumab"
-            + "|rituximab|abatacept|belimumab|anakinra|secukinumab|natalizumab|ocrelizumab|alemtuzumab|eculizumab|basiliximab"
+            + "|rituximab|rituxan|remicade|humira|enbrel|abatacept|belimumab|anakinra|secukinumab|natalizumab|ocrelizumab|alemtuzumab|eculizumab|basiliximab"
             + "|monoclonal antibod(?:y|ies)"),
     TARGETED("targeted therapy",
         "targeted (?:therapy|therapies|agents?)|tyrosine kinase inhibitors?|tkis?|egfr inhibitors?|egfr-tki|alk inhibitors?"
             + "|imatinib|dasatinib|nilotinib|erlotinib|gefitinib|afatinib|osimertinib|crizotinib|alectinib|lapatinib|sorafenib"
             + "|sunitinib|pazopanib|trastuzumab|bevacizumab|cetuximab|panitumumab|ibrutinib|venetoclax|olaparib|palbociclib"
+            + "|avastin|herceptin|gleevec|glivec|tarceva|iressa|erbitux|nexavar|sutent|tykerb|imbruvica|ibrance"
             + "|bortezomib|lenalidomide|thalidomide|vemurafenib|dabrafenib|trametinib|parp inhibitors?|vegf inhibitors?"),
     HORMONAL("hormonal therapy",
         "hormon(?:e|al) therapy|endocrine therapy|androgen deprivation(?: therapy)?|adt|tamoxifen|letrozole|anastrozole|exemestane"
@@ -58,10 +60,11 @@ public final class Therapies {
     HSCT("hematopoietic stem cell transplantation",
         "(?:allogeneic |autologous |allo-|auto-)?(?:hematopoietic |haematopoietic |peripheral blood )?(?:stem cell|progenitor cell) "
             + "(?:transplant(?:ation)?|transplants|rescue|infusion)|(?:allogeneic |autologous )?bone marrow transplant(?:ation)?"
-            + "|allo-?hsct|auto-?hsct|hsct|allo-?hct|allo-?sct|auto-?sct|asct|sct|bmt|cord blood transplant(?:ation)?|allograft"),
+            + "|allo-?hsct|auto-?hsct|hsct|allo-?hct|allo-?sct|auto-?sct|asct|sct|bmt|cord blood transplant(?:ation)?|allograft"
+            + "|(?:allogeneic|autologous|allo|auto)[- ]?transplant(?:ation|s)?"),
     MSC("mesenchymal stromal cell therapy",
         "mesenchymal (?:stem|stromal|progenitor) cells?|mscs?|mesenchymal cells|stromal cells?|adipose[- ]derived (?:stem|stromal|regenerative) cells"
-            + "|stem cell therapy|cell therapy|cellular therapy|remestemcel(?:-l)?|prochymal"),
+            + "|stem cell (?:therapy|therapies|treatments?|injections?)|cell therapy|cellular therapy|remestemcel(?:-l)?|prochymal"),
     CAR_T("CAR T-cell therapy", "car[- ]?t(?:[- ]cells?)?(?: therapy)?|chimeric antigen receptor"),
     INVESTIGATIONAL("an investigational treatment",
         "investigational (?:drugs?|agents?|products?|therap(?:y|ies)|treatments?|devices?|medicinal products?)|experimental (?:drugs?|agents?|therap(?:y|ies))"
@@ -69,7 +72,18 @@ public final class Therapies {
     ANTICOAGULANT("anticoagulation",
         "anticoagulants?|anticoagulation|anti-coagulation|warfarin|coumadin|heparin|enoxaparin|low molecular weight heparin|lmwh"
             + "|apixaban|rivaroxaban|dabigatran|edoxaban|doacs?|noacs?"),
-    ANTIBIOTIC("antibiotics", "antibiotics?|antimicrobials?|antibacterials?"),
+    ANTIPLATELET("antiplatelet therapy", "antiplatelet (?:agents?|drugs?|therapy)|antiplatelets?|anti-platelets?|clopidogrel|plavix|ticagrelor|prasugrel|aspirin"),
+    ANTIBIOTIC("antibiotics", "antibiotics?|antimicrobials?|antibacterials?|amoxicillin|vancomycin|ciprofloxacin|levofloxacin|doxycycline|azithromycin|ceftriaxone"),
+    ANTIVIRAL("antiviral therapy", "antivirals?|antiviral (?:agents?|drugs?|therapy|treatment)|acyclovir|valacyclovir|ganciclovir|valganciclovir|foscarnet|oseltamivir"
+        + "|tenofovir|entecavir|lamivudine|sofosbuvir|ribavirin|antiretrovirals?|antiretroviral therapy|haart"),
+    OPIOID("opioids", "opioids?|opiates?|narcotics?|morphine|oxycodone|hydrocodone|hydromorphone|fentanyl|methadone|buprenorphine|tramadol|codeine"),
+    NSAID("NSAIDs", "nsaids?|non-?steroidal anti-?inflammatory(?: drugs?| agents?)?|ibuprofen|naproxen|diclofenac|celecoxib|indomethacin|ketorolac|meloxicam"),
+    ANTIDEPRESSANT("antidepressants", "antidepressants?|ssris?|snris?|selective serotonin reuptake inhibitors?|fluoxetine|sertraline|paroxetine|citalopram"
+        + "|escitalopram|venlafaxine|duloxetine|bupropion|mirtazapine|amitriptyline|tricyclic antidepressants?"),
+    ANTIEPILEPTIC("antiepileptic drugs", "anti-?epileptics?|anti-?epileptic drugs?|aeds?|anticonvulsants?|carbamazepine|valproic acid|valproate|phenytoin"
+        + "|levetiracetam|lamotrigine|topiramate|phenobarbital|oxcarbazepine|lacosamide"),
+    BETA_BLOCKER("beta-blockers", "beta[- ]?blockers?|beta[- ]blocking (?:drugs?|agents?)|β-?blockers?|metoprolol|atenolol|propranolol|carvedilol|bisoprolol|nebivolol"),
+    STATIN("statins", "statins?|atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin"),
     TRANSFUSION("transfusion", "(?:blood|platelet|red (?:blood )?cell|rbc|packed red cell) transfusions?|transfusions?|transfused"),
     INSULIN("insulin", "insulin"),
     /** A therapy named only generically ("prior treatment", "any therapy"). */
