@@ -141,4 +141,24 @@ final class CorpusGenerator implements Iterator<Study> {
     }
     return parent.putObject(name);
   }
+
+  /**
+   * Replaces what {@code index} holds with {@code count} records made from {@code templates}, on
+   * every core as a reindex would (IndexWriter is thread-safe), printing progress every 100,000, and
+   * commits. Returns how many were indexed.
+   */
+  static long indexInto(org.trialdex.search.StudyIndex index, List<JsonNode> templates, long count, long started) {
+    index.deleteAll();
+    CorpusGenerator corpus = new CorpusGenerator(templates, count, 42);
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    java.util.stream.LongStream.range(0, count).parallel().forEach(i -> {
+      index.upsert(id(i), corpus.make(i));
+      long d = done.incrementAndGet();
+      if (d % 100_000 == 0) {
+        System.out.printf(java.util.Locale.ROOT, "  %,d indexed, %.0f s%n", d, (System.nanoTime() - started) / 1e9);
+      }
+    });
+    index.commit();
+    return done.get();
+  }
 }

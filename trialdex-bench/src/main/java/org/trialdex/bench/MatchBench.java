@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Searches;
 import org.trialdex.core.eligibility.CriterionParser;
@@ -56,16 +54,7 @@ public final class MatchBench {
     try (StudyIndex index = StudyIndex.open(dir, vocabulary)) {
       if (index.count() != records) {
         long started = System.nanoTime();
-        index.deleteAll();
-        CorpusGenerator corpus = new CorpusGenerator(templates, records, 42);
-        AtomicLong done = new AtomicLong();
-        LongStream.range(0, records).parallel().forEach(i -> {
-          index.upsert(CorpusGenerator.id(i), corpus.make(i));
-          if (done.incrementAndGet() % 100_000 == 0) {
-            System.out.printf(Locale.ROOT, "  %,d indexed, %.0f s%n", done.get(), (System.nanoTime() - started) / 1e9);
-          }
-        });
-        index.commit();
+        CorpusGenerator.indexInto(index, templates, records, started);
         System.out.printf(Locale.ROOT, "indexed %,d records in %.1f s (embeddings %s)%n", records, (System.nanoTime() - started) / 1e9,
             index.hasVectors() ? "on" : "off");
       } else {

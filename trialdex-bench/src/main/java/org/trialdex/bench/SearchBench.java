@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
@@ -82,19 +80,7 @@ public final class SearchBench {
     Vocabulary vocabulary = Vocabulary.load(shared.resolve("data/terms"));
     System.out.println("vocabulary: " + vocabulary.description());
     try (StudyIndex index = StudyIndex.open(dir, vocabulary)) {
-      index.deleteAll();
-      CorpusGenerator corpus = new CorpusGenerator(templates, records, 42);
-      AtomicLong done = new AtomicLong();
-      // Generating and indexing on every core, as a reindex would: IndexWriter is thread-safe.
-      LongStream.range(0, records).parallel().forEach(i -> {
-        index.upsert(CorpusGenerator.id(i), corpus.make(i));
-        long d = done.incrementAndGet();
-        if (d % 100_000 == 0) {
-          System.out.printf(Locale.ROOT, "  %,d indexed, %.0f s%n", d, (System.nanoTime() - started) / 1e9);
-        }
-      });
-      long n = done.get();
-      index.commit();
+      long n = CorpusGenerator.indexInto(index, templates, records, started);
       double seconds = (System.nanoTime() - started) / 1e9;
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
