@@ -125,7 +125,7 @@ public final class MatchEval {
             TrialMatch match = evaluator.judge(trial, parser.parseAll(criteria), patient);
             double relevance = evaluator.relevance(patient, trial);
             double lex = best > 0 ? lexical.getOrDefault(judged.getKey(), 0.0) / best : 0;
-            double cosine = cosine(noteVector, org.trialdex.search.Embeddings.embed(org.trialdex.search.Embeddings.text(study)));
+            double cosine = org.trialdex.search.Embeddings.cosine(noteVector, org.trialdex.search.Embeddings.embed(org.trialdex.search.Embeddings.text(study)));
             scored.add(new Scored(judged.getKey(), judged.getValue(), lexical.getOrDefault(judged.getKey(), 0.0), relevance, lex, match, cosine));
           }
           byTopic.put(topic.getKey(), scored);
@@ -159,13 +159,6 @@ public final class MatchEval {
   /** One judged trial of a topic with every system's inputs. */
   record Scored(String nctId, int grade, double bm25, double relevance, double lexical, TrialMatch match, double semantic) {}
 
-  static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-    }
-    return dot;
-  }
 
   static Figures figures(String set, String system, Map<String, List<Scored>> byTopic, ToDoubleFunction<Scored> score, boolean auroc) {
     double ndcg = 0;

@@ -50,6 +50,15 @@ public final class Embeddings {
     return vector;
   }
 
+  /** The cosine of two unit vectors: their dot product. */
+  public static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
   /** The text a record is embedded from: titles, conditions, keywords, the start of the summary. */
   public static String text(Study study) {
     ProtocolSection p = study.protocolSection();

@@ -193,7 +193,7 @@ public final class Matches {
       double retrieval = fused.get(hit.id()) / best;
       double semantic = Double.NaN;
       if (note != null && stored.containsKey(hit.id())) {
-        semantic = cosine(note, stored.get(hit.id()));
+        semantic = Embeddings.cosine(note, stored.get(hit.id()));
       }
       ranked.add(new Ranked(hit.study(), m, relevance, retrieval, semantic, Ranking.score(semantic, relevance, retrieval, m)));
     }
@@ -215,37 +215,29 @@ public final class Matches {
     }
   }
 
+  /** The filters alone (age, sex, status), for the semantic leg. */
   private static SearchRequest filterRequest(String advanced, boolean openOnly) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    if (!advanced.isEmpty()) {
-      params.put("filter.advanced", List.of(advanced));
-    }
-    if (openOnly) {
-      params.put("filter.overallStatus", List.of(OPEN_STATUSES));
-    }
-    return SearchRequests.parse(params);
-  }
-
-  static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      dot += a[i] * b[i];
-    }
-    return dot;
+    return SearchRequests.parse(filters(advanced, openOnly));
   }
 
   private static SearchRequest request(String area, String text, String advanced, boolean openOnly) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
+    Map<String, List<String>> params = filters(advanced, openOnly);
     params.put(area, List.of(text));
+    params.put("pageSize", List.of(Integer.toString(PER_LEG)));
+    return SearchRequests.parse(params);
+  }
+
+  private static Map<String, List<String>> filters(String advanced, boolean openOnly) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
     if (!advanced.isEmpty()) {
       params.put("filter.advanced", List.of(advanced));
     }
     if (openOnly) {
       params.put("filter.overallStatus", List.of(OPEN_STATUSES));
     }
-    params.put("pageSize", List.of(Integer.toString(PER_LEG)));
-    return SearchRequests.parse(params);
+    return params;
   }
+
 
   /** The structured filters: the record's age limits admit the patient's age, its sex the patient's. */
   static String filters(Patient patient) {

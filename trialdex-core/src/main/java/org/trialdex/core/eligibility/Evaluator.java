@@ -338,7 +338,7 @@ public final class Evaluator {
     for (Patient.Condition pcnd : p.patient.conditions()) {
       Set<String> closure = p.closure(pcnd);
       if (h.conceptIds().stream().anyMatch(closure::contains)) {
-        if (best == null || rank(pcnd.status()) > rank(best.status())) {
+        if (best == null || pcnd.status().strength() > best.status().strength()) {
           best = pcnd;
         }
       } else if (!broader && p.ids(pcnd).stream().anyMatch(id -> h.conceptIds().stream().anyMatch(cid -> vocabulary.closure(cid).contains(id)))) {
@@ -616,7 +616,7 @@ public final class Evaluator {
     Patient.Therapy best = null;
     for (Patient.Therapy pt : p.patient.therapies()) {
       if (p.therapyMatches(pt, t)) {
-        if (best == null || rank(pt.status()) > rank(best.status())) {
+        if (best == null || pt.status().strength() > best.status().strength()) {
           best = pt;
         }
       }
@@ -686,7 +686,7 @@ public final class Evaluator {
     for (Patient.Condition c : p.patient.conditions()) {
       Set<String> closure = p.closure(c);
       if (ids.stream().anyMatch(closure::contains) || c.name().toLowerCase(Locale.ROOT).matches(".*\\b" + i.agent().name().toLowerCase(Locale.ROOT) + "\\b.*")) {
-        if (found == null || rank(c.status()) > rank(found.status())) {
+        if (found == null || c.status().strength() > found.status().strength()) {
           found = c;
         }
       }
@@ -719,14 +719,6 @@ public final class Evaluator {
   private static boolean atTheLimit(long days, Window w) {
     return w.withinDays() != null && Math.abs(days - w.withinDays()) <= DATE_MARGIN_DAYS
         || w.atLeastDaysAgo() != null && Math.abs(days - w.atLeastDaysAgo()) <= DATE_MARGIN_DAYS;
-  }
-
-  private static int rank(Patient.Status s) {
-    return switch (s) {
-      case ACTIVE -> 2;
-      case PAST -> 1;
-      case ABSENT -> 0;
-    };
   }
 
   private static String fmt(double d) {
@@ -945,10 +937,5 @@ public final class Evaluator {
       case "inr", "pt", "aptt" -> coag;
       default -> false;
     };
-  }
-
-  /** The concept of a vocabulary id, for callers that show it. */
-  public Optional<Concept> concept(String id) {
-    return vocabulary.concept(id);
   }
 }

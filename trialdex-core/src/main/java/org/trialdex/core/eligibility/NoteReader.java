@@ -121,9 +121,6 @@ public final class NoteReader {
         lactating = new Fact<>(!Negation.negated(s, l.start(), l.end()), "note: " + s.strip());
       }
     }
-    if (pregnant == null && p.sex() != null && p.sex().value() == Patient.Sex.MALE) {
-      pregnant = null; // a man's pregnancy is settled by his sex, not recorded as a fact
-    }
     return p.withConditions(merge(conditions)).withObservations(observations).withTherapies(therapies)
         .withPerformance(performance).withPregnancy(pregnant, lactating).withFacts(sentences.stream().map(String::strip).toList());
   }
@@ -433,18 +430,10 @@ public final class NoteReader {
     for (Patient.Condition c : conditions) {
       String key = c.codes().isEmpty() ? c.name().toLowerCase(Locale.ROOT) : c.codes().getFirst();
       Patient.Condition known = byCode.get(key);
-      if (known == null || rank(c.status()) > rank(known.status())) {
+      if (known == null || c.status().strength() > known.status().strength()) {
         byCode.put(key, c);
       }
     }
     return List.copyOf(byCode.values());
-  }
-
-  private static int rank(Patient.Status s) {
-    return switch (s) {
-      case ACTIVE -> 2;
-      case PAST -> 1;
-      case ABSENT -> 0;
-    };
   }
 }

@@ -62,7 +62,16 @@ public record Patient(
     /** Held in the past (resolved condition, completed therapy, "history of"). */
     PAST,
     /** Stated not to hold ("no history of diabetes", "denies smoking", "never received chemotherapy"). */
-    ABSENT
+    ABSENT;
+
+    /** Which of two statements about the same fact wins: present over past over absent. */
+    public int strength() {
+      return switch (this) {
+        case ACTIVE -> 2;
+        case PAST -> 1;
+        case ABSENT -> 0;
+      };
+    }
   }
 
   /**
