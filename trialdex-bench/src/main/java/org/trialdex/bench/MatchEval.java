@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -143,14 +144,21 @@ public final class MatchEval {
         }
         String name = set.equals("trec_2021") ? "TREC 2021" : "SIGIR 2016";
         figures.add(figures(name, "BM25", byTopic, Scored::bm25, set.equals("trec_2021")));
-        figures.add(figures(name, "trialdex", byTopic, s -> Ranking.score(s.semantic, s.relevance, s.lexical, s.match), set.equals("trec_2021")));
+        figures.add(pooled(name, "trialdex", byTopic, pool -> {
+          ToDoubleFunction<Scored> semantic = scaled(pool, Scored::semantic);
+          return s -> Ranking.score(semantic.applyAsDouble(s), s.relevance, s.lexical, s.match);
+        }, set.equals("trec_2021")));
+        figures.add(figures(name, "trialdex, cosine not scaled (before)", byTopic,
+            s -> Ranking.score(s.semantic, s.relevance, s.lexical, s.match), set.equals("trec_2021")));
         figures.add(figures(name, "trialdex, first weights (no semantic)", byTopic,
             s -> 0.45 * s.relevance + 0.25 * s.lexical + 0.30 * (s.match.score() + 1) / 2, set.equals("trec_2021")));
         figures.add(figures(name, "semantic only (MiniLM cosine)", byTopic, Scored::semantic, set.equals("trec_2021")));
         figures.add(figures(name, "concepts only", byTopic, s -> s.relevance + 1e-3 * s.lexical, set.equals("trec_2021")));
         figures.add(figures(name, "eligibility only", byTopic, s -> s.match.score(), set.equals("trec_2021")));
-        figures.add(figures(name, "without eligibility", byTopic,
-            s -> Ranking.SEMANTIC * s.semantic + Ranking.CONCEPT * s.relevance + Ranking.LEXICAL * s.lexical, set.equals("trec_2021")));
+        figures.add(pooled(name, "without eligibility", byTopic, pool -> {
+          ToDoubleFunction<Scored> semantic = scaled(pool, Scored::semantic);
+          return s -> Ranking.SEMANTIC * semantic.applyAsDouble(s) + Ranking.CONCEPT * s.relevance + Ranking.LEXICAL * s.lexical;
+        }, set.equals("trec_2021")));
       }
     }
     return figures;
@@ -161,12 +169,29 @@ public final class MatchEval {
 
 
   static Figures figures(String set, String system, Map<String, List<Scored>> byTopic, ToDoubleFunction<Scored> score, boolean auroc) {
+    return pooled(set, system, byTopic, pool -> score, auroc);
+  }
+
+  /** A signal scaled over one pool as the matcher scales it over its candidates ({@link Ranking#scaled}). */
+  static ToDoubleFunction<Scored> scaled(List<Scored> pool, ToDoubleFunction<Scored> signal) {
+    double[] values = Ranking.scaled(pool.stream().mapToDouble(signal).toArray());
+    Map<String, Double> byId = new HashMap<>();
+    for (int i = 0; i < pool.size(); i++) {
+      byId.put(pool.get(i).nctId(), values[i]);
+    }
+    return s -> byId.get(s.nctId());
+  }
+
+  /** Figures of a system whose score of a trial depends on the rest of its pool. */
+  static Figures pooled(String set, String system, Map<String, List<Scored>> byTopic,
+      Function<List<Scored>, ToDoubleFunction<Scored>> scorer, boolean auroc) {
     double ndcg = 0;
     double p10 = 0;
     double aurocSum = 0;
     int aurocTopics = 0;
     int pairs = 0;
     for (List<Scored> pool : byTopic.values()) {
+      ToDoubleFunction<Scored> score = scorer.apply(pool);
       List<Scored> ranked = new ArrayList<>(pool);
       // Ties broken by NCT id so that a system cannot gain from the pool's order.
       ranked.sort((a, b) -> {

@@ -185,17 +185,20 @@ public final class Matches {
     judged.sort(Comparator.comparingDouble((Hit h) -> fused.get(h.id())).reversed().thenComparing(Hit::id));
     judged = judged.subList(0, Math.min(judged.size(), Math.max(JUDGED, options.top())));
     Map<String, float[]> stored = vectors ? searches.vectors(judged.stream().map(Hit::id).toList()) : Map.of();
+    double[] cosines = new double[judged.size()];
+    for (int i = 0; i < judged.size(); i++) {
+      float[] vector = note == null ? null : stored.get(judged.get(i).id());
+      cosines[i] = vector == null ? Double.NaN : Embeddings.cosine(note, vector);
+    }
+    double[] semantic = Ranking.scaled(cosines);
     List<Ranked> ranked = new ArrayList<>();
-    for (Hit hit : judged) {
+    for (int i = 0; i < judged.size(); i++) {
+      Hit hit = judged.get(i);
       Evaluator.Trial trial = trial(hit.study(), pp.evaluator());
       TrialMatch m = pp.evaluator().judge(trial, criteria(hit.study()), patient);
       double relevance = pp.evaluator().relevance(patient, trial);
       double retrieval = fused.get(hit.id()) / best;
-      double semantic = Double.NaN;
-      if (note != null && stored.containsKey(hit.id())) {
-        semantic = Embeddings.cosine(note, stored.get(hit.id()));
-      }
-      ranked.add(new Ranked(hit.study(), m, relevance, retrieval, semantic, Ranking.score(semantic, relevance, retrieval, m)));
+      ranked.add(new Ranked(hit.study(), m, relevance, retrieval, cosines[i], Ranking.score(semantic[i], relevance, retrieval, m)));
     }
     ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed().thenComparing(r -> r.match().nctId()));
     List<Ranked> top = List.copyOf(ranked.subList(0, Math.min(options.top(), ranked.size())));

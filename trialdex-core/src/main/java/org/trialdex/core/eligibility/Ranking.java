@@ -7,7 +7,10 @@ package org.trialdex.core.eligibility;
  * words answer the trial's text (the search score, normalized over the candidates), and the
  * criterion-level eligibility score. The first weights (concepts 0.45, lexical 0.25, eligibility
  * 0.30) were set before any evaluation; the semantic part was added, once, after the ablation in
- * {@code docs/benchmarks.md} showed it the strongest single signal. Not fitted further.
+ * {@code docs/benchmarks.md} showed it the strongest single signal. Like the lexical score, the
+ * cosine is scaled over the candidates ({@link #scaled}) so that its weight means what it says: raw
+ * cosines of one patient's candidates spread over a tenth of the range the other parts use. Not
+ * fitted further.
  */
 public final class Ranking {
 
@@ -25,8 +28,9 @@ public final class Ranking {
   /**
    * The ranking score of one candidate.
    *
-   * @param semantic the cosine of the patient's and the trial's embeddings, or NaN when there is no
-   *     note to embed (a form or FHIR patient): its weight then goes to the concepts
+   * @param semantic the cosine of the patient's and the trial's embeddings scaled over the
+   *     candidates ({@link #scaled}), in [0, 1], or NaN when there is no note to embed (a form or FHIR
+   *     patient): its weight then goes to the concepts
    * @param relevance the concept relevance, {@link Evaluator#relevance}
    * @param lexical the retrieval score divided by the best candidate's, in [0, 1]
    * @param match the criterion-level judgement
@@ -37,5 +41,25 @@ public final class Ranking {
       return (CONCEPT + SEMANTIC) * relevance + LEXICAL * lexical + eligibility;
     }
     return SEMANTIC * Math.max(0, semantic) + CONCEPT * relevance + LEXICAL * lexical + eligibility;
+  }
+
+  /**
+   * Values scaled over the candidates to [0, 1]: the lowest becomes 0, the highest 1 (all 1 when
+   * they are equal). NaN (no value) stays NaN and takes no part.
+   */
+  public static double[] scaled(double[] values) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Double.isNaN(values[i]) ? Double.NaN : hi > lo ? (values[i] - lo) / (hi - lo) : 1;
+    }
+    return out;
   }
 }
