@@ -15,7 +15,8 @@ import org.trialdex.core.eligibility.Criterion.Section;
  *       Criteria:", "Patients will be excluded if:", with or without the first item on the same line;
  *   <li>bullets {@code * - • ·}, numbers {@code 1. 1) (1)}, letters {@code a. a) (a)}, roman numerals
  *       {@code i. ii)}; a deeper indentation nests an item in the one above;
- *   <li>wrapped lines: a line that is indented under its item, or starts in lower case, continues it;
+ *   <li>wrapped lines: a line that is indented under its item, or starts in lower case, continues it
+ *       (an unmarked lower-case line after a short, complete line is an item of its own);
  *   <li>lead-ins: a line that ends with a colon ("Hematopoietic:", "as defined by:") gives the items
  *       below it their context, and is not an item itself;
  *   <li>one item per line when lines carry no markers (classic field records);
@@ -54,6 +55,8 @@ public final class CriteriaSplitter {
     final StringBuilder text = new StringBuilder();
     final int start;
     int end;
+    /** The item's last physical line (with its indentation), to tell a wrapped line from a new unmarked item. */
+    String lastLine = "";
 
     Open(Section section, int indent, String marker, int depth, List<String> context, int start) {
       this.section = section;
@@ -76,7 +79,10 @@ public final class CriteriaSplitter {
     int leadInIndent = -1;
     List<Open> stack = new ArrayList<>();
     Open current = null;
-    for (Line line : lines(text)) {
+    List<Line> lines = lines(text);
+    // The widest line: text wrapped by a program has no line wider than its wrapping width.
+    int width = lines.stream().mapToInt(l -> l.raw().stripTrailing().length()).max().orElse(0);
+    for (Line line : lines) {
       String stripped = line.raw().strip();
       if (stripped.isEmpty()) {
         continue;
@@ -103,9 +109,10 @@ public final class CriteriaSplitter {
       }
       Matcher marker = MARKER.matcher(line.raw());
       boolean bulleted = marker.find();
-      if (!bulleted && current != null && continues(current, stripped, indent)) {
+      if (!bulleted && current != null && continues(current, stripped, indent, width)) {
         current.text.append(' ').append(stripped);
         current.end = line.offset() + line.raw().stripTrailing().length();
+        current.lastLine = line.raw().stripTrailing();
         continue;
       }
       if (!bulleted && stripped.endsWith(":") && stripped.length() <= MAX_LEAD_IN) {
@@ -139,6 +146,7 @@ public final class CriteriaSplitter {
       }
       current = new Open(section, indent, mark, depth, List.copyOf(leadIns), itemStart);
       current.text.append(itemText);
+      current.lastLine = line.raw().stripTrailing();
       current.end = line.offset() + line.raw().stripTrailing().length();
       if (bulleted) {
         stack.add(current);
@@ -183,12 +191,29 @@ public final class CriteriaSplitter {
   private static final Pattern LEAD_IN_SECTION = Pattern.compile("(exclu|inclu)(?:ded|sion)\\b()");
 
   /** Whether an unmarked line continues the open item rather than starting one. */
-  private static boolean continues(Open current, String stripped, int indent) {
-    if (Character.isLowerCase(stripped.charAt(0)) || stripped.startsWith("(") && !current.marker.isEmpty()) {
+  private static boolean continues(Open current, String stripped, int indent, int width) {
+    if (Character.isLowerCase(stripped.charAt(0))) {
+      // Unmarked lines: a lower-case line wraps the one above unless that one ended where a wrap
+      // would not have (the line's first word would have fitted after it) and not on a word or sign
+      // that asks for more: "diagnosis of Type 1 Diabetes" then "diagnosed at most 1 year before
+      // enrollment" are two items.
+      return !current.marker.isEmpty() || !complete(current.lastLine, stripped, width);
+    }
+    if (stripped.startsWith("(") && !current.marker.isEmpty()) {
       return true;
     }
     // Under a marked item, a line indented past its marker wraps it.
     return !current.marker.isEmpty() && indent > current.indent;
+  }
+
+  private static final Pattern ASKS_FOR_MORE = Pattern.compile(
+      "(?i)(?:[,;:(/&+-]|\\b(?:and|or|of|with|without|to|the|a|an|for|in|on|by|than|at|as|from|who|which|that|is|are|be|not|no|per|if))$");
+
+  /** Whether {@code line} ended of itself: {@code next}'s first word would have fitted within {@code width}. */
+  private static boolean complete(String line, String next, int width) {
+    int word = next.indexOf(' ');
+    int firstWord = word < 0 ? next.length() : word;
+    return line.length() + 1 + firstWord <= width && !ASKS_FOR_MORE.matcher(line.strip()).find();
   }
 
   private static void flush(Open item, List<Criterion> out, String source) {

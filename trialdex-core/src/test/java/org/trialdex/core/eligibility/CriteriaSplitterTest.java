@@ -92,6 +92,27 @@ class CriteriaSplitterTest {
   }
 
   @Test
+  void unmarkedLowerCaseLinesAreItemsUnlessTheLineAboveWrapped() {
+    // NCT02893306 in the classic field records: one item per line, several starting in lower case.
+    String text = "Inclusion Criteria:\n\ndifferential diagnosis of Type 1 Diabetes\ndiagnosed performed at most 1 year before"
+        + " enrollment\npancreatic reserve of insulin higher than 0.8 nmol/L/h\ngood general health status\ninformed consent of"
+        + " patient\nconsent of treating physician\nproved psychiatric competence to be enrolled in a clinical study\n\n"
+        + "Exclusion Criteria:\n\npregnancy\nsignificant comorbidities";
+    List<Criterion> items = CriteriaSplitter.split(text);
+    assertEquals(List.of("differential diagnosis of Type 1 Diabetes", "diagnosed performed at most 1 year before enrollment",
+        "pancreatic reserve of insulin higher than 0.8 nmol/L/h", "good general health status", "informed consent of patient",
+        "consent of treating physician", "proved psychiatric competence to be enrolled in a clinical study"),
+        texts(items, Section.INCLUSION));
+    assertEquals(List.of("pregnancy", "significant comorbidities"), texts(items, Section.EXCLUSION));
+    // Text wrapped at a width: the lower-case line continues the one that filled the width, and a
+    // line that ends on a word asking for more is continued whatever its length.
+    String wrapped = "Inclusion Criteria:\nPatients with a confirmed diagnosis of steroid refractory\nacute graft versus host disease"
+        + " of\ngrade II to IV\nPatients with\nnormal renal function";
+    assertEquals(List.of("Patients with a confirmed diagnosis of steroid refractory acute graft versus host disease of grade II to IV",
+        "Patients with normal renal function"), texts(CriteriaSplitter.split(wrapped), Section.INCLUSION));
+  }
+
+  @Test
   void numbersLettersNestingAndTheFirstItemOnTheHeadingLine() {
     String text = """
         Inclusion Criteria: 1. Age 18 to 65 years
