@@ -59,8 +59,15 @@ public final class NoteReader {
 
   private static final Pattern NO_HISTORY_SAID = Pattern.compile("(?i)(?:no|without|denies(?: any)?|unremarkable)\\s+(?:significant\\s+|other\\s+|relevant\\s+|prior\\s+)?(?:past\\s+|previous\\s+|prior\\s+)?medical history|(?:past\\s+)?medical history (?:is\\s+)?(?:unremarkable|negative|non-?contributory)|previously healthy|otherwise healthy|no significant past history");
   private static final Pattern AGE_SEX_SHORT = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,3})\\s?(?:yo|y/o|y\\.o\\.|year[- ]old|yr)?\\s?([MF])(?![\\p{L}])");
-  private static final Pattern DIAGNOSED_AGO = Pattern.compile("(?i)(?:diagnos\\w*|dx)[^.;]{0,40}?(?:(\\d{1,3}|a|one|two|three|four|five|six|several)\\s+(days?|weeks?|months?|years?)\\s+ago|in\\s+((?:19|20)\\d{2}))"
+  private static final Pattern DIAGNOSED_AGO = Pattern.compile("(?i)(?:diagnos\\w*|dx|confirmed|detected|discovered|identified|found to have)[^.;]{0,40}?"
+      + "(?:(\\d{1,3}|a|an|one|two|three|four|five|six|several)\\s+(days?|weeks?|months?|years?)\\s+ago|(?:in|since)\\s+((?:19|20)\\d{2}))"
       + "|(\\d{1,3}|one|two|three|four|five|six)[- ](?:year|month)s?[- ](?:history|duration)|(recently|newly|just) diagnosed");
+  /** "has had type 1 diabetes for 11 years", "has been living with HIV for the past 6 years", "since 2014". */
+  private static final Pattern HAD_FOR = Pattern.compile("(?i)(?<![\\p{L}])(?:has|have|had)\\s+(?:had|been\\s+(?:living|diagnosed)\\s+with|suffered\\s+(?:from|with))"
+      + "[^.;]{1,60}?\\bfor\\s+(?:the\\s+(?:past|last)\\s+)?(?:about\\s+|over\\s+|almost\\s+|nearly\\s+)?(\\d{1,3}|a|an|one|two|three|four|five|six|several)\\s+(days?|weeks?|months?|years?)"
+      + "|(?<![\\p{L}])(?:has|have|had)\\s+(?:had|been\\s+(?:living|diagnosed)\\s+with|suffered\\s+(?:from|with))[^.;]{1,60}?\\bsince\\s+((?:19|20)\\d{2})");
+  /** "diagnosed at age 12", "since the age of 30": with the patient's age, when it began. */
+  private static final Pattern AT_AGE = Pattern.compile("(?i)(?:diagnos\\w*|dx|onset|began|started|since|developed)[^.;]{0,40}?\\b(?:at|since)\\s+(?:the\\s+)?age\\s+(?:of\\s+)?(\\d{1,3})(?!\\s*(?:months?|weeks?|days?))");
 
   private final Vocabulary vocabulary;
   private final Analytes analytes = Analytes.standard();
@@ -98,7 +105,7 @@ public final class NoteReader {
         performance = performance(s);
       }
       therapies.addAll(therapies(s, taken, asOf));
-      conditions.addAll(conditions(s, taken, asOf));
+      conditions.addAll(conditions(s, taken, asOf, p.ageYears().map(Fact::value).orElse(null)));
       Matcher nh = NO_HISTORY_SAID.matcher(s);
       if (nh.find()) {
         conditions.add(new Patient.Condition("past medical history", List.of(NO_HISTORY), Patient.Status.ABSENT, null, "note: " + s.strip()));
@@ -332,8 +339,8 @@ public final class NoteReader {
     return ago(count(m.group(1)), m.group(2), asOf);
   }
 
-  private List<Patient.Condition> conditions(String s, BitSet taken, LocalDate asOf) {
-    LocalDate onset = onset(s, asOf);
+  private List<Patient.Condition> conditions(String s, BitSet taken, LocalDate asOf, Double ageYears) {
+    LocalDate onset = onset(s, asOf, ageYears);
     List<Patient.Condition> out = new ArrayList<>();
     for (Vocabulary.Match m : vocabulary.find(Vocabulary.Area.CONDITION, s)) {
       if (m.end() > s.length() || taken.get(m.start(), m.end()).cardinality() > 0) {
@@ -381,8 +388,23 @@ public final class NoteReader {
     return false;
   }
 
-  /** When the conditions a sentence names were diagnosed: "diagnosed 11 years ago", "recently diagnosed". */
-  private static LocalDate onset(String s, LocalDate asOf) {
+  /**
+   * When the conditions a sentence names began: "diagnosed 11 years ago", "recently diagnosed",
+   * "confirmed in 2014", "has had type 1 diabetes for 11 years", "diagnosed at age 12" (with the
+   * patient's age), or null when the sentence does not say.
+   */
+  static LocalDate onset(String s, LocalDate asOf, Double ageYears) {
+    Matcher had = HAD_FOR.matcher(s);
+    if (had.find()) {
+      return had.group(3) != null ? LocalDate.of(Integer.parseInt(had.group(3)), 7, 1) : ago(count(had.group(1)), had.group(2), asOf);
+    }
+    Matcher age = AT_AGE.matcher(s);
+    if (ageYears != null && age.find()) {
+      int at = Integer.parseInt(age.group(1));
+      if (at <= ageYears) {
+        return asOf.minusYears((long) Math.floor(ageYears) - at);
+      }
+    }
     Matcher m = DIAGNOSED_AGO.matcher(s);
     if (!m.find()) {
       return null;

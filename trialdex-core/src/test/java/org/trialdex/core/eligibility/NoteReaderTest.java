@@ -156,4 +156,30 @@ class NoteReaderTest {
     // "CRP" is the lab here, not a condition the vocabulary also abbreviates so
     assertTrue(p.conditions().stream().noneMatch(c -> c.name().equalsIgnoreCase("crp")), p.conditions()::toString);
   }
+
+  @Test
+  void whenAConditionBeganIsReadFromTheWaysNotesSayIt() throws IOException {
+    // "has had type 1 diabetes for 11 years": diagnosed about 2010.
+    Patient t2129 = reader.read(note("trec_2021", "trec-202129"), AS_OF);
+    assertEquals(LocalDate.of(2010, 6, 1), condition(t2129, "type 1 diabetes").orElseThrow().onset());
+    // "type 1 diabetes confirmed with molecular analysis 7 years ago".
+    Patient t2165 = reader.read(note("trec_2021", "trec-202165"), AS_OF);
+    assertEquals(LocalDate.of(2014, 6, 1), condition(t2165, "type 1 diabetes").orElseThrow().onset());
+  }
+
+  @Test
+  void onsetFormsOneSentenceAtATime() {
+    assertEquals(LocalDate.of(2015, 6, 1), NoteReader.onset("She has been living with HIV for the past 6 years.", AS_OF, 40.0));
+    assertEquals(LocalDate.of(2014, 7, 1), NoteReader.onset("He has suffered from Crohn's disease since 2014.", AS_OF, 30.0));
+    assertEquals(LocalDate.of(2021, 3, 1), NoteReader.onset("Multiple sclerosis was diagnosed 3 months ago.", AS_OF, 30.0));
+    assertEquals(LocalDate.of(2018, 7, 1), NoteReader.onset("Breast cancer was detected in 2018 at screening.", AS_OF, 50.0));
+    // Diagnosed at 12, now 24: twelve years ago.
+    assertEquals(LocalDate.of(2009, 6, 1), NoteReader.onset("She was diagnosed with asthma at age 12.", AS_OF, 24.0));
+    // An age after the patient's own, or no age known: not a date.
+    assertEquals(null, NoteReader.onset("He was diagnosed with asthma at the age of 40.", AS_OF, 24.0));
+    assertEquals(null, NoteReader.onset("She was diagnosed with asthma at age 12.", AS_OF, null));
+    // A habit's duration is not a diagnosis's, and a sentence without a date has none.
+    assertEquals(null, NoteReader.onset("He smokes 1 pack per day for 40 years.", AS_OF, 62.0));
+    assertEquals(null, NoteReader.onset("He has hypertension and hyperlipidemia.", AS_OF, 62.0));
+  }
 }
