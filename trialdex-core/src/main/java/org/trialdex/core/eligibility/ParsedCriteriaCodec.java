@@ -402,6 +402,11 @@ public final class ParsedCriteriaCodec {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /** The names of the class files the fingerprint covers (for tests: nested classes included). */
+  static java.util.Set<String> fingerprintedClasses() {
+    return CodeFingerprint.classFiles().keySet();
+  }
+
   /** The code part of the fingerprint, computed once, when first asked for. */
   private static final class CodeFingerprint {
     static final String VALUE = compute();

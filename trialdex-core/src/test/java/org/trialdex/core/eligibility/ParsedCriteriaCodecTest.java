@@ -148,5 +148,10 @@ class ParsedCriteriaCodecTest {
     assertEquals(f, ParsedCriteriaCodec.fingerprint(vocabulary));
     assertEquals(f, new CriterionParser(Vocabulary.load(SharedData.terms())).fingerprint(), "the same vocabulary loaded again");
     assertNotEquals(f, new CriterionParser(Vocabulary.curated()).fingerprint(), "another vocabulary");
+    // Every class of the package, read from where it was loaded (here the classes folder; a jar when packaged).
+    Set<String> classes = ParsedCriteriaCodec.fingerprintedClasses();
+    assertTrue(classes.containsAll(Set.of("CriterionParser.class", "Constraint$Measurement.class", "CriteriaSplitter.class",
+        "ParsedCriteriaCodec.class", "Evaluator.class")), classes.toString());
+    assertTrue(classes.size() > 40, classes.size() + " classes");
   }
 }
