@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.trialdex.core.terms.Vocabulary;
+import org.trialdex.app.service.CriteriaCache;
 import org.trialdex.app.service.History;
 import org.trialdex.app.service.Imports;
 import org.trialdex.app.service.Records;
@@ -44,6 +45,8 @@ public final class Trialdex implements AutoCloseable {
   private final Imports imports;
   private final Reports reports;
   private final Matches matches;
+  /** Parses of criteria kept beside the index, for the next process (opened when first used). */
+  private final CriteriaCache criteriaCache;
   /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
   private final Supplier<Vocabulary> vocabulary;
 
@@ -58,7 +61,8 @@ public final class Trialdex implements AutoCloseable {
     this.imports = new Imports(store);
     // One validator for every face: a record shows the same findings wherever it is shown.
     this.reports = new Reports(store, new StudyValidator());
-    this.matches = new Matches(searches, vocabulary, clock);
+    this.criteriaCache = CriteriaCache.open(CriteriaCache.fileFor(indexDir));
+    this.matches = new Matches(searches, vocabulary, clock, criteriaCache);
   }
 
   /**
@@ -191,9 +195,13 @@ public final class Trialdex implements AutoCloseable {
   @Override
   public void close() {
     try {
-      indexing.close();
+      criteriaCache.close(); // writes the parses still queued
     } finally {
-      store.close();
+      try {
+        indexing.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.trialdex.core.eligibility.Constraint;
 import org.trialdex.core.eligibility.CriterionParser;
@@ -103,8 +104,11 @@ public final class Matches {
   private final Searches searches;
   private final Supplier<Vocabulary> vocabulary;
   private final Clock clock;
+  private final CriteriaCache cache;
+  /** Criteria texts parsed by this service (not found in memory nor in the cache). */
+  private final AtomicLong parsed = new AtomicLong();
   private volatile Parts parts;
-  /** Parses of criteria texts, by their digest: derived data, recomputed when evicted. */
+  /** Parses of criteria texts, by their digest: derived data, recomputed when evicted; the first level before {@link #cache}. */
   private final Map<String, List<ParsedCriterion>> parses = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, List<ParsedCriterion>> eldest) {
@@ -114,10 +118,17 @@ public final class Matches {
 
   private record Parts(Vocabulary vocabulary, CriterionParser parser, Evaluator evaluator, NoteReader notes) {}
 
+  /** A matcher whose parses live in this process only. */
   public Matches(Searches searches, Supplier<Vocabulary> vocabulary, Clock clock) {
+    this(searches, vocabulary, clock, CriteriaCache.none());
+  }
+
+  /** A matcher that keeps parses in {@code cache} too (beside the index), for the next process. */
+  public Matches(Searches searches, Supplier<Vocabulary> vocabulary, Clock clock, CriteriaCache cache) {
     this.searches = Objects.requireNonNull(searches, "searches");
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   private Parts parts() {
@@ -141,12 +152,62 @@ public final class Matches {
 
   /** The criteria of a record, parsed (from the cache when the same text was parsed before). */
   public List<ParsedCriterion> criteria(Study study) {
-    ProtocolSection p = study.protocolSection();
-    String text = p == null || p.eligibilityModule() == null ? null : p.eligibilityModule().eligibilityCriteria();
-    if (text == null || text.isBlank()) {
+    String text = criteriaText(study);
+    if (text == null) {
       return List.of();
     }
-    return parses.computeIfAbsent(Sha256.hex(text), k -> parts().parser().parseAll(text));
+    String digest = Sha256.hex(text);
+    List<ParsedCriterion> known = parses.get(digest);
+    return known != null ? known : preload(List.of(study)).get(digest);
+  }
+
+  /**
+   * Brings the parses of these records' criteria into memory before they are judged: what memory does
+   * not hold is asked of the cache in one lookup, and what the cache does not hold either is parsed
+   * (and queued for the cache). Returns the parses by digest.
+   */
+  private Map<String, List<ParsedCriterion>> preload(List<Study> studies) {
+    Map<String, String> missing = new LinkedHashMap<>();
+    Map<String, List<ParsedCriterion>> found = new HashMap<>();
+    for (Study s : studies) {
+      String text = criteriaText(s);
+      if (text != null) {
+        String digest = Sha256.hex(text);
+        List<ParsedCriterion> known = parses.get(digest);
+        if (known != null) {
+          found.put(digest, known);
+        } else {
+          missing.put(digest, text);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return found;
+    }
+    CriterionParser parser = parts().parser();
+    Map<String, List<ParsedCriterion>> stored = cache.getAll(missing.keySet(), parser.fingerprint());
+    for (Map.Entry<String, String> e : missing.entrySet()) {
+      List<ParsedCriterion> p = stored.get(e.getKey());
+      if (p == null) {
+        p = parser.parseAll(e.getValue());
+        parsed.incrementAndGet();
+        cache.put(e.getKey(), parser.fingerprint(), p);
+      }
+      parses.put(e.getKey(), p);
+      found.put(e.getKey(), p);
+    }
+    return found;
+  }
+
+  private static String criteriaText(Study study) {
+    ProtocolSection p = study.protocolSection();
+    String text = p == null || p.eligibilityModule() == null ? null : p.eligibilityModule().eligibilityCriteria();
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  /** How many criteria texts this service parsed (found neither in memory nor in the cache). */
+  long parsed() {
+    return parsed.get();
   }
 
   /** Judges one trial for the patient, without retrieval (a trial page's "check this patient"). */
@@ -191,6 +252,7 @@ public final class Matches {
       cosines[i] = vector == null ? Double.NaN : Embeddings.cosine(note, vector);
     }
     double[] semantic = Ranking.scaled(cosines);
+    preload(judged.stream().map(Hit::study).toList());
     List<Ranked> ranked = new ArrayList<>();
     for (int i = 0; i < judged.size(); i++) {
       Hit hit = judged.get(i);

@@ -148,11 +148,26 @@ public final class CriterionParser {
 
   private final Vocabulary vocabulary;
   private final Analytes analytes;
+  private volatile String fingerprint;
 
   /** A parser that names conditions and drugs through {@code vocabulary}. */
   public CriterionParser(Vocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     this.analytes = Analytes.standard();
+  }
+
+  /**
+   * Identifies this parser's output: changes with its code, the analyte table and its vocabulary
+   * ({@link ParsedCriteriaCodec#fingerprint(Vocabulary)}), so that a cache of parses kept under it never
+   * serves what another parser made.
+   */
+  public String fingerprint() {
+    String f = fingerprint;
+    if (f == null) {
+      f = ParsedCriteriaCodec.fingerprint(vocabulary);
+      fingerprint = f;
+    }
+    return f;
   }
 
   /** Splits {@code criteriaText} into items and parses each. */
