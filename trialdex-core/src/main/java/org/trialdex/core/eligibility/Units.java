@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
@@ -101,6 +102,50 @@ public final class Units {
     if (a.isEmpty() || b.isEmpty()) {
       return Optional.empty();
     }
+    // UCUM's arithmetic is in decimal strings and costs tens of microseconds a conversion; a match
+    // converts the same few unit pairs thousands of times. Linear conversions (all but UCUM's special
+    // units) are kept as their two coefficients, found once per pair.
+    String key = a + '\u0000' + b + '\u0000' + molarMass;
+    Linear known = LINEAR.get(key);
+    if (known == null) {
+      if (LINEAR.size() > MAX_PAIRS) {
+        LINEAR.clear();
+      }
+      known = linear(a, b, molarMass);
+      LINEAR.put(key, known);
+    }
+    if (known == Linear.NONE) {
+      return Optional.empty();
+    }
+    return known == Linear.NOT_LINEAR ? slowConvert(value, a, b, molarMass) : Optional.of(known.scale() * value + known.offset());
+  }
+
+  /** A conversion {@code scale × value + offset}; or none, or one that is not linear (computed each time). */
+  private record Linear(double scale, double offset) {
+    static final Linear NONE = new Linear(Double.NaN, Double.NaN);
+    static final Linear NOT_LINEAR = new Linear(Double.NaN, 0);
+  }
+
+  private static final Map<String, Linear> LINEAR = new ConcurrentHashMap<>();
+  private static final int MAX_PAIRS = 10_000;
+
+  private static Linear linear(String a, String b, double molarMass) {
+    Optional<Double> zero = slowConvert(0, a, b, molarMass);
+    Optional<Double> one = slowConvert(1, a, b, molarMass);
+    Optional<Double> thousand = slowConvert(1000, a, b, molarMass);
+    if (one.isEmpty()) {
+      return Linear.NONE;
+    }
+    if (zero.isEmpty() || thousand.isEmpty()) {
+      return Linear.NOT_LINEAR;
+    }
+    double offset = zero.get();
+    double scale = one.get() - offset;
+    double expected = scale * 1000 + offset;
+    return Math.abs(expected - thousand.get()) <= 1e-9 * Math.max(1, Math.abs(thousand.get())) ? new Linear(scale, offset) : Linear.NOT_LINEAR;
+  }
+
+  private static Optional<Double> slowConvert(double value, String a, String b, double molarMass) {
     try {
       if (UCUM.isComparable(a, b)) {
         return Optional.of(ucumConvert(value, a, b));
