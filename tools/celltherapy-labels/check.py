@@ -74,6 +74,10 @@ def check(labels, records, sample):
                     for lo, hi in (("perKgMin", "perKgMax"), ("totalMin", "totalMax")):
                         if (lo in d) != (hi in d) or (lo in d and d[lo] >= d[hi]):
                             p(f"bad range in {d}")
+                    for k in set(d) - DOSE_KEYS - {"perInfusion", "arm", "upTo", "unit"}:
+                        p(f"unknown dose key {k}")
+                    if d.get("unit", "cells") not in ("cells", "EVs", "ug"):
+                        p(f"bad dose unit in {d}")
                     if d.get("perInfusion") not in (True, False, "unknown"):
                         p(f"perInfusion missing in {d}")
         route = l.get("route")
@@ -98,6 +102,10 @@ def check(labels, records, sample):
             p("NONE without cellType evidence")
         if none and not l.get("reason"):
             p("NONE without a reason")
+        bare = text.replace("™", "").replace("®", "")
+        for prod in l.get("products") or []:
+            if norm(prod) not in bare:
+                p(f"product not found in the record: {prod!r}")
         for fact, snip in ev.items():
             if snip and norm(snip) not in text:
                 p(f"evidence for {fact} not found verbatim: {snip!r}")
