@@ -4,8 +4,9 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-DATA = os.path.join(os.path.dirname(REPO), "shared", "data", "msc-trials-2022",
-                    "msc_studyfields_2022-10.jsonl")
+# The shared folder (holding data/) is TRIALDEX_SHARED, else ../shared above the repository.
+SHARED = os.environ.get("TRIALDEX_SHARED") or os.path.join(os.path.dirname(REPO), "shared")
+DATA = os.path.join(SHARED, "data", "msc-trials-2022", "msc_studyfields_2022-10.jsonl")
 
 # The fields issue #11 reads, in reading order.
 FIELDS = ["BriefTitle", "OfficialTitle", "Acronym", "StudyType", "Condition",
