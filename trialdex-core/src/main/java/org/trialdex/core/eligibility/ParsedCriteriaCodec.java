@@ -14,15 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.trialdex.core.source.Sha256;
 import org.trialdex.core.terms.Vocabulary;
 
 /**
@@ -395,11 +394,11 @@ public final class ParsedCriteriaCodec {
    * another fingerprint were made by another parser (or read other words) and must be parsed again.
    */
   public static String fingerprint(Vocabulary vocabulary) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.digest();
     sha.update(CodeFingerprint.VALUE.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(vocabulary.fingerprint().getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(sha.digest());
+    return Sha256.hex(sha);
   }
 
   /** The names of the class files the fingerprint covers (for tests: nested classes included). */
@@ -412,7 +411,7 @@ public final class ParsedCriteriaCodec {
     static final String VALUE = compute();
 
     private static String compute() {
-      MessageDigest sha = sha256();
+      MessageDigest sha = Sha256.digest();
       sha.update(VERSION);
       for (var e : classFiles().entrySet()) {
         sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
@@ -420,7 +419,7 @@ public final class ParsedCriteriaCodec {
         sha.update(e.getValue());
       }
       sha.update(resource("analytes.tsv"));
-      return HexFormat.of().formatHex(sha.digest());
+      return Sha256.hex(sha);
     }
 
     /** The package's class files by name, in name order: from the classes folder or jar it was loaded from. */
@@ -471,14 +470,6 @@ public final class ParsedCriteriaCodec {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + name + " of the trialdex-core jar", e);
       }
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.trialdex.core.source.Sha256;
 import org.trialdex.core.terms.Concept.Source;
 import org.trialdex.core.terms.Vocabulary.Area;
 
@@ -68,11 +68,7 @@ final class VocabularyLoader {
   private Map<String, List<String>> noTreeParents = Map.of();
 
   private VocabularyLoader() {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    digest = Sha256.digest();
     digest.update(("rules " + RULES_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
