@@ -1,0 +1,191 @@
+package org.trialdex.core.celltherapy;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The words records use for cell products, tissues, donors and routes. Each entry is a pattern and
+ * the value it names; a few patterns are case-sensitive abbreviations ({@code MSC}, {@code IV}).
+ * Rules about context (which mention belongs to the product) live in {@link CellTherapy}; this class
+ * only says what words mean.
+ */
+final class Lexicon {
+
+  /** A pattern and what it names; {@code value} null for a generic cell word ("stem cells"). */
+  record Entry<T>(Pattern pattern, T value) {}
+
+  private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  private Lexicon() {}
+
+  private static <T> Entry<T> ci(String regex, T value) {
+    return new Entry<>(Pattern.compile(regex, CI), value);
+  }
+
+  private static <T> Entry<T> cs(String regex, T value) {
+    return new Entry<>(Pattern.compile(regex), value);
+  }
+
+  // ---- cell products ------------------------------------------------------------------------
+
+  static final List<Entry<CellType>> CELLS = List.of(
+      // exosomes first: "MSC-derived exosomes" is an exosome product
+      ci("\\b(?:[\\w-]*[\\s-](?:derived|secreted)\\s+)?(?:exosom\\w*|extracellular[\\s-]+vesicles?|micro-?vesicles?"
+          + "|secretome|conditioned\\s+medi(?:um|a)|exosome[\\s-]derived|mitochondria(?:l\\s+transplant\\w*)?)",
+          CellType.EXOSOMES_SECRETOME),
+      cs("\\b(?:MSC|MSCs|[a-z]?MSC)?-?(?:EVs?|Exos?|exos?|sEVs?)\\b(?![.-]\\w)", CellType.EXOSOMES_SECRETOME),
+      // unexpanded mixtures before MSC: "adipose-derived regenerative cells" is not an MSC product
+      ci("\\bbone[\\s-]+marrow(?:[\\s-]+aspirate)?[\\s-]+concentrat\\w*|\\bBMAC\\b|(?:bone[\\s-]+marrow[\\s-]+)?"
+          + "(?:derived[\\s-]+)?mono-?nuclear[\\s-]+(?:stem[\\s-]+)?cells?|\\b(?:B?M-?)?MNCs?\\b"
+          + "|stromal[\\s-]+vascular[\\s-]+fraction|\\bSVF\\b|micro-?fragmented[\\s-]+(?:adipose|fat)\\w*|\\blipogems\\b"
+          + "|adipose[\\s-]+(?:tissue[\\s-]+)?derived[\\s-]+regenerative[\\s-]+cells?|\\bADRCs?\\b"
+          + "|nano-?fat|\\bmuscle[\\s-]+(?:derived[\\s-]+)?(?:stem[\\s-]+|progenitor[\\s-]+)?cells?|myoblasts?"
+          + "|chondrocytes?|keratinocytes?|fibroblasts?|endothelial[\\s-]+(?:progenitor|colony[\\s-]+forming)[\\s-]+cells?"
+          + "|CD133\\+?[\\s-]+cells?|limbal[\\s-]+(?:epithelial[\\s-]+)?(?:stem[\\s-]+)?cells?"
+          + "|neural[\\s-]+(?:stem|progenitor|precursor)[\\s-]+cells?|cardiosphere\\w*|islets?(?:[\\s-]+cells?)?"
+          + "|macrophages?|(?:donor[\\s-]+)?lymphocyte[\\s-]+infusions?|olfactory[\\s-]+ensheathing[\\s-]+cells?"
+          + "|schwann[\\s-]+cells?|hepatocytes?|melanocytes?|cytokine[\\s-]+induced[\\s-]+killer"
+          + "|amniotic[\\s-]+epithelial[\\s-]+cells?|multipotent[\\s-]+adult[\\s-]+progenitor[\\s-]+cells?"
+          + "|virus[\\s-]+specific[\\s-]+T[\\s-]+cells?|\\bosteoblasts?\\b", CellType.OTHER_CELLS),
+      ci("\\bmesenchymal(?:[\\s-]+|/)(?:stem|stromal|progenitor|precursor|cells?|regenerative|signaling)\\w*"
+          + "(?:[\\s/-]+(?:stem|stromal|progenitor|precursor|cells?))*", CellType.MSC),
+      cs("\\b(?:[A-Za-z]{1,6}[-_]?)?MSCs?\\b|\\bMSC(?=-)|\\bMPCs?\\b", CellType.MSC),
+      ci("\\b(?:adipose|fat)[\\s-]+(?:tissue[\\s-]+)?(?:derived[\\s-]+|origin[\\s-]+)?(?:mesenchymal[\\s-]+)?"
+          + "(?:stem|stromal|progenitor)[\\s-]+(?:stem[\\s-]+|stromal[\\s-]+)?cells?", CellType.MSC),
+      cs("(?<!\\w-)\\b(?:h|HU|hu)?(?:ADSCs?|ADSCS|ASCs?|AD-SCs?|AT-?SCs?|ADPCs?|ASDCs?)\\b|\\bhASCs?\\b", CellType.MSC),
+      ci("\\b(?:bone[\\s-]+)?marrow[\\s-]+(?:derived[\\s-]+)?stromal[\\s-]+(?:stem[\\s-]+)?cells?|\\bBMSCs?\\b"
+          + "|\\bstromal[\\s-]+(?:stem[\\s-]+)?cells?(?<!vascular\\s{1,3}cells?)", CellType.MSC),
+      ci("\\bwharton'?s?[\\s-]+jelly[\\s-]+(?:derived[\\s-]+)?(?:mesenchymal[\\s-]+)?(?:stem|stromal)?[\\s-]*cells?",
+          CellType.MSC),
+      ci("\\bumbilical[\\s-]+cord[\\s-]+(?:tissue[\\s-]+|lining[\\s-]+|matrix[\\s-]+)?(?:derived[\\s-]+)?"
+          + "(?:stem|stromal|lining)[\\s-]+(?:stem[\\s-]+)?cells?", CellType.MSC),
+      ci("\\bdental[\\s-]+pulp[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal)[\\s-]+cells?|\\bDPSCs?\\b|\\bSHED\\b"
+          + "|menstrual[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal)[\\s-]+cells?|\\bMenSCs?\\b"
+          + "|endometrial[\\s-]+regenerative[\\s-]+cells?|decidual[\\s-]+stromal[\\s-]+cells?"
+          + "|placenta\\w*[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)[\\s-]+cells?"
+          + "|amnio\\w*[\\s-]+(?:membrane[\\s-]+|fluid[\\s-]+)?(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)[\\s-]+cells?"
+          + "|multipotent[\\s-]+(?:stromal|mesenchymal)[\\s-]+cells?", CellType.MSC),
+      ci("\\bha?ematopoietic[\\s-]+(?:stem|progenitor)(?:[\\s-]+and[\\s-]+progenitor)?[\\s-]+cells?"
+          + "|\\bCD34\\+?[\\s-]+(?:selected[\\s-]+|enriched[\\s-]+|positive[\\s-]+)?(?:stem[\\s-]+)?cells?"
+          + "|(?:umbilical[\\s-]+)?cord[\\s-]+blood(?![\\s-]*(?:derived|\\w*rived|mesenchymal|MSC|stromal|-))"
+          + "(?:[\\s-]+(?:units?|grafts?|transplant\\w*|stem[\\s-]+cells?|cells?))?"
+          + "|peripheral[\\s-]+blood[\\s-]+stem[\\s-]+cells?|\\bPBSCs?\\b|\\bHSPCs?\\b|\\bHSCs?\\b(?!T)"
+          + "|\\bHSCT\\b|\\ballo-?HCT\\b|ha?ematopoietic[\\s-]+(?:stem[\\s-]+)?cell[\\s-]+transplant\\w*"
+          + "|bone[\\s-]+marrow[\\s-]+transplant\\w*|\\bBMT\\b", CellType.HSC),
+      ci("\\bCAR[\\s-]?T\\b|\\bCAR[\\s-]+(?:engineered|modified)|chimeric[\\s-]+antigen[\\s-]+receptor", CellType.CAR_T),
+      ci("\\bnatural[\\s-]+killer[\\s-]+cells?|\\bNK[\\s-]*(?:92[\\s-]+)?cells?\\b", CellType.NK),
+      ci("\\bregulatory[\\s-]+T[\\s-]+(?:cells?|lymphocytes)|\\bT[\\s-]?regs?\\b|\\bT[\\s-]+regulatory[\\s-]+cells?",
+          CellType.TREG),
+      ci("\\bdendritic[\\s-]+cells?|\\btolerogenic[\\s-]+DCs?\\b|\\bDC[\\s-]+vaccine", CellType.DENDRITIC));
+
+  /** Cell words that name no type: "stem cells", "cell therapy". Used to tie facts to the product. */
+  static final Pattern GENERIC = Pattern.compile(
+      "\\b(?:stem|progenitor|precursor|stromal|regenerative)[\\s-]+cells?\\b|\\bcell(?:ular)?[\\s-]+(?:therapy|product|"
+          + "transplant\\w*|suspension|injection|infusion|implant\\w*)|\\bcells\\b|\\bSCs?\\b",
+      CI);
+
+  // ---- tissue sources -----------------------------------------------------------------------
+
+  static final List<Entry<TissueSource>> SOURCES = List.of(
+      ci("\\bcord[\\s-]+blood|\\bUCB\\b|\\bCB[\\s-]?MSCs?", TissueSource.CORD_BLOOD),
+      ci("\\bbone[\\s-]*marrow(?![\\s-]+(?:transplant\\w*|failure|o?edema|lesions?|suppression|aplasia|disease|"
+          + "involvement|function|recovery|examination|infiltration|fibrosis|stimulation|disorders?|cancer|"
+          + "metastas\\w*|toxicity|reserve|niche|microenvironment))|\\bmarrow[\\s-]+derived",
+          TissueSource.BONE_MARROW),
+      cs("\\b(?:h|H)?BM[\\s-]?(?:h?MSCs?|MNCs?|SCs?|\\w*rived|AC)\\b|\\bBMSCs?\\b|\\bBM\\b(?=[\\s-]+(?:derived|MSC|aspirat))",
+          TissueSource.BONE_MARROW),
+      ci("\\bumbilical[\\s-]*cords?(?![\\s-]*blood)|\\bwharton'?s?[\\s-]*jelly|\\bcord[\\s-]+(?:tissue|lining)",
+          TissueSource.UMBILICAL_CORD),
+      cs("\\b(?:h|H)?(?:UC|WJ)[\\s-]?(?:h?MSCs?|MSCS|SCs?|derived)\\b|\\bh?UC-?MSCs?\\b|\\bhUC\\b", TissueSource.UMBILICAL_CORD),
+      ci("\\badipos\\w*|\\blipoaspirat\\w*|\\bliposuction|\\b(?:buccal|abdominal|subcutaneous|autologous)[\\s-]+fat"
+          + "|\\bfat[\\s-]+(?:tissue|derived|graft\\w*)|\\bstromal[\\s-]+vascular|\\blipogems|\\bnano-?fat",
+          TissueSource.ADIPOSE),
+      cs("(?<!\\w-)\\b(?:h|H)?(?:ADSCs?|ADSCS|ASCs?|AD-SCs?|AT-?SCs?|AD-?MSCs?|AT-?MSCs?|AdMSCs?|ADMSCs?|ADPCs?|ADRCs?|SVF)\\b",
+          TissueSource.ADIPOSE),
+      ci("\\bplacent\\w*|\\bdecidua\\w*|\\bchorion\\w*", TissueSource.PLACENTA),
+      ci("\\bamnio\\w*", TissueSource.AMNION),
+      ci("\\bdental[\\s-]+pulp|\\bdeciduous[\\s-]+teeth|\\bexfoliated[\\s-]+deciduous", TissueSource.DENTAL_PULP),
+      cs("\\bDPSCs?\\b|\\bSHED\\b", TissueSource.DENTAL_PULP),
+      ci("\\bmenstrua\\w*|\\bendometrial[\\s-]+regenerative", TissueSource.MENSTRUAL_BLOOD),
+      ci("\\b(?:fetal|foetal|fetus)(?![\\s-]+(?:bovine|calf)[\\s-]+serum)", TissueSource.FETAL),
+      ci("\\binduced[\\s-]+pluripotent|\\biPSCs?\\b|\\biPS[\\s-]+cells?|\\biMSCs?\\b", TissueSource.IPSC),
+      ci("\\bembryonic[\\s-]+stem|\\bh?ESCs?\\b|\\bESC[\\s-]derived", TissueSource.ESC),
+      ci("\\bolfactory[\\s-]+mucosa|\\bskeletal[\\s-]+muscle|\\bmuscle[\\s-]+(?:derived|biopsy)|\\bsynovi(?:al|um)"
+          + "(?![\\s-]+fluid)|\\bperiodontal[\\s-]+ligament|\\bperipheral[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?"
+          + "(?:mesenchymal|MSC)|\\bskin[\\s-]+derived|\\bnasal[\\s-]+(?:turbinate|mucosa)", TissueSource.OTHER));
+
+  // ---- donors ---------------------------------------------------------------------------------
+
+  static final List<Entry<Donor>> DONORS = List.of(
+      ci("\\bauto-?log\\w*|\\bauto[\\s-](?=MSC|BM|ADSC|ASC|cells)|\\bpatients?'?s?'?[\\s-]+own|\\b(?:their|his|her)[\\s-]+own"
+          + "[\\s-]+(?:bone|fat|adipose|cells|stem|blood|tissue|marrow)|\\bself[\\s-](?:derived|donated)",
+          Donor.AUTOLOGOUS),
+      ci("\\ballo-?gene\\w*|\\ballo-?genic\\w*|\\ballogeneous|\\ballogenous|\\ballo[\\s-](?=MSC|cells|BM)"
+          + "|\\b(?:healthy|unrelated|related|volunteer|adult|young|screened|living|third[\\s-]party|matched|"
+          + "family|sibling|haplo-?identical|HLA[\\s-]+\\w+)[\\s-]+(?:human[\\s-]+)?donors?|\\bdonor[\\s-]+derived"
+          + "|\\bfrom[\\s-]+(?:a[\\s-]+|the[\\s-]+|one[\\s-]+|single[\\s-]+|multiple[\\s-]+)?(?:healthy[\\s-]+)?donors?\\b"
+          + "|\\bthird[\\s-]*party", Donor.ALLOGENEIC),
+      ci("\\bthird[\\s-]*party", Donor.THIRD_PARTY),
+      ci("\\b(?<!un)related[\\s-]+donors?|\\bfamily[\\s-]+(?:member[\\s-]+)?donors?|\\bsibling|\\bparental[\\s-]+donors?",
+          Donor.RELATED),
+      ci("\\bunrelated[\\s-]+donors?", Donor.UNRELATED),
+      ci("\\bHLA[\\s-]*(?:-|\\s)(?:matched|identical)|\\bmatched[\\s-]+(?:related|unrelated|sibling)", Donor.HLA_MATCHED),
+      ci("\\bhaplo-?identical|\\bhaplo\\b", Donor.HAPLOIDENTICAL));
+
+  /** What a donor word may qualify instead of the cell product: a transplant, plasma, a fat graft. */
+  static final Pattern NOT_PRODUCT = Pattern.compile(
+      "\\bha?ematopoietic|\\bHSCT\\b|\\b(?:allo-?)?HCT\\b|\\bSCT\\b|\\bBMT\\b|\\bPBSCT?\\b|\\btransplant(?:ation|s|ed)?\\s+"
+          + "(?:recipients?|patients?)|\\bbone[\\s-]+marrow[\\s-]+transplant|\\bstem[\\s-]+cell[\\s-]+transplant"
+          + "|\\bplatelet|\\bplasma\\b|\\bPRP\\b|\\bserum\\b|\\bfat[\\s-]+graft|\\bblood\\s+transfusion|\\bsurgery"
+          + "|\\bgraft[\\s-]+versus|\\bGVHD|\\bconditioning|\\bchondrocyte|\\bfibrin|\\bbone[\\s-]+graft|\\bkidney|\\bliver"
+          + "|\\borgan|\\bislet",
+      CI);
+
+  // ---- routes -------------------------------------------------------------------------------
+
+  static final List<Entry<Route>> ROUTES = List.of(
+      ci("\\bintra-?venous\\w*|\\bvenous[\\s-]+(?:infusion|injection|catheter|line|access)|\\bperipheral[\\s-]+"
+          + "(?:vein|venous|line)|\\bcentral[\\s-]+(?:venous|line)|\\bvia[\\s-]+(?:a[\\s-]+)?vein|\\binto[\\s-]+(?:a|the)"
+          + "[\\s-]+vein|\\bsystemic(?:ally)?[\\s-]+(?:infus|administ|inject|deliver|transplant)\\w*", Route.INTRAVENOUS),
+      cs("\\bI\\.\\s?V\\.|\\bi\\.\\s?v\\.|\\bIV\\b(?![\\s-]*(?:\\)|grade|stage|disease|class|NYHA|and\\s+V))", Route.INTRAVENOUS),
+      ci("\\bintra-?arterial\\w*|\\bintra-?coronar\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}arter(?:y|ies)"
+          + "|\\b(?:hepatic|renal|femoral|carotid|coronary|pulmonary|vertebral|splenic)[\\s-]+arter(?:y|ies|ial)"
+          + "[\\s-]+(?:infusion|injection|delivery|administration)|\\barterial[\\s-]+(?:infusion|injection)",
+          Route.INTRA_ARTERIAL),
+      ci("\\bintra-?thecal\\w*|\\blumbar[\\s-]+puncture|\\bsub-?arachnoid|\\bintra-?spinal\\w*", Route.INTRATHECAL),
+      ci("\\bintra-?muscular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}muscles?", Route.INTRAMUSCULAR),
+      ci("\\bintra-?articular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:knee|joint|hip|shoulder|ankle)s?"
+          + "(?:[\\s-]+joints?)?|\\bintra-?synovial|\\bknee[\\s-]+(?:joint[\\s-]+)?injection", Route.INTRA_ARTICULAR),
+      ci("\\bintra-?discal\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:discs?|nucleus[\\s-]+pulposus)",
+          Route.INTRADISCAL),
+      ci("\\btrans-?endocardial\\w*|\\bNOGA\\b|\\bendo-?myocardial[\\s-]+injection|\\bcatheter[\\s-]+based[\\s-]+"
+          + "intra-?myocardial|\\bHelix[\\s-]+catheter", Route.TRANSENDOCARDIAL),
+      ci("\\bsub-?conjunctival\\w*", Route.SUBCONJUNCTIVAL),
+      ci("\\btopical\\w*|\\bcell[\\s-]+sheets?|\\b(?:hydrogel|collagen)[\\s-]+sheets?|\\bsheets?\\s+(?:of\\s+)?(?:cells|MSC)"
+          + "|\\bdressings?\\b|\\bspray(?:ed)?\\b|\\beye[\\s-]+drops?|\\bapplied[\\s-]+(?:on|onto|to)[\\s-]+the[\\s-]+"
+          + "(?:[\\w-]+[\\s-]+){0,2}(?:wound|ulcer|skin|surface|burn)s?", Route.TOPICAL),
+      ci("\\bintra-?cavern\\w*|\\bintra-?lesional\\w*|\\bperi-?fistul\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}"
+          + "(?:fistula\\w*|tract|glands?|tendons?|kidneys?|prostate|ovar(?:y|ies)|scar|lesions?|ulcers?|wound)"
+          + "|\\b(?:fistula|perianal|perirectal)[\\s-]+injection|\\bsub-?mucos\\w*|\\bsub-?chondral|\\bintra-?parenchymal"
+          + "|\\bintra-?glandular|\\bvocal[\\s-]+folds?|\\bintra-?dermal\\w*|\\bintra-?tendin\\w*|\\blocal(?:ly)?[\\s-]+"
+          + "(?:inject\\w*|administ\\w*)|\\binjected[\\s-]+locally|\\bintra-?renal|\\bperi-?lesional|\\bintra-?prostatic"
+          + "|\\bintra-?testicular|\\bintra-?ovarian|\\bperi-?urethral|\\bintra-?sphincter\\w*|\\bsub-?cutaneous\\w*"
+          + "|\\bintra-?pancrea\\w*|\\b(?:wound|ulcer)[\\s-]+(?:bed|edges?|margins?)|\\bperi-?wound|\\bintra-?gland\\w*"
+          + "|\\bintra-?(?:parotid|submandibular|lacrimal)|\\bperi-?odontal[\\s-]+injection", Route.LOCAL_INJECTION),
+      ci("\\bintra-?myocardial\\w*|\\bepicardial|\\bintra-?peritoneal\\w*|\\bintra-?trachea\\w*|\\bendo-?bronchial"
+          + "|\\binhal\\w*|\\bnebuli[sz]\\w*|\\baerosol\\w*|\\bintra-?nasal\\w*|\\bintra-?ventricular\\w*"
+          + "|\\bintra-?cerebral|\\bintra-?cranial|\\bstereotactic\\w*|\\bintra-?striatal|\\bintra-?vitreal\\w*"
+          + "|\\bsub-?retinal|\\bintra-?osseous\\w*|\\bintra-?portal|\\bportal[\\s-]+vein|\\bintra-?hepatic"
+          + "|\\bintra-?splenic|\\bintra-?pleural|\\bintra-?vesical|\\bintra-?cochlear|\\bintra-?cameral"
+          + "|\\bintra-?uterine|\\bintra-?ovarian|\\bscaffolds?\\b|\\bimplant(?:ed|ation|s)?\\b(?!\\s+(?:of\\s+)?"
+          + "(?:MSC|mesenchymal|stem|cells|the\\s+cells))|\\bseeded[\\s-]+(?:on|onto|in)|\\bloaded[\\s-]+(?:on|onto|in)"
+          + "|\\b(?:transplanted|placed|grafted)[\\s-]+(?:in|into|onto)[\\s-]+the\\s+(?:defect|lesion|cleft|hole)",
+          Route.OTHER));
+
+  /** "infusion" or "infused" with no site: intravenous when nothing else is said. */
+  static final Pattern INFUSION = Pattern.compile("\\binfus(?:ion|ions|ed|ing|e)\\b|\\btransfus\\w+", CI);
+
+  /** Words that make "infusion" possibly intracoronary or intra-arterial, so it stays unknown. */
+  static final Pattern HEART = Pattern.compile(
+      "\\bcoronar\\w*|\\bmyocard\\w*|\\bcardiac|\\bheart\\b|\\barter(?:y|ies|ial)|\\bcatheteri[sz]ation", CI);
+}
