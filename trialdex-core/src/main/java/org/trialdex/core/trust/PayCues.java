@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       "without", "n't", "nor") or just after it ("nothing", "not", "no");
  *   <li><b>something else</b>: the sentence says free of charge, at no cost/charge/expense, no
  *       fee/cost/charge, "free of/to", "for free", speaks of reimbursement, compensation or a stipend (money paid to
- *       participants), or of standard, routine or usual care (billed as care outside the study).
+ *       participants), or of standard, routine or usual care (billed as care outside the study); a "pay" that is not money
+ *       ("ability to pay attention").
  * </ul>
  *
  * <p>Background text about costs ("high cost of transplantation", "reduce the cost of treatment")
@@ -54,6 +55,9 @@ final class PayCues {
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile("\\b(?:no|not|never|without|none|nor)\\b|n't\\b", FLAGS);
   private static final Pattern NEGATION_AFTER = Pattern.compile("^\\W*(?:\\w+\\W+){0,3}?(?:nothing|not|no)\\b", FLAGS);
+  /** "pay attention", "pay heed": paying that is not money. */
+  private static final Pattern NOT_MONEY = Pattern.compile("^\\s*(?:close\\s+|special\\s+|more\\s+)?(?:attention|heed|tribute|"
+      + "respect|a\\s+visit)\\b", FLAGS);
   private static final Pattern OTHER_MATTER = Pattern.compile("free\\s+of\\s+(?:any\\s+)?charge|at\\s+no\\s+(?:\\w+\\s+)?"
       + "(?:cost|charge|expense)|\\bno\\s+(?:\\w+\\s+)?(?:fees?|costs?|charges?)\\b|reimburs|compensat|stipend"
       + "|standard\\s+(?:of\\s+)?(?:medical\\s+)?care|routine\\s+(?:medical\\s+|clinical\\s+)?(?:care|procedures?|"
@@ -104,6 +108,7 @@ final class PayCues {
     String sentence = text.substring(sStart, sEnd);
     String after = text.substring(end, Math.min(sEnd, end + 40));
     return !NEGATION_BEFORE.matcher(before).find() && !NEGATION_AFTER.matcher(after).find()
+        && !NOT_MONEY.matcher(after).find()
         && !OTHER_MATTER.matcher(sentence).find();
   }
 

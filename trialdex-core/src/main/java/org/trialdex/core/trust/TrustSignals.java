@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.trialdex.core.model.AgencyClass;
 import org.trialdex.core.model.AnnotationModule;
+import org.trialdex.core.model.DateType;
 import org.trialdex.core.model.ArmGroup;
 import org.trialdex.core.model.Intervention;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.OversightModule;
+import org.trialdex.core.model.PartialDateStruct;
 import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.Status;
 import org.trialdex.core.model.StatusModule;
@@ -183,8 +185,8 @@ public final class TrustSignals {
       return Optional.empty();
     }
     boolean primary = a.completionField().equals(FdaaaApplicability.PRIMARY_COMPLETION);
-    String written = primary ? FdaaaApplicability.dateText(s.primaryCompletionDateStruct())
-        : FdaaaApplicability.dateText(s.completionDateStruct());
+    PartialDateStruct struct = primary ? s.primaryCompletionDateStruct() : s.completionDateStruct();
+    String written = struct.date().strip() + (struct.type() == DateType.ESTIMATED ? " (anticipated)" : "");
     String updated = s.lastUpdatePostDateStruct() == null ? null : s.lastUpdatePostDateStruct().date();
     List<Evidence> ev = new ArrayList<>(a.evidence());
     ev.add(Evidence.value("hasResults", m.study().hasResults()));

@@ -114,7 +114,8 @@ class TrustSignalsTest {
       "You won't pay for the investigational cells.",
       "Neither you nor your insurer will be charged for the study injections.",
       "The person in charge of the trial decides.",
-      "Attention should be paid to creatinine units."})
+      "Attention should be paid to creatinine units.",
+      "Participants' ability to pay attention will be tested with and without TMS."})
   void negationsOppositesAndBackgroundGiveNoSignal(String sentence) {
     assertEquals(Optional.empty(), pay("brief", sentence), sentence);
   }
@@ -288,6 +289,15 @@ class TrustSignalsTest {
     TrustSignal t = overdue(s, TODAY).orElseThrow();
     assertTrue(t.statement().startsWith("Completion (no primary completion date) 2019-02; results due 2020-02-28"),
         t.statement());
+  }
+
+  @Test
+  void anAnticipatedCompletionDateIsSaidToBeOne() {
+    Study s = study("\"statusModule\":{\"startDateStruct\":{\"date\":\"2018-01\"},\"primaryCompletionDateStruct\":"
+        + "{\"date\":\"2019-03\",\"type\":\"ESTIMATED\"}},\"designModule\":{\"studyType\":\"INTERVENTIONAL\","
+        + "\"phases\":[\"PHASE3\"]},\"oversightModule\":{\"isFdaRegulatedDrug\":true}");
+    String statement = overdue(s, TODAY).orElseThrow().statement();
+    assertTrue(statement.startsWith("Primary completion 2019-03 (anticipated); results due 2020-03-31"), statement);
   }
 
   // ---- status not verified
