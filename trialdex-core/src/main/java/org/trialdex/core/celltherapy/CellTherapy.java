@@ -41,14 +41,23 @@ public final class CellTherapy {
   private static final Pattern BACKGROUND = Pattern.compile(
       "\\b(?:ha(?:s|ve)\\s+(?:been|shown|demonstrated|proven)|it\\s+is\\s+(?:known|believed|reported)|studies|stud(?:y|ies)"
           + "\\s+(?:have|has)|previous(?:ly)?\\s+(?:stud|report|trial|publish)|pre-?clinical|animal|mice|murine|rats?\\b"
-          + "|literature|reported|can\\s+be\\s+(?:isolated|derived|obtained|found|expanded)|(?:are|is)\\s+(?:found|present)"
+          + "|literature|reported|(?:ongoing|other|previous|several|many|recent)\\s+(?:clinical\\s+)?(?:trials|studies)"
+          + "|(?:are|is)\\s+(?:found|present)"
           + "\\s+in|such\\s+as|various\\s+(?:tissues|sources)|sources?\\s+(?:of|for|such)|in\\s+vitro|in\\s+recent\\s+years)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** A sentence that lists kinds of cells or tissues in general. */
+  private static final Pattern LISTING = Pattern.compile(
+      "\\b(?:types?\\s+of|kinds?\\s+of|such\\s+as|including|sources?|various|different|several|a\\s+variety\\s+of"
+          + "|like|e\\.g\\.|isolated\\s+from|derived\\s+from\\s+(?:many|multiple|various))\\b",
       Pattern.CASE_INSENSITIVE);
   /** Words that say a product is given, for records that list no intervention. */
   private static final Pattern GIVEN = Pattern.compile(
-      "\\b(?:infus\\w*|inject\\w*|administ\\w*|transplant\\w*|implant\\w*|treat\\w*|therap\\w*|given|receiv\\w*"
-          + "|dos(?:e|es|ing)|graft\\w*|applied|application)\\b",
+      "\\b(?:infus\\w*|inject\\w*|administ\\w*|transplanted|implanted|treated|given|receiv\\w*|dos(?:e|es|ing)"
+          + "|applied)\\b",
       Pattern.CASE_INSENSITIVE);
+  /** Cell words that name a cell product even without a type: "stem cells", "cell therapy". */
+  private static final Pattern STRONG_GENERIC = Pattern.compile("(?i)stem|progenitor|precursor|stromal|regenerative|cell"
+      + "(?:ular)?[\\s-]+(?:therapy|product|transplant|suspension|injection|infusion|implant)");
   private static final Pattern OBSERVED_ONLY = Pattern.compile(
       "\\b(?:isolat\\w*|characteri[sz]\\w*|harvest\\w*\\s+for\\s+research|in\\s+vitro|biopsy|sampl\\w*|collect\\w*)\\b",
       Pattern.CASE_INSENSITIVE);
@@ -63,8 +72,7 @@ public final class CellTherapy {
     }
     Reading r = new Reading(sections);
     List<Fact<String>> products = Products.read(sections);
-    boolean productNamed = products.stream().flatMap(f -> f.evidence().stream())
-        .anyMatch(e -> e.field().startsWith(Texts.ARMS));
+    boolean productNamed = Products.namesCellProduct(products, sections);
     List<Fact<CellType>> types = r.cellTypes(productNamed);
     if (types.isEmpty()) {
       return CellTherapyProfile.NONE;
@@ -166,14 +174,18 @@ public final class CellTherapy {
     List<Fact<CellType>> cellTypes(boolean productNamed) {
       boolean listsInterventions = sentences.stream().anyMatch(s -> s.section().tier() == Texts.PRODUCT);
       // interventions and arms are listed, and none of them gives cells: sampling, in-vitro or device studies
-      if (listsInterventions && productSections.isEmpty() && !productNamed) {
+      boolean cellsInArms = cells.stream().anyMatch(m -> m.tier() == Texts.PRODUCT && !onlyObserved(m))
+          || sentences.stream().anyMatch(s -> s.section().tier() == Texts.PRODUCT
+              && DoseReader.read(s.text(), s.start()).stream().anyMatch(r -> r.unit().equals(Dose.CELLS)))
+          || anchors.stream().anyMatch(a -> a.tier() == Texts.PRODUCT && a.value() == null
+              && STRONG_GENERIC.matcher(a.evidence().text()).find());
+      if (listsInterventions && !cellsInArms && !productNamed) {
         return List.of();
       }
       for (int[] tiers : new int[][] {{Texts.PRODUCT}, {Texts.TITLE}, {Texts.SUMMARY, Texts.DESCRIPTION}}) {
         List<Mention<CellType>> found = new ArrayList<>();
         for (Mention<CellType> m : cells) {
-          if (contains(tiers, m.tier()) && !(m.tier() == Texts.DESCRIPTION && onlyObserved(m))
-              && (listsInterventions || GIVEN.matcher(m.sentence().text()).find())) {
+          if (contains(tiers, m.tier()) && !onlyObserved(m) && (listsInterventions || givenNear(m))) {
             found.add(m);
           }
         }
@@ -193,6 +205,14 @@ public final class CellTherapy {
       return List.of();
     }
 
+    /** With no intervention listed, cells count only where the text says patients were given them. */
+    private static boolean givenNear(Mention<CellType> m) {
+      String text = m.sentence().section().text();
+      int from = Math.max(m.sentence().start(), m.start() - 60);
+      int to = Math.min(m.sentence().end(), m.end() + 60);
+      return GIVEN.matcher(text.substring(from, to)).find();
+    }
+
     private static boolean onlyObserved(Mention<CellType> m) {
       return OBSERVED_ONLY.matcher(m.sentence().text()).find()
           && !Pattern.compile("\\b(?:infus|inject|administ|transplant|treat|given|receiv)", Pattern.CASE_INSENSITIVE)
@@ -210,7 +230,9 @@ public final class CellTherapy {
       for (Sentence s : sentences) {
         List<Mention<TissueSource>> here = find(s, Lexicon.SOURCES);
         // background: "MSCs can be derived from bone marrow, adipose tissue, umbilical cord..."
-        if (s.section().tier() >= Texts.SUMMARY && here.stream().map(Mention::value).distinct().count() >= 3) {
+        long distinct = here.stream().map(Mention::value).distinct().count();
+        if (s.section().tier() >= Texts.SUMMARY
+            && (distinct >= 3 || distinct == 2 && LISTING.matcher(s.text()).find())) {
           continue;
         }
         for (Mention<TissueSource> m : here) {
@@ -219,7 +241,28 @@ public final class CellTherapy {
           }
         }
       }
-      return byTier(all);
+      List<Fact<TissueSource>> chosen = byTier(all);
+      // "MSCs combined with cord blood": the graft's source is named in the arms, the MSCs' only further down
+      if (!chosen.isEmpty() && chosen.stream().allMatch(f -> f.value() == TissueSource.CORD_BLOOD)
+          && cells.stream().anyMatch(c -> c.value() == CellType.HSC)
+          && cells.stream().anyMatch(c -> c.value() != CellType.HSC)) {
+        int tier = chosen.get(0).evidence().isEmpty() ? 0 : tierOf(chosen.get(0).evidence().get(0));
+        List<Mention<TissueSource>> further = all.stream()
+            .filter(m -> m.tier() > Math.max(tier, Texts.TITLE) && m.value() != TissueSource.CORD_BLOOD).toList();
+        List<Fact<TissueSource>> more = byTier(further);
+        if (!more.isEmpty()) {
+          List<Fact<TissueSource>> both = new ArrayList<>(more);
+          both.addAll(chosen);
+          both.sort(Comparator.comparingInt(f -> f.value().ordinal()));
+          return both;
+        }
+      }
+      return chosen;
+    }
+
+    private int tierOf(Evidence e) {
+      return sentences.stream().filter(s -> s.section().field().equals(e.field())).mapToInt(s -> s.section().tier())
+          .findFirst().orElse(Texts.DESCRIPTION);
     }
 
     Fact<Boolean> clonal() {

@@ -48,6 +48,21 @@ final class Products {
 
   private Products() {}
 
+  /** True when a product of this list is a known cell product or a coded name of a biological intervention. */
+  static boolean namesCellProduct(List<Fact<String>> products, List<Section> sections) {
+    for (Fact<String> f : products) {
+      if (KNOWN.contains(f.value().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      for (Evidence e : f.evidence()) {
+        if (sections.stream().anyMatch(s -> s.field().equals(e.field()) && s.biological())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static List<Fact<String>> read(List<Section> sections) {
     Map<String, Fact<String>> found = new LinkedHashMap<>();
     for (Section s : sections) {

@@ -10,6 +10,7 @@ import org.trialdex.core.model.ConditionsModule;
 import org.trialdex.core.model.DescriptionModule;
 import org.trialdex.core.model.IdentificationModule;
 import org.trialdex.core.model.Intervention;
+import org.trialdex.core.model.InterventionType;
 import org.trialdex.core.model.ProtocolSection;
 import org.trialdex.core.model.Study;
 
@@ -36,8 +37,11 @@ final class Texts {
    * @param name true for a name (intervention name or other name, arm label): short, no sentences
    * @param group the intervention or arm the text belongs to ({@code interventions[2]}), or null
    * @param gives for an arm, the names of the interventions it gives; else empty
+   * @param biological true for the texts of an intervention that is a product (biological, genetic, drug,
+   *     combination product), not a device or procedure
    */
-  record Section(String field, String text, int tier, String arm, boolean name, String group, List<String> gives) {}
+  record Section(String field, String text, int tier, String arm, boolean name, String group, List<String> gives,
+      boolean biological) {}
 
   /** A sentence of a section: {@code [start, end)} in the section's text. */
   record Sentence(Section section, int start, int end) {
@@ -66,12 +70,14 @@ final class Texts {
         Intervention iv = interventions.get(i);
         String at = ARMS + "interventions[" + i + "].";
         String group = "interventions[" + i + "]";
-        add(out, at + "name", iv.name(), PRODUCT, null, true, group, List.of());
+        boolean bio = iv.type() == InterventionType.BIOLOGICAL || iv.type() == InterventionType.GENETIC
+            || iv.type() == InterventionType.DRUG || iv.type() == InterventionType.COMBINATION_PRODUCT;
+        add(out, at + "name", iv.name(), PRODUCT, null, true, group, List.of(), bio);
         List<String> others = iv.otherNames() == null ? List.of() : iv.otherNames();
         for (int j = 0; j < others.size(); j++) {
-          add(out, at + "otherNames[" + j + "]", others.get(j), PRODUCT, null, true, group, List.of());
+          add(out, at + "otherNames[" + j + "]", others.get(j), PRODUCT, null, true, group, List.of(), bio);
         }
-        add(out, at + "description", iv.description(), PRODUCT, null, false, group, List.of());
+        add(out, at + "description", iv.description(), PRODUCT, null, false, group, List.of(), bio);
       }
       List<ArmGroup> groups = arms.armGroups() == null ? List.of() : arms.armGroups();
       for (int i = 0; i < groups.size(); i++) {
@@ -80,8 +86,8 @@ final class Texts {
         String group = "armGroups[" + i + "]";
         List<String> gives = g.interventionNames() == null ? List.of()
             : g.interventionNames().stream().map(n -> n.replaceFirst("^[A-Za-z ]+:\\s*", "").strip()).toList();
-        add(out, at + "label", g.label(), PRODUCT, g.label(), true, group, gives);
-        add(out, at + "description", g.description(), PRODUCT, g.label(), false, group, gives);
+        add(out, at + "label", g.label(), PRODUCT, g.label(), true, group, gives, false);
+        add(out, at + "description", g.description(), PRODUCT, g.label(), false, group, gives, false);
       }
     }
     IdentificationModule id = p.identificationModule();
@@ -107,13 +113,13 @@ final class Texts {
   }
 
   private static void add(List<Section> out, String field, String text, int tier, String arm, boolean name) {
-    add(out, field, text, tier, arm, name, null, List.of());
+    add(out, field, text, tier, arm, name, null, List.of(), false);
   }
 
   private static void add(List<Section> out, String field, String text, int tier, String arm, boolean name,
-      String group, List<String> gives) {
+      String group, List<String> gives, boolean biological) {
     if (text != null && !text.isBlank()) {
-      out.add(new Section(field, text, tier, arm, name, group, gives));
+      out.add(new Section(field, text, tier, arm, name, group, gives, biological));
     }
   }
 

@@ -44,6 +44,7 @@ class ProfileAccuracyTest {
       if (studies.containsKey(id)) {
         System.out.println("[profile] " + org.trialdex.core.celltherapy.ProfileJson.of(id,
             CellTherapy.profile(studies.get(id))).toPrettyString());
+        System.out.println("[arms] " + studies.get(id).protocolSection().armsInterventionsModule());
       }
     }
     for (ProfileScore.Label l : ProfileScore.labels()) {
