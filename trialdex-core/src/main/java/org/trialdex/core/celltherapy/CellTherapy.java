@@ -70,8 +70,8 @@ public final class CellTherapy {
     if (sections.isEmpty()) {
       return CellTherapyProfile.NONE;
     }
-    Reading r = new Reading(sections);
     List<Fact<String>> products = Products.read(sections);
+    Reading r = new Reading(sections, products);
     boolean productNamed = Products.namesCellProduct(products, sections);
     List<Fact<CellType>> types = r.cellTypes(productNamed);
     if (types.isEmpty()) {
@@ -103,13 +103,23 @@ public final class CellTherapy {
     final List<Mention<Object>> anchors = new ArrayList<>();
     final Set<Section> productSections = new java.util.HashSet<>();
 
-    Reading(List<Section> sections) {
+    Reading(List<Section> sections, List<Fact<String>> products) {
       this.sections = sections;
       for (Section s : sections) {
         sentences.addAll(Texts.sentences(s));
       }
       for (Sentence s : sentences) {
         findCells(s);
+      }
+      // a named product ("The intra-articular injection of JOINTSTEM") ties facts as a cell word does
+      for (Fact<String> p : products) {
+        for (Sentence s : sentences) {
+          Matcher m = Pattern.compile("\\b" + Pattern.quote(p.value()) + "\\b", Pattern.CASE_INSENSITIVE)
+              .matcher(s.section().text()).region(s.start(), s.end());
+          while (m.find()) {
+            anchors.add(new Mention<>(s, m.start(), m.end(), null));
+          }
+        }
       }
       Set<String> productGroups = new java.util.HashSet<>();
       Set<String> productNames = new java.util.HashSet<>();
@@ -308,6 +318,9 @@ public final class CellTherapy {
 
     /** A donor word qualifies the product when the next thing it names is cells, not a transplant or plasma. */
     private boolean donorQualifiesProduct(Mention<Donor> d) {
+      if (d.tier() >= Texts.SUMMARY && BACKGROUND.matcher(d.sentence().text()).find()) {
+        return false;
+      }
       String text = d.sentence().section().text();
       int sentenceEnd = d.sentence().end();
       int limit = Math.min(sentenceEnd, d.end() + 80);
@@ -451,7 +464,9 @@ public final class CellTherapy {
         return false;
       }
       if (m.tier() == Texts.PRODUCT && productSections.contains(m.sentence().section())) {
-        return true;
+        // an arm may give other things too ("plus calcipotriol ointment for topical use"): stay near the cells
+        boolean anchored = anchors.stream().anyMatch(a -> a.sentence() == m.sentence());
+        return !anchored || m.sentence().section().name() || sameSentenceAnchor(m, 200);
       }
       return sameSentenceAnchor(m, reach);
     }

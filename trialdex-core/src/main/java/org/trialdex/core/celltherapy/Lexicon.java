@@ -35,7 +35,7 @@ final class Lexicon {
           CellType.EXOSOMES_SECRETOME),
       cs("\\b(?:MSC|MSCs|[a-z]?MSC)?-?(?:EVs?|Exos?|exos?|sEVs?)\\b(?![.-]\\w)", CellType.EXOSOMES_SECRETOME),
       // unexpanded mixtures before MSC: "adipose-derived regenerative cells" is not an MSC product
-      ci("\\bbone[\\s-]+marrow(?:[\\s-]+aspirate)?[\\s-]+concentrat\\w*|\\bBMAC\\b|(?:bone[\\s-]+marrow[\\s-]+)?"
+      ci("\\bbone[\\s-]+marrow(?:[\\s-]+aspirate)?[\\s-]+concentrat\\w*|\\bBM?ACs?\\b|\\bBMCs?\\b|(?:bone[\\s-]+marrow[\\s-]+)?"
           + "(?:derived[\\s-]+)?mono-?nuclear[\\s-]+(?:stem[\\s-]+)?cells?|\\b(?:B?M-?)?MNCs?\\b"
           + "|stromal[\\s-]+vascular[\\s-]+fraction|\\bSVF\\b|micro-?fragmented[\\s-]+(?:adipose|fat)\\w*|\\blipogems\\b"
           + "|adipose[\\s-]+(?:tissue[\\s-]+)?derived[\\s-]+regenerative[\\s-]+cells?|\\bADRCs?\\b"
@@ -117,14 +117,19 @@ final class Lexicon {
   // ---- donors ---------------------------------------------------------------------------------
 
   static final List<Entry<Donor>> DONORS = List.of(
-      ci("\\bauto-?log\\w*|\\bauto[\\s-](?=MSC|BM|ADSC|ASC|cells)|\\bpatients?'?s?'?[\\s-]+own|\\b(?:their|his|her)[\\s-]+own"
+      ci("\\bauto-?log\\w*|\\bautogen(?:ous|eic)\\b(?![\\s-]+(?:bone|cancellous|cortical|iliac|graft))"
+          + "|\\b(?:harvested|obtained|isolated|collected|taken|derived|aspirated)\\s+from\\s+(?:the\\s+|each\\s+)?"
+          + "(?:same\\s+)?(?:patients?|participants?|subjects?)\\b(?![\\s-]+(?:with|who|in|at|of|enrolled))"
+          + "|\\b(?:harvested|obtained|isolated|collected|aspirated)\\s+from\\s+(?:[\\w-]+\\s+){1,4}?of\\s+(?:the\\s+|each\\s+)?"
+          + "(?:same\\s+)?(?:patients?|participants?|subjects?)\\b(?![\\s-]+(?:with|who|in|at|enrolled))|\\bauto[\\s-](?=MSC|BM|ADSC|ASC|cells)|\\bpatients?'?s?'?[\\s-]+own[\\s-]+(?=bone|fat|adipose|cells|stem|blood|tissue|marrow|mesenchymal|MSC|skin|muscle)|\\b(?:their|his|her)[\\s-]+own"
           + "[\\s-]+(?:bone|fat|adipose|cells|stem|blood|tissue|marrow)|\\bself[\\s-](?:derived|donated)",
           Donor.AUTOLOGOUS),
       ci("\\ballo-?gene\\w*|\\ballo-?genic\\w*|\\ballogeneous|\\ballogenous|\\ballo[\\s-](?=MSC|cells|BM)"
           + "|\\b(?:healthy|unrelated|related|volunteer|adult|young|screened|living|third[\\s-]party|matched|"
           + "family|sibling|haplo-?identical|HLA[\\s-]+\\w+)[\\s-]+(?:human[\\s-]+)?donors?|\\bdonor[\\s-]+derived"
           + "|\\bfrom[\\s-]+(?:a[\\s-]+|the[\\s-]+|one[\\s-]+|single[\\s-]+|multiple[\\s-]+)?(?:healthy[\\s-]+)?donors?\\b"
-          + "|\\bthird[\\s-]*party", Donor.ALLOGENEIC),
+          + "|\\bthird[\\s-]*party|\\bdonor(?=[\\s-]+(?:[\\w-]+[\\s-]+){0,3}(?:MSCs?|mesenchymal|cells|stem|stromal))",
+          Donor.ALLOGENEIC),
       ci("\\bthird[\\s-]*party", Donor.THIRD_PARTY),
       ci("\\b(?<!un)related[\\s-]+donors?|\\bfamily[\\s-]+(?:member[\\s-]+)?donors?|\\bsibling|\\bparental[\\s-]+donors?",
           Donor.RELATED),
@@ -144,40 +149,42 @@ final class Lexicon {
   // ---- routes -------------------------------------------------------------------------------
 
   static final List<Entry<Route>> ROUTES = List.of(
-      ci("\\bintra-?venous\\w*|\\bvenous[\\s-]+(?:infusion|injection|catheter|line|access)|\\bperipheral[\\s-]+"
+      ci("\\bintra[\\s-]?venous\\w*|\\bvenous[\\s-]+(?:infusion|injection|catheter|line|access)|\\bperipheral[\\s-]+"
           + "(?:vein|venous|line)|\\bcentral[\\s-]+(?:venous|line)|\\bvia[\\s-]+(?:a[\\s-]+)?vein|\\binto[\\s-]+(?:a|the)"
           + "[\\s-]+vein|\\bsystemic(?:ally)?[\\s-]+(?:infus|administ|inject|deliver|transplant)\\w*", Route.INTRAVENOUS),
       cs("\\bI\\.\\s?V\\.|\\bi\\.\\s?v\\.|\\bIV\\b(?![\\s-]*(?:\\)|grade|stage|disease|class|NYHA|and\\s+V))", Route.INTRAVENOUS),
-      ci("\\bintra-?arterial\\w*|\\bintra-?coronar\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}arter(?:y|ies)"
+      ci("\\bintra[\\s-]?arterial\\w*|\\bintra[\\s-]?coronar\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}arter(?:y|ies)"
           + "|\\b(?:hepatic|renal|femoral|carotid|coronary|pulmonary|vertebral|splenic)[\\s-]+arter(?:y|ies|ial)"
           + "[\\s-]+(?:infusion|injection|delivery|administration)|\\barterial[\\s-]+(?:infusion|injection)",
           Route.INTRA_ARTERIAL),
-      ci("\\bintra-?thecal\\w*|\\blumbar[\\s-]+puncture|\\bsub-?arachnoid|\\bintra-?spinal\\w*", Route.INTRATHECAL),
-      ci("\\bintra-?muscular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}muscles?", Route.INTRAMUSCULAR),
-      ci("\\bintra-?articular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:knee|joint|hip|shoulder|ankle)s?"
-          + "(?:[\\s-]+joints?)?|\\bintra-?synovial|\\bknee[\\s-]+(?:joint[\\s-]+)?injection", Route.INTRA_ARTICULAR),
-      ci("\\bintra-?discal\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:discs?|nucleus[\\s-]+pulposus)",
+      ci("\\bintra[\\s-]?thecal\\w*|\\blumbar[\\s-]+puncture|\\bsub[\\s-]?arachnoid|\\bintra[\\s-]?spinal\\w*", Route.INTRATHECAL),
+      ci("\\bintra[\\s-]?muscular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}muscles?", Route.INTRAMUSCULAR),
+      ci("\\bintra[\\s-]?articular\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:knee|joint|hip|shoulder|ankle)s?"
+          + "(?:[\\s-]+joints?)?|\\bintra[\\s-]?synovial|\\bknee[\\s-]+(?:joint[\\s-]+)?injection", Route.INTRA_ARTICULAR),
+      ci("\\bintra[\\s-]?discal\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}(?:discs?|nucleus[\\s-]+pulposus)",
           Route.INTRADISCAL),
-      ci("\\btrans-?endocardial\\w*|\\bNOGA\\b|\\bendo-?myocardial[\\s-]+injection|\\bcatheter[\\s-]+based[\\s-]+"
-          + "intra-?myocardial|\\bHelix[\\s-]+catheter", Route.TRANSENDOCARDIAL),
-      ci("\\bsub-?conjunctival\\w*", Route.SUBCONJUNCTIVAL),
+      ci("\\btrans[\\s-]?endocardial\\w*|\\bNOGA\\b|\\bcatheter[\\s-]+based[\\s-]+intra[\\s-]?myocardial"
+          + "|\\bHelix[\\s-]+catheter|\\b(?:endomyocardial|intramyocardial)[\\s-]+(?:injections?\\s+)?(?:via|by|through|using)"
+          + "[\\s-]+(?:a[\\s-]+)?catheter", Route.TRANSENDOCARDIAL),
+      ci("\\bsub[\\s-]?conjunctival\\w*", Route.SUBCONJUNCTIVAL),
       ci("\\btopical\\w*|\\bcell[\\s-]+sheets?|\\b(?:hydrogel|collagen)[\\s-]+sheets?|\\bsheets?\\s+(?:of\\s+)?(?:cells|MSC)"
           + "|\\bdressings?\\b|\\bspray(?:ed)?\\b|\\beye[\\s-]+drops?|\\bapplied[\\s-]+(?:on|onto|to)[\\s-]+the[\\s-]+"
           + "(?:[\\w-]+[\\s-]+){0,2}(?:wound|ulcer|skin|surface|burn)s?", Route.TOPICAL),
-      ci("\\bintra-?cavern\\w*|\\bintra-?lesional\\w*|\\bperi-?fistul\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}"
+      ci("\\bintra[\\s-]?cavern\\w*|\\bintra[\\s-]?lesional\\w*|\\bperi-?fistul\\w*|\\binto[\\s-]+the[\\s-]+(?:[\\w-]+[\\s-]+){0,2}"
           + "(?:fistula\\w*|tract|glands?|tendons?|kidneys?|prostate|ovar(?:y|ies)|scar|lesions?|ulcers?|wound)"
-          + "|\\b(?:fistula|perianal|perirectal)[\\s-]+injection|\\bsub-?mucos\\w*|\\bsub-?chondral|\\bintra-?parenchymal"
-          + "|\\bintra-?glandular|\\bvocal[\\s-]+folds?|\\bintra-?dermal\\w*|\\bintra-?tendin\\w*|\\blocal(?:ly)?[\\s-]+"
-          + "(?:inject\\w*|administ\\w*)|\\binjected[\\s-]+locally|\\bintra-?renal|\\bperi-?lesional|\\bintra-?prostatic"
-          + "|\\bintra-?testicular|\\bintra-?ovarian|\\bperi-?urethral|\\bintra-?sphincter\\w*|\\bsub-?cutaneous\\w*"
-          + "|\\bintra-?pancrea\\w*|\\b(?:wound|ulcer)[\\s-]+(?:bed|edges?|margins?)|\\bperi-?wound|\\bintra-?gland\\w*"
-          + "|\\bintra-?(?:parotid|submandibular|lacrimal)|\\bperi-?odontal[\\s-]+injection", Route.LOCAL_INJECTION),
-      ci("\\bintra-?myocardial\\w*|\\bepicardial|\\bintra-?peritoneal\\w*|\\bintra-?trachea\\w*|\\bendo-?bronchial"
-          + "|\\binhal\\w*|\\bnebuli[sz]\\w*|\\baerosol\\w*|\\bintra-?nasal\\w*|\\bintra-?ventricular\\w*"
-          + "|\\bintra-?cerebral|\\bintra-?cranial|\\bstereotactic\\w*|\\bintra-?striatal|\\bintra-?vitreal\\w*"
-          + "|\\bsub-?retinal|\\bintra-?osseous\\w*|\\bintra-?portal|\\bportal[\\s-]+vein|\\bintra-?hepatic"
-          + "|\\bintra-?splenic|\\bintra-?pleural|\\bintra-?vesical|\\bintra-?cochlear|\\bintra-?cameral"
-          + "|\\bintra-?uterine|\\bintra-?ovarian|\\bscaffolds?\\b|\\bimplant(?:ed|ation|s)?\\b(?!\\s+(?:of\\s+)?"
+          + "|\\b(?:fistula|perianal|perirectal)[\\s-]+injection|\\bsub[\\s-]?mucos\\w*|\\bsub[\\s-]?chondral|\\bintra[\\s-]?parenchymal"
+          + "|\\bintra[\\s-]?glandular|\\bvocal[\\s-]+folds?|\\bintra[\\s-]?dermal\\w*|\\bintra[\\s-]?tendin\\w*|\\blocal(?:ly)?[\\s-]+"
+          + "(?:inject\\w*|administ\\w*)|\\binjected[\\s-]+locally|\\bintra[\\s-]?renal|\\bperi-?lesional|\\bintra[\\s-]?prostatic"
+          + "|\\bintra[\\s-]?testicular|\\bintra[\\s-]?ovarian|\\bperi-?urethral|\\bintra[\\s-]?sphincter\\w*|\\bsub[\\s-]?cutaneous\\w*"
+          + "|\\bintra[\\s-]?pancrea\\w*|\\b(?:wound|ulcer)[\\s-]+(?:bed|edges?|margins?)|\\bperi-?wound|\\bintra[\\s-]?gland\\w*"
+          + "|\\bintra[\\s-]?(?:parotid|submandibular|lacrimal)|\\bperi-?odontal[\\s-]+injection", Route.LOCAL_INJECTION),
+      ci("\\bintra[\\s-]?myocardial\\w*|\\bepicardial|\\binto\\s+the\\s+(?:patient'?s\\s+)?(?:LV\\s+|left\\s+ventricular\\s+)?"
+          + "(?:myocardium|endocardium|brain|striatum|putamen|spinal\\s+cord|heart\\s+muscle)|\\bintra[\\s-]?peritoneal\\w*|\\bintra[\\s-]?trachea\\w*|\\bendo-?bronchial"
+          + "|\\binhal\\w*|\\bnebuli[sz]\\w*|\\baerosol\\w*|\\bintra[\\s-]?nasal\\w*|\\bintra[\\s-]?ventricular\\w*"
+          + "|\\bintra[\\s-]?cerebral|\\bintra[\\s-]?cranial|\\bstereotactic\\w*|\\bintra[\\s-]?striatal|\\bintra[\\s-]?vitreal\\w*"
+          + "|\\bsub[\\s-]?retinal|\\bintra[\\s-]?osseous\\w*|\\bintra[\\s-]?portal|\\bportal[\\s-]+vein|\\bintra[\\s-]?hepatic"
+          + "|\\bintra[\\s-]?splenic|\\bintra[\\s-]?pleural|\\bintra[\\s-]?vesical|\\bintra[\\s-]?cochlear|\\bintra[\\s-]?cameral"
+          + "|\\bintra[\\s-]?uterine|\\bintra[\\s-]?ovarian|\\bscaffolds?\\b|\\bimplant(?:ed|ation|s)?\\b(?!\\s+(?:of\\s+)?"
           + "(?:MSC|mesenchymal|stem|cells|the\\s+cells))|\\bseeded[\\s-]+(?:on|onto|in)|\\bloaded[\\s-]+(?:on|onto|in)"
           + "|\\b(?:transplanted|placed|grafted)[\\s-]+(?:in|into|onto)[\\s-]+the\\s+(?:defect|lesion|cleft|hole)",
           Route.OTHER));
