@@ -4,15 +4,19 @@ Checks: every id is in the data set and in the sample, no duplicates, the
 labels are a prefix of the sample order, enum values, dose shapes, every
 evidence snippet occurs in the record's text fields (whitespace-normalized,
 case-insensitive), and a fact with evidence is stated. Prints counts per fact.
+
+check.py [FILE] checks the first 100 (sample.py); check.py --heldout [FILE] checks the
+held-out 50 (sample2.py), which also must not share any id with the first sample.
 """
 import json
 import re
 import sys
 from collections import Counter
 
-from build import OUT
+import sample
+import sample2
+from build import OUT, OUT_HELDOUT
 from common import FIELDS, load
-from sample import draw
 
 CELL = {"MSC", "HSC", "CAR_T", "NK", "TREG", "DENDRITIC", "EXOSOMES_SECRETOME",
         "OTHER_CELLS", "NONE"}
@@ -139,10 +143,19 @@ def counts(labels):
 
 
 if __name__ == "__main__":
+    args = sys.argv[1:]
+    heldout = "--heldout" in args
+    args = [a for a in args if a != "--heldout"]
     records = load()
-    with open(sys.argv[1] if len(sys.argv) > 1 else OUT, encoding="utf-8") as f:
+    with open(args[0] if args else (OUT_HELDOUT if heldout else OUT), encoding="utf-8") as f:
         labels = json.load(f)
-    problems = check(labels, records, draw(records))
+    if heldout:
+        problems = check(labels, records, sample2.draw(records))
+        first = set(sample.draw(records))
+        problems += [f"{l.get('nctId')}: also in the first sample of 100"
+                     for l in labels if l.get("nctId") in first]
+    else:
+        problems = check(labels, records, sample.draw(records))
     for k, v in sorted(counts(labels).items()):
         print(f"{k:28} {v}")
     for pr in problems:
