@@ -61,14 +61,26 @@ public record Rich(List<Span> spans) {
 
   /**
    * Splits {@code text} around the exponents of powers of ten and around the marks. Marks outside
-   * the text or empty are ignored (a record edited since the marks were found); overlapping marks
+   * the text, empty or blank are ignored (a record edited since the marks were found), blanks at a
+   * mark's ends are left out of it; overlapping marks
    * are joined into one highlight whose title names both; adjacent marks stay two highlights.
    */
   public static Rich of(String text, List<Mark> marks) {
     List<Mark> usable = new ArrayList<>();
     for (Mark m : marks) {
       if (m.start() >= 0 && m.end() <= text.length() && m.start() < m.end()) {
-        usable.add(m);
+        // Blanks at a mark's ends are not marked: an underlined space reads as part of a word.
+        int start = m.start();
+        int end = m.end();
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+          end--;
+        }
+        if (start < end) {
+          usable.add(new Mark(start, end, m.title()));
+        }
       }
     }
     usable.sort(Comparator.comparingInt(Mark::start).thenComparingInt(Mark::end));

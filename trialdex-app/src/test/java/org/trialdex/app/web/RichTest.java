@@ -57,6 +57,9 @@ class RichTest {
     assertEquals("[short|A]", shown(Rich.of("short", List.of(new Rich.Mark(0, 5, "A"), new Rich.Mark(3, 40, "B"),
         new Rich.Mark(60, 70, "C"), new Rich.Mark(-1, 2, "D"), new Rich.Mark(2, 2, "E")))));
     assertEquals("", shown(Rich.of("", List.of(new Rich.Mark(0, 1, "A")))));
+    // Blank marks are no marks; blanks at a mark's ends stay outside it.
+    assertEquals("a  b", shown(Rich.of("a  b", List.of(new Rich.Mark(1, 3, "A")))));
+    assertEquals("dose [1×10|A][^6|A] cells", shown(Rich.of("dose 1×10^6 cells", List.of(new Rich.Mark(4, 12, "A")))));
   }
 
   @Test
