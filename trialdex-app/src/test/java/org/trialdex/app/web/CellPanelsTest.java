@@ -1,9 +1,15 @@
 package org.trialdex.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.CellTherapyProfile;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
 
@@ -41,10 +47,10 @@ class CellPanelsTest {
     String text = before + "MSC" + after + ".";
     Rich r = CellPanels.sentence(text, before.length(), before.length() + 3, "t");
     String s = shown(r);
-    assertEquals(true, s.startsWith("… word"), s);
-    assertEquals(true, s.endsWith("more …"), s);
-    assertEquals(true, s.contains(" [MSC] "), s);
-    assertEquals(true, s.length() < 2 * 160 + 20, s);
+    assertTrue(s.startsWith("… word"), s);
+    assertTrue(s.endsWith("more …"), s);
+    assertTrue(s.contains(" [MSC] "), s);
+    assertTrue(s.length() < 2 * 160 + 20, s);
   }
 
   @Test
@@ -70,5 +76,48 @@ class CellPanelsTest {
     assertEquals(Optional.empty(), CellPanels.field(s, arms + "interventions[5].description"));
     assertEquals(Optional.empty(), CellPanels.field(s, "protocolSection.eligibilityModule.eligibilityCriteria"));
     assertEquals(Optional.empty(), CellPanels.field(Study.empty(), "protocolSection.descriptionModule.briefSummary"));
+  }
+
+  @Test
+  void evidenceThatNoLongerFitsItsFieldIsLeftOut() {
+    String arms = "protocolSection.armsInterventionsModule.";
+    Study before = StudyJson.standard().read("""
+        {"protocolSection":{"identificationModule":{"nctId":"NCT09999993","briefTitle":"A trial"},
+          "armsInterventionsModule":{"interventions":[{"type":"BIOLOGICAL","name":"Bone marrow MSC",
+            "description":"Bone marrow mesenchymal stromal cells, 1×10^6 cells/kg, given intravenously."}]}}}
+        """);
+    // The same record after an edit: the description is shorter and says something else.
+    Study after = StudyJson.standard().read("""
+        {"protocolSection":{"identificationModule":{"nctId":"NCT09999993","briefTitle":"A trial"},
+          "armsInterventionsModule":{"interventions":[{"type":"BIOLOGICAL","name":"Bone marrow MSC",
+            "description":"Withdrawn."}]}}}
+        """);
+    CellTherapyProfile profile = CellTherapy.profile(before);
+    assertTrue(profile.hasProduct());
+    Map<String, List<Rich.Mark>> fresh = CellPanels.marks(before, profile);
+    assertTrue(fresh.containsKey(arms + "interventions[0].description"), fresh::toString);
+    Map<String, List<Rich.Mark>> stale = CellPanels.marks(after, profile);
+    assertFalse(stale.containsKey(arms + "interventions[0].description"), stale::toString);
+    // The name did not change, so its marks stay.
+    assertEquals(fresh.get(arms + "interventions[0].name"), stale.get(arms + "interventions[0].name"));
+    CellPanel panel = CellPanels.panel(after, profile).orElseThrow();
+    for (CellPanel.Row row : panel.rows()) {
+      for (CellPanel.Value v : row.values()) {
+        for (CellPanel.Quote q : v.quotes()) {
+          assertEquals("Intervention 1 name", q.field(), () -> row.label() + ": " + q);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRecordWithoutCellsHasNoPanelAndNoMarks() {
+    Study s = StudyJson.standard().read("""
+        {"protocolSection":{"identificationModule":{"nctId":"NCT09999994","briefTitle":"Aspirin after stroke"},
+          "armsInterventionsModule":{"interventions":[{"type":"DRUG","name":"Aspirin","description":"100 mg daily by mouth."}]}}}
+        """);
+    CellTherapyProfile profile = CellTherapy.profile(s);
+    assertEquals(Optional.empty(), CellPanels.panel(s, profile));
+    assertEquals(Map.of(), CellPanels.marks(s, profile));
   }
 }
