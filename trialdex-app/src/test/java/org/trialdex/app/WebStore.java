@@ -25,6 +25,23 @@ public final class WebStore {
 
   private WebStore() {}
 
+  /**
+   * A store holding only the records of {@code json} (a JSON array of v2 studies), imported through
+   * the command line as {@link #build(Path)} does, for pages of hand-made records.
+   */
+  public static Trialdex of(Path dir, String json) {
+    Path file = dir.resolve("records.json");
+    try {
+      Files.writeString(file, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path data = dir.resolve("data");
+    Cli imported = Cli.run(List.of("import", "--data", data.toString(), file.toString()));
+    assertEquals(TrialdexCommand.OK, imported.exitCode(), imported::toString);
+    return Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
+  }
+
   public static Trialdex build(Path dir) {
     List<String> files = new ArrayList<>();
     files.add(SharedData.v2Sample().toString());

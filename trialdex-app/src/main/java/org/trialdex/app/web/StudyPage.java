@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * Everything the study page shows, in the order it shows it. Empty lists and empty optionals are
- * sections the record lacks; the template leaves them out, headings included.
+ * sections the record lacks; the template leaves them out, headings included. The summary,
+ * description, arms and interventions carry the cell-therapy panel's evidence as highlights.
  */
 public record StudyPage(
     String nctId, String title, Optional<String> officialTitle, Optional<String> acronym,
     List<Parts.Row> overview,
-    List<String> summary, List<String> description,
+    Optional<CellPanel> cellTherapy,
+    List<Rich> summary, List<Rich> description,
     List<String> conditions, List<String> keywords,
     List<Parts.Row> design,
     List<Arm> arms, List<Treatment> interventions,

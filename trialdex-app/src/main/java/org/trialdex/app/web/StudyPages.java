@@ -3,11 +3,16 @@ package org.trialdex.app.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.service.RecordQuality;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.CellTherapyProfile;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
 import org.trialdex.core.model.ArmsInterventionsModule;
@@ -39,6 +44,9 @@ import org.trialdex.store.VersionInfo;
 final class StudyPages {
 
   private static final int RELATED = 5;
+  private static final String ARMS = "protocolSection.armsInterventionsModule.";
+  private static final String DESCRIPTION = "protocolSection.descriptionModule.";
+  private static final Pattern LINE = Pattern.compile("[^\\r\\n]+");
 
   private StudyPages() {}
 
@@ -61,18 +69,21 @@ final class StudyPages {
     ReferencesModule refs = m.references();
     MergeView merge = quality.merge();
     List<VersionInfo> versions = t.records().versions(id);
+    CellTherapyProfile profile = CellTherapy.profile(s);
+    Map<String, List<Rich.Mark>> marks = CellPanels.marks(s, profile);
     return new StudyPage(id,
         text(idm.briefTitle()).or(() -> text(idm.officialTitle())).orElse(id),
         text(idm.officialTitle()).filter(o -> !o.equals(idm.briefTitle())),
         text(idm.acronym()),
         overview(id, st),
-        desc == null ? List.of() : paragraphs(desc.briefSummary()),
-        desc == null ? List.of() : paragraphs(desc.detailedDescription()),
+        CellPanels.panel(s, profile),
+        desc == null ? List.of() : paragraphs(desc.briefSummary(), marks.get(DESCRIPTION + "briefSummary")),
+        desc == null ? List.of() : paragraphs(desc.detailedDescription(), marks.get(DESCRIPTION + "detailedDescription")),
         cond == null ? List.of() : list(cond.conditions()),
         cond == null ? List.of() : list(cond.keywords()),
         design(p.designModule()),
-        arms(p.armsInterventionsModule()),
-        interventions(p.armsInterventionsModule()),
+        arms(p.armsInterventionsModule(), marks),
+        interventions(p.armsInterventionsModule(), marks),
         outcomes(out.primaryOutcomes()), outcomes(out.secondaryOutcomes()), outcomes(out.otherOutcomes()),
         eligibility(p.eligibilityModule()),
         map(cl.centralContacts(), StudyPages::person),
@@ -143,20 +154,35 @@ final class StudyPages {
     return rows;
   }
 
-  private static List<StudyPage.Arm> arms(ArmsInterventionsModule m) {
-    if (m == null) {
+  private static List<StudyPage.Arm> arms(ArmsInterventionsModule m, Map<String, List<Rich.Mark>> marks) {
+    if (m == null || m.armGroups() == null) {
       return List.of();
     }
-    return map(m.armGroups(), a -> new StudyPage.Arm(nz(a.label()), text(label(a.type())),
-        text(a.description()).map(Rich::of), list(a.interventionNames())));
+    List<StudyPage.Arm> out = new ArrayList<>();
+    for (int i = 0; i < m.armGroups().size(); i++) {
+      var a = m.armGroups().get(i);
+      String at = ARMS + "armGroups[" + i + "].";
+      out.add(new StudyPage.Arm(nz(a.label()), text(label(a.type())),
+          text(a.description()).map(d -> Rich.of(d, marks.getOrDefault(at + "description", List.of()))),
+          list(a.interventionNames())));
+    }
+    return out;
   }
 
-  private static List<StudyPage.Treatment> interventions(ArmsInterventionsModule m) {
-    if (m == null) {
+  private static List<StudyPage.Treatment> interventions(ArmsInterventionsModule m, Map<String, List<Rich.Mark>> marks) {
+    if (m == null || m.interventions() == null) {
       return List.of();
     }
-    return map(m.interventions(), i -> new StudyPage.Treatment(Rich.of(nz(i.name())), text(label(i.type())),
-        text(i.description()).map(Rich::of), list(i.otherNames()), list(i.armGroupLabels())));
+    List<StudyPage.Treatment> out = new ArrayList<>();
+    for (int n = 0; n < m.interventions().size(); n++) {
+      var i = m.interventions().get(n);
+      String at = ARMS + "interventions[" + n + "].";
+      out.add(new StudyPage.Treatment(Rich.of(nz(i.name()), marks.getOrDefault(at + "name", List.of())),
+          text(label(i.type())),
+          text(i.description()).map(d -> Rich.of(d, marks.getOrDefault(at + "description", List.of()))),
+          list(i.otherNames()), list(i.armGroupLabels())));
+    }
+    return out;
   }
 
   private static List<StudyPage.OutcomeItem> outcomes(List<Outcome> list) {
@@ -295,11 +321,40 @@ final class StudyPages {
 
   // --- small helpers
 
-  static List<String> paragraphs(String text) {
+  /**
+   * The lines of a text, each stripped, blank ones left out, with the marks that fall in each line
+   * (a mark across a line break is cut at it).
+   */
+  static List<Rich> paragraphs(String text, List<Rich.Mark> marks) {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    return Arrays.stream(text.replace("\r", "").split("\n\\s*\n|\n")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    List<Rich.Mark> all = marks == null ? List.of() : marks;
+    List<Rich> out = new ArrayList<>();
+    Matcher line = LINE.matcher(text);
+    while (line.find()) {
+      int start = line.start();
+      int end = line.end();
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      if (start == end) {
+        continue;
+      }
+      List<Rich.Mark> here = new ArrayList<>();
+      for (Rich.Mark mk : all) {
+        int from = Math.max(mk.start(), start);
+        int to = Math.min(mk.end(), end);
+        if (from < to) {
+          here.add(new Rich.Mark(from - start, to - start, mk.title()));
+        }
+      }
+      out.add(Rich.of(text.substring(start, end), here));
+    }
+    return out;
   }
 
   private static String date(PartialDateStruct d) {

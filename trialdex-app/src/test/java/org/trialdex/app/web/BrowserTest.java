@@ -201,7 +201,7 @@ class BrowserTest {
     assertEquals("Clonal Fetal Mesenchymal Stem Cells (cfMSCs) for the Control of Immune-related Disorders",
         browser.findElement(By.tagName("h1")).getText());
     // The sections this record has (no references, no investigators), in page order.
-    assertEquals(List.of("Identification and status", "Brief summary", "Detailed description", "Conditions and keywords",
+    assertEquals(List.of("Identification and status", "Cell therapy", "Brief summary", "Detailed description", "Conditions and keywords",
         "Study design", "Arms and interventions", "Outcome measures", "Eligibility", "Contacts and locations",
         "Sponsors and collaborators", "Other identifiers", "Record dates", "Results", "Related trials", "Conflicts and data quality"),
         texts(By.cssSelector("main h2")));
@@ -264,6 +264,40 @@ class BrowserTest {
     assertEquals(List.of("Participant flow", "Baseline characteristics", "Outcome measures", "Adverse events"),
         section("s-results").findElements(By.tagName("h3")).stream().map(WebElement::getText).toList());
     screenshot("study-results");
+  }
+
+  @Test
+  void aStudyShowsItsCellTherapyPanelWithTheEvidenceMarked() {
+    browser.get(base + "/study/NCT01763086");
+    WebElement panel = section("s-cell");
+    assertTrue(panel.isDisplayed());
+    assertEquals("Cell therapy", panel.findElement(By.tagName("h2")).getText());
+    String text = panel.getText();
+    assertTrue(text.contains("Bone marrow") && text.contains("Third-party donor") && text.contains("1 × 10⁶ cells/kg")
+        && text.contains("Intravenous") && text.contains("Not stated in the record"), text);
+    List<WebElement> marks = panel.findElements(By.cssSelector("q mark.ct-evidence"));
+    assertFalse(marks.isEmpty());
+    assertTrue(marks.getFirst().isDisplayed());
+    // Marked without colour too: bold and underlined.
+    assertTrue(Integer.parseInt(marks.getFirst().getCssValue("font-weight")) >= 600, marks.getFirst().getCssValue("font-weight"));
+    assertTrue(marks.getFirst().getCssValue("text-decoration-line").contains("underline"));
+    assertFalse(section("s-arms").findElements(By.cssSelector("mark.ct-evidence[title^='Dose: ']")).isEmpty());
+    screenshot("study-cell-therapy");
+
+    // On a phone's width the panel's rows stack and nothing scrolls sideways.
+    Dimension window = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(390, 900));
+      long overflow = ((Number) browser.executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+      assertEquals(0, overflow, "the page scrolls sideways on a phone");
+      WebElement th = panel.findElement(By.cssSelector("table.ct th"));
+      WebElement td = panel.findElement(By.cssSelector("table.ct td"));
+      assertTrue(td.getLocation().getY() > th.getLocation().getY(), "the value sits under its label");
+      screenshot("study-cell-therapy-mobile");
+    } finally {
+      browser.manage().window().setSize(window);
+    }
   }
 
   // --- helpers
