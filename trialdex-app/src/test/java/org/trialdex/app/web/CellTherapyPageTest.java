@@ -168,8 +168,8 @@ class CellTherapyPageTest {
     assertEquals(List.of("Umbilical cord"), rows.get("Tissue source"));
     assertEquals(List.of("Allogeneic"), rows.get("Donor"));
     assertEquals(List.of("Intravenous"), rows.get("Route"));
-    // The record gives "100-300 million allogeneic human umbilical cord derived mesenchymal stem
-    // cells"; the extractor does not read that dose yet (reported), so the dose row is not asserted.
+    // The record gives "100-300 million allogeneic human umbilical cord derived mesenchymal stem cells"
+    assertEquals(List.of("100–300 million cells (arm 'mesenchymal stem cells')"), rows.get("Dose"));
     List<String> donor = quotes(panel, "Donor", "Allogeneic");
     assertEquals(1, donor.size(), donor::toString);
     assertTrue(donor.getFirst().startsWith("(Arm 'mesenchymal stem cells' description): "), donor::toString);

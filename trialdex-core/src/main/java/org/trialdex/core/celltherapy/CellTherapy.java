@@ -13,6 +13,7 @@ import org.trialdex.core.celltherapy.Lexicon.Entry;
 import org.trialdex.core.celltherapy.Texts.Section;
 import org.trialdex.core.celltherapy.Texts.Sentence;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.model.StudyType;
 
 /**
  * Reads a record's {@link CellTherapyProfile}. The one entry point is {@link #profile(Study)}.
@@ -52,7 +53,7 @@ public final class CellTherapy {
       Pattern.CASE_INSENSITIVE);
   /** Words that say a product is given, for records that list no intervention. */
   private static final Pattern GIVEN = Pattern.compile(
-      "\\b(?:infus\\w*|inject\\w*|administ\\w*|transplanted|implanted|treated|given|receiv\\w*|dos(?:e|es|ing)"
+      "\\b(?:infus\\w*|inject\\w*|administ\\w*|transplant(?:ed|ation)|implanted|treated|given|receiv\\w*|dos(?:e|es|ing)"
           + "|applied)\\b",
       Pattern.CASE_INSENSITIVE);
   /** Cell words that name a cell product even without a type: "stem cells", "cell therapy". */
@@ -71,7 +72,9 @@ public final class CellTherapy {
       return CellTherapyProfile.NONE;
     }
     List<Fact<String>> products = Products.read(sections);
-    Reading r = new Reading(sections, products);
+    var design = study.protocolSection().designModule();
+    boolean observational = design != null && design.studyType() == StudyType.OBSERVATIONAL;
+    Reading r = new Reading(sections, products, observational);
     boolean productNamed = Products.namesCellProduct(products, sections);
     List<Fact<CellType>> types = r.cellTypes(productNamed);
     if (types.isEmpty()) {
@@ -96,6 +99,8 @@ public final class CellTherapy {
   /** All mentions of one record, and the rules that decide which belong to the product. */
   private static final class Reading {
     final List<Section> sections;
+    /** An observational study that lists no intervention speaks of cells it studies, not gives, unless it says so. */
+    final boolean observational;
     final List<Sentence> sentences = new ArrayList<>();
     /** Cell-product mentions that name a type, context ones removed. */
     final List<Mention<CellType>> cells = new ArrayList<>();
@@ -103,8 +108,9 @@ public final class CellTherapy {
     final List<Mention<Object>> anchors = new ArrayList<>();
     final Set<Section> productSections = new java.util.HashSet<>();
 
-    Reading(List<Section> sections, List<Fact<String>> products) {
+    Reading(List<Section> sections, List<Fact<String>> products, boolean observational) {
       this.sections = sections;
+      this.observational = observational;
       for (Section s : sections) {
         sentences.addAll(Texts.sentences(s));
       }
@@ -195,7 +201,7 @@ public final class CellTherapy {
       for (int[] tiers : new int[][] {{Texts.PRODUCT}, {Texts.TITLE}, {Texts.SUMMARY, Texts.DESCRIPTION}}) {
         List<Mention<CellType>> found = new ArrayList<>();
         for (Mention<CellType> m : cells) {
-          if (contains(tiers, m.tier()) && !onlyObserved(m) && (listsInterventions || givenNear(m))) {
+          if (contains(tiers, m.tier()) && !onlyObserved(m) && (listsInterventions || !observational || givenNear(m))) {
             found.add(m);
           }
         }
@@ -333,11 +339,12 @@ public final class CellTherapy {
       }
       Matcher block = Lexicon.NOT_PRODUCT.matcher(text).region(d.end(), limit);
       int blockAt = block.find() ? block.start() : Integer.MAX_VALUE;
-      if (nextCell != null) {
-        boolean transplantAnchor = nextCell.value() == CellType.HSC;
-        return nextCell.start() <= blockAt && !transplantAnchor;
+      if (nextCell != null && nextCell.value() != CellType.HSC && nextCell.start() <= blockAt) {
+        return true;
       }
-      if (blockAt != Integer.MAX_VALUE) {
+      // "allogeneic HSCT", "autologous platelet-rich plasma": the word qualifies what follows it
+      int qualified = Math.min(blockAt, nextCell == null ? Integer.MAX_VALUE : nextCell.start());
+      if (qualified - d.end() <= 25) {
         return false;
       }
       // "MSCs from healthy donors", "cells ... autologous": a cell word shortly before

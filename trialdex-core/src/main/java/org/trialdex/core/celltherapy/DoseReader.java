@@ -46,7 +46,7 @@ final class DoseReader {
       "^[^.;:(\\d]{0,40}?(?:/\\s*kg|[*x×]\\s*(?:body\\s*)?weight|per\\s+kg|per\\s+kilo|/\\s*kilo|\\bkg\\s*-1|\\bkg\\s*⁻¹|/\\s*KgBW|per\\s+(?:each\\s+)?kilogram"
           + "|/\\s*kilogram|\\bper\\s+body\\s*weight\\s+kg)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CELL_WORD = Pattern.compile(
-      "^[^.;:\\d]{0,30}?(?:\\bcells?\\b|\\b[A-Za-z-]*MSCs?\\b|\\b[A-Za-z]*SCs?\\b|\\bstem\\b|\\bstromal\\b|\\bviable\\b"
+      "^[^.;:\\d]{0,60}?(?:\\bcells?\\b|\\b[A-Za-z-]*MSCs?\\b|\\b[A-Za-z]*SCs?\\b|\\bstem\\b|\\bstromal\\b|\\bviable\\b"
           + "|\\bCD34|\\bMNCs?\\b|\\bSVF\\b|\\bMPCs?\\b)", Pattern.CASE_INSENSITIVE);
   private static final Pattern PARTICLE_WORD = Pattern.compile(
       "^[^.;:\\d]{0,25}?\\b(?:exosomes?|particles?|EVs?|vesicles?|nanoparticles?)\\b", Pattern.CASE_INSENSITIVE);
@@ -138,12 +138,19 @@ final class DoseReader {
       if (NOT_A_DOSE.matcher(tail).find() || PART_OF_TOTAL.matcher(tail).find() || CONCENTRATION.matcher(tail).find()) {
         continue;
       }
-      Dose.Basis basis = PER_KG.matcher(tail).find() ? Dose.Basis.PER_KG : Dose.Basis.TOTAL;
+      Matcher perKg = PER_KG.matcher(tail);
+      Dose.Basis basis = perKg.find() ? Dose.Basis.PER_KG : Dose.Basis.TOTAL;
+      Matcher cellWord = CELL_WORD.matcher(tail);
+      Matcher particles = PARTICLE_WORD.matcher(tail);
       String unit;
-      if (PARTICLE_WORD.matcher(tail).find()) {
+      // the evidence runs on to the unit when it follows closely: "1×10^6 cells/kg"
+      int unitEnd = 0;
+      if (particles.find()) {
         unit = Dose.PARTICLES;
-      } else if (basis == Dose.Basis.PER_KG || CELL_WORD.matcher(tail).find() || VOLUME.matcher(tail).find()) {
+        unitEnd = particles.end();
+      } else if (basis == Dose.Basis.PER_KG || cellWord.find() || VOLUME.matcher(tail).find()) {
         unit = Dose.CELLS;
+        unitEnd = basis == Dose.Basis.PER_KG ? perKg.end() : cellWord.hasMatch() ? cellWord.end() : 0;
       } else if (DOSE_CUE.matcher(text.substring(Math.max(0, m.start() - 40), m.start())).find()
           && m.group("plain") == null) {
         unit = Dose.CELLS;
@@ -160,6 +167,13 @@ final class DoseReader {
         for (double v : numbers) {
           values.add(new double[] {v * multiplier, v * multiplier});
         }
+      }
+      int skipped = Math.min(text.length(), end + 70) - end - tail.length(); // a "± 30%" taken off the tail
+      if (unitEnd > 0 && unitEnd <= 30) {
+        end = end + skipped + unitEnd;
+      }
+      while (end > m.start() && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
       }
       for (double[] v : values) {
         double lo = Math.min(v[0], v[1]);

@@ -108,7 +108,7 @@ final class Lexicon {
       cs("\\bDPSCs?\\b|\\bSHED\\b", TissueSource.DENTAL_PULP),
       ci("\\bmenstrua\\w*|\\bendometrial[\\s-]+regenerative", TissueSource.MENSTRUAL_BLOOD),
       ci("\\b(?:fetal|foetal|fetus)(?![\\s-]+(?:bovine|calf)[\\s-]+serum)", TissueSource.FETAL),
-      ci("\\binduced[\\s-]+pluripotent|\\biPSCs?\\b|\\biPS[\\s-]+cells?|\\biMSCs?\\b", TissueSource.IPSC),
+      ci("\\binduced[\\s-]+pluripotent|\\biPSCs?\\b|\\biPS[\\s-]+cells?|\\biPSC[\\s-]+derived", TissueSource.IPSC),
       ci("\\bembryonic[\\s-]+stem|\\bh?ESCs?\\b|\\bESC[\\s-]derived", TissueSource.ESC),
       ci("\\bolfactory[\\s-]+mucosa|\\bskeletal[\\s-]+muscle|\\bmuscle[\\s-]+(?:derived|biopsy)|\\bsynovi(?:al|um)"
           + "(?![\\s-]+fluid)|\\bperiodontal[\\s-]+ligament|\\bperipheral[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?"

@@ -35,8 +35,16 @@ final class Schedules {
           + "|\\b(?:days?|weeks?)\\s+[+-]?\\d{1,3}(?:\\s*(?:,|and|&)\\s*[+-]?\\d{1,3})+",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern REPEAT = Pattern.compile(
-      "\\b(?:a\\s+)?(?:second|third|further|additional|another|repeat(?:ed)?)\\s+(?:course|infusion|injection|dose|"
+      "\\bif\\b[^.;]{0,140}?,\\s*(?:a\\s+)?(?:second|third|further|additional|another|repeat(?:ed)?)\\s+(?:course|infusion"
+          + "|injection|dose|administration|treatment|cycle)s?\\b[^.;]{0,90}"
+          + "|\\b(?:a\\s+)?(?:second|third|further|additional|another|repeat(?:ed)?)\\s+(?:course|infusion|injection|dose|"
           + "administration|treatment|cycle)s?\\b[^.;]{0,90}|\\b(?:may\\s+be|will\\s+be|can\\s+be)\\s+repeated\\b[^.;]{0,60}",
+      Pattern.CASE_INSENSITIVE);
+
+  /** How long one administration takes: "over 15 min". */
+  private static final Pattern DURATION = Pattern.compile(
+      "\\bover\\s+(?:a\\s+period\\s+of\\s+)?(?:about\\s+|approximately\\s+)?\\d{1,3}(?:\\s*(?:-|–|to)\\s*\\d{1,3})?\\s*"
+          + "(?:min(?:ute)?s?|hours?|h)\\b",
       Pattern.CASE_INSENSITIVE);
 
   private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("single", 1), Map.entry("one", 1),
@@ -51,7 +59,7 @@ final class Schedules {
     List<Integer> counts = new ArrayList<>();
     for (Sentence s : sentences) {
       String text = s.section().text();
-      for (Pattern p : new Pattern[] {COUNT, FREQUENCY, DAYS, REPEAT}) {
+      for (Pattern p : new Pattern[] {REPEAT, COUNT, FREQUENCY, DAYS, DURATION}) {
         Matcher m = p.matcher(text).region(s.start(), s.end());
         while (m.find()) {
           String phrase = m.group().trim().replaceAll("\\s+", " ");
