@@ -29,7 +29,10 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class Facets {
 
-  /** The facet dimensions, by the names {@code facets=} takes. Values are v2 spellings. */
+  /**
+   * The facet dimensions, by the names {@code facets=} takes. Values are v2 spellings; the
+   * cell-therapy dimensions (trialdex's own, issue #11) count the profile's codes ({@code msc}).
+   */
   enum Dimension {
     STATUS("status", StudyView::overallStatus),
     PHASE("phase", StudyView::phases),
@@ -41,7 +44,11 @@ final class Facets {
     AGE_GROUP("ageGroup", StudyView::stdAges),
     HEALTHY("healthy", StudyView::healthyVolunteers),
     RESULTS("results", StudyView::hasResults),
-    CONDITION("condition", StudyView::conditionMeshTerms);
+    CONDITION("condition", StudyView::conditionMeshTerms),
+    CELL_TYPE("cellType", StudyView::cellTypes),
+    CELL_SOURCE("cellSource", StudyView::cellSources),
+    CELL_DONOR("cellDonor", StudyView::cellDonors),
+    CELL_ROUTE("cellRoute", StudyView::cellRoutes);
 
     private final String facetName;
     private final Function<StudyView, List<String>> values;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.DoubleRange;
 import org.apache.lucene.document.IntRange;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.index.Term;
@@ -204,7 +205,7 @@ final class Queries {
             : new TermInSetQuery(field.name(), List.of(new BytesRef(value), new BytesRef(enumName)));
       }
       // AREA[StartDate]2019-03 means the range of that one value.
-      case DATE, INT, MIN_AGE, MAX_AGE -> range(field, new Bound.Value(text), new Bound.Value(text));
+      case DATE, INT, MIN_AGE, MAX_AGE, DOUBLE_RANGE -> range(field, new Bound.Value(text), new Bound.Value(text));
     };
   }
 
@@ -333,9 +334,35 @@ final class Queries {
         int hi = bound(field, upper, Schema::ageDays, AGE_FORMS, "an age");
         yield IntPoint.newRangeQuery(field.name(), lo, hi);
       }
+      case DOUBLE_RANGE -> {
+        double lo = numberBound(field, lower);
+        double hi = numberBound(field, upper);
+        if (lo > hi) {
+          throw new SearchException("Bad RANGE for " + field.name() + ": the lower bound " + written(lower)
+              + " is above the upper bound " + written(upper) + "; write the smaller first");
+        }
+        yield DoubleRange.newIntersectsQuery(field.name(), new double[] {lo}, new double[] {hi});
+      }
       case TEXT, ID, KEYWORD -> throw new SearchException("RANGE does not apply to " + field.name()
           + ", a " + field.kind().name().toLowerCase(Locale.ROOT) + " field; RANGE takes dates, numbers and ages: "
-          + String.join(", ", Schema.sortable()));
+          + String.join(", ", Schema.rangeable()));
+    };
+  }
+
+  private static String written(Bound bound) {
+    return switch (bound) {
+      case Bound.Min min -> "MIN";
+      case Bound.Max max -> "MAX";
+      case Bound.Value v -> "\"" + v.text().strip() + "\"";
+    };
+  }
+
+  /** A bound of a span-of-numbers field: MIN and MAX are open ends. */
+  private static double numberBound(FieldDef field, Bound bound) {
+    return switch (bound) {
+      case Bound.Min min -> Double.NEGATIVE_INFINITY;
+      case Bound.Max max -> Double.POSITIVE_INFINITY;
+      case Bound.Value v -> CellCounts.parse(v.text(), field.name());
     };
   }
 

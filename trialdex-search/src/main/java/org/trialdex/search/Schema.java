@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleRange;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.IntRange;
@@ -35,7 +36,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "4";
+  static final String VERSION = "5";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -76,10 +77,21 @@ final class Schema {
     /** An age limit in days; no lower limit = 0. */
     MIN_AGE,
     /** An age limit in days; no upper limit = {@link Integer#MAX_VALUE}. */
-    MAX_AGE;
+    MAX_AGE,
+    /**
+     * A number or span of numbers too large for an int (cells: 1e10), as a Lucene {@link
+     * DoubleRange}; RANGE matches the spans it intersects. Not sortable.
+     */
+    DOUBLE_RANGE;
 
+    /** Sortable and read by RANGE. */
     boolean ranged() {
       return this == DATE || this == INT || this == MIN_AGE || this == MAX_AGE;
+    }
+
+    /** Read by RANGE. */
+    boolean rangeable() {
+      return ranged() || this == DOUBLE_RANGE;
     }
   }
 
@@ -200,6 +212,15 @@ final class Schema {
     define("EnrollmentCount", Kind.INT, StudyView::enrollmentCount);
     define("MinimumAge", Kind.MIN_AGE, v -> v.minimumAge().map(List::of).orElse(List.of()));
     define("MaximumAge", Kind.MAX_AGE, v -> v.maximumAge().map(List::of).orElse(List.of()));
+    // trialdex's own: the cell-therapy profile (issue #11, core.celltherapy); values are its codes.
+    define("CellTherapy", Kind.KEYWORD, StudyView::cellTherapyGiven);
+    define("CellType", Kind.KEYWORD, StudyView::cellTypes);
+    define("CellSource", Kind.KEYWORD, StudyView::cellSources);
+    define("CellDonor", Kind.KEYWORD, StudyView::cellDonors);
+    define("CellRoute", Kind.KEYWORD, StudyView::cellRoutes);
+    define("CellProduct", Kind.TEXT, StudyView::cellProducts);
+    define("CellDosePerKg", Kind.DOUBLE_RANGE, StudyView::cellDosesPerKg);
+    define("CellDoseTotal", Kind.DOUBLE_RANGE, StudyView::cellDosesTotal);
   }
 
   /** Fields analyzed as identifiers. */
@@ -358,9 +379,21 @@ final class Schema {
             present = !Age.meansNoLimit(value);
           }
         }
+        case DOUBLE_RANGE -> {
+          Optional<double[]> span = CellCounts.readSpan(value);
+          if (span.isPresent()) {
+            doc.add(new DoubleRange(field.name(), new double[] {span.get()[0]}, new double[] {span.get()[1]}));
+            present = true;
+          }
+        }
       }
     }
     return present;
+  }
+
+  /** The fields RANGE reads: the sortable ones and the spans of numbers. */
+  static List<String> rangeable() {
+    return FIELDS.values().stream().filter(f -> f.kind().rangeable()).map(FieldDef::name).toList();
   }
 
   static List<String> sortable() {

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.CellTherapyProfile;
+import org.trialdex.core.celltherapy.Coded;
+import org.trialdex.core.celltherapy.Dose;
+import org.trialdex.core.celltherapy.Fact;
 import org.trialdex.core.model.ArmGroup;
 import org.trialdex.core.model.ArmsInterventionsModule;
 import org.trialdex.core.model.BrowseModule;
@@ -45,6 +50,8 @@ final class StudyView {
   private final Study study;
   /** The modules, absent ones empty: core's one null-safe view. */
   private final StudyModules modules;
+  /** The cell-therapy profile, read once when first asked for (reading it scans the record's texts). */
+  private CellTherapyProfile cellTherapy;
 
   StudyView(Study study) {
     this.study = study;
@@ -365,5 +372,62 @@ final class StudyView {
   List<double[]> geoPoints() {
     return locations().stream().map(Location::geoPoint).filter(g -> g != null && g.lat() != null && g.lon() != null)
         .map((GeoPoint g) -> new double[] {g.lat().doubleValue(), g.lon().doubleValue()}).toList();
+  }
+
+  /** The record's cell-therapy profile (issue #11), read on first use. */
+  CellTherapyProfile cellTherapy() {
+    if (cellTherapy == null) {
+      cellTherapy = CellTherapy.profile(study);
+    }
+    return cellTherapy;
+  }
+
+  /** {@code true} when the record gives a cell product, else {@code false}. */
+  List<String> cellTherapyGiven() {
+    return List.of(Boolean.toString(cellTherapy().hasProduct()));
+  }
+
+  /** Cell-type codes ({@code msc}, {@code hsc}...). */
+  List<String> cellTypes() {
+    return codes(cellTherapy().cellTypeValues());
+  }
+
+  /** Tissue-source codes ({@code bone-marrow}, {@code umbilical-cord}...). */
+  List<String> cellSources() {
+    return codes(cellTherapy().sourceValues());
+  }
+
+  /** Donor codes, kinds and details ({@code allogeneic}, {@code third-party}...). */
+  List<String> cellDonors() {
+    return codes(cellTherapy().donorValues());
+  }
+
+  /** Route codes ({@code intravenous}, {@code intrathecal}...). */
+  List<String> cellRoutes() {
+    return codes(cellTherapy().routeValues());
+  }
+
+  /** Product names as the record writes them. */
+  List<String> cellProducts() {
+    return strings(cellTherapy().products().stream().map(Fact::value));
+  }
+
+  /** Doses in cells per kilogram, as {@link CellCounts#span} spans. */
+  List<String> cellDosesPerKg() {
+    return doseSpans(Dose.Basis.PER_KG);
+  }
+
+  /** Total doses in cells, as {@link CellCounts#span} spans. */
+  List<String> cellDosesTotal() {
+    return doseSpans(Dose.Basis.TOTAL);
+  }
+
+  private List<String> doseSpans(Dose.Basis basis) {
+    return cellTherapy().doses().stream().filter(d -> d.basis() == basis && Dose.CELLS.equals(d.unit()))
+        .map(d -> CellCounts.span(d.min(), d.max())).distinct().toList();
+  }
+
+  private static List<String> codes(java.util.Collection<? extends Coded> values) {
+    return values.stream().map(Coded::code).toList();
   }
 }

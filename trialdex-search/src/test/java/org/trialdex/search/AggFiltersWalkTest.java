@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.catalog.AggFilters.Selection;
 import org.trialdex.core.catalog.Pieces;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.CellTherapyProfile;
+import org.trialdex.core.celltherapy.Coded;
 import org.trialdex.search.query.QueryException;
 import org.trialdex.search.query.SearchRequest;
 import org.trialdex.search.query.SearchRequests;
@@ -47,12 +50,27 @@ class AggFiltersWalkTest extends IndexedSampleTest {
 
   private static boolean holds(Selection s, JsonNode record) {
     return switch (s) {
+      // trialdex's own filters name profile fields, not pieces: the profile, read from the record.
+      case Selection.Is is when Pieces.named(is.piece()).isEmpty() -> profileCodes(record, is.piece()).contains(is.value());
       case Selection.Is is -> IndexedSample.texts(record, Pieces.named(is.piece()).orElseThrow().path()
           .replace("[]", "").split("\\.")).stream().anyMatch(v -> v.equalsIgnoreCase(is.value()));
       case Selection.AnyOf any -> any.parts().stream().anyMatch(p -> holds(p, record));
       case Selection.AllOf all -> all.parts().stream().allMatch(p -> holds(p, record));
       case Selection.Not not -> !holds(not.part(), record);
     };
+  }
+
+  /** The codes of the record's cell-therapy profile a field holds, computed by core directly. */
+  private static Set<String> profileCodes(JsonNode record, String field) {
+    CellTherapyProfile p = CellTherapy.profile(IndexedSample.JSON.read(record));
+    Set<? extends Coded> values = switch (field) {
+      case "CellType" -> p.cellTypeValues();
+      case "CellSource" -> p.sourceValues();
+      case "CellDonor" -> p.donorValues();
+      case "CellRoute" -> p.routeValues();
+      default -> throw new AssertionError("aggFilters names " + field + ", neither a piece nor a profile field");
+    };
+    return values.stream().map(Coded::code).collect(java.util.stream.Collectors.toSet());
   }
 
   @Test

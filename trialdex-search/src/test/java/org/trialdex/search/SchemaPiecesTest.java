@@ -25,7 +25,8 @@ class SchemaPiecesTest extends IndexedSampleTest {
   /** Schema fields that are search areas or our own, not pieces. */
   private static final List<String> NOT_PIECES = List.of("BasicSearch", "ConditionSearch", "InterventionSearch",
       "TitleSearch", "OutcomeSearch", "SponsorSearch", "IdSearch", "LocationSearch", "EligibilitySearch",
-      "PatientSearch", "ExpandedAccessType", "Sex");
+      "PatientSearch", "ExpandedAccessType", "Sex", "CellTherapy", "CellType", "CellSource", "CellDonor", "CellRoute",
+      "CellProduct", "CellDosePerKg", "CellDoseTotal");
 
   /**
    * Pieces whose field holds a derived form of the value: ages as written, "" for a module without

@@ -19,6 +19,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.CellTherapyProfile;
+import org.trialdex.core.celltherapy.Coded;
 import org.trialdex.search.query.SearchRequest;
 
 class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
@@ -40,6 +43,19 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
     FACET_PATHS.put("healthy", r -> texts(r, "protocolSection", "eligibilityModule", "healthyVolunteers"));
     FACET_PATHS.put("results", r -> texts(r, "hasResults"));
     FACET_PATHS.put("condition", r -> texts(r, "derivedSection", "conditionBrowseModule", "meshes", "term"));
+    // trialdex's cell-therapy facets: the profile core reads from the record, called directly.
+    FACET_PATHS.put("cellType", r -> codes(profile(r).cellTypeValues()));
+    FACET_PATHS.put("cellSource", r -> codes(profile(r).sourceValues()));
+    FACET_PATHS.put("cellDonor", r -> codes(profile(r).donorValues()));
+    FACET_PATHS.put("cellRoute", r -> codes(profile(r).routeValues()));
+  }
+
+  private static CellTherapyProfile profile(JsonNode record) {
+    return CellTherapy.profile(IndexedSample.JSON.read(record));
+  }
+
+  private static List<String> codes(java.util.Collection<? extends Coded> values) {
+    return values.stream().map(Coded::code).toList();
   }
 
   private static Map<String, Map<String, Long>> bruteForce(Predicate<JsonNode> matching) {
@@ -102,7 +118,8 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
     SearchException e = assertThrows(SearchException.class,
         () -> sample.service.search(req().facets("colour").build()));
     assertEquals("Unknown facet \"colour\" in facets; accepted: all, status, phase, studyType, interventionType, "
-        + "sponsorClass, country, sex, ageGroup, healthy, results, condition", e.getMessage());
+        + "sponsorClass, country, sex, ageGroup, healthy, results, condition, cellType, cellSource, cellDonor, cellRoute",
+        e.getMessage());
   }
 
   private static List<String> walk(IndexedSample.Req request) {

@@ -9,15 +9,18 @@ import org.trialdex.app.service.MatchResponses;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.PatientInput;
 import org.trialdex.app.service.RecordReports;
+import org.trialdex.core.celltherapy.CellTherapy;
+import org.trialdex.core.celltherapy.ProfileJson;
 import org.trialdex.core.eligibility.Patient;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.RelatedTrial;
+import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
 
 /**
  * trialdex's own API beside the ClinicalTrials.gov one, under {@code /api/studies/{id}/…}: related
- * trials, version history, the field-level diff of two versions, and quality (sources, conflicts,
- * findings). Every answer is JSON; unknown ids are 404, bad parameters 400.
+ * trials, version history, the field-level diff of two versions, quality (sources, conflicts,
+ * findings) and the cell-therapy profile. Every answer is JSON; unknown ids are 404, bad parameters 400.
  */
 final class Extensions {
 
@@ -31,6 +34,17 @@ final class Extensions {
     app.post("/api/match", ctx -> match(ctx, trialdex));
     app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
         trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
+    app.get("/api/studies/{id}/cell-therapy", ctx -> cellTherapy(ctx, trialdex));
+  }
+
+  /**
+   * {@code GET /api/studies/{id}/cell-therapy}: the current record's cell-therapy profile (issue
+   * #11) in {@link ProfileJson}'s shape, each fact with the text that states it; {@code
+   * "cellTherapy": false} and empty facts for a record that gives no cell product.
+   */
+  private static void cellTherapy(Context ctx, Trialdex trialdex) {
+    StoredStudy s = trialdex.records().current(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    Render.json(ctx, ProfileJson.of(s.nctId(), CellTherapy.profile(s.study())));
   }
 
   /**

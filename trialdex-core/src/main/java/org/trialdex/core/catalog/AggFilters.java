@@ -7,6 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.trialdex.core.celltherapy.CellType;
+import org.trialdex.core.celltherapy.Coded;
+import org.trialdex.core.celltherapy.Donor;
+import org.trialdex.core.celltherapy.Route;
+import org.trialdex.core.celltherapy.TissueSource;
 
 /**
  * ClinicalTrials.gov's {@code aggFilters} (API v2 {@code GET /studies}): every filter name, its
@@ -18,6 +23,8 @@ import java.util.Optional;
  * option keys") and gives {@code results:with}, {@code status:com}, {@code status:not rec},
  * {@code sex:f} and {@code healthy:y} as examples; the other codes are those of the
  * ClinicalTrials.gov search page's filters, one per value of the v2 enum the filter reads.
+ * trialdex's own filters follow ({@link Filter#trialdex()}): {@code cellType}, {@code cellSource},
+ * {@code cellDonor} and {@code cellRoute}, over the cell-therapy profile's codes.
  */
 public final class AggFilters {
 
@@ -27,12 +34,20 @@ public final class AggFilters {
    * @param name the {@code filter_id}, as ClinicalTrials.gov spells it ({@code studyType})
    * @param facet the {@code facets=} dimension that counts the same values, if there is one
    * @param options the option codes, in ClinicalTrials.gov's order
+   * @param trialdex true for trialdex's own filters (the cell-therapy profile, issue #11): their
+   *     selections name trialdex's index fields ({@code CellType}), not ClinicalTrials.gov pieces,
+   *     and their codes are the profile's codes ({@code msc}, {@code bone-marrow})
    */
-  public record Filter(String name, Optional<String> facet, List<Option> options) {
+  public record Filter(String name, Optional<String> facet, List<Option> options, boolean trialdex) {
     public Filter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(facet, "facet");
       options = List.copyOf(options);
+    }
+
+    /** A ClinicalTrials.gov filter. */
+    public Filter(String name, Optional<String> facet, List<Option> options) {
+      this(name, facet, options, false);
     }
 
     /** The option with this code (case-insensitive), or empty. */
@@ -133,7 +148,12 @@ public final class AggFilters {
       new Filter("docs", Optional.empty(), List.of(
           new Option("prot", "study protocol", is("LargeDocHasProtocol", "true"), Optional.empty()),
           new Option("sap", "statistical analysis plan", is("LargeDocHasSAP", "true"), Optional.empty()),
-          new Option("icf", "informed consent form", is("LargeDocHasICF", "true"), Optional.empty()))));
+          new Option("icf", "informed consent form", is("LargeDocHasICF", "true"), Optional.empty()))),
+      // trialdex's own, after ClinicalTrials.gov's: the cell-therapy profile, one code per enum constant.
+      coded("cellType", "CellType", CellType.class),
+      coded("cellSource", "CellSource", TissueSource.class),
+      coded("cellDonor", "CellDonor", Donor.class),
+      coded("cellRoute", "CellRoute", Route.class));
 
   private AggFilters() {}
 
@@ -172,6 +192,18 @@ public final class AggFilters {
       options.add(new Option(codesAndValues[i].toLowerCase(Locale.ROOT), value, is(piece, value), Optional.of(value)));
     }
     return new Filter(name, Optional.of(facet), options);
+  }
+
+  /**
+   * A trialdex filter over a profile field: each code of {@code type} selects the field's value of
+   * that code, which is also its facet value; the filter and its facet share the name.
+   */
+  private static <E extends Enum<E> & Coded> Filter coded(String name, String field, Class<E> type) {
+    List<Option> options = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      options.add(new Option(e.code(), e.label(), is(field, e.code()), Optional.of(e.code())));
+    }
+    return new Filter(name, Optional.of(name), options, true);
   }
 
   private static Selection is(String piece, String value) {

@@ -38,10 +38,11 @@ public record SearchRequest(Map<Area, Expr> queries, Optional<Expr> advanced, Li
   /**
    * The facet dimensions {@code facets=} takes: overall status, phase, study type, intervention
    * type, lead sponsor class, country, sex, age group, healthy volunteers, has results, condition
-   * (MeSH term).
+   * (MeSH term), and trialdex's cell-therapy profile: cell type, tissue source, donor, route.
    */
   public static final List<String> FACETS = List.of("status", "phase", "studyType", "interventionType",
-      "sponsorClass", "country", "sex", "ageGroup", "healthy", "results", "condition");
+      "sponsorClass", "country", "sex", "ageGroup", "healthy", "results", "condition", "cellType", "cellSource",
+      "cellDonor", "cellRoute");
 
   public SearchRequest {
     queries = java.util.Collections.unmodifiableMap(new TreeMap<>(queries));
