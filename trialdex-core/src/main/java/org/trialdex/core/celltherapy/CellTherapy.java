@@ -101,16 +101,21 @@ public final class CellTherapy {
     final List<Section> sections;
     /** An observational study that lists no intervention speaks of cells it studies, not gives, unless it says so. */
     final boolean observational;
+    /** Starts of the record's words, to skip patterns that cannot match ({@link Entry#mayMatch}). */
+    final Set<String> wordStarts;
     final List<Sentence> sentences = new ArrayList<>();
     /** Cell-product mentions that name a type, context ones removed. */
     final List<Mention<CellType>> cells = new ArrayList<>();
     /** Any cell word, typed or generic, for tying other facts to the product. */
     final List<Mention<Object>> anchors = new ArrayList<>();
-    final Set<Section> productSections = new java.util.HashSet<>();
+    final Set<Section> productSections = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private List<Sentence> productSentences;
+    private final Map<Sentence, Boolean> background = new java.util.IdentityHashMap<>();
 
     Reading(List<Section> sections, List<Fact<String>> products, boolean observational) {
       this.sections = sections;
       this.observational = observational;
+      this.wordStarts = Lexicon.wordStarts(sections);
       for (Section s : sections) {
         sentences.addAll(Texts.sentences(s));
       }
@@ -119,9 +124,9 @@ public final class CellTherapy {
       }
       // a named product ("The intra-articular injection of JOINTSTEM") ties facts as a cell word does
       for (Fact<String> p : products) {
+        Pattern name = Pattern.compile("\\b" + Pattern.quote(Texts.lower(p.value())) + "\\b");
         for (Sentence s : sentences) {
-          Matcher m = Pattern.compile("\\b" + Pattern.quote(p.value()) + "\\b", Pattern.CASE_INSENSITIVE)
-              .matcher(s.section().text()).region(s.start(), s.end());
+          Matcher m = name.matcher(s.section().lower()).region(s.start(), s.end());
           while (m.find()) {
             anchors.add(new Mention<>(s, m.start(), m.end(), null));
           }
@@ -153,14 +158,19 @@ public final class CellTherapy {
       String text = s.section().text();
       List<int[]> taken = new ArrayList<>();
       for (Entry<CellType> e : Lexicon.CELLS) {
-        Matcher m = e.pattern().matcher(text).region(s.start(), s.end());
+        if (!e.mayMatch(wordStarts)) {
+          continue;
+        }
+        Matcher m = e.matcher(s.section()).region(s.start(), s.end());
         while (m.find()) {
           if (m.end() == m.start() || overlaps(taken, m.start(), m.end())) {
             continue;
           }
           taken.add(new int[] {m.start(), m.end()});
           String before = text.substring(Math.max(s.start(), m.start() - 60), m.start());
-          boolean context = CONTEXT_BEFORE.matcher(before).find()
+          boolean derivedProduct = e.value() == CellType.MSC && Lexicon.DERIVED_PRODUCT.matcher(
+              text.substring(m.end(), Math.min(s.end(), m.end() + 60))).find();
+          boolean context = derivedProduct || CONTEXT_BEFORE.matcher(before).find()
               || e.value() != CellType.MSC && e.value() != CellType.EXOSOMES_SECRETOME
                   && DIFFERENTIATE.matcher(before).find();
           anchors.add(new Mention<>(s, m.start(), m.end(), e.value()));
@@ -169,7 +179,7 @@ public final class CellTherapy {
           }
         }
       }
-      Matcher g = Lexicon.GENERIC.matcher(text).region(s.start(), s.end());
+      Matcher g = Lexicon.GENERIC.matcher(s.section().lower()).region(s.start(), s.end());
       while (g.find()) {
         if (!overlaps(taken, g.start(), g.end())) {
           anchors.add(new Mention<>(s, g.start(), g.end(), null));
@@ -243,7 +253,7 @@ public final class CellTherapy {
 
     List<Fact<TissueSource>> sources() {
       List<Mention<TissueSource>> all = new ArrayList<>();
-      for (Sentence s : sentences) {
+      for (Sentence s : productSentences()) {
         List<Mention<TissueSource>> here = find(s, Lexicon.SOURCES);
         // background: "MSCs can be derived from bone marrow, adipose tissue, umbilical cord..."
         long distinct = here.stream().map(Mention::value).distinct().count();
@@ -299,7 +309,7 @@ public final class CellTherapy {
 
     List<Fact<Donor>> donors() {
       List<Mention<Donor>> all = new ArrayList<>();
-      for (Sentence s : sentences) {
+      for (Sentence s : productSentences()) {
         for (Mention<Donor> m : find(s, Lexicon.DONORS)) {
           if (donorQualifiesProduct(m)) {
             all.add(m);
@@ -324,7 +334,7 @@ public final class CellTherapy {
 
     /** A donor word qualifies the product when the next thing it names is cells, not a transplant or plasma. */
     private boolean donorQualifiesProduct(Mention<Donor> d) {
-      if (d.tier() >= Texts.SUMMARY && BACKGROUND.matcher(d.sentence().text()).find()) {
+      if (d.tier() >= Texts.SUMMARY && background(d.sentence())) {
         return false;
       }
       String text = d.sentence().section().text();
@@ -362,7 +372,7 @@ public final class CellTherapy {
 
     List<Fact<Route>> routes() {
       List<Mention<Route>> all = new ArrayList<>();
-      for (Sentence s : sentences) {
+      for (Sentence s : productSentences()) {
         for (Mention<Route> m : find(s, Lexicon.ROUTES)) {
           if (tiedToProduct(m, 150)) {
             all.add(m);
@@ -380,7 +390,7 @@ public final class CellTherapy {
       // a systemic infusion with no site named is intravenous, unless a heart or artery is in view
       List<Mention<Route>> infusions = new ArrayList<>();
       boolean heart = false;
-      for (Sentence s : sentences) {
+      for (Sentence s : productSentences()) {
         if (s.section().tier() <= Texts.SUMMARY && Lexicon.HEART.matcher(s.text()).find()) {
           heart = true;
         }
@@ -401,7 +411,7 @@ public final class CellTherapy {
 
     List<Dose> doses(List<Fact<CellType>> types) {
       List<Mention<DoseReader.Read>> all = new ArrayList<>();
-      for (Sentence s : sentences) {
+      for (Sentence s : productSentences()) {
         for (DoseReader.Read read : DoseReader.read(s.text(), s.start())) {
           Mention<DoseReader.Read> m = new Mention<>(s, read.start(), read.end(), read);
           if (tiedToProduct(m, 200)) {
@@ -452,14 +462,22 @@ public final class CellTherapy {
 
     /** Sentences that speak of the product: those with a cell word, and intervention/arm texts that give cells. */
     List<Sentence> productSentences() {
-      List<Sentence> out = new ArrayList<>();
-      for (Sentence s : sentences) {
-        boolean anchor = anchors.stream().anyMatch(a -> a.sentence() == s);
-        if (anchor || productSections.contains(s.section())) {
-          out.add(s);
+      if (productSentences == null) {
+        Set<Sentence> anchored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        anchors.forEach(a -> anchored.add(a.sentence()));
+        List<Sentence> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+          if (anchored.contains(s) || productSections.contains(s.section())) {
+            out.add(s);
+          }
         }
+        productSentences = out;
       }
-      return out;
+      return productSentences;
+    }
+
+    private boolean background(Sentence s) {
+      return background.computeIfAbsent(s, x -> BACKGROUND.matcher(x.text()).find());
     }
 
     /**
@@ -467,7 +485,7 @@ public final class CellTherapy {
      * or within {@code reach} characters of a cell word in the same sentence.
      */
     private boolean tiedToProduct(Mention<?> m, int reach) {
-      if (m.tier() >= Texts.SUMMARY && BACKGROUND.matcher(m.sentence().text()).find()) {
+      if (m.tier() >= Texts.SUMMARY && background(m.sentence())) {
         return false;
       }
       if (m.tier() == Texts.PRODUCT && productSections.contains(m.sentence().section())) {
@@ -491,12 +509,15 @@ public final class CellTherapy {
       return false;
     }
 
-    private static <T> List<Mention<T>> find(Sentence s, List<Entry<T>> entries) {
+    private <T> List<Mention<T>> find(Sentence s, List<Entry<T>> entries) {
       List<Mention<T>> out = new ArrayList<>();
       List<int[]> taken = new ArrayList<>();
       String text = s.section().text();
       for (Entry<T> e : entries) {
-        Matcher m = e.pattern().matcher(text).region(s.start(), s.end());
+        if (!e.mayMatch(wordStarts)) {
+          continue;
+        }
+        Matcher m = e.matcher(s.section()).region(s.start(), s.end());
         while (m.find()) {
           if (m.end() > m.start()) {
             boolean detail = e.value() instanceof Donor d && !d.isKind();

@@ -1,6 +1,7 @@
 package org.trialdex.core.celltherapy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,42 +12,222 @@ import java.util.regex.Pattern;
  */
 final class Lexicon {
 
-  /** A pattern and what it names; {@code value} null for a generic cell word ("stem cells"). */
-  record Entry<T>(Pattern pattern, T value) {}
+  /**
+   * A pattern and what it names. A case-insensitive pattern is kept in lower case and matched
+   * against the lower-case text ({@code lower}), which is several times faster than Java's
+   * case-insensitive matching.
+   */
+  record Entry<T>(Pattern pattern, T value, boolean lower, List<String> triggers) {
+
+    /** A matcher over the section's text, or its lower-case copy, as this entry needs. */
+    java.util.regex.Matcher matcher(Texts.Section s) {
+      return pattern.matcher(lower ? s.lower() : s.text());
+    }
+
+    /**
+     * False when no word of the record starts as any alternative of this pattern must start, so
+     * the pattern cannot match anywhere; true when it may (or when the pattern has an alternative
+     * that does not start with letters).
+     */
+    boolean mayMatch(Set<String> wordStarts) {
+      if (triggers == null) {
+        return true;
+      }
+      for (String t : triggers) {
+        if (wordStarts.contains(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Longest prefix of a word used as a trigger. */
+  static final int TRIGGER = 3;
+
+  /** The lower-case starts (1 to {@value #TRIGGER} letters) of every word of the texts. */
+  static Set<String> wordStarts(List<Texts.Section> sections) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Texts.Section s : sections) {
+      String t = s.lower();
+      int n = t.length();
+      for (int i = 0; i < n; i++) {
+        if (Character.isLetterOrDigit(t.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+          int j = i;
+          while (j < n && j - i < TRIGGER && Character.isLetterOrDigit(t.charAt(j))) {
+            j++;
+          }
+          for (int k = i + 1; k <= j; k++) {
+            out.add(t.substring(i, k));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The starts a match of {@code regex} may have: for each top-level alternative, its leading
+   * letters after a word boundary, up to {@value #TRIGGER}; null when an alternative starts any other way.
+   */
+  static List<String> triggers(String regex) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String alternative : alternatives(regex)) {
+      String a = alternative;
+      if (a.startsWith("(?<!")) {
+        a = a.substring(a.indexOf(')') + 1);
+      }
+      if (!a.startsWith("\\b")) {
+        return null;
+      }
+      List<String> t = starts(a.substring(2));
+      if (t == null) {
+        return null;
+      }
+      out.addAll(t);
+    }
+    return out;
+  }
+
+  /** The letters a match of {@code a} (after a word boundary) starts with, or null when not fixed. */
+  private static List<String> starts(String a) {
+    if (a.startsWith("(?:")) {
+      int close = closing(a, 0);
+      if (close < 0) {
+        return null;
+      }
+      String inner = a.substring(3, close);
+      String after = a.substring(close + 1);
+      boolean optional = after.startsWith("?") || after.startsWith("*");
+      String rest = optional ? after.substring(1) : after;
+      List<String> out = new java.util.ArrayList<>();
+      for (String x : alternatives(inner)) {
+        List<String> t = starts(x + rest);
+        if (t == null) {
+          return null;
+        }
+        out.addAll(t);
+      }
+      if (optional) {
+        List<String> t = starts(rest);
+        if (t == null) {
+          return null;
+        }
+        out.addAll(t);
+      }
+      return out;
+    }
+    int k = 0;
+    while (k < a.length() && k < TRIGGER && Character.isLetterOrDigit(a.charAt(k))) {
+      k++;
+    }
+    // a letter followed by ?, * or { is optional: the prefix stops before it
+    if (k < a.length() && (a.charAt(k) == '?' || a.charAt(k) == '*' || a.charAt(k) == '{')) {
+      k--;
+    }
+    return k <= 0 ? null : List.of(Texts.lower(a.substring(0, k)));
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int closing(String a, int open) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The top-level alternatives of a pattern. */
+  static List<String> alternatives(String regex) {
+    List<String> alternatives = new java.util.ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int from = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        alternatives.add(regex.substring(from, i));
+        from = i + 1;
+      }
+    }
+    alternatives.add(regex.substring(from));
+    return alternatives;
+  }
 
   private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
   private Lexicon() {}
 
   private static <T> Entry<T> ci(String regex, T value) {
-    return new Entry<>(Pattern.compile(regex, CI), value);
+    // lower-case escapes only (\\s \\w \\d \\b), so lower-casing the pattern keeps its meaning
+    if (regex.matches("(?s).*\\\\[SWDBPQEGZ].*")) {
+      throw new IllegalArgumentException("an upper-case escape cannot be lower-cased: " + regex);
+    }
+    String lower = Texts.lower(regex);
+    return new Entry<>(Pattern.compile(factorBoundary(lower)), value, true, triggers(lower));
   }
 
+  /**
+   * {@code \\ba|\\bb|\\bc} as {@code \\b(?:a|b|c)}: the same language, but the word boundary is
+   * tested once per position instead of once per alternative, which is most of the matching time of
+   * a long alternation.
+   */
+  static String factorBoundary(String regex) {
+    List<String> alternatives = alternatives(regex);
+    if (alternatives.size() < 2 || !alternatives.stream().allMatch(a -> a.startsWith("\\b"))) {
+      return regex;
+    }
+    return "\\b(?:" + String.join("|", alternatives.stream().map(a -> a.substring(2)).toList()) + ")";
+  }
+
+
   private static <T> Entry<T> cs(String regex, T value) {
-    return new Entry<>(Pattern.compile(regex), value);
+    return new Entry<>(Pattern.compile(regex), value, false, triggers(regex));
   }
 
   // ---- cell products ------------------------------------------------------------------------
 
   static final List<Entry<CellType>> CELLS = List.of(
       // exosomes first: "MSC-derived exosomes" is an exosome product
-      ci("\\b(?:[\\w-]*[\\s-](?:derived|secreted)\\s+)?(?:exosom\\w*|extracellular[\\s-]+vesicles?|micro-?vesicles?"
+      ci("\\b(?:exosom\\w*|extracellular[\\s-]+vesicles?|micro-?vesicles?"
           + "|secretome|conditioned\\s+medi(?:um|a)|exosome[\\s-]derived|mitochondria(?:l\\s+transplant\\w*)?)",
           CellType.EXOSOMES_SECRETOME),
-      cs("\\b(?:MSC|MSCs|[a-z]?MSC)?-?(?:EVs?|Exos?|exos?|sEVs?)\\b(?![.-]\\w)", CellType.EXOSOMES_SECRETOME),
+      cs("\\bMSCs?-(?:EVs?|Exos?|exos?)\\b|\\b(?:EVs?|Exos?|exos?|sEVs?)\\b(?![.-]\\w)", CellType.EXOSOMES_SECRETOME),
       // unexpanded mixtures before MSC: "adipose-derived regenerative cells" is not an MSC product
-      ci("\\bbone[\\s-]+marrow(?:[\\s-]+aspirate)?[\\s-]+concentrat\\w*|\\bBM?ACs?\\b|\\bBMCs?\\b|(?:bone[\\s-]+marrow[\\s-]+)?"
-          + "(?:derived[\\s-]+)?mono-?nuclear[\\s-]+(?:stem[\\s-]+)?cells?|\\b(?:B?M-?)?MNCs?\\b"
-          + "|stromal[\\s-]+vascular[\\s-]+fraction|\\bSVF\\b|micro-?fragmented[\\s-]+(?:adipose|fat)\\w*|\\blipogems\\b"
-          + "|adipose[\\s-]+(?:tissue[\\s-]+)?derived[\\s-]+regenerative[\\s-]+cells?|\\bADRCs?\\b"
-          + "|nano-?fat|\\bmuscle[\\s-]+(?:derived[\\s-]+)?(?:stem[\\s-]+|progenitor[\\s-]+)?cells?|myoblasts?"
-          + "|chondrocytes?|keratinocytes?|fibroblasts?|endothelial[\\s-]+(?:progenitor|colony[\\s-]+forming)[\\s-]+cells?"
-          + "|CD133\\+?[\\s-]+cells?|limbal[\\s-]+(?:epithelial[\\s-]+)?(?:stem[\\s-]+)?cells?"
-          + "|neural[\\s-]+(?:stem|progenitor|precursor)[\\s-]+cells?|cardiosphere\\w*|islets?(?:[\\s-]+cells?)?"
-          + "|macrophages?|(?:donor[\\s-]+)?lymphocyte[\\s-]+infusions?|olfactory[\\s-]+ensheathing[\\s-]+cells?"
-          + "|schwann[\\s-]+cells?|hepatocytes?|melanocytes?|cytokine[\\s-]+induced[\\s-]+killer"
-          + "|amniotic[\\s-]+epithelial[\\s-]+cells?|multipotent[\\s-]+adult[\\s-]+progenitor[\\s-]+cells?"
-          + "|virus[\\s-]+specific[\\s-]+T[\\s-]+cells?|\\bosteoblasts?\\b", CellType.OTHER_CELLS),
+      ci("\\bbone[\\s-]+marrow(?:[\\s-]+aspirate)?[\\s-]+concentrat\\w*|\\bBM?ACs?\\b|\\bBMCs?\\b|\\b(?:bone[\\s-]+marrow[\\s-]+)?"
+          + "(?:derived[\\s-]+)?mono-?nuclear[\\s-]+(?:stem[\\s-]+)?cells?|\\bMNCs?\\b|\\bBM-MNCs?\\b|\\bM-MNCs?\\b|\\bBMMNCs?\\b"
+          + "|\\bstromal[\\s-]+vascular[\\s-]+fraction|\\bSVF\\b|\\bmicro-?fragmented[\\s-]+(?:adipose|fat)\\w*"
+          + "|\\blipogems\\b|\\badipose[\\s-]+(?:tissue[\\s-]+)?derived[\\s-]+regenerative[\\s-]+cells?|\\bADRCs?\\b"
+          + "|\\bnano-?fat|\\bmuscle[\\s-]+(?:derived[\\s-]+)?(?:stem[\\s-]+|progenitor[\\s-]+)?cells?|\\bmyoblasts?"
+          + "|\\bchondrocytes?|\\bkeratinocytes?|\\bfibroblasts?|\\bendothelial[\\s-]+(?:progenitor|colony[\\s-]+forming)"
+          + "[\\s-]+cells?|\\bCD133\\+?[\\s-]+cells?|\\blimbal[\\s-]+(?:epithelial[\\s-]+)?(?:stem[\\s-]+)?cells?"
+          + "|\\bneural[\\s-]+(?:stem|progenitor|precursor)[\\s-]+cells?|\\bcardiosphere\\w*|\\bislets?(?:[\\s-]+cells?)?"
+          + "|\\bmacrophages?|\\b(?:donor[\\s-]+)?lymphocyte[\\s-]+infusions?|\\bolfactory[\\s-]+ensheathing[\\s-]+cells?"
+          + "|\\bschwann[\\s-]+cells?|\\bhepatocytes?|\\bmelanocytes?|\\bcytokine[\\s-]+induced[\\s-]+killer"
+          + "|\\bamniotic[\\s-]+epithelial[\\s-]+cells?|\\bmultipotent[\\s-]+adult[\\s-]+progenitor[\\s-]+cells?"
+          + "|\\bvirus[\\s-]+specific[\\s-]+T[\\s-]+cells?|\\bosteoblasts?\\b", CellType.OTHER_CELLS),
       ci("\\bmesenchymal(?:[\\s-]+|/)(?:stem|stromal|progenitor|precursor|cells?|regenerative|signaling)\\w*"
           + "(?:[\\s/-]+(?:stem|stromal|progenitor|precursor|cells?))*", CellType.MSC),
       cs("\\b(?:[A-Za-z]{1,6}[-_]?)?MSCs?\\b|\\bMSC(?=-)|\\bMPCs?\\b", CellType.MSC),
@@ -60,28 +241,38 @@ final class Lexicon {
       ci("\\bumbilical[\\s-]+cord[\\s-]+(?:tissue[\\s-]+|lining[\\s-]+|matrix[\\s-]+)?(?:derived[\\s-]+)?"
           + "(?:stem|stromal|lining)[\\s-]+(?:stem[\\s-]+)?cells?", CellType.MSC),
       ci("\\bdental[\\s-]+pulp[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal)[\\s-]+cells?|\\bDPSCs?\\b|\\bSHED\\b"
-          + "|menstrual[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal)[\\s-]+cells?|\\bMenSCs?\\b"
-          + "|endometrial[\\s-]+regenerative[\\s-]+cells?|decidual[\\s-]+stromal[\\s-]+cells?"
-          + "|placenta\\w*[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)[\\s-]+cells?"
-          + "|amnio\\w*[\\s-]+(?:membrane[\\s-]+|fluid[\\s-]+)?(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)[\\s-]+cells?"
-          + "|multipotent[\\s-]+(?:stromal|mesenchymal)[\\s-]+cells?", CellType.MSC),
+          + "|\\bmenstrual[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal)[\\s-]+cells?|\\bMenSCs?\\b"
+          + "|\\bendometrial[\\s-]+regenerative[\\s-]+cells?|\\bdecidual[\\s-]+stromal[\\s-]+cells?"
+          + "|\\bplacenta\\w*[\\s-]+(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)[\\s-]+cells?"
+          + "|\\bamnio\\w*[\\s-]+(?:membrane[\\s-]+|fluid[\\s-]+)?(?:derived[\\s-]+)?(?:stem|stromal|mesenchymal)"
+          + "[\\s-]+cells?|\\bmultipotent[\\s-]+(?:stromal|mesenchymal)[\\s-]+cells?", CellType.MSC),
       ci("\\bha?ematopoietic[\\s-]+(?:stem|progenitor)(?:[\\s-]+and[\\s-]+progenitor)?[\\s-]+cells?"
           + "|\\bCD34\\+?[\\s-]+(?:selected[\\s-]+|enriched[\\s-]+|positive[\\s-]+)?(?:stem[\\s-]+)?cells?"
-          + "|(?:umbilical[\\s-]+)?cord[\\s-]+blood(?![\\s-]*(?:derived|\\w*rived|mesenchymal|MSC|stromal|-))"
+          + "|\\b(?:umbilical[\\s-]+)?cord[\\s-]+blood(?![\\s-]*(?:derived|\\w*rived|mesenchymal|MSC|stromal|-))"
           + "(?:[\\s-]+(?:units?|grafts?|transplant\\w*|stem[\\s-]+cells?|cells?))?"
-          + "|peripheral[\\s-]+blood[\\s-]+stem[\\s-]+cells?|\\bPBSCs?\\b|\\bHSPCs?\\b|\\bHSCs?\\b(?!T)"
-          + "|\\bHSCT\\b|\\ballo-?HCT\\b|ha?ematopoietic[\\s-]+(?:stem[\\s-]+)?cell[\\s-]+transplant\\w*"
-          + "|bone[\\s-]+marrow[\\s-]+transplant\\w*|\\bBMT\\b", CellType.HSC),
-      ci("\\bCAR[\\s-]?T\\b|\\bCAR[\\s-]+(?:engineered|modified)|chimeric[\\s-]+antigen[\\s-]+receptor", CellType.CAR_T),
+          + "|\\bperipheral[\\s-]+blood[\\s-]+stem[\\s-]+cells?|\\bPBSCs?\\b|\\bHSPCs?\\b|\\bHSCs?\\b(?!T)"
+          + "|\\bHSCT\\b|\\ballo-?HCT\\b|\\bha?ematopoietic[\\s-]+(?:stem[\\s-]+)?cell[\\s-]+transplant\\w*"
+          + "|\\bbone[\\s-]+marrow[\\s-]+transplant\\w*|\\bBMT\\b", CellType.HSC),
+      ci("\\bCAR[\\s-]?T\\b|\\bCAR[\\s-]+(?:engineered|modified)|\\bchimeric[\\s-]+antigen[\\s-]+receptor", CellType.CAR_T),
       ci("\\bnatural[\\s-]+killer[\\s-]+cells?|\\bNK[\\s-]*(?:92[\\s-]+)?cells?\\b", CellType.NK),
       ci("\\bregulatory[\\s-]+T[\\s-]+(?:cells?|lymphocytes)|\\bT[\\s-]?regs?\\b|\\bT[\\s-]+regulatory[\\s-]+cells?",
           CellType.TREG),
       ci("\\bdendritic[\\s-]+cells?|\\btolerogenic[\\s-]+DCs?\\b|\\bDC[\\s-]+vaccine", CellType.DENDRITIC));
 
   /** Cell words that name no type: "stem cells", "cell therapy". Used to tie facts to the product. */
-  static final Pattern GENERIC = Pattern.compile(
+  static final Pattern GENERIC = lowerCase(
       "\\b(?:stem|progenitor|precursor|stromal|regenerative)[\\s-]+cells?\\b|\\bcell(?:ular)?[\\s-]+(?:therapy|product|"
-          + "transplant\\w*|suspension|injection|infusion|implant\\w*)|\\bcells\\b|\\bSCs?\\b",
+          + "transplant\\w*|suspension|injection|infusion|implant\\w*)|\\bcells\\b|\\bSCs?\\b");
+
+  /** A case-insensitive pattern to match against lower-case text (see {@link Entry}). */
+  private static Pattern lowerCase(String regex) {
+    return ci(regex, Boolean.TRUE).pattern();
+  }
+
+  /** After an MSC word, "-derived exosomes": the product is the exosomes, not the cells. */
+  static final Pattern DERIVED_PRODUCT = Pattern.compile(
+      "^[\\s-]*(?:derived|secreted|released|produced|origin)[\\s-]+(?:[\\w-]+[\\s-]+){0,2}?(?:exosom|extracellular"
+          + "|micro-?vesicle|vesicle|secretome|conditioned|EVs?\\b|exos?\\b)",
       CI);
 
   // ---- tissue sources -----------------------------------------------------------------------
@@ -96,7 +287,7 @@ final class Lexicon {
           TissueSource.BONE_MARROW),
       ci("\\bumbilical[\\s-]*cords?(?![\\s-]*blood)|\\bwharton'?s?[\\s-]*jelly|\\bcord[\\s-]+(?:tissue|lining)",
           TissueSource.UMBILICAL_CORD),
-      cs("\\b(?:h|H)?(?:UC|WJ)[\\s-]?(?:h?MSCs?|MSCS|SCs?|derived)\\b|\\bh?UC-?MSCs?\\b|\\bhUC\\b", TissueSource.UMBILICAL_CORD),
+      cs("\\b(?:h|H)?(?:UC|WJ)[\\s-]?(?:h?MSCs?|MSCS|SCs?|derived)\\b|\\bhUC-?MSCs?\\b|\\bUC-?MSCs?\\b|\\bhUC\\b", TissueSource.UMBILICAL_CORD),
       ci("\\badipos\\w*|\\blipoaspirat\\w*|\\bliposuction|\\b(?:buccal|abdominal|subcutaneous|autologous)[\\s-]+fat"
           + "|\\bfat[\\s-]+(?:tissue|derived|graft\\w*)|\\bstromal[\\s-]+vascular|\\blipogems|\\bnano-?fat",
           TissueSource.ADIPOSE),
@@ -109,7 +300,7 @@ final class Lexicon {
       ci("\\bmenstrua\\w*|\\bendometrial[\\s-]+regenerative", TissueSource.MENSTRUAL_BLOOD),
       ci("\\b(?:fetal|foetal|fetus)(?![\\s-]+(?:bovine|calf)[\\s-]+serum)", TissueSource.FETAL),
       ci("\\binduced[\\s-]+pluripotent|\\biPSCs?\\b|\\biPS[\\s-]+cells?|\\biPSC[\\s-]+derived", TissueSource.IPSC),
-      ci("\\bembryonic[\\s-]+stem|\\bh?ESCs?\\b|\\bESC[\\s-]derived", TissueSource.ESC),
+      ci("\\bembryonic[\\s-]+stem|\\bhESCs?\\b|\\bESCs?\\b|\\bESC[\\s-]derived", TissueSource.ESC),
       ci("\\bolfactory[\\s-]+mucosa|\\bskeletal[\\s-]+muscle|\\bmuscle[\\s-]+(?:derived|biopsy)|\\bsynovi(?:al|um)"
           + "(?![\\s-]+fluid)|\\bperiodontal[\\s-]+ligament|\\bperipheral[\\s-]+blood[\\s-]+(?:derived[\\s-]+)?"
           + "(?:mesenchymal|MSC)|\\bskin[\\s-]+derived|\\bnasal[\\s-]+(?:turbinate|mucosa)", TissueSource.OTHER));
@@ -131,7 +322,7 @@ final class Lexicon {
           + "|\\bthird[\\s-]*party|\\bdonor(?=[\\s-]+(?:[\\w-]+[\\s-]+){0,3}(?:MSCs?|mesenchymal|cells|stem|stromal))",
           Donor.ALLOGENEIC),
       ci("\\bthird[\\s-]*party", Donor.THIRD_PARTY),
-      ci("\\b(?<!un)related[\\s-]+donors?|\\bfamily[\\s-]+(?:member[\\s-]+)?donors?|\\bsibling|\\bparental[\\s-]+donors?",
+      ci("\\brelated[\\s-]+donors?|\\bfamily[\\s-]+(?:member[\\s-]+)?donors?|\\bsibling|\\bparental[\\s-]+donors?",
           Donor.RELATED),
       ci("\\bunrelated[\\s-]+donors?", Donor.UNRELATED),
       ci("\\bHLA[\\s-]*(?:-|\\s)(?:matched|identical)|\\bmatched[\\s-]+(?:related|unrelated|sibling)", Donor.HLA_MATCHED),

@@ -41,7 +41,23 @@ final class Texts {
    *     combination product), not a device or procedure
    */
   record Section(String field, String text, int tier, String arm, boolean name, String group, List<String> gives,
-      boolean biological) {}
+      boolean biological, String lower) {
+
+    Section {
+      if (lower.length() != text.length()) {
+        throw new IllegalArgumentException("lower-case text of another length");
+      }
+    }
+  }
+
+  /** The text in lower case, char by char, so every index still points at the same character. */
+  static String lower(String text) {
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(c[i]);
+    }
+    return new String(c);
+  }
 
   /** A sentence of a section: {@code [start, end)} in the section's text. */
   record Sentence(Section section, int start, int end) {
@@ -119,7 +135,7 @@ final class Texts {
   private static void add(List<Section> out, String field, String text, int tier, String arm, boolean name,
       String group, List<String> gives, boolean biological) {
     if (text != null && !text.isBlank()) {
-      out.add(new Section(field, text, tier, arm, name, group, gives, biological));
+      out.add(new Section(field, text, tier, arm, name, group, gives, biological, lower(text)));
     }
   }
 

@@ -50,8 +50,17 @@ final class ProfileScore {
     }
   }
 
+  /** The first 100 labels: the extractor was developed against these. */
+  static final String DEVELOPMENT = "/celltherapy/profile-labels.json";
+  /** 50 more, drawn and labelled afterwards and scored once the extractor was done. */
+  static final String HELD_OUT = "/celltherapy/profile-labels-heldout.json";
+
   static List<Label> labels() {
-    try (InputStream in = ProfileScore.class.getResourceAsStream("/celltherapy/profile-labels.json")) {
+    return labels(DEVELOPMENT);
+  }
+
+  static List<Label> labels(String resource) {
+    try (InputStream in = ProfileScore.class.getResourceAsStream(resource)) {
       JsonNode all = new ObjectMapper().readTree(in);
       List<Label> out = new ArrayList<>();
       all.forEach(n -> out.add(new Label(n.get("nctId").asText(), n)));
