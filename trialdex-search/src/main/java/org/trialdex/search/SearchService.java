@@ -174,6 +174,30 @@ public final class SearchService {
 
 
   /**
+   * For each bin {@code [low, high)} of {@code bins}, how many studies {@code request} matches with a
+   * span of the number-span field {@code field} ({@code CellDosePerKg}) that reaches into the bin; a
+   * study with several spans, or a span across bins, counts in each bin it reaches.
+   *
+   * @throws SearchException when {@code field} is not a number-span field, or a bin is empty
+   * @throws SearchTimeoutException when counting ran longer than {@code limit}; it was stopped
+   */
+  public List<Long> spanCounts(SearchRequest request, String field, List<double[]> bins, Duration limit) {
+    Schema.FieldDef def = Schema.field(field).filter(f -> f.kind() == Schema.Kind.DOUBLE_RANGE)
+        .orElseThrow(() -> new SearchException("\"" + field + "\" is not a number-span field; accepted: "
+            + String.join(", ", Schema.NAMES.stream().filter(n -> Schema.field(n).orElseThrow().kind() == Schema.Kind.DOUBLE_RANGE).toList())));
+    List<Query> filters = new ArrayList<>();
+    for (double[] bin : bins) {
+      if (bin.length != 2 || !(bin[0] < bin[1])) {
+        throw new SearchException("a bin needs a low bound below its high bound, got " + java.util.Arrays.toString(bin));
+      }
+      double high = Math.nextDown(bin[1]);
+      filters.add(org.apache.lucene.document.DoubleRange.newIntersectsQuery(def.name(), new double[] {bin[0]},
+          new double[] {high}));
+    }
+    return countEach(request, filters, limit, "counting the studies by " + def.name());
+  }
+
+  /**
    * How many studies {@code request} matches that have a value of {@code field} (any field
    * AREA[...] accepts).
    *
