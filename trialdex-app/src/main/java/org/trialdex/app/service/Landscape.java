@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The landscape of the cell-therapy trials a search matches: how many there are, and one
  * {@link Chart} per view (start year by phase, tissue source, donor, route, condition group,
- * country, dose per kilogram). Made by {@link Landscapes}.
+ * country, dose per kilogram and in all). Made by {@link Landscapes}.
  *
  * @param trials how many trials match
  * @param charts the charts, in {@link Landscapes#CHARTS} order

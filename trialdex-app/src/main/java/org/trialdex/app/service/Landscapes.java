@@ -35,7 +35,7 @@ public final class Landscapes {
 
   /** The charts, by id, in display order. */
   public static final List<String> CHARTS = List.of("start-year-phase", "source", "donor", "route",
-      "condition-group", "country", "dose-per-kg");
+      "condition-group", "country", "dose-per-kg", "dose-total");
   /** Countries shown by name; the rest are one "other" row. */
   static final int TOP_COUNTRIES = 12;
   /** Conditions shown by name when the vocabulary has no MeSH tree to group them. */
@@ -115,7 +115,10 @@ public final class Landscapes {
         "How the cells are given; a trial giving them by several routes counts in each."));
     charts.add(conditionGroups(request, rows, limit));
     charts.add(countries(rows));
-    charts.add(doses(request, rows.size(), limit));
+    charts.add(doses("dose-per-kg", "Trials by dose per kilogram", "Cells per kg", DOSE_PER_KG, PER_KG_BINS,
+        "a dose in cells per kilogram of body weight", request, rows.size(), limit));
+    charts.add(doses("dose-total", "Trials by total dose", "Cells in all", DOSE_TOTAL, TOTAL_BINS,
+        "a dose as a number of cells in all (not per kilogram)", request, rows.size(), limit));
     return new Landscape(rows.size(), charts);
   }
 
@@ -230,22 +233,31 @@ public final class Landscapes {
       new Bin("5e6-1e7", "5 to 10 million", 5e6, 1e7),
       new Bin("ge-1e7", "10 million or more", 1e7, Double.POSITIVE_INFINITY));
 
-  Chart doses(SearchRequest request, long trials, Duration limit) {
-    List<Long> counts = searches.spanCounts(request, DOSE_PER_KG,
-        PER_KG_BINS.stream().map(b -> new double[] {b.low(), b.high()}).toList(), limit);
-    long stated = searches.countWithValue(request, DOSE_PER_KG, limit);
+  /** Cells in all, in log-spaced bins. */
+  static final List<Bin> TOTAL_BINS = List.of(
+      new Bin("lt-1e7", "under 10 million", 0, 1e7),
+      new Bin("1e7-1e8", "10 to 100 million", 1e7, 1e8),
+      new Bin("1e8-5e8", "100 to 500 million", 1e8, 5e8),
+      new Bin("5e8-1e9", "500 million to 1 billion", 5e8, 1e9),
+      new Bin("1e9-1e10", "1 to 10 billion", 1e9, 1e10),
+      new Bin("ge-1e10", "10 billion or more", 1e10, Double.POSITIVE_INFINITY));
+
+  Chart doses(String id, String title, String category, String field, List<Bin> bins, String what,
+      SearchRequest request, long trials, Duration limit) {
+    List<Long> counts = searches.spanCounts(request, field,
+        bins.stream().map(b -> new double[] {b.low(), b.high()}).toList(), limit);
+    long stated = searches.countWithValue(request, field, limit);
     List<Row> out = new ArrayList<>();
-    for (int i = 0; i < PER_KG_BINS.size(); i++) {
-      Bin b = PER_KG_BINS.get(i);
+    for (int i = 0; i < bins.size(); i++) {
+      Bin b = bins.get(i);
       out.add(new Row(b.key(), b.label(), List.of(counts.get(i))));
     }
     if (stated == 0) {
       out.clear();
     }
-    return new Chart("dose-per-kg", "Trials by dose per kilogram", "Cells per kg", List.of(new Series("trials", "Trials")),
-        out, stated + " of " + trials + " trials state a dose in cells per kilogram of body weight. A trial counts in each "
-            + "bin one of its doses falls in; a range (2-5 million/kg) counts in every bin it reaches, a bin's upper "
-            + "bound belongs to the next bin.");
+    return new Chart(id, title, category, List.of(new Series("trials", "Trials")), out,
+        stated + " of " + trials + " trials state " + what + ". A trial counts in each bin one of its doses falls in; "
+            + "a range counts in every bin it reaches, and a bin's upper bound belongs to the next bin.");
   }
 
   // --- condition groups

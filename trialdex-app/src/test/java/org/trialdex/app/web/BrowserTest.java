@@ -341,7 +341,7 @@ class BrowserTest {
   /** Every chart is an SVG with a title, a label and a value per bar, and a CSV link. */
   private void assertCharts() {
     List<WebElement> sections = browser.findElements(By.cssSelector("section.chart"));
-    assertEquals(List.of("start-year-phase", "source", "donor", "route", "condition-group", "country", "dose-per-kg"),
+    assertEquals(List.of("start-year-phase", "source", "donor", "route", "condition-group", "country", "dose-per-kg", "dose-total"),
         sections.stream().map(e -> e.getAttribute("id")).toList());
     for (WebElement section : sections) {
       List<WebElement> svg = section.findElements(By.cssSelector("svg.chart"));
