@@ -8,6 +8,7 @@ import org.trialdex.core.terms.Vocabulary;
 import org.trialdex.app.service.CriteriaCache;
 import org.trialdex.app.service.History;
 import org.trialdex.app.service.Imports;
+import org.trialdex.app.service.Landscapes;
 import org.trialdex.app.service.Records;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Reports;
@@ -42,6 +43,7 @@ public final class Trialdex implements AutoCloseable {
   private final Records records;
   private final History history;
   private final Searches searches;
+  private final Landscapes landscapes;
   private final Imports imports;
   private final Reports reports;
   private final Matches matches;
@@ -58,6 +60,7 @@ public final class Trialdex implements AutoCloseable {
     this.records = new Records(store);
     this.history = new History(store);
     this.searches = new Searches(store, indexing::service);
+    this.landscapes = new Landscapes(searches);
     this.imports = new Imports(store);
     // One validator for every face: a record shows the same findings wherever it is shown.
     this.reports = new Reports(store, new StudyValidator());
@@ -147,6 +150,11 @@ public final class Trialdex implements AutoCloseable {
   /** Search and related trials over the index that follows the store. */
   public Searches searches() {
     return searches;
+  }
+
+  /** The landscape of cell-therapy trials over the same index as {@link #searches()}. */
+  public Landscapes landscapes() {
+    return landscapes;
   }
 
   /** Import runs into the store. */

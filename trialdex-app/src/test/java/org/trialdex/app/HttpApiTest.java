@@ -397,7 +397,7 @@ class HttpApiTest {
     assertTrue(api.getOpenapi().startsWith("3.0"), api.getOpenapi());
     for (String path : List.of("/health", "/api/v2/studies", "/api/v2/studies/{nctId}", "/api/studies/{id}/related",
         "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality",
-        "/api/studies/{id}/cell-therapy", "/feed", "/api/match")) {
+        "/api/studies/{id}/cell-therapy", "/feed", "/api/match", "/api/landscape", "/api/landscape/{chart}.csv")) {
       assertTrue(api.getPaths().containsKey(path), path);
     }
     assertTrue(api.getPaths().get("/api/v2/studies").getGet().getParameters().stream().anyMatch(p -> p.getName().equals("facets")));
@@ -411,7 +411,7 @@ class HttpApiTest {
         "/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true&format=csv",
         "/api/v2/studies/NCT02513394", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
         "/api/v2/studies/metadata", "/api/v2/studies/enums", "/api/v2/studies/search-areas",
-        "/feed?query.cond=NSCLC&pageSize=5")) {
+        "/feed?query.cond=NSCLC&pageSize=5", "/api/landscape?query.cond=NSCLC", "/api/landscape/country.csv?query.cond=NSCLC")) {
       Answer a = get(pathAndQuery);
       assertEquals(200, a.status(), a::body);
       URI uri = URI.create("http://x" + pathAndQuery);

@@ -128,6 +128,109 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The values of {@code fields} for every study {@code request} matches (its query and filters;
+   * paging, sort and facets aside), read from the index's doc values, in record id order: what a
+   * chart counts without reading a record. A field is a facet name ({@code phase},
+   * {@code country}, {@code condition}...) or a ranged field ({@code StartDate},
+   * {@code EnrollmentCount}...).
+   *
+   * @throws SearchException for a field it cannot read, naming the accepted ones, or a bad request
+   * @throws SearchTimeoutException when reading ran longer than {@code limit}; it was stopped
+   */
+  public List<FieldValues> fieldValues(SearchRequest request, java.util.Collection<String> fields, Duration limit) {
+    List<ValueColumns.Column> columns = ValueColumns.resolve(fields);
+    Query query = queries.request(request);
+    Optional<Deadline> deadline = Optional.of(new Deadline(limit));
+    IndexSearcher shared = index.acquire();
+    try {
+      IndexSearcher searcher = limited(shared, deadline.get());
+      List<FieldValues> rows = searcher.search(query, ValueColumns.reading(columns));
+      stopPast(deadline, searcher, "reading the values of the matching studies");
+      return rows;
+    } catch (IOException e) {
+      throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(shared);
+    }
+  }
+
+  /**
+   * For each condition concept in {@code conceptIds}, how many studies {@code request} matches whose
+   * own conditions are that concept or below it (the concepts search by meaning indexes, with their
+   * ancestors); a concept the vocabulary does not hold counts 0.
+   *
+   * @throws SearchTimeoutException when counting ran longer than {@code limit}; it was stopped
+   */
+  public Map<String, Long> conditionConceptCounts(SearchRequest request, List<String> conceptIds, Duration limit) {
+    List<Query> filters = conceptIds.stream().<Query>map(id -> new TermQuery(new Term(Concepts.CONDITION, id))).toList();
+    List<Long> counts = countEach(request, filters, limit, "counting the studies by condition group");
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < conceptIds.size(); i++) {
+      out.put(conceptIds.get(i), counts.get(i));
+    }
+    return out;
+  }
+
+
+  /**
+   * For each bin {@code [low, high)} of {@code bins}, how many studies {@code request} matches with a
+   * span of the number-span field {@code field} ({@code CellDosePerKg}) that reaches into the bin; a
+   * study with several spans, or a span across bins, counts in each bin it reaches.
+   *
+   * @throws SearchException when {@code field} is not a number-span field, or a bin is empty
+   * @throws SearchTimeoutException when counting ran longer than {@code limit}; it was stopped
+   */
+  public List<Long> spanCounts(SearchRequest request, String field, List<double[]> bins, Duration limit) {
+    Schema.FieldDef def = Schema.field(field).filter(f -> f.kind() == Schema.Kind.DOUBLE_RANGE)
+        .orElseThrow(() -> new SearchException("\"" + field + "\" is not a number-span field; accepted: "
+            + String.join(", ", Schema.NAMES.stream().filter(n -> Schema.field(n).orElseThrow().kind() == Schema.Kind.DOUBLE_RANGE).toList())));
+    List<Query> filters = new ArrayList<>();
+    for (double[] bin : bins) {
+      if (bin.length != 2 || !(bin[0] < bin[1])) {
+        throw new SearchException("a bin needs a low bound below its high bound, got " + java.util.Arrays.toString(bin));
+      }
+      double high = Math.nextDown(bin[1]);
+      filters.add(org.apache.lucene.document.DoubleRange.newIntersectsQuery(def.name(), new double[] {bin[0]},
+          new double[] {high}));
+    }
+    return countEach(request, filters, limit, "counting the studies by " + def.name());
+  }
+
+  /**
+   * How many studies {@code request} matches that have a value of {@code field} (any field
+   * AREA[...] accepts).
+   *
+   * @throws SearchException for an unknown field
+   * @throws SearchTimeoutException when counting ran longer than {@code limit}; it was stopped
+   */
+  public long countWithValue(SearchRequest request, String field, Duration limit) {
+    Schema.FieldDef def = Schema.field(field).orElseThrow(() -> new SearchException("Unknown field \"" + field
+        + "\"; accepted: " + String.join(", ", Schema.NAMES)));
+    return countEach(request, List.of(new TermQuery(new Term(Schema.PRESENT, def.name()))), limit,
+        "counting the studies with " + def.name()).getFirst();
+  }
+
+  /** How many studies match {@code request} and each filter. */
+  private List<Long> countEach(SearchRequest request, List<Query> filters, Duration limit, String step) {
+    Query query = queries.request(request);
+    Optional<Deadline> deadline = Optional.of(new Deadline(limit));
+    IndexSearcher shared = index.acquire();
+    try {
+      IndexSearcher searcher = limited(shared, deadline.get());
+      List<Long> counts = new ArrayList<>();
+      for (Query filter : filters) {
+        counts.add((long) searcher.count(new BooleanQuery.Builder().add(query, Occur.FILTER).add(filter, Occur.FILTER).build()));
+        stopPast(deadline, searcher, step);
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new SearchException("Search failed reading the index: " + e.getMessage(), e);
+    } finally {
+      index.release(shared);
+    }
+  }
+
   /** True when the index holds sentence embeddings of its records, for {@link #similar}. */
   public boolean hasVectors() {
     return index.hasVectors();

@@ -151,6 +151,7 @@ public final class HttpServer implements AutoCloseable {
     Portal.routes(app, trialdex, searchLimit);
     Extensions.routes(app, trialdex);
     Feeds.routes(app, trialdex, searchLimit);
+    LandscapeApi.routes(app, trialdex, searchLimit);
   }
 
   /** The bytes of trialdex's OpenAPI document (a resource beside this class). */

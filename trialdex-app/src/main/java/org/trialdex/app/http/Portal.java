@@ -21,6 +21,7 @@ final class Portal {
     app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
     app.get("/search", ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit)));
     app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
+    app.get("/landscape", ctx -> html(ctx, WebPages.landscape(trialdex, ctx.queryParamMap(), searchLimit)));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
     app.post("/match", ctx -> html(ctx.header("Cache-Control", "no-store"), WebPages.match(trialdex, ctx.formParamMap())));

@@ -52,6 +52,30 @@ public final class Searches {
     return index.get().search(request, limit);
   }
 
+  /**
+   * The index's values of {@code fields} for every trial {@code request} matches, stopped past
+   * {@code limit} ({@link SearchService#fieldValues}).
+   */
+  public List<org.trialdex.search.FieldValues> fieldValues(SearchRequest request, java.util.Collection<String> fields,
+      Duration limit) {
+    return index.get().fieldValues(request, fields, limit);
+  }
+
+  /** How many trials {@code request} matches under each condition concept ({@link SearchService#conditionConceptCounts}). */
+  public java.util.Map<String, Long> conditionConceptCounts(SearchRequest request, List<String> conceptIds, Duration limit) {
+    return index.get().conditionConceptCounts(request, conceptIds, limit);
+  }
+
+  /** How many trials {@code request} matches with a span of {@code field} in each bin ({@link SearchService#spanCounts}). */
+  public List<Long> spanCounts(SearchRequest request, String field, List<double[]> bins, Duration limit) {
+    return index.get().spanCounts(request, field, bins, limit);
+  }
+
+  /** How many trials {@code request} matches that have a value of {@code field} ({@link SearchService#countWithValue}). */
+  public long countWithValue(SearchRequest request, String field, Duration limit) {
+    return index.get().countWithValue(request, field, limit);
+  }
+
   /** True when the index holds record embeddings for {@link #similar}. */
   public boolean hasVectors() {
     return index.get().hasVectors();

@@ -41,6 +41,20 @@ final class Links {
     return withQuery("/api/v2/studies", p);
   }
 
+  /** The landscape of a search: its query and filters, without what pages and sorts it. */
+  static String landscape(Map<String, List<String>> params) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    for (String name : List.of("pageToken", "pageSize", "sort", "countTotal", "facets", "format", "fields")) {
+      p.remove(name);
+    }
+    return withQuery("/landscape", p);
+  }
+
+  /** The landscape as JSON, or one chart of it as CSV ({@code chart} given). */
+  static String landscapeApi(Map<String, List<String>> params, java.util.Optional<String> chart) {
+    return withQuery(chart.map(c -> "/api/landscape/" + encode(c) + ".csv").orElse("/api/landscape"), params);
+  }
+
   static String pubmed(String pmid) {
     return "https://pubmed.ncbi.nlm.nih.gov/" + encode(pmid) + "/";
   }

@@ -16,10 +16,11 @@ import java.util.OptionalLong;
  * @param first the first page, when this is not it
  * @param feed the same search as a feed
  * @param csv the same search as a CSV download
+ * @param landscape the landscape of the cell-therapy trials among these
  */
 public record SearchPage(Parts.SearchForm form, Optional<String> error, OptionalLong total, List<Hit> hits,
     List<FacetGroup> facets, List<Parts.Link> sorts, Optional<String> next, Optional<String> first,
-    String feed, String csv) {
+    String feed, String csv, String landscape) {
 
   public SearchPage {
     hits = List.copyOf(hits);

@@ -51,7 +51,7 @@ final class SearchPages {
       effective = withAge(params);
     } catch (IllegalArgumentException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params));
+          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params), Links.landscape(params));
     }
     String feed = Links.feed(effective);
     String csv = Links.csv(effective);
@@ -65,7 +65,7 @@ final class SearchPages {
       result = limit.isPresent() ? t.searches().search(request, limit.get()) : t.searches().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), feed, csv);
+          Optional.empty(), Optional.empty(), feed, csv, Links.landscape(params));
     }
     List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
     List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters())).filter(f -> !f.values().isEmpty()).toList();
@@ -80,7 +80,7 @@ final class SearchPages {
       p.remove("pageToken");
       first = Optional.of(Links.search(p));
     }
-    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv);
+    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv, Links.landscape(params));
   }
 
   /**
@@ -114,7 +114,7 @@ final class SearchPages {
     return out;
   }
 
-  private static Parts.SearchForm form(Map<String, List<String>> params) {
+  static Parts.SearchForm form(Map<String, List<String>> params) {
     List<Parts.Param> hidden = new ArrayList<>();
     params.forEach((k, values) -> {
       if (!FORM_FIELDS.contains(k)) {

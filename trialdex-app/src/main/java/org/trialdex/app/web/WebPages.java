@@ -17,8 +17,8 @@ import org.trialdex.store.StoreCounts;
  * {@code text/html; charset=utf-8}.
  *
  * <p>Paths the pages link to: {@code /}, {@code /search?...} (the API's parameters),
- * {@code /study/{nctId}}, {@code /study/{nctId}/history?from=&to=}, {@code /feed?...} and
- * {@code /api/v2/studies?...&format=csv}.
+ * {@code /study/{nctId}}, {@code /study/{nctId}/history?from=&to=}, {@code /landscape?...}, {@code /feed?...},
+ * {@code /api/v2/studies?...&format=csv} and {@code /api/landscape/{chart}.csv?...}.
  *
  * <p>Templates are precompiled into this jar by the build (jte-maven-plugin); rendering needs no
  * compiler and escapes every value for HTML.
@@ -81,6 +81,16 @@ public final class WebPages {
    */
   public static String history(Trialdex t, String id, Optional<Integer> from, Optional<Integer> to) {
     return render("history.jte", HistoryPages.build(t, id, from, to));
+  }
+
+  /**
+   * The landscape of the cell-therapy trials the search parameters match: charts with tables and CSV
+   * links. A parameter it cannot take renders the page with its message instead of charts.
+   *
+   * @throws org.trialdex.search.SearchTimeoutException when counting ran past {@code limit} and was stopped
+   */
+  public static String landscape(Trialdex t, Map<String, List<String>> params, Duration limit) {
+    return render("landscape.jte", LandscapePages.build(t, params, limit));
   }
 
   /** The match page with an empty form. */

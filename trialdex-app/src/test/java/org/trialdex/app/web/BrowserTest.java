@@ -300,6 +300,64 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void theLandscapeDrawsEveryChartWithTextLabelsThenFollowsASearch() {
+    browser.get(base + "/landscape");
+    assertEquals("Landscape of cell-therapy trials", browser.findElement(By.tagName("h1")).getText());
+    long all = landscapeTotal();
+    assertTrue(all > 500, "the MSC set's cell-therapy trials: " + all);
+    screenshot("landscape");
+    assertCharts();
+
+    // From a search, the landscape of its trials: the same condition, fewer trials.
+    home();
+    search("graft versus host disease");
+    browser.findElement(By.linkText("See the landscape of these trials")).click();
+    waitForUrl("/landscape");
+    assertTrue(decoded(URI.create(browser.getCurrentUrl())).contains("query.cond=graft versus host disease"));
+    assertEquals("graft versus host disease", browser.findElement(By.id("q-cond")).getDomProperty("value"));
+    long gvhd = landscapeTotal();
+    assertTrue(gvhd > 10 && gvhd < all, gvhd + " of " + all);
+    screenshot("landscape-gvhd");
+    assertCharts();
+
+    // A search nothing matches says so instead of drawing empty charts.
+    WebElement cond = browser.findElement(By.id("q-cond"));
+    cond.clear();
+    cond.sendKeys("zzqxwv");
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    waitForUrl("zzqxwv");
+    assertEquals(0, landscapeTotal());
+    assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().startsWith("No trials match this search"));
+    assertTrue(browser.findElements(By.cssSelector("svg.chart")).isEmpty());
+  }
+
+  private long landscapeTotal() {
+    Matcher m = Pattern.compile("(\\d+) cell-therapy trials? match").matcher(browser.findElement(By.id("landscape-total")).getText());
+    assertTrue(m.matches(), browser.findElement(By.id("landscape-total")).getText());
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Every chart is an SVG with a title, a label and a value per bar, and a CSV link. */
+  private void assertCharts() {
+    List<WebElement> sections = browser.findElements(By.cssSelector("section.chart"));
+    assertEquals(List.of("start-year-phase", "source", "donor", "route", "condition-group", "country", "dose-per-kg", "dose-total"),
+        sections.stream().map(e -> e.getAttribute("id")).toList());
+    for (WebElement section : sections) {
+      List<WebElement> svg = section.findElements(By.cssSelector("svg.chart"));
+      assertEquals(1, svg.size(), section.getAttribute("id"));
+      assertFalse(svg.getFirst().findElement(By.tagName("title")).getAttribute("textContent").isBlank());
+      List<WebElement> labels = svg.getFirst().findElements(By.cssSelector("text.label"));
+      List<WebElement> values = svg.getFirst().findElements(By.cssSelector("text.value"));
+      assertFalse(labels.isEmpty(), section.getAttribute("id"));
+      assertEquals(labels.size(), values.size());
+      assertTrue(labels.stream().noneMatch(l -> l.getText().isBlank()));
+      assertTrue(values.stream().allMatch(v -> v.getText().matches("\\d+")));
+      assertTrue(section.findElement(By.linkText("Download this chart as CSV")).getAttribute("href")
+          .contains("/api/landscape/" + section.getAttribute("id") + ".csv"));
+    }
+  }
+
   // --- helpers
 
   private void home() {
