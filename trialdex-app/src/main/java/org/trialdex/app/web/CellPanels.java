@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.trialdex.core.celltherapy.CellTherapyProfile;
 import org.trialdex.core.celltherapy.Coded;
 import org.trialdex.core.celltherapy.Dose;
+import org.trialdex.core.celltherapy.DoseText;
 import org.trialdex.core.celltherapy.Evidence;
 import org.trialdex.core.celltherapy.Fact;
 import org.trialdex.core.model.ArmGroup;

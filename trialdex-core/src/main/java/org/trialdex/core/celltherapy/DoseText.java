@@ -1,17 +1,16 @@
-package org.trialdex.app.web;
+package org.trialdex.core.celltherapy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
-import org.trialdex.core.celltherapy.Dose;
 
 /**
  * Doses written for people: {@code 1 × 10⁶ cells/kg}, {@code 2.5 × 10⁷ cells}, {@code 100–300
  * million cells} (in words when the record wrote the dose in words), {@code up to 1.2 × 10¹²
  * particles per infusion}. Numbers keep three significant digits.
  */
-final class DoseText {
+public final class DoseText {
 
   private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
   private static final Pattern MILLION = Pattern.compile("(?i)\\bmillions?\\b|\\bmio\\b");
@@ -22,7 +21,7 @@ final class DoseText {
   private DoseText() {}
 
   /** A dose, with its basis, unit, "up to" and per infusion or in total; not its arm. */
-  static String of(Dose d) {
+  public static String of(Dose d) {
     StringBuilder b = new StringBuilder();
     if (d.upTo()) {
       b.append("up to ");
@@ -44,7 +43,7 @@ final class DoseText {
    * A value or a range: in millions or billions when {@code written} (the record's words) says so,
    * else as {@link #number(double)}; a range with one power of ten shares it ({@code 1–3 × 10⁸}).
    */
-  static String amount(double min, double max, String written) {
+  public static String amount(double min, double max, String written) {
     if (written != null && BILLION.matcher(written).find() && min >= 1e9) {
       return words(min, max, 1e9, "billion");
     }
@@ -64,7 +63,7 @@ final class DoseText {
   }
 
   /** A number: {@code 500}, {@code 2.5}, {@code 1 × 10⁶}, {@code 1.5 × 10⁸}, {@code 1.2 × 10¹²}. */
-  static String number(double v) {
+  public static String number(double v) {
     if (!(v > 0) || Double.isInfinite(v)) {
       throw new IllegalArgumentException("not a dose amount: " + v);
     }

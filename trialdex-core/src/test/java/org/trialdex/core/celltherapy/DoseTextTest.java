@@ -1,11 +1,9 @@
-package org.trialdex.app.web;
+package org.trialdex.core.celltherapy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.trialdex.core.celltherapy.Dose;
-import org.trialdex.core.celltherapy.Evidence;
 
 class DoseTextTest {
 
