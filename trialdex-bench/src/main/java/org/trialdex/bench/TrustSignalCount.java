@@ -15,15 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.trialdex.core.model.Intervention;
-import org.trialdex.core.model.InterventionType;
+import org.trialdex.core.celltherapy.CellTherapy;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.trust.FdaaaApplicability;
 import org.trialdex.core.trust.FdaaaApplicability.Category;
 import org.trialdex.core.trust.TrustSignal;
 import org.trialdex.core.trust.TrustSignal.Kind;
 import org.trialdex.core.trust.TrustSignals;
-import org.trialdex.core.view.StudyModules;
 import org.trialdex.ingest.ReadOptions;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.SharedSets;
@@ -36,11 +34,11 @@ import org.trialdex.ingest.page.PageReader;
  * default 2026-11-30) and as of the day the set was retrieved (legacy 2023-02-03, MSC 2022-10-31, v2
  * sample 2025-12-09; the seed pages have no retrieval date). Prints Markdown tables, writes them to
  * {@code --out}, and writes one line per record with its signals as of today to {@code --records}
- * (tab-separated: set, id, cell-therapy stand-in, kinds, statements) for the hand-checked sample
+ * (tab-separated: set, id, cell therapy, kinds, statements) for the hand-checked sample
  * ({@code tools/trust-sample}).
  *
- * <p>Whether a trial gives a cell product is decided here by {@link #cellTherapyStandIn}, a stand-in
- * until the cell-therapy extractor is wired in.
+ * <p>Whether a trial gives a cell product is the cell-therapy extractor's reading ({@link
+ * org.trialdex.core.celltherapy.CellTherapy}).
  *
  * <pre>
  * /tmp/mvnc . -pl trialdex-bench -am package -DskipTests
@@ -78,7 +76,7 @@ public final class TrustSignalCount {
     long started = System.nanoTime();
     Map<String, Tally> tallies = new LinkedHashMap<>();
     SETS.forEach(s -> tallies.put(s, new Tally()));
-    StringBuilder records = new StringBuilder("set\tid\tcellTherapyStandIn\tkinds\tstatements\n");
+    StringBuilder records = new StringBuilder("set\tid\tcellTherapy\tkinds\tstatements\n");
     BiConsumer<String, ReadResult> sink = (set, result) -> {
       Tally t = tallies.get(set);
       if (!(result instanceof ReadResult.Read read)) {
@@ -86,7 +84,7 @@ public final class TrustSignalCount {
         return;
       }
       t.records++;
-      boolean cell = cellTherapyStandIn(set, read.study());
+      boolean cell = cellTherapy(read.study());
       if (cell) {
         t.cell++;
       }
@@ -114,29 +112,9 @@ public final class TrustSignalCount {
     System.out.printf(Locale.ROOT, "%nwrote %s and %s in %.1f s%n", out, recordsOut, (System.nanoTime() - started) / 1e9);
   }
 
-  /**
-   * STAND-IN for the cell-therapy extractor: true for every record of the MSC set (all were found by a
-   * mesenchymal stem/stromal cell search) and for any record with a biological or genetic
-   * intervention whose name says "stem cell", "stromal" or "mesenchymal". Replace with the extractor.
-   */
-  static boolean cellTherapyStandIn(String set, Study study) {
-    if (set.equals("classic-msc")) {
-      return true;
-    }
-    List<Intervention> interventions = StudyModules.of(study).arms().interventions();
-    if (interventions == null) {
-      return false;
-    }
-    for (Intervention i : interventions) {
-      if (i != null && (i.type() == InterventionType.BIOLOGICAL || i.type() == InterventionType.GENETIC)
-          && i.name() != null) {
-        String name = i.name().toLowerCase(Locale.ROOT);
-        if (name.contains("stem cell") || name.contains("stromal") || name.contains("mesenchymal")) {
-          return true;
-        }
-      }
-    }
-    return false;
+  /** Whether the trial gives a cell product, as the cell-therapy extractor reads it. */
+  static boolean cellTherapy(Study study) {
+    return CellTherapy.profile(study).hasProduct();
   }
 
   private static void readSeeds(Path dir, BiConsumer<String, ReadResult> sink) throws IOException {
@@ -165,7 +143,7 @@ public final class TrustSignalCount {
     tallies.forEach((set, t) -> b.append(set).append(" (").append(String.format(Locale.ROOT, "%,d", t.records))
         .append(") | "));
     b.append("\n|---|").append("---:|".repeat(tallies.size())).append('\n');
-    b.append("| cell therapy (stand-in) | ");
+    b.append("| cell therapy (extractor) | ");
     tallies.values().forEach(t -> b.append(String.format(Locale.ROOT, "%,d", t.cell)).append(" | "));
     b.append('\n');
     for (Kind k : Kind.values()) {

@@ -168,8 +168,9 @@ public final class CellTherapy {
           }
           taken.add(new int[] {m.start(), m.end()});
           String before = text.substring(Math.max(s.start(), m.start() - 60), m.start());
-          boolean derivedProduct = e.value() == CellType.MSC && Lexicon.DERIVED_PRODUCT.matcher(
-              text.substring(m.end(), Math.min(s.end(), m.end() + 60))).find();
+          boolean derivedProduct = e.value() == CellType.MSC && (Lexicon.DERIVED_PRODUCT.matcher(
+              text.substring(m.end(), Math.min(s.end(), m.end() + 60))).find()
+              || Lexicon.DERIVED_FROM.matcher(before).find());
           boolean context = derivedProduct || CONTEXT_BEFORE.matcher(before).find()
               || e.value() != CellType.MSC && e.value() != CellType.EXOSOMES_SECRETOME
                   && DIFFERENTIATE.matcher(before).find();

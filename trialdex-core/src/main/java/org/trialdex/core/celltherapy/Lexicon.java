@@ -275,6 +275,13 @@ final class Lexicon {
           + "|micro-?vesicle|vesicle|secretome|conditioned|EVs?\\b|exos?\\b)",
       CI);
 
+  /** Before an MSC word, "exosomes derived from", "exosome of": the product is the exosomes. */
+  static final Pattern DERIVED_FROM = Pattern.compile(
+      "(?:exosom\\w*|vesicles?|EVs?|secretome|conditioned\\s+medi(?:um|a)|lysates?)\\s+(?:\\([^)]{0,20}\\)\\s+)?"
+          + "(?:(?:derived|secreted|released|produced|isolated|obtained|purified)\\s+)?(?:of|from|by)\\s+"
+          + "(?:[\\w-]+\\s+){0,5}$",
+      CI);
+
   // ---- tissue sources -----------------------------------------------------------------------
 
   static final List<Entry<TissueSource>> SOURCES = List.of(

@@ -41,8 +41,9 @@ import org.trialdex.core.view.StudyModules;
  *       listed location; a record listing no locations gets no signal (the number of sites is unknown).
  *   <li>{@link Kind#US_STEM_CELL_NOT_FDA_REGULATED}: the caller says the trial gives a cell product, a
  *       site is in the US (or a US territory), and neither {@code isFdaRegulatedDrug} nor {@code
- *       isFdaRegulatedDevice} is true. The flags exist only in records updated since January 2017, so
- *       the statement says whether they are recorded as false or not recorded at all.
+ *       isFdaRegulatedDevice} is true. The flags exist only in records updated since 18 January 2017:
+ *       a record last updated before then, with no flags, gives no signal (nothing is known); one
+ *       updated since, with none recorded, does, and the statement says they are not recorded.
  *   <li>{@link Kind#RESULTS_OVERDUE}: an ACT or pACT ({@link FdaaaApplicability}) whose results were
  *       due one year after the available completion date (three years when a certificate of delay was
  *       submitted, {@code dispFirstSubmitDate}), past the tracker's 30-day grace period, with no
@@ -151,9 +152,13 @@ public final class TrustSignals {
     if (Boolean.TRUE.equals(drug) || Boolean.TRUE.equals(device)) {
       return Optional.empty();
     }
+    if (drug == null && device == null && !updatedSinceFlagsExist(m)) {
+      // the record predates the flags (or says nothing of when it was updated): nothing is known
+      return Optional.empty();
+    }
     String flags = drug == null && device == null
-        ? "no FDA-regulated product flag recorded (isFdaRegulatedDrug and isFdaRegulatedDevice absent; "
-            + "the flags exist only in records updated since January 2017)"
+        ? "no FDA-regulated product flag recorded (isFdaRegulatedDrug and isFdaRegulatedDevice absent, "
+            + "though the record was updated after the flags were introduced in January 2017)"
         : "FDA-regulated product flags recorded as drug " + yesNo(drug) + ", device " + yesNo(device);
     Location site = m.contacts().locations().get(us.get());
     return Optional.of(new TrustSignal(Kind.US_STEM_CELL_NOT_FDA_REGULATED,
@@ -161,6 +166,25 @@ public final class TrustSignals {
             + "); " + flags,
         List.of(Evidence.value(LOCATIONS + "[" + us.get() + "].country", site.country()),
             Evidence.value(FdaaaApplicability.FDA_DRUG, drug), Evidence.value(FdaaaApplicability.FDA_DEVICE, device))));
+  }
+
+  /** The day ClinicalTrials.gov's final rule brought the FDA-regulated product flags in. */
+  static final LocalDate FLAGS_INTRODUCED = LocalDate.of(2017, 1, 18);
+
+  /** True when the record's last update (post or submit date) is on or after {@link #FLAGS_INTRODUCED}. */
+  private static boolean updatedSinceFlagsExist(StudyModules m) {
+    StatusModule s = m.status();
+    if (s == null) {
+      return false;
+    }
+    String posted = s.lastUpdatePostDateStruct() == null ? null : s.lastUpdatePostDateStruct().date();
+    for (String date : new String[] {posted, s.lastUpdateSubmitDate()}) {
+      Optional<PartialDate> d = date == null ? Optional.empty() : PartialDate.parse(date);
+      if (d.isPresent() && !d.get().latest().isBefore(FLAGS_INTRODUCED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String yesNo(Boolean b) {

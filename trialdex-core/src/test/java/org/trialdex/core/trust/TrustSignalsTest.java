@@ -154,9 +154,26 @@ class TrustSignalsTest {
   // ---- US stem-cell trial without an FDA-regulated product flag
 
   private static Study usCellTrial(String oversight, String country) {
+    return usCellTrial(oversight, country, "2019-04-02");
+  }
+
+  private static Study usCellTrial(String oversight, String country, String lastUpdate) {
     return study("\"contactsLocationsModule\":{\"locations\":[{\"facility\":\"A\",\"country\":\"Mexico\"},"
         + "{\"facility\":\"B\",\"city\":\"San Juan\",\"country\":\"" + country + "\"}]}"
+        + ",\"statusModule\":{\"lastUpdatePostDateStruct\":{\"date\":\"" + lastUpdate + "\"}}"
         + (oversight == null ? "" : ",\"oversightModule\":{" + oversight + "}"));
+  }
+
+  @Test
+  void absentFlagsInARecordThatPredatesThemSayNothing() {
+    // the flags came with the final rule on 2017-01-18: a record last updated before then cannot have them
+    assertFalse(signal(usCellTrial(null, "United States", "2016-12-30"), TODAY, true,
+        Kind.US_STEM_CELL_NOT_FDA_REGULATED).isPresent());
+    assertTrue(signal(usCellTrial(null, "United States", "2017-01-18"), TODAY, true,
+        Kind.US_STEM_CELL_NOT_FDA_REGULATED).isPresent());
+    // recorded flags speak for themselves, whatever the date
+    assertTrue(signal(usCellTrial("\"isFdaRegulatedDrug\":false", "United States", "2012-05"), TODAY, true,
+        Kind.US_STEM_CELL_NOT_FDA_REGULATED).isPresent());
   }
 
   @Test
