@@ -25,11 +25,6 @@ public enum CellType implements Coded {
   }
 
   @Override
-  public String code() {
-    return Coded.codeOf(this);
-  }
-
-  @Override
   public String label() {
     return label;
   }

@@ -3,8 +3,10 @@ package org.trialdex.core.celltherapy;
 /** A value with a stable lower-case code (URLs, facets, API) and a label for people. */
 public interface Coded {
 
-  /** The stable code, lower case with hyphens: {@code bone-marrow}. */
-  String code();
+  /** The stable code: the constant's name in lower case with hyphens, {@code bone-marrow}. */
+  default String code() {
+    return codeOf((Enum<?>) this);
+  }
 
   /** A short label for people: {@code Bone marrow}. */
   String label();

@@ -23,11 +23,6 @@ public enum Donor implements Coded {
   }
 
   @Override
-  public String code() {
-    return Coded.codeOf(this);
-  }
-
-  @Override
   public String label() {
     return label;
   }

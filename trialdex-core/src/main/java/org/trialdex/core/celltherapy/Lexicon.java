@@ -130,50 +130,60 @@ final class Lexicon {
 
   /** The index of the parenthesis closing the one at {@code open}, or -1. */
   private static int closing(String a, int open) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = open; i < a.length(); i++) {
-      char c = a.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
+    return scan(a, open, (i, depth) -> a.charAt(i) == ')' && depth == 0);
   }
 
   /** The top-level alternatives of a pattern. */
   static List<String> alternatives(String regex) {
     List<String> alternatives = new java.util.ArrayList<>();
+    int[] from = {0};
+    scan(regex, 0, (i, depth) -> {
+      if (regex.charAt(i) == '|' && depth == 0) {
+        alternatives.add(regex.substring(from[0], i));
+        from[0] = i + 1;
+      }
+      return false;
+    });
+    alternatives.add(regex.substring(from[0]));
+    return alternatives;
+  }
+
+  /** Where {@link #scan} stops: at a character outside escapes and classes, at its group depth. */
+  private interface Stop {
+    boolean at(int index, int depth);
+  }
+
+  /**
+   * Walks {@code regex} from {@code start}, skipping escapes and character classes, tracking the
+   * depth of parentheses (after an opening one, before a closing one), until {@code stop} says so.
+   *
+   * @return the index where it stopped, or -1
+   */
+  private static int scan(String regex, int start, Stop stop) {
     int depth = 0;
     boolean inClass = false;
-    int from = 0;
-    for (int i = 0; i < regex.length(); i++) {
+    for (int i = start; i < regex.length(); i++) {
       char c = regex.charAt(i);
       if (c == '\\') {
         i++;
-      } else if (inClass) {
+        continue;
+      }
+      if (inClass) {
         inClass = c != ']';
-      } else if (c == '[') {
+        continue;
+      }
+      if (c == '[') {
         inClass = true;
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {
         depth--;
-      } else if (c == '|' && depth == 0) {
-        alternatives.add(regex.substring(from, i));
-        from = i + 1;
+      }
+      if (stop.at(i, depth)) {
+        return i;
       }
     }
-    alternatives.add(regex.substring(from));
-    return alternatives;
+    return -1;
   }
 
   private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;

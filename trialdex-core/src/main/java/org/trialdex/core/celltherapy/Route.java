@@ -26,11 +26,6 @@ public enum Route implements Coded {
   }
 
   @Override
-  public String code() {
-    return Coded.codeOf(this);
-  }
-
-  @Override
   public String label() {
     return label;
   }

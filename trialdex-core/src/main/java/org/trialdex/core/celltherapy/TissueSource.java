@@ -24,11 +24,6 @@ public enum TissueSource implements Coded {
   }
 
   @Override
-  public String code() {
-    return Coded.codeOf(this);
-  }
-
-  @Override
   public String label() {
     return label;
   }
