@@ -31,7 +31,8 @@ final class Facets {
 
   /**
    * The facet dimensions, by the names {@code facets=} takes. Values are v2 spellings; the
-   * cell-therapy dimensions (trialdex's own, issue #11) count the profile's codes ({@code msc}).
+   * cell-therapy dimensions (trialdex's own, issue #11) count the profile's codes ({@code msc}), and
+   * {@code trust} the trust-signal kind codes as of indexing, {@code none} for a record without one.
    */
   enum Dimension {
     STATUS("status", StudyView::overallStatus),
@@ -48,7 +49,8 @@ final class Facets {
     CELL_TYPE("cellType", StudyView::cellTypes),
     CELL_SOURCE("cellSource", StudyView::cellSources),
     CELL_DONOR("cellDonor", StudyView::cellDonors),
-    CELL_ROUTE("cellRoute", StudyView::cellRoutes);
+    CELL_ROUTE("cellRoute", StudyView::cellRoutes),
+    TRUST("trust", StudyView::trustFacetValues);
 
     private final String facetName;
     private final Function<StudyView, List<String>> values;

@@ -36,7 +36,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "5";
+  static final String VERSION = "6";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -221,6 +221,8 @@ final class Schema {
     define("CellProduct", Kind.TEXT, StudyView::cellProducts);
     define("CellDosePerKg", Kind.DOUBLE_RANGE, StudyView::cellDosesPerKg);
     define("CellDoseTotal", Kind.DOUBLE_RANGE, StudyView::cellDosesTotal);
+    // Trust signals (issue #11, core.trust) as of the indexing day; values are the kind codes.
+    define("TrustSignal", Kind.KEYWORD, StudyView::trustSignalCodes);
   }
 
   /** Fields analyzed as identifiers. */

@@ -1,5 +1,7 @@
 package org.trialdex.search;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,8 @@ import org.trialdex.core.model.Sponsor;
 import org.trialdex.core.model.SponsorCollaboratorsModule;
 import org.trialdex.core.model.StatusModule;
 import org.trialdex.core.model.Study;
+import org.trialdex.core.trust.TrustSignal;
+import org.trialdex.core.trust.TrustSignals;
 import org.trialdex.core.view.StudyModules;
 
 /**
@@ -52,10 +56,20 @@ final class StudyView {
   private final StudyModules modules;
   /** The cell-therapy profile, read once when first asked for (reading it scans the record's texts). */
   private CellTherapyProfile cellTherapy;
+  /** The day trust signals are computed as of: the indexing day (UTC) unless given. */
+  private final LocalDate asOf;
+  /** The trust signals as of {@link #asOf}, computed once when first asked for. */
+  private List<TrustSignal> trustSignals;
 
   StudyView(Study study) {
+    this(study, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /** A view whose trust signals are computed as of {@code asOf}. */
+  StudyView(Study study, LocalDate asOf) {
     this.study = study;
     this.modules = StudyModules.of(study);
+    this.asOf = asOf;
   }
 
   private Optional<IdentificationModule> identification() {
@@ -426,6 +440,28 @@ final class StudyView {
     return cellTherapy().doses().stream().filter(d -> d.basis() == basis && Dose.CELLS.equals(d.unit()))
         .map(d -> CellCounts.span(d.min(), d.max())).distinct().toList();
   }
+
+  /** The record's trust signals (issue #11) as of this view's day, read on first use. */
+  List<TrustSignal> trustSignals() {
+    if (trustSignals == null) {
+      trustSignals = TrustSignals.of(study, asOf, cellTherapy().hasProduct());
+    }
+    return trustSignals;
+  }
+
+  /** Trust-signal kind codes ({@code pay}, {@code results-overdue}...); none for a record without signals. */
+  List<String> trustSignalCodes() {
+    return trustSignals().stream().map(t -> t.kind().code()).distinct().toList();
+  }
+
+  /** The {@code trust} facet's values: the kind codes, or {@value #NO_TRUST_SIGNAL} for a record without signals. */
+  List<String> trustFacetValues() {
+    List<String> codes = trustSignalCodes();
+    return codes.isEmpty() ? List.of(NO_TRUST_SIGNAL) : codes;
+  }
+
+  /** The {@code trust} facet value (and aggFilters code) of a record without trust signals. */
+  static final String NO_TRUST_SIGNAL = "none";
 
   private static List<String> codes(java.util.Collection<? extends Coded> values) {
     return values.stream().map(Coded::code).toList();

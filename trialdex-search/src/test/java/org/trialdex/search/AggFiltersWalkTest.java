@@ -62,7 +62,13 @@ class AggFiltersWalkTest extends IndexedSampleTest {
 
   /** The codes of the record's cell-therapy profile a field holds, computed by core directly. */
   private static Set<String> profileCodes(JsonNode record, String field) {
-    CellTherapyProfile p = CellTherapy.profile(IndexedSample.JSON.read(record));
+    var study = IndexedSample.JSON.read(record);
+    CellTherapyProfile p = CellTherapy.profile(study);
+    if (field.equals("TrustSignal")) {
+      // Trust signals as of today (the index is built today), from core directly.
+      return org.trialdex.core.trust.TrustSignals.of(study, java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+          p.hasProduct()).stream().map(t -> t.kind().code()).collect(java.util.stream.Collectors.toSet());
+    }
     Set<? extends Coded> values = switch (field) {
       case "CellType" -> p.cellTypeValues();
       case "CellSource" -> p.sourceValues();

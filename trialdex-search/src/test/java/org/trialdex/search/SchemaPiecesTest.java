@@ -26,7 +26,7 @@ class SchemaPiecesTest extends IndexedSampleTest {
   private static final List<String> NOT_PIECES = List.of("BasicSearch", "ConditionSearch", "InterventionSearch",
       "TitleSearch", "OutcomeSearch", "SponsorSearch", "IdSearch", "LocationSearch", "EligibilitySearch",
       "PatientSearch", "ExpandedAccessType", "Sex", "CellTherapy", "CellType", "CellSource", "CellDonor", "CellRoute",
-      "CellProduct", "CellDosePerKg", "CellDoseTotal");
+      "CellProduct", "CellDosePerKg", "CellDoseTotal", "TrustSignal");
 
   /**
    * Pieces whose field holds a derived form of the value: ages as written, "" for a module without

@@ -48,10 +48,21 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
     FACET_PATHS.put("cellSource", r -> codes(profile(r).sourceValues()));
     FACET_PATHS.put("cellDonor", r -> codes(profile(r).donorValues()));
     FACET_PATHS.put("cellRoute", r -> codes(profile(r).routeValues()));
+    // Trust signals as of today (the index is built today), from core directly; "none" without any.
+    FACET_PATHS.put("trust", r -> {
+      List<String> kinds = trustCodes(r);
+      return kinds.isEmpty() ? List.of("none") : kinds;
+    });
   }
 
   private static CellTherapyProfile profile(JsonNode record) {
     return CellTherapy.profile(IndexedSample.JSON.read(record));
+  }
+
+  private static List<String> trustCodes(JsonNode record) {
+    var study = IndexedSample.JSON.read(record);
+    return org.trialdex.core.trust.TrustSignals.of(study, java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+        CellTherapy.profile(study).hasProduct()).stream().map(t -> t.kind().code()).distinct().toList();
   }
 
   private static List<String> codes(java.util.Collection<? extends Coded> values) {
@@ -118,7 +129,7 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
     SearchException e = assertThrows(SearchException.class,
         () -> sample.service.search(req().facets("colour").build()));
     assertEquals("Unknown facet \"colour\" in facets; accepted: all, status, phase, studyType, interventionType, "
-        + "sponsorClass, country, sex, ageGroup, healthy, results, condition, cellType, cellSource, cellDonor, cellRoute",
+        + "sponsorClass, country, sex, ageGroup, healthy, results, condition, cellType, cellSource, cellDonor, cellRoute, trust",
         e.getMessage());
   }
 

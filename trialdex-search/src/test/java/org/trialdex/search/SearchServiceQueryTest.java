@@ -270,7 +270,7 @@ class SearchServiceQueryTest extends IndexedSampleTest {
     SearchException name = assertThrows(SearchException.class,
         () -> sample.service.search(req().agg("colour", "red").build()));
     assertEquals("Unknown aggFilter \"colour\"; accepted: status, phase, sex, healthy, results, studyType, ages, docs, "
-        + "cellType, cellSource, cellDonor, cellRoute",
+        + "cellType, cellSource, cellDonor, cellRoute, trust",
         name.getMessage());
   }
 

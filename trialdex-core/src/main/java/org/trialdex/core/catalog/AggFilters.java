@@ -12,6 +12,7 @@ import org.trialdex.core.celltherapy.Coded;
 import org.trialdex.core.celltherapy.Donor;
 import org.trialdex.core.celltherapy.Route;
 import org.trialdex.core.celltherapy.TissueSource;
+import org.trialdex.core.trust.TrustSignal;
 
 /**
  * ClinicalTrials.gov's {@code aggFilters} (API v2 {@code GET /studies}): every filter name, its
@@ -24,7 +25,9 @@ import org.trialdex.core.celltherapy.TissueSource;
  * {@code sex:f} and {@code healthy:y} as examples; the other codes are those of the
  * ClinicalTrials.gov search page's filters, one per value of the v2 enum the filter reads.
  * trialdex's own filters follow ({@link Filter#trialdex()}): {@code cellType}, {@code cellSource},
- * {@code cellDonor} and {@code cellRoute}, over the cell-therapy profile's codes.
+ * {@code cellDonor} and {@code cellRoute}, over the cell-therapy profile's codes, and {@code trust},
+ * over the trust signals' kind codes ({@code pay}, {@code results-overdue}...) plus {@code none}
+ * for a study without any signal.
  */
 public final class AggFilters {
 
@@ -153,7 +156,8 @@ public final class AggFilters {
       coded("cellType", "CellType", CellType.class),
       coded("cellSource", "CellSource", TissueSource.class),
       coded("cellDonor", "CellDonor", Donor.class),
-      coded("cellRoute", "CellRoute", Route.class));
+      coded("cellRoute", "CellRoute", Route.class),
+      trust());
 
   private AggFilters() {}
 
@@ -205,6 +209,27 @@ public final class AggFilters {
     }
     return new Filter(name, Optional.of(name), options, true);
   }
+
+  /**
+   * The trust-signal filter: each kind code selects the studies with that signal (field {@code
+   * TrustSignal}), and {@code none} those with no signal at all; each code is also its facet value.
+   */
+  private static Filter trust() {
+    List<Option> options = new ArrayList<>();
+    List<Selection> any = new ArrayList<>();
+    for (TrustSignal.Kind k : TrustSignal.Kind.values()) {
+      options.add(new Option(k.code(), k.label(), is(TRUST_FIELD, k.code()), Optional.of(k.code())));
+      any.add(is(TRUST_FIELD, k.code()));
+    }
+    options.add(new Option(NO_TRUST_SIGNAL, "No trust signal", new Selection.Not(new Selection.AnyOf(any)),
+        Optional.of(NO_TRUST_SIGNAL)));
+    return new Filter("trust", Optional.of("trust"), options, true);
+  }
+
+  /** The index field of trust-signal kind codes that the {@code trust} filter reads. */
+  private static final String TRUST_FIELD = "TrustSignal";
+  /** The {@code trust} code (and facet value) of a study without any trust signal. */
+  public static final String NO_TRUST_SIGNAL = "none";
 
   private static Selection is(String piece, String value) {
     return new Selection.Is(piece, value);

@@ -83,14 +83,14 @@ class AggFiltersTest {
       f.codes().forEach(c -> assertEquals(c.toLowerCase(java.util.Locale.ROOT), c));
     }
     assertEquals(List.of("status", "phase", "sex", "healthy", "results", "studyType", "ages", "docs",
-        "cellType", "cellSource", "cellDonor", "cellRoute"), AggFilters.names());
+        "cellType", "cellSource", "cellDonor", "cellRoute", "trust"), AggFilters.names());
     assertEquals("whe", AggFilters.named("STATUS").orElseThrow().optionForFacetValue("WITHHELD").orElseThrow().code());
     assertTrue(AggFilters.named("status").orElseThrow().option("wh").isEmpty());
   }
 
   @Test
   void theCellTherapyFiltersAreTrialdexsOwnWithOneCodePerProfileCode() {
-    assertEquals(List.of("cellType", "cellSource", "cellDonor", "cellRoute"),
+    assertEquals(List.of("cellType", "cellSource", "cellDonor", "cellRoute", "trust"),
         AggFilters.all().stream().filter(AggFilters.Filter::trialdex).map(AggFilters.Filter::name).toList());
     // Written out by hand from the enums' javadoc, not from their code() method.
     assertEquals(List.of("msc", "hsc", "car-t", "nk", "treg", "dendritic", "exosomes-secretome", "other-cells"),
@@ -111,5 +111,28 @@ class AggFiltersTest {
     // ClinicalTrials.gov's filters are not trialdex's.
     assertTrue(AggFilters.all().stream().filter(f -> !f.trialdex()).allMatch(f -> f.options().stream()
         .allMatch(o -> conditions(o.selects()).stream().allMatch(is -> Pieces.named(is.piece()).isPresent()))));
+  }
+
+  @Test
+  void theTrustFilterHasOneCodePerSignalKindAndNone() {
+    // Written out by hand from docs/celltherapy.md's table, not from Kind.code().
+    AggFilters.Filter trust = AggFilters.named("Trust").orElseThrow();
+    assertEquals(List.of("pay", "single-site-company", "us-no-fda-flag", "results-overdue", "status-unverified", "none"),
+        trust.codes());
+    assertTrue(trust.trialdex());
+    assertEquals(Optional.of("trust"), trust.facet());
+    assertEquals("trust", AggFilters.forFacet("trust").orElseThrow().name());
+    AggFilters.Option overdue = trust.option("RESULTS-OVERDUE").orElseThrow();
+    assertEquals(new Selection.Is("TrustSignal", "results-overdue"), overdue.selects());
+    assertEquals("No results posted by the FDAAA due date", overdue.meaning());
+    assertEquals(Optional.of("results-overdue"), overdue.facetValue());
+    // none: not any of the five kinds.
+    AggFilters.Option none = trust.option("none").orElseThrow();
+    assertEquals(new Selection.Not(new Selection.AnyOf(List.of(new Selection.Is("TrustSignal", "pay"),
+        new Selection.Is("TrustSignal", "single-site-company"), new Selection.Is("TrustSignal", "us-no-fda-flag"),
+        new Selection.Is("TrustSignal", "results-overdue"), new Selection.Is("TrustSignal", "status-unverified")))),
+        none.selects());
+    assertEquals(Optional.of("none"), none.facetValue());
+    assertEquals("No trust signal", none.meaning());
   }
 }

@@ -38,11 +38,12 @@ public record SearchRequest(Map<Area, Expr> queries, Optional<Expr> advanced, Li
   /**
    * The facet dimensions {@code facets=} takes: overall status, phase, study type, intervention
    * type, lead sponsor class, country, sex, age group, healthy volunteers, has results, condition
-   * (MeSH term), and trialdex's cell-therapy profile: cell type, tissue source, donor, route.
+   * (MeSH term), and trialdex's cell-therapy profile: cell type, tissue source, donor, route; and
+   * trust signals (kind codes as of indexing, {@code none} without one).
    */
   public static final List<String> FACETS = List.of("status", "phase", "studyType", "interventionType",
       "sponsorClass", "country", "sex", "ageGroup", "healthy", "results", "condition", "cellType", "cellSource",
-      "cellDonor", "cellRoute");
+      "cellDonor", "cellRoute", "trust");
 
   public SearchRequest {
     queries = java.util.Collections.unmodifiableMap(new TreeMap<>(queries));

@@ -153,7 +153,7 @@ class SearchRequestsTest {
   @Test
   void badAggFiltersNameWhatIsAccepted() {
     assertEquals("aggFilters: \"colour\" is not a filter name; accepted: status, phase, sex, healthy, "
-        + "results, studyType, ages, docs, cellType, cellSource, cellDonor, cellRoute", fails("aggFilters", "colour:red").getMessage());
+        + "results, studyType, ages, docs, cellType, cellSource, cellDonor, cellRoute, trust", fails("aggFilters", "colour:red").getMessage());
     assertEquals("aggFilters: \"5\" is not an option of phase; accepted: 0 (EARLY_PHASE1), 1 (PHASE1), "
         + "2 (PHASE2), 3 (PHASE3), 4 (PHASE4), na (NA)", fails("aggFilters", "phase:2 5").getMessage());
     assertTrue(fails("aggFilters", "status").getMessage().startsWith("aggFilters: entry \"status\" has no options"));
@@ -201,7 +201,7 @@ class SearchRequestsTest {
     assertTrue(request.countTotal());
     assertEquals(List.of("status", "phase"), request.facets());
     assertEquals(List.of("status", "phase", "studyType", "interventionType", "sponsorClass", "country", "sex",
-        "ageGroup", "healthy", "results", "condition", "cellType", "cellSource", "cellDonor", "cellRoute"),
+        "ageGroup", "healthy", "results", "condition", "cellType", "cellSource", "cellDonor", "cellRoute", "trust"),
         parse("facets", "all").facets());
     assertTrue(fails("facets", "colour").getMessage().startsWith("facets: \"colour\" is not a facet; accepted: status, phase"));
     assertEquals("countTotal: \"yes\" is not true or false", fails("countTotal", "yes").getMessage());
