@@ -3,6 +3,8 @@ package org.trialdex.app.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.service.MatchResponses;
@@ -13,6 +15,8 @@ import org.trialdex.core.celltherapy.CellTherapy;
 import org.trialdex.core.celltherapy.ProfileJson;
 import org.trialdex.core.eligibility.Patient;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.trust.TrustSignals;
+import org.trialdex.core.trust.TrustSignalsJson;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.store.StoredStudy;
 import org.trialdex.store.VersionInfo;
@@ -20,7 +24,7 @@ import org.trialdex.store.VersionInfo;
 /**
  * trialdex's own API beside the ClinicalTrials.gov one, under {@code /api/studies/{id}/…}: related
  * trials, version history, the field-level diff of two versions, quality (sources, conflicts,
- * findings) and the cell-therapy profile. Every answer is JSON; unknown ids are 404, bad parameters 400.
+ * findings), the cell-therapy profile and the trust signals. Every answer is JSON; unknown ids are 404, bad parameters 400.
  */
 final class Extensions {
 
@@ -35,6 +39,18 @@ final class Extensions {
     app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
         trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
     app.get("/api/studies/{id}/cell-therapy", ctx -> cellTherapy(ctx, trialdex));
+    app.get("/api/studies/{id}/trust-signals", ctx -> trustSignals(ctx, trialdex));
+  }
+
+  /**
+   * {@code GET /api/studies/{id}/trust-signals}: the current record's trust signals (issue #11) as
+   * of today (the server's clock, UTC) in {@link TrustSignalsJson}'s shape; {@code []} for none.
+   */
+  private static void trustSignals(Context ctx, Trialdex trialdex) {
+    StoredStudy s = trialdex.records().current(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    LocalDate today = LocalDate.ofInstant(trialdex.clock().instant(), ZoneOffset.UTC);
+    Render.json(ctx, TrustSignalsJson.of(TrustSignals.of(s.study(), today,
+        CellTherapy.profile(s.study()).hasProduct())));
   }
 
   /**

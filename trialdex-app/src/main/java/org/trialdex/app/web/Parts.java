@@ -25,21 +25,26 @@ public final class Parts {
 
   /** The search box: the three fields it shows and the other parameters it carries along hidden. */
   public record SearchForm(String cond, String term, String locn, String near, String within, String age,
-      List<Param> hidden) {
+      String doseMin, String doseMax, String trust, List<Param> hidden) {
     /** The radii the form offers around {@code near}. */
     public static final List<String> DISTANCES = List.of("10mi", "25mi", "50mi", "100mi", "250mi");
+    /** The trust-signal filter's choices, worded neutrally (issue #11). */
+    public static final List<Choice> TRUST_CHOICES = SearchFilters.trustChoices();
 
     public SearchForm {
       hidden = List.copyOf(hidden);
     }
 
     static SearchForm empty() {
-      return new SearchForm("", "", "", "", "50mi", "", List.of());
+      return new SearchForm("", "", "", "", "50mi", "", "", "", "", List.of());
     }
   }
 
   /** One request parameter, for hidden form fields. */
   public record Param(String name, String value) {}
+
+  /** One option of a choice: the value sent and the words shown. */
+  public record Choice(String value, String words) {}
 
   /**
    * A table of results: caption, notes under it (time frame, units), column headings and rows

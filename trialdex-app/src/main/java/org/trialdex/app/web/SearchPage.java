@@ -17,12 +17,15 @@ import java.util.OptionalLong;
  * @param feed the same search as a feed
  * @param csv the same search as a CSV download
  * @param landscape the landscape of the cell-therapy trials among these
+ * @param active the form's own filters that are on (cell dose per kg, trust signals), each with a
+ *     link to the same search without it
  */
 public record SearchPage(Parts.SearchForm form, Optional<String> error, OptionalLong total, List<Hit> hits,
     List<FacetGroup> facets, List<Parts.Link> sorts, Optional<String> next, Optional<String> first,
-    String feed, String csv, String landscape) {
+    String feed, String csv, String landscape, List<Parts.Link> active) {
 
   public SearchPage {
+    active = List.copyOf(active);
     hits = List.copyOf(hits);
     facets = List.copyOf(facets);
     sorts = List.copyOf(sorts);

@@ -11,6 +11,12 @@ import java.util.OptionalLong;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.catalog.AggFilters;
+import org.trialdex.core.celltherapy.CellType;
+import org.trialdex.core.celltherapy.Coded;
+import org.trialdex.core.celltherapy.Donor;
+import org.trialdex.core.celltherapy.Route;
+import org.trialdex.core.celltherapy.TissueSource;
+import org.trialdex.core.trust.TrustSignal;
 import org.trialdex.core.model.Location;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.Facet;
@@ -27,7 +33,7 @@ final class SearchPages {
 
   private static final int SITES_SHOWN = 3;
   private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "near", "nearDistance",
-      "age", "pageToken");
+      "age", SearchFilters.DOSE_MIN, SearchFilters.DOSE_MAX, SearchFilters.TRUST, "pageToken");
   /** The oldest age the form's age box takes. */
   private static final int MAX_AGE = 120;
 
@@ -51,7 +57,7 @@ final class SearchPages {
       effective = withAge(params);
     } catch (IllegalArgumentException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params), Links.landscape(params));
+          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params), Links.landscape(params), SearchFilters.active(params));
     }
     String feed = Links.feed(effective);
     String csv = Links.csv(effective);
@@ -65,7 +71,7 @@ final class SearchPages {
       result = limit.isPresent() ? t.searches().search(request, limit.get()) : t.searches().search(request);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
       return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), feed, csv, Links.landscape(params));
+          Optional.empty(), Optional.empty(), feed, csv, Links.landscape(params), SearchFilters.active(params));
     }
     List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
     List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters())).filter(f -> !f.values().isEmpty()).toList();
@@ -80,17 +86,23 @@ final class SearchPages {
       p.remove("pageToken");
       first = Optional.of(Links.search(p));
     }
-    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv, Links.landscape(params));
+    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv,
+        Links.landscape(params), SearchFilters.active(params));
   }
 
   /**
-   * The form's "age of the patient" as the API says it: the minimum age at most, and the maximum age
+   * The form's own filters as the API says them: the dose and trust filters ({@link SearchFilters})
+   * and the form's "age of the patient": the minimum age at most, and the maximum age
    * at least, that many years ({@code AREA[MinimumAge]}, {@code AREA[MaximumAge]} ranges), added to
    * any {@code filter.advanced}.
    *
    * @throws IllegalArgumentException when the age is not a whole number of years from 0 to 120
    */
   static Map<String, List<String>> withAge(Map<String, List<String>> params) {
+    return SearchFilters.apply(ageOnly(params));
+  }
+
+  private static Map<String, List<String>> ageOnly(Map<String, List<String>> params) {
     List<String> given = params.get("age");
     if (given == null) {
       return params;
@@ -117,13 +129,19 @@ final class SearchPages {
   static Parts.SearchForm form(Map<String, List<String>> params) {
     List<Parts.Param> hidden = new ArrayList<>();
     params.forEach((k, values) -> {
-      if (!FORM_FIELDS.contains(k)) {
+      if (k.equals("aggFilters")) {
+        // The form's trust choice shows the aggFilters trust entry; carrying it hidden too would keep it when changed.
+        values.stream().map(v -> SearchFilters.hiddenAggFilters(params, v)).filter(v -> !v.isEmpty())
+            .forEach(v -> hidden.add(new Parts.Param(k, v)));
+      } else if (!FORM_FIELDS.contains(k)) {
         values.forEach(v -> hidden.add(new Parts.Param(k, v)));
       }
     });
     String within = first(params, "nearDistance");
     return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.locn"),
-        first(params, "near"), within.isEmpty() ? "50mi" : within, first(params, "age"), hidden);
+        first(params, "near"), within.isEmpty() ? "50mi" : within, first(params, "age"),
+        first(params, SearchFilters.DOSE_MIN), first(params, SearchFilters.DOSE_MAX), SearchFilters.shownTrust(params),
+        hidden);
   }
 
   private static SearchPage.Hit hit(Hit h) {
@@ -171,6 +189,8 @@ final class SearchPages {
       if (code != null && !active) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("pageToken");
+        // The form's trust choice is in current already (as aggFilters): the link carries it there.
+        p.remove(SearchFilters.TRUST);
         p.put("aggFilters", List.of(withCode(current, aggName, code)));
         href = Optional.of(Links.search(p));
       }
@@ -192,11 +212,28 @@ final class SearchPages {
       case "healthy" -> "Healthy volunteers";
       case "results" -> "Results";
       case "condition" -> "Condition";
+      case "cellType" -> "Cell type";
+      case "cellSource" -> "Cell source (tissue)";
+      case "cellDonor" -> "Cell donor";
+      case "cellRoute" -> "Cell delivery route";
+      case "trust" -> "Trust signals";
       default -> name;
     };
   }
 
   private static String facetLabel(String facet, String value) {
+    Optional<String> coded = switch (facet) {
+      case "cellType" -> label(CellType.class, value);
+      case "cellSource" -> label(TissueSource.class, value);
+      case "cellDonor" -> label(Donor.class, value);
+      case "cellRoute" -> label(Route.class, value);
+      case "trust" -> value.equals(AggFilters.NO_TRUST_SIGNAL) ? Optional.of("No trust signal")
+          : TrustSignal.Kind.ofCode(value).map(TrustSignal.Kind::label);
+      default -> null;
+    };
+    if (coded != null) {
+      return coded.orElse(value);
+    }
     if (facet.equals("healthy")) {
       return value.equals("true") ? "Accepts healthy volunteers" : "No healthy volunteers";
     }
@@ -204,6 +241,11 @@ final class SearchPages {
       return value.equals("true") ? "With results" : "Without results";
     }
     return Labels.of(value);
+  }
+
+  /** The label of the constant of {@code type} whose code is {@code code}, or empty. */
+  private static <E extends Enum<E> & Coded> Optional<String> label(Class<E> type, String code) {
+    return Optional.ofNullable(Coded.parse(type, code)).map(Coded::label);
   }
 
   private static List<Parts.Link> sorts(Map<String, List<String>> params) {

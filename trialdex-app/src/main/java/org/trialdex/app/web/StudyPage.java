@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * Everything the study page shows, in the order it shows it. Empty lists and empty optionals are
  * sections the record lacks; the template leaves them out, headings included. The summary,
- * description, arms and interventions carry the cell-therapy panel's evidence as highlights.
+ * description, arms and interventions carry the cell-therapy panel's evidence as highlights; the
+ * trust signals (as of today, by the application's clock) follow the cell-therapy panel.
  */
 public record StudyPage(
     String nctId, String title, Optional<String> officialTitle, Optional<String> acronym,
     List<Parts.Row> overview,
     Optional<CellPanel> cellTherapy,
+    Optional<TrustPanel> trustSignals,
     List<Rich> summary, List<Rich> description,
     List<String> conditions, List<String> keywords,
     List<Parts.Row> design,

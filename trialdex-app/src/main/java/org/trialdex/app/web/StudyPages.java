@@ -1,5 +1,7 @@
 package org.trialdex.app.web;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +79,7 @@ final class StudyPages {
         text(idm.acronym()),
         overview(id, st),
         CellPanels.panel(s, profile),
+        TrustPanels.panel(s, LocalDate.ofInstant(t.clock().instant(), ZoneOffset.UTC), profile.hasProduct()),
         desc == null ? List.of() : paragraphs(desc.briefSummary(), marks.get(DESCRIPTION + "briefSummary")),
         desc == null ? List.of() : paragraphs(desc.detailedDescription(), marks.get(DESCRIPTION + "detailedDescription")),
         cond == null ? List.of() : list(cond.conditions()),
