@@ -397,7 +397,8 @@ class HttpApiTest {
     assertTrue(api.getOpenapi().startsWith("3.0"), api.getOpenapi());
     for (String path : List.of("/health", "/api/v2/studies", "/api/v2/studies/{nctId}", "/api/studies/{id}/related",
         "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality",
-        "/api/studies/{id}/cell-therapy", "/feed", "/api/match", "/api/landscape", "/api/landscape/{chart}.csv")) {
+        "/api/studies/{id}/cell-therapy", "/api/studies/{id}/trust-signals", "/feed", "/api/match", "/api/landscape",
+        "/api/landscape/{chart}.csv")) {
       assertTrue(api.getPaths().containsKey(path), path);
     }
     assertTrue(api.getPaths().get("/api/v2/studies").getGet().getParameters().stream().anyMatch(p -> p.getName().equals("facets")));
@@ -407,6 +408,7 @@ class HttpApiTest {
     for (String pathAndQuery : List.of("/health", "/api/studies/NCT02513394/related?limit=3",
         "/api/studies/NCT02513394/history", "/api/studies/NCT02513394/diff?from=1&to=1",
         "/api/studies/NCT02513394/quality", "/api/studies/NCT02513394/cell-therapy",
+        "/api/studies/NCT02513394/trust-signals", "/api/v2/studies?facets=trust&aggFilters=" + q("trust:none") + "&pageSize=2",
         "/api/v2/studies?facets=status,phase&pageSize=2", "/api/v2/studies?facets=cellType,cellRoute&pageSize=2",
         "/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true&format=csv",
         "/api/v2/studies/NCT02513394", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
