@@ -164,6 +164,43 @@ class BrowserTest {
   }
 
   @Test
+  void narrowASearchByCellDosePerKgAndTrustSignalsThenRemoveAFilter() {
+    home();
+    search("graft versus host disease");
+    long all = total();
+    assertTrue(browser.findElements(By.xpath("//aside[contains(@class,'facets')]//h3[.='Cell type']")).size() == 1,
+        "the cell type facet is named for people");
+    // Doses of 1 to 10 million cells per kg, as the form's boxes take them.
+    browser.findElement(By.id("q-dose-min")).sendKeys("1e6");
+    browser.findElement(By.id("q-dose-max")).sendKeys("1x10^7");
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    waitForUrl("doseMin=1e6");
+    long dosed = total();
+    assertTrue(dosed > 0 && dosed < all, dosed + " of " + all);
+    assertEquals(List.of("Cell dose per kg: 1e6 to 1x10^7 cells Remove"), texts(By.cssSelector(".active-filters li")));
+    assertEquals("1e6", browser.findElement(By.id("q-dose-min")).getDomProperty("value"));
+    screenshot("search-cell-filters");
+
+    // Hide the trials with any trust signal: fewer or as many, and both filters listed.
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("q-trust")))
+        .selectByVisibleText("Hide trials with any trust signal");
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    waitForUrl("trust=none");
+    long plain = total();
+    assertTrue(plain <= dosed, plain + " of " + dosed);
+    assertEquals(2, texts(By.cssSelector(".active-filters li")).size());
+    screenshot("search-cell-trust-filters");
+
+    // Remove the dose: the trust choice stays.
+    browser.findElement(By.cssSelector(".active-filters li:first-child a")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("doseMin"));
+    assertEquals(List.of("Trust signals: hiding trials with any trust signal Remove"),
+        texts(By.cssSelector(".active-filters li")));
+    assertTrue(total() >= plain);
+    assertEquals("", browser.findElement(By.id("q-dose-min")).getDomProperty("value"));
+  }
+
+  @Test
   void nextPageShowsTheFollowingHits() {
     home();
     search("graft versus host disease");
