@@ -49,13 +49,14 @@ class TrustSignalSearchTest {
 
   /**
    * Autologous bone-marrow MSCs given intravenously (a cell product) at two US sites, with no FDA
-   * flags recorded: a US cell-therapy trial without an FDA-regulated product flag. Phase 1 is not
+   * flags recorded though last updated in 2024, after the flags existed: a US cell-therapy trial
+   * without an FDA-regulated product flag. Phase 1 is not
    * FDAAA-covered, and no verification date is given, so no other signal.
    */
   static final String US_CELLS = """
       {"protocolSection": {
         "identificationModule": {"nctId": "TDX-TS03", "briefTitle": "Bone Marrow Mesenchymal Stromal Cells in Knee Osteoarthritis"},
-        "statusModule": {"overallStatus": "RECRUITING"},
+        "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": "2024-05-01"}},
         "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1"]},
         "contactsLocationsModule": {"locations": [{"facility": "A", "city": "Miami", "country": "United States"},
           {"facility": "B", "city": "Austin", "country": "United States"}]},

@@ -39,7 +39,8 @@ import org.trialdex.app.http.HttpServer;
  *
  * <ul>
  *   <li>71: autologous bone-marrow MSCs, 1×10^6 cells/kg intravenous, two US sites, no FDA flag
- *       recorded: one signal, us-no-fda-flag (a cell product at a US site without a flag);
+ *       recorded though last updated in 2024: one signal, us-no-fda-flag (a cell product at a US
+ *       site without a flag, in a record updated after the flags existed);
  *   <li>72: umbilical-cord MSCs, 2-5×10^6 cells/kg intrathecal, one German site of a university: no signal;
  *   <li>73: a company sponsor with one site in Canada whose summary says "Participants must pay",
  *       followed by a script element: pay and single-site-company, no cells;
@@ -56,7 +57,7 @@ class TrustAndCellFiltersPageTest {
   static final String RECORDS = """
       [{"protocolSection": {
         "identificationModule": {"nctId": "NCT09999971", "briefTitle": "Bone Marrow Mesenchymal Stromal Cells in Knee Osteoarthritis"},
-        "statusModule": {"overallStatus": "RECRUITING"},
+        "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": "2024-05-01"}},
         "conditionsModule": {"conditions": ["Knee Osteoarthritis"]},
         "designModule": {"studyType": "INTERVENTIONAL", "phases": ["PHASE1"]},
         "contactsLocationsModule": {"locations": [{"facility": "Knee Centre", "city": "Miami", "country": "United States"},
