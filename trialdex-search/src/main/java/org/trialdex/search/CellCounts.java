@@ -2,8 +2,7 @@ package org.trialdex.search;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.trialdex.core.celltherapy.CellNumbers;
 
 /**
  * Numbers of cells as {@code RANGE} bounds write them, and the span form the schema indexes a dose
@@ -13,11 +12,8 @@ import java.util.regex.Pattern;
 final class CellCounts {
 
   /** The forms a bound may take, for messages. */
-  static final String FORMS = "1000000, 1e6, 1E6, 1.5x10^6, 10^6, MIN, MAX";
+  static final String FORMS = CellNumbers.FORMS + ", MIN, MAX";
 
-  private static final Pattern PLAIN = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE]([+-]?\\d{1,6}))?");
-  private static final Pattern TIMES_TEN = Pattern.compile(
-      "(?:(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*[xX×*]\\s*)?10\\s*\\^\\s*([+-]?\\d{1,6})");
 
   private CellCounts() {}
 
@@ -29,26 +25,8 @@ final class CellCounts {
    */
   static double parse(String text, String field) {
     String t = text.strip();
-    String mantissa;
-    String exponent;
-    Matcher m = PLAIN.matcher(t);
-    if (m.matches()) {
-      mantissa = m.group(1);
-      exponent = m.group(2);
-    } else if ((m = TIMES_TEN.matcher(t)).matches()) {
-      mantissa = m.group(1) == null ? "1" : m.group(1);
-      exponent = m.group(2);
-    } else {
-      throw new SearchException("Bad value \"" + t + "\" for " + field + ": not a number of cells; accepted: " + FORMS);
-    }
-    BigDecimal value = new BigDecimal(mantissa.endsWith(".") ? mantissa + "0" : mantissa);
-    if (exponent != null) {
-      int e = Integer.parseInt(exponent);
-      if (Math.abs(e) > 400) {
-        throw outOfScale(t, field, e > 0);
-      }
-      value = value.scaleByPowerOfTen(e);
-    }
+    BigDecimal value = CellNumbers.parse(t).orElseThrow(() -> new SearchException(
+        "Bad value \"" + t + "\" for " + field + ": not a number of cells; accepted: " + FORMS));
     double d = value.doubleValue();
     if (Double.isInfinite(d)) {
       throw outOfScale(t, field, true);

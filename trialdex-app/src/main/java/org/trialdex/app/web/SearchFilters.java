@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.trialdex.core.celltherapy.CellNumbers;
 import org.trialdex.core.catalog.AggFilters;
 import org.trialdex.core.trust.TrustSignal;
 
@@ -25,9 +24,6 @@ final class SearchFilters {
   static final String TRUST = "trust";
   private static final String AGG = "aggFilters";
   /** The forms a dose bound may take, as the search's RANGE reads them, without its MIN and MAX. */
-  private static final Pattern PLAIN = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE]([+-]?\\d{1,3}))?");
-  private static final Pattern TIMES_TEN = Pattern.compile(
-      "(?:(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*[xX×*]\\s*)?10\\s*\\^\\s*([+-]?\\d{1,3})");
 
   private SearchFilters() {}
 
@@ -145,21 +141,8 @@ final class SearchFilters {
   /** A number of cells in one of the forms RANGE reads. */
   private static BigDecimal cells(String text, String which) {
     String t = text.strip();
-    Matcher m = PLAIN.matcher(t);
-    String mantissa;
-    String exponent;
-    if (m.matches()) {
-      mantissa = m.group(1);
-      exponent = m.group(2);
-    } else if ((m = TIMES_TEN.matcher(t)).matches()) {
-      mantissa = m.group(1) == null ? "1" : m.group(1);
-      exponent = m.group(2);
-    } else {
-      throw new IllegalArgumentException("The " + which + " cell dose per kg '" + t + "' is not a number of cells;"
-          + " write it as 1000000, 1e6, 1.5x10^6 or 10^6");
-    }
-    BigDecimal v = new BigDecimal(mantissa.endsWith(".") ? mantissa + "0" : mantissa);
-    return exponent == null ? v : v.scaleByPowerOfTen(Integer.parseInt(exponent));
+    return CellNumbers.parse(t).orElseThrow(() -> new IllegalArgumentException("The " + which
+        + " cell dose per kg '" + t + "' is not a number of cells; write it as 1000000, 1e6, 1.5x10^6 or 10^6"));
   }
 
   private static Optional<String> single(Map<String, List<String>> params, String name, String words) {
