@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.query.QueryException;
 import org.trialdex.search.query.SearchRequests;
 
@@ -25,8 +22,6 @@ import org.trialdex.search.query.SearchRequests;
  * wrote: each expectation below is read from the fixture's words by hand, not from the profile.
  */
 class CellTherapySearchTest {
-
-  private static final StudyJson JSON = StudyJson.standard();
 
   /**
    * Autologous bone-marrow MSCs, intravenous, 1×10^6 cells/kg: cell type msc, source bone-marrow,
@@ -91,38 +86,29 @@ class CellTherapySearchTest {
       """;
 
   @TempDir static Path dir;
-  static StudyIndex index;
+  static HandIndex hand;
   static SearchService service;
 
   @BeforeAll
   static void build() {
-    index = StudyIndex.open(dir.resolve("index"));
-    for (String record : List.of(MARROW_IV, CORD_INTRATHECAL, ADIPOSE_KNEE, DRUG)) {
-      var study = JSON.read(record);
-      index.upsert(study.protocolSection().identificationModule().nctId(), study);
-    }
-    index.commit();
-    service = new SearchService(index);
+    hand = HandIndex.of(dir.resolve("index"), MARROW_IV, CORD_INTRATHECAL, ADIPOSE_KNEE, DRUG);
+    service = hand.service;
   }
 
   @AfterAll
   static void close() {
-    index.close();
+    hand.close();
   }
 
   /** The ids found by HTTP-style parameters, parsed as the API, the portal and the CLI parse them. */
   private static Set<String> found(String... params) {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < params.length; i += 2) {
-      map.put(params[i], List.of(params[i + 1]));
-    }
-    return service.search(SearchRequests.parse(map)).hits().stream().map(Hit::id)
-        .collect(Collectors.toCollection(TreeSet::new));
+    return hand.found(params);
   }
 
   private static Set<String> advanced(String expression) {
-    return found("filter.advanced", expression);
+    return hand.advanced(expression);
   }
+
 
   private static String advancedError(String expression) {
     return assertThrows(SearchException.class, () -> advanced(expression)).getMessage();

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.query.QueryException;
 import org.trialdex.search.query.SearchRequests;
 
@@ -27,8 +24,6 @@ import org.trialdex.search.query.SearchRequests;
  * answer is the same whatever day the index is built.
  */
 class TrustSignalSearchTest {
-
-  private static final StudyJson JSON = StudyJson.standard();
 
   /** "Participants must pay a treatment fee": a pay cue; no sponsor, sites or status, so nothing else. */
   static final String PAY = """
@@ -114,37 +109,29 @@ class TrustSignalSearchTest {
   private static final Set<String> ALL = Set.of("TDX-TS01", "TDX-TS02", "TDX-TS03", "TDX-TS04", "TDX-TS05", "TDX-TS06");
 
   @TempDir static Path dir;
-  static StudyIndex index;
+  static HandIndex hand;
   static SearchService service;
 
   @BeforeAll
   static void build() {
-    index = StudyIndex.open(dir.resolve("index"));
-    for (String record : List.of(PAY, SINGLE_SITE, US_CELLS, OVERDUE, UNVERIFIED, NONE)) {
-      var study = JSON.read(record);
-      index.upsert(study.protocolSection().identificationModule().nctId(), study);
-    }
-    index.commit();
-    service = new SearchService(index);
+    hand = HandIndex.of(dir.resolve("index"), PAY, SINGLE_SITE, US_CELLS, OVERDUE, UNVERIFIED, NONE);
+    service = hand.service;
   }
 
   @AfterAll
   static void close() {
-    index.close();
+    hand.close();
   }
 
+  /** The ids found by HTTP-style parameters, parsed as the API, the portal and the CLI parse them. */
   private static Set<String> found(String... params) {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < params.length; i += 2) {
-      map.put(params[i], List.of(params[i + 1]));
-    }
-    return service.search(SearchRequests.parse(map)).hits().stream().map(Hit::id)
-        .collect(Collectors.toCollection(TreeSet::new));
+    return hand.found(params);
   }
 
   private static Set<String> advanced(String expression) {
-    return found("filter.advanced", expression);
+    return hand.advanced(expression);
   }
+
 
   @Test
   void theFieldHoldsEachRecordsKindCodes() {
