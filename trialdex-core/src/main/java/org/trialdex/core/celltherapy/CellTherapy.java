@@ -103,6 +103,8 @@ public final class CellTherapy {
     final boolean observational;
     /** Starts of the record's words, to skip patterns that cannot match ({@link Entry#mayMatch}). */
     final Set<String> wordStarts;
+    /** Where each section's words start, to try patterns only there ({@link Lexicon#matches}). */
+    final Map<Section, Lexicon.WordStarts> words = new java.util.IdentityHashMap<>();
     final List<Sentence> sentences = new ArrayList<>();
     /** Cell-product mentions that name a type, context ones removed. */
     final List<Mention<CellType>> cells = new ArrayList<>();
@@ -115,7 +117,10 @@ public final class CellTherapy {
     Reading(List<Section> sections, List<Fact<String>> products, boolean observational) {
       this.sections = sections;
       this.observational = observational;
-      this.wordStarts = Lexicon.wordStarts(sections);
+      for (Section s : sections) {
+        words.put(s, Lexicon.WordStarts.of(s.lower()));
+      }
+      this.wordStarts = Lexicon.wordStarts(List.copyOf(words.values()));
       for (Section s : sections) {
         sentences.addAll(Texts.sentences(s));
       }
@@ -161,29 +166,29 @@ public final class CellTherapy {
         if (!e.mayMatch(wordStarts)) {
           continue;
         }
-        Matcher m = e.matcher(s.section()).region(s.start(), s.end());
-        while (m.find()) {
-          if (m.end() == m.start() || overlaps(taken, m.start(), m.end())) {
+        for (int[] m : e.matches(s.section(), words.get(s.section()), s.start(), s.end())) {
+          int start = m[0];
+          int end = m[1];
+          if (overlaps(taken, start, end)) {
             continue;
           }
-          taken.add(new int[] {m.start(), m.end()});
-          String before = text.substring(Math.max(s.start(), m.start() - 60), m.start());
+          taken.add(m);
+          String before = text.substring(Math.max(s.start(), start - 60), start);
           boolean derivedProduct = e.value() == CellType.MSC && (Lexicon.DERIVED_PRODUCT.matcher(
-              text.substring(m.end(), Math.min(s.end(), m.end() + 60))).find()
+              text.substring(end, Math.min(s.end(), end + 60))).find()
               || Lexicon.DERIVED_FROM.matcher(before).find());
           boolean context = derivedProduct || CONTEXT_BEFORE.matcher(before).find()
               || e.value() != CellType.MSC && e.value() != CellType.EXOSOMES_SECRETOME
                   && DIFFERENTIATE.matcher(before).find();
-          anchors.add(new Mention<>(s, m.start(), m.end(), e.value()));
+          anchors.add(new Mention<>(s, start, end, e.value()));
           if (!context) {
-            cells.add(new Mention<>(s, m.start(), m.end(), e.value()));
+            cells.add(new Mention<>(s, start, end, e.value()));
           }
         }
       }
-      Matcher g = Lexicon.GENERIC.matcher(s.section().lower()).region(s.start(), s.end());
-      while (g.find()) {
-        if (!overlaps(taken, g.start(), g.end())) {
-          anchors.add(new Mention<>(s, g.start(), g.end(), null));
+      for (int[] g : Lexicon.GENERIC.matches(s.section(), words.get(s.section()), s.start(), s.end())) {
+        if (!overlaps(taken, g[0], g[1])) {
+          anchors.add(new Mention<>(s, g[0], g[1], null));
         }
       }
     }
@@ -518,18 +523,15 @@ public final class CellTherapy {
         if (!e.mayMatch(wordStarts)) {
           continue;
         }
-        Matcher m = e.matcher(s.section()).region(s.start(), s.end());
-        while (m.find()) {
-          if (m.end() > m.start()) {
-            boolean detail = e.value() instanceof Donor d && !d.isKind();
-            if (!detail && overlaps(taken, m.start(), m.end())) {
-              continue;
-            }
-            if (!detail) {
-              taken.add(new int[] {m.start(), m.end()});
-            }
-            out.add(new Mention<>(s, m.start(), m.end(), e.value()));
+        for (int[] m : e.matches(s.section(), words.get(s.section()), s.start(), s.end())) {
+          boolean detail = e.value() instanceof Donor d && !d.isKind();
+          if (!detail && overlaps(taken, m[0], m[1])) {
+            continue;
           }
+          if (!detail) {
+            taken.add(m);
+          }
+          out.add(new Mention<>(s, m[0], m[1], e.value()));
         }
       }
       out.sort(Comparator.comparingInt(Mention::start));

@@ -1,7 +1,12 @@
 package org.trialdex.core.celltherapy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +27,11 @@ final class Lexicon {
     /** A matcher over the section's text, or its lower-case copy, as this entry needs. */
     java.util.regex.Matcher matcher(Texts.Section s) {
       return pattern.matcher(lower ? s.lower() : s.text());
+    }
+
+    /** The matches in {@code [from, to)} of the section's text, as {@link Lexicon#matches} gives them. */
+    List<int[]> matches(Texts.Section s, WordStarts words, int from, int to) {
+      return Lexicon.matches(pattern, triggers, lower ? s.lower() : s.text(), words, from, to);
     }
 
     /**
@@ -46,21 +56,126 @@ final class Lexicon {
   static final int TRIGGER = 3;
 
   /** The lower-case starts (1 to {@value #TRIGGER} letters) of every word of the texts. */
-  static Set<String> wordStarts(List<Texts.Section> sections) {
+  static Set<String> wordStarts(List<WordStarts> texts) {
     Set<String> out = new java.util.HashSet<>();
-    for (Texts.Section s : sections) {
-      String t = s.lower();
-      int n = t.length();
+    for (WordStarts w : texts) {
+      out.addAll(w.positions.keySet());
+    }
+    return out;
+  }
+
+  /**
+   * Where the words of one lower-case text start, by their first 1 to {@value #TRIGGER} letters.
+   * A position counts as a word start when the character before it is not an ASCII letter or digit,
+   * so every place where a pattern's {@code \\b} can hold before a letter is one (Java's
+   * {@code \\b} is ASCII since JDK 19, {@link Character#isLetterOrDigit} is not: both are covered).
+   */
+  static final class WordStarts {
+    private static final int[] NONE = {};
+    private final Map<String, int[]> positions;
+
+    private WordStarts(Map<String, int[]> positions) {
+      this.positions = positions;
+    }
+
+    static WordStarts of(String lower) {
+      Map<String, List<Integer>> at = new HashMap<>();
+      int n = lower.length();
       for (int i = 0; i < n; i++) {
-        if (Character.isLetterOrDigit(t.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+        if (Character.isLetterOrDigit(lower.charAt(i)) && (i == 0 || !asciiLetterOrDigit(lower.charAt(i - 1)))) {
           int j = i;
-          while (j < n && j - i < TRIGGER && Character.isLetterOrDigit(t.charAt(j))) {
+          while (j < n && j - i < TRIGGER && Character.isLetterOrDigit(lower.charAt(j))) {
             j++;
           }
           for (int k = i + 1; k <= j; k++) {
-            out.add(t.substring(i, k));
+            at.computeIfAbsent(lower.substring(i, k), x -> new ArrayList<>()).add(i);
           }
         }
+      }
+      Map<String, int[]> positions = new HashMap<>(at.size() * 2);
+      at.forEach((k, v) -> positions.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      return new WordStarts(positions);
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** The starts in {@code [from, to)} of words that begin with any of {@code triggers}, ascending, once each. */
+    int[] candidates(List<String> triggers, int from, int to) {
+      int[] merged = NONE;
+      int size = 0;
+      for (String t : triggers) {
+        int[] p = positions.getOrDefault(t, NONE);
+        int lo = lowerBound(p, from);
+        int hi = lowerBound(p, to);
+        if (hi > lo) {
+          if (merged.length < size + hi - lo) {
+            merged = Arrays.copyOf(merged, Math.max(size + hi - lo, merged.length * 2));
+          }
+          System.arraycopy(p, lo, merged, size, hi - lo);
+          size += hi - lo;
+        }
+      }
+      if (size == 0) {
+        return NONE;
+      }
+      Arrays.sort(merged, 0, size);
+      int distinct = 1;
+      for (int i = 1; i < size; i++) {
+        if (merged[i] != merged[distinct - 1]) {
+          merged[distinct++] = merged[i];
+        }
+      }
+      return Arrays.copyOf(merged, distinct);
+    }
+
+    private static int lowerBound(int[] a, int key) {
+      int lo = 0;
+      int hi = a.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (a[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
+
+  /**
+   * The matches {@link Matcher#find} would give in {@code [from, to)} of {@code text}, as
+   * {@code {start, end}} pairs, empty matches left out. When the pattern's {@code triggers} are
+   * known, matching is tried only where a word starts with one of them (from {@code words}, built
+   * on the same text in lower case) instead of at every character: the same matches, provided
+   * {@code \\b} and look-behinds at {@code from} see only spaces before it (sentences start after
+   * spaces or at the text's start) and look-aheads at {@code to} see no letter after it.
+   */
+  static List<int[]> matches(Pattern pattern, List<String> triggers, String text, WordStarts words, int from,
+      int to) {
+    List<int[]> out = new ArrayList<>();
+    Matcher m = pattern.matcher(text);
+    if (triggers == null) {
+      m.region(from, to);
+      while (m.find()) {
+        if (m.end() > m.start()) {
+          out.add(new int[] {m.start(), m.end()});
+        }
+      }
+      return out;
+    }
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int after = from;
+    for (int p : words.candidates(triggers, from, to)) {
+      if (p < after) {
+        continue;
+      }
+      m.region(p, to);
+      if (m.lookingAt() && m.end() > m.start()) {
+        out.add(new int[] {m.start(), m.end()});
+        after = m.end();
       }
     }
     return out;
@@ -270,14 +385,9 @@ final class Lexicon {
       ci("\\bdendritic[\\s-]+cells?|\\btolerogenic[\\s-]+DCs?\\b|\\bDC[\\s-]+vaccine", CellType.DENDRITIC));
 
   /** Cell words that name no type: "stem cells", "cell therapy". Used to tie facts to the product. */
-  static final Pattern GENERIC = lowerCase(
+  static final Entry<Boolean> GENERIC = ci(
       "\\b(?:stem|progenitor|precursor|stromal|regenerative)[\\s-]+cells?\\b|\\bcell(?:ular)?[\\s-]+(?:therapy|product|"
-          + "transplant\\w*|suspension|injection|infusion|implant\\w*)|\\bcells\\b|\\bSCs?\\b");
-
-  /** A case-insensitive pattern to match against lower-case text (see {@link Entry}). */
-  private static Pattern lowerCase(String regex) {
-    return ci(regex, Boolean.TRUE).pattern();
-  }
+          + "transplant\\w*|suspension|injection|infusion|implant\\w*)|\\bcells\\b|\\bSCs?\\b", Boolean.TRUE);
 
   /** After an MSC word, "-derived exosomes": the product is the exosomes, not the cells. */
   static final Pattern DERIVED_PRODUCT = Pattern.compile(

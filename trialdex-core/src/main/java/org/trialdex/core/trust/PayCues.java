@@ -34,24 +34,46 @@ final class PayCues {
   private static final String WHO = "(?:patients?|participants?|subjects?|you|volunteers?|families|family|parents?"
       + "|the\\s+patient|the\\s+participant|the\\s+subject)";
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-  private static final List<Pattern> CUES = List.of(
-      Pattern.compile("\\b(?:patients?|self|privately|personally)[- ]?(?:funded|financed)\\b"
-          + "|\\bself[- ]?(?:pay|paying|paid|payment)\\b|\\b(?:patient|private)[- ]pay(?:ing)?\\b", FLAGS),
-      Pattern.compile("\\bpay(?:ing|s)?\\s+to\\s+(?:participate|take\\s+part|enrol+|join)\\b", FLAGS),
-      Pattern.compile("\\b" + WHO + "\\s+(?:will|must|shall|would|should|are\\s+(?:required|expected|asked)\\s+to"
+  /**
+   * A phrasing of a cue, and words one of which every match holds (case-folded, see {@link #fold}):
+   * a text without any of them is not matched against the pattern, which is most of the time spent.
+   */
+  private record Phrasing(Pattern pattern, List<String> words) {
+
+    Phrasing(String regex, String... words) {
+      this(Pattern.compile(regex, FLAGS), List.of(words));
+    }
+
+    boolean mayMatch(String folded) {
+      for (String w : words) {
+        if (folded.contains(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static final List<Phrasing> CUES = List.of(
+      new Phrasing("\\b(?:patients?|self|privately|personally)[- ]?(?:funded|financed)\\b"
+          + "|\\bself[- ]?(?:pay|paying|paid|payment)\\b|\\b(?:patient|private)[- ]pay(?:ing)?\\b",
+          "funded", "financed", "pay", "paid"),
+      new Phrasing("\\bpay(?:ing|s)?\\s+to\\s+(?:participate|take\\s+part|enrol+|join)\\b", "pay"),
+      new Phrasing("\\b" + WHO + "\\s+(?:will|must|shall|would|should|are\\s+(?:required|expected|asked)\\s+to"
           + "|is\\s+(?:required|expected|asked)\\s+to|need\\s+to|needs\\s+to|have\\s+to|has\\s+to|agree\\s+to)"
-          + "\\s+(?:be\\s+)?(?:pay|charged|billed|bear|cover|fund)\\b", FLAGS),
-      Pattern.compile("\\b(?:costs?|expenses?|fees?|charges?|price)\\b[^.;\\n]{0,80}?\\b(?:borne|paid|covered|payable"
-          + "|funded)\\s+by\\s+" + WHO + "\\b", FLAGS),
-      Pattern.compile("\\bpaid\\s+for\\s+by\\s+" + WHO + "\\b", FLAGS),
-      Pattern.compile("\\b(?:financial\\s+means|funds|ability|able|willing(?:ness)?|afford)\\s+to\\s+(?:pay|cover)\\b",
-          FLAGS),
-      Pattern.compile("\\b(?:treatment|procedure|participation|study|therapy|program(?:me)?|enrol(?:l)?ment"
-          + "|registration|cell|injection|infusion)\\s+(?:fees?|charges?)\\b", FLAGS),
-      Pattern.compile("\\b(?:treatment|procedure|participation|therapy|program(?:me)?)\\s+(?:costs?|price)\\b"
-          + "[^.;\\n]{0,30}?(?:US\\s?|USD\\s?)?\\$\\s?\\d", FLAGS),
-      Pattern.compile("\\b(?:fee|charge|price)\\s+(?:of|is|will\\s+be|:)\\s+(?:US\\s?|USD\\s?)?\\$\\s?\\d", FLAGS),
-      Pattern.compile("\\bout[- ]of[- ]pocket\\b", FLAGS));
+          + "\\s+(?:be\\s+)?(?:pay|charged|billed|bear|cover|fund)\\b",
+          "pay", "charged", "billed", "bear", "cover", "fund"),
+      new Phrasing("\\b(?:costs?|expenses?|fees?|charges?|price)\\b[^.;\\n]{0,80}?\\b(?:borne|paid|covered|payable"
+          + "|funded)\\s+by\\s+" + WHO + "\\b", "borne", "paid", "covered", "payable", "funded"),
+      new Phrasing("\\bpaid\\s+for\\s+by\\s+" + WHO + "\\b", "paid"),
+      new Phrasing("\\b(?:financial\\s+means|funds|ability|able|willing(?:ness)?|afford)\\s+to\\s+(?:pay|cover)\\b",
+          "pay", "cover"),
+      new Phrasing("\\b(?:treatment|procedure|participation|study|therapy|program(?:me)?|enrol(?:l)?ment"
+          + "|registration|cell|injection|infusion)\\s+(?:fees?|charges?)\\b", "fee", "charge"),
+      new Phrasing("\\b(?:treatment|procedure|participation|therapy|program(?:me)?)\\s+(?:costs?|price)\\b"
+          + "[^.;\\n]{0,30}?(?:US\\s?|USD\\s?)?\\$\\s?\\d", "$"),
+      new Phrasing("\\b(?:fee|charge|price)\\s+(?:of|is|will\\s+be|:)\\s+(?:US\\s?|USD\\s?)?\\$\\s?\\d", "$"),
+      new Phrasing("\\bout[- ]of[- ]pocket\\b", "pocket"));
   private static final Pattern NEGATION_BEFORE =
       Pattern.compile("\\b(?:no|not|never|without|none|nor)\\b|n't\\b", FLAGS);
   private static final Pattern NEGATION_AFTER = Pattern.compile("^\\W*(?:\\w+\\W+){0,3}?(?:nothing|not|no)\\b", FLAGS);
@@ -76,8 +98,12 @@ final class PayCues {
     }
     int lastSentenceEnd = -1;
     List<int[]> hits = new ArrayList<>();
-    for (Pattern p : CUES) {
-      Matcher m = p.matcher(text);
+    String folded = fold(text);
+    for (Phrasing p : CUES) {
+      if (!p.mayMatch(folded)) {
+        continue;
+      }
+      Matcher m = p.pattern().matcher(text);
       while (m.find()) {
         hits.add(new int[] {m.start(), m.end()});
       }
@@ -95,6 +121,18 @@ final class PayCues {
       }
     }
     return cues;
+  }
+
+  /**
+   * The text as case-insensitive Unicode matching compares it, character by character: lower case
+   * of upper case, so that "ſ" reads "s" and "ı" reads "i", as they match those letters in the patterns.
+   */
+  static String fold(String text) {
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+    }
+    return new String(c);
   }
 
   /** The first cue of {@code text}. */

@@ -38,7 +38,21 @@ class LexiconTest {
   void wordStartsHoldOneToThreeLettersOfEveryWord() {
     Texts.Section s = new Texts.Section("f", "Intra-articular MSC", 0, null, false, null, List.of(), false,
         Texts.lower("Intra-articular MSC"));
-    assertEquals(Set.of("i", "in", "int", "a", "ar", "art", "m", "ms", "msc"), Lexicon.wordStarts(List.of(s)));
+    assertEquals(Set.of("i", "in", "int", "a", "ar", "art", "m", "ms", "msc"),
+        Lexicon.wordStarts(List.of(Lexicon.WordStarts.of(s.lower()))));
+  }
+
+  @Test
+  void matchesAreTriedWhereWordsStartAndAgreeWithFind() {
+    Lexicon.Entry<Boolean> e = Lexicon.GENERIC;
+    String text = "Stem cells: cellular therapy, xcells, \u00e9cells and hSCs; cell-therapy.";
+    Texts.Section s = new Texts.Section("f", text, 0, null, false, null, List.of(), false, Texts.lower(text));
+    List<String> found = e.matches(s, Lexicon.WordStarts.of(s.lower()), 0, text.length()).stream()
+        .map(m -> text.substring(m[0], m[1])).toList();
+    // "xcells" has no boundary before "cells"; after the non-ASCII "\u00e9", Java's \\b holds (ASCII word characters)
+    assertEquals(List.of("Stem cells", "cellular therapy", "cells", "cell-therapy"), found);
+    // a region: only what lies wholly inside it
+    assertEquals(1, e.matches(s, Lexicon.WordStarts.of(s.lower()), 12, 29).size());
   }
 
   /** Abbreviations with free letters in front ("hUCMSC", "BM-MSC"): no fixed start, so they always run. */
@@ -62,7 +76,7 @@ class LexiconTest {
 
   private static <T> boolean find(List<Lexicon.Entry<T>> entries, String text) {
     Texts.Section s = new Texts.Section("f", text, 0, null, false, null, List.of(), false, Texts.lower(text));
-    Set<String> starts = Lexicon.wordStarts(List.of(s));
+    Set<String> starts = Lexicon.wordStarts(List.of(Lexicon.WordStarts.of(s.lower())));
     return entries.stream().anyMatch(e -> e.mayMatch(starts) && e.matcher(s).find());
   }
 

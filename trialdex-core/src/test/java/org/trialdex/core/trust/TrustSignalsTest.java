@@ -86,7 +86,10 @@ class TrustSignalsTest {
       "The treatment cost is $15,000 per injection.",
       "Participants are required to cover the cost of the stem cell product.",
       "All expenses of the procedure are paid by the participant.",
-      "Privately funded by patients; the study is self funded."})
+      "Privately funded by patients; the study is self funded.",
+      // any case, and a letter that case-insensitive matching takes as another (dotless i as i)
+      "PATIENTS WILL BE CHARGED FOR THE CELLS.",
+      "This study is self-f\u0131nanced."})
   void payPhrasingsGiveTheSignal(String sentence) {
     assertTrue(pay("brief", sentence).isPresent(), sentence);
   }
