@@ -31,7 +31,10 @@ final class Tail extends FilterInputStream {
 
   private final End end;
   private final byte[] ring;
+  /** Bytes read so far. */
   private long seen;
+  /** Where the next byte goes in {@link #ring}; the last byte read is just before it. */
+  private int next;
   private final byte[] scratch = new byte[8192];
 
   Tail(InputStream in, End end) {
@@ -44,7 +47,9 @@ final class Tail extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      ring[(int) (seen++ % ring.length)] = (byte) b;
+      ring[next] = (byte) b;
+      next = next + 1 == ring.length ? 0 : next + 1;
+      seen++;
     }
     return b;
   }
@@ -52,10 +57,24 @@ final class Tail extends FilterInputStream {
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
     int n = super.read(b, off, len);
-    for (int i = 0; i < n; i++) {
-      ring[(int) (seen++ % ring.length)] = b[off + i];
+    if (n > 0) {
+      keep(b, off, n);
     }
     return n;
+  }
+
+  /** Copies the last bytes of {@code b[off, off + n)} into the ring, a block at a time. */
+  private void keep(byte[] b, int off, int n) {
+    seen += n;
+    if (n >= ring.length) {
+      System.arraycopy(b, off + n - ring.length, ring, 0, ring.length);
+      next = 0;
+      return;
+    }
+    int first = Math.min(n, ring.length - next);
+    System.arraycopy(b, off, ring, next, first);
+    System.arraycopy(b, off + first, ring, 0, n - first);
+    next = (next + n) % ring.length;
   }
 
   /** Skips by reading, so that the skipped bytes count as seen. */
@@ -87,7 +106,7 @@ final class Tail extends FilterInputStream {
   }
 
   private byte at(int fromEnd) {
-    return ring[(int) ((seen - fromEnd) % ring.length)];
+    return ring[Math.floorMod(next - fromEnd, ring.length)];
   }
 
   private boolean allZero() {
