@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an import did. {@code read = created + updated + unchanged + failures.size()} for every
+ * What an import did. {@code read = created + updated + unchanged + failed} for every
  * completed import; an aborted import ({@link #aborted()} present) stopped early and counts only
  * the chunks that were written.
  *
@@ -13,23 +13,30 @@ import java.util.Optional;
  * @param created records new to the store
  * @param updated records whose content changed: one new version each
  * @param unchanged records identical to their current version: no new version
- * @param failures every record, file or archive that could not be imported, with the reason
+ * @param failed records, files and archives that could not be imported
+ * @param failureSample the first of them, up to {@link Importer#MAX_FAILURES_KEPT}, each with its
+ *     file, record and reason ({@link Importer.Listener#failed} is given every one)
  * @param warningCount warnings on imported records
  * @param warnings the first warnings, up to {@link Importer#MAX_WARNINGS_KEPT}
  * @param bytes bytes read from the files on disk
  * @param elapsed wall time
  * @param aborted why the import stopped before the end (the store failed), if it did
  */
-public record ImportReport(long read, long created, long updated, long unchanged, List<ReadProblem> failures,
-    long warningCount, List<ReadWarning> warnings, long bytes, Duration elapsed, Optional<String> aborted) {
+public record ImportReport(long read, long created, long updated, long unchanged, long failed,
+    List<ReadProblem> failureSample, long warningCount, List<ReadWarning> warnings, long bytes, Duration elapsed,
+    Optional<String> aborted) {
 
   public ImportReport {
-    failures = List.copyOf(failures);
+    failureSample = List.copyOf(failureSample);
     warnings = List.copyOf(warnings);
+    if (failed < failureSample.size()) {
+      throw new IllegalArgumentException("failed (" + failed + ") is less than the failures kept (" + failureSample.size() + ")");
+    }
   }
 
-  public long failed() {
-    return failures.size();
+  /** Failures counted but not kept in {@link #failureSample()}. */
+  public long failuresNotKept() {
+    return failed - failureSample.size();
   }
 
   /** Records per second over the whole import. */

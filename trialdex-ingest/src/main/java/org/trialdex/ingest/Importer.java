@@ -22,14 +22,21 @@ import org.trialdex.core.source.RecordIds;
  * {@link ChunkWriter}, reading the next chunk while the last is written.
  *
  * <p>Bad input never stops an import: a record that cannot be read, has no valid NCT id, or repeats
- * an NCT id already seen in this import is reported in {@link ImportReport#failures()} with its
- * file, record and reason, and the rest goes on. Only a failing writer (the store) stops it, after
- * which nothing of the failed chunk is written.
+ * an NCT id already seen in this import is a failure with its file, record and reason, and the rest
+ * goes on. Only a failing writer (the store) stops it, after which nothing of the failed chunk is
+ * written.
+ *
+ * <p>Memory stays bounded whatever the input: failures are counted, the first
+ * {@link #MAX_FAILURES_KEPT} are kept in {@link ImportReport#failureSample()}, and every one goes to
+ * {@link Listener#failed} as it happens (to stream them to a file). What grows with the input is one
+ * small entry per imported record id, to find an id that comes twice.
  */
 public final class Importer {
 
   /** Warnings kept in the report; the rest are counted. */
   public static final int MAX_WARNINGS_KEPT = 1000;
+  /** Failures kept in the report; the rest are counted (and given to {@link Listener#failed}). */
+  public static final int MAX_FAILURES_KEPT = 100;
 
   private static final Pattern NCT_ID = RecordIds.NCT_ID;
   /** Ids of records without an NCT id: other registries' ids and content ids. */
@@ -38,10 +45,13 @@ public final class Importer {
   /** Progress as the import goes: for a progress bar. */
   public record Progress(long records, long failed, long bytesDone, long bytesTotal, String currentFile) {}
 
-  /** Receives progress about every chunk; called from the import's reading thread. */
+  /** Receives progress about every chunk, and every failure; called from the import's threads, one at a time. */
   @FunctionalInterface
   public interface Listener {
     void progress(Progress progress);
+
+    /** One record, file or archive that was not imported, as it happens (all of them, in order). */
+    default void failed(ReadProblem problem) {}
 
     Listener NONE = p -> {};
   }
@@ -68,8 +78,10 @@ public final class Importer {
   /** Imports everything the paths hold and reports what happened. */
   public ImportReport run(List<Path> paths) {
     long started = System.nanoTime();
-    List<ReadProblem> failures = new ArrayList<>();
-    List<Path> files = Sources.expand(paths, failures);
+    Failures failures = new Failures(listener);
+    List<ReadProblem> missing = new ArrayList<>();
+    List<Path> files = Sources.expand(paths, missing);
+    missing.forEach(failures::add);
     long bytesTotal = files.stream().mapToLong(Importer::size).sum();
     AtomicLong bytesDone = new AtomicLong();
     try (Sources sources = new Sources(options, bytesDone)) {
@@ -77,7 +89,7 @@ public final class Importer {
     }
   }
 
-  private ImportReport run(Sources sources, List<Path> files, List<ReadProblem> failures, AtomicLong bytesDone,
+  private ImportReport run(Sources sources, List<Path> files, Failures failures, AtomicLong bytesDone,
       long bytesTotal, long started) {
 
     BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2);
@@ -101,7 +113,7 @@ public final class Importer {
         } catch (RuntimeException e) {
           aborted = Optional.of("writing a chunk of " + chunk.records().size() + " records (from "
               + chunk.records().get(0).provenance() + ") failed, so it was not written and the import stopped: "
-              + e.getMessage());
+              + ReadProblem.reasonOf(e));
           reading.stop();
           break;
         }
@@ -123,15 +135,12 @@ public final class Importer {
       reading.stop();
       aborted = Optional.of("interrupted");
     }
-    List<ReadProblem> allFailures;
-    synchronized (failures) {
-      allFailures = List.copyOf(failures);
-    }
     if (reading.error != null && aborted.isEmpty()) {
       aborted = Optional.of("reading failed unexpectedly: " + reading.error);
     }
-    long read = aborted.isPresent() ? written + allFailures.size() : reading.accepted + allFailures.size();
-    return new ImportReport(read, created, updated, unchanged, allFailures, reading.warningCount,
+    long failed = failures.count();
+    long read = aborted.isPresent() ? written + failed : reading.accepted + failed;
+    return new ImportReport(read, created, updated, unchanged, failed, failures.sample(), reading.warningCount,
         reading.warnings, bytesDone.get(), Duration.ofNanos(System.nanoTime() - started), aborted);
   }
 
@@ -140,6 +149,13 @@ public final class Importer {
       return java.nio.file.Files.size(p);
     } catch (java.io.IOException e) {
       return 0;
+    }
+  }
+
+  private record Where(String file, String position) {
+    @Override
+    public String toString() {
+      return file + " (" + position + ")";
     }
   }
 
@@ -155,18 +171,19 @@ public final class Importer {
   private final class Reading implements Runnable {
     private final Sources sources;
     private final List<Path> files;
-    private final List<ReadProblem> failures;
+    private final Failures failures;
     private final BlockingQueue<Chunk> queue;
     private final AtomicLong bytesDone;
     private final long bytesTotal;
-    private final Map<String, String> seen = new HashMap<>();
+    /** Where each record id was first taken, per source; the file name is shared, not copied, per record. */
+    private final Map<String, Where> seen = new HashMap<>();
     private final List<ReadWarning> warnings = new ArrayList<>();
     private volatile boolean stopped;
     private volatile String error;
     private long accepted;
     private long warningCount;
 
-    Reading(Sources sources, List<Path> files, List<ReadProblem> failures, BlockingQueue<Chunk> queue,
+    Reading(Sources sources, List<Path> files, Failures failures, BlockingQueue<Chunk> queue,
         AtomicLong bytesDone, long bytesTotal) {
       this.sources = sources;
       this.files = files;
@@ -192,7 +209,7 @@ public final class Importer {
             r = it.next();
           } catch (RuntimeException e) {
             // A reader broke its contract (it should return Failed): keep the reason, stop reading.
-            fail(new ReadProblem(sources.currentFile(), "", "reading stopped unexpectedly: " + e));
+            fail(new ReadProblem(sources.currentFile(), "", "reading stopped unexpectedly: " + ReadProblem.reasonOf(e)));
             break;
           }
           switch (r) {
@@ -216,7 +233,7 @@ public final class Importer {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException | Error e) {
-        error = e.toString();
+        error = ReadProblem.reasonOf(e);
       } finally {
         try {
           queue.put(Chunk.END);
@@ -253,8 +270,7 @@ public final class Importer {
       // The same trial from two sources (a registry record and a page) is two views to merge; the
       // same trial twice from one source is a mistake in the batch.
       String source = SourceKeys.of(read.provenance());
-      String where = read.provenance().file() + " (" + position + ")";
-      String first = seen.putIfAbsent(nct + " " + source, where);
+      Where first = seen.putIfAbsent(nct + " " + source, new Where(file, position));
       if (first != null) {
         fail(new ReadProblem(file, nct + " (" + position + ")", nct + " appears twice in this import from the same"
             + " source (" + source + "); the first, at " + first + ", was taken and this one was not imported"));
@@ -271,17 +287,39 @@ public final class Importer {
     }
 
     private void fail(ReadProblem problem) {
-      synchronized (failures) {
-        failures.add(problem);
-      }
+      failures.add(problem);
     }
 
     private void report() {
-      long failed;
-      synchronized (failures) {
-        failed = failures.size();
-      }
+      long failed = failures.count();
       listener.progress(new Progress(accepted + failed, failed, bytesDone.get(), bytesTotal, sources.currentFile()));
+    }
+  }
+
+  /** Every failure counted and given to the listener; the first {@link #MAX_FAILURES_KEPT} kept. */
+  private static final class Failures {
+    private final Listener listener;
+    private final List<ReadProblem> sample = new ArrayList<>();
+    private long count;
+
+    Failures(Listener listener) {
+      this.listener = listener;
+    }
+
+    synchronized void add(ReadProblem problem) {
+      count++;
+      if (sample.size() < MAX_FAILURES_KEPT) {
+        sample.add(problem);
+      }
+      listener.failed(problem);
+    }
+
+    synchronized long count() {
+      return count;
+    }
+
+    synchronized List<ReadProblem> sample() {
+      return List.copyOf(sample);
     }
   }
 }

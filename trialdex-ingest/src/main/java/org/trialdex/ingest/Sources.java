@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +75,7 @@ final class Sources implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
         } catch (IOException e) {
-          missing.add(new ReadProblem(p.toString(), "", "cannot list the folder: " + e.getMessage()));
+          missing.add(new ReadProblem(p.toString(), "", "cannot list the folder: " + ReadProblem.reasonOf(e)));
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
@@ -99,11 +100,14 @@ final class Sources implements AutoCloseable {
 
   /** The results of one entry: ready, being mapped on another thread, or to be read in place. */
   private sealed interface Pending {
-    record Ready(List<ReadResult> results) implements Pending {}
+    /** The file or archive entry the results are of. */
+    String name();
+
+    record Ready(String name, List<ReadResult> results) implements Pending {}
 
     record Mapping(Future<List<ReadResult>> results, String name, long bytes) implements Pending {}
 
-    record InPlace(Stream<ReadResult> results) implements Pending {}
+    record InPlace(String name, Stream<ReadResult> results) implements Pending {}
   }
 
   private final class Records implements Iterator<ReadResult> {
@@ -112,6 +116,9 @@ final class Sources implements AutoCloseable {
     private long windowBytes;
     private Iterator<ReadResult> current = List.<ReadResult>of().iterator();
     private Stream<ReadResult> currentStream;
+    private String currentName = "";
+    private String lastRecord = "";
+    private ReadResult ahead;
 
     Records(Entries entries) {
       this.entries = entries;
@@ -119,29 +126,72 @@ final class Sources implements AutoCloseable {
 
     @Override
     public boolean hasNext() {
-      while (!current.hasNext()) {
-        if (currentStream != null) {
-          currentStream.close();
-          currentStream = null;
+      while (ahead == null) {
+        ReadResult r = fromCurrent();
+        if (r != null) {
+          ahead = r;
+          break;
         }
-        fill();
-        Pending next = window.pollFirst();
-        if (next == null) {
-          entries.close();
+        if (!nextEntry()) {
           return false;
         }
-        current = switch (next) {
-          case Pending.Ready r -> r.results().iterator();
-          case Pending.Mapping m -> {
-            windowBytes -= m.bytes();
-            yield await(m);
-          }
-          case Pending.InPlace p -> {
-            currentStream = p.results();
-            yield p.results().iterator();
-          }
-        };
       }
+      return true;
+    }
+
+    /**
+     * The next result of the current entry, or null at its end. A reader that throws (it should
+     * return a failure instead) costs the rest of its entry, never the other entries and files:
+     * the exception becomes a failure naming the entry and the last record read before it.
+     */
+    private ReadResult fromCurrent() {
+      try {
+        if (!current.hasNext()) {
+          return null;
+        }
+        ReadResult r = current.next();
+        if (r instanceof ReadResult.Read read) {
+          lastRecord = read.provenance().position();
+        } else if (r instanceof ReadResult.Failed f && !f.problem().record().isEmpty()) {
+          lastRecord = f.problem().record();
+        }
+        return r;
+      } catch (RuntimeException | StackOverflowError e) {
+        current = List.<ReadResult>of().iterator();
+        return failure(currentName, lastRecord.isEmpty() ? "" : "after " + lastRecord,
+            "reading stopped: " + ReadProblem.reasonOf(e) + "; the rest of this file was not read"
+                + " (a reader bug; please report it with the file)");
+      }
+    }
+
+    private boolean nextEntry() {
+      if (currentStream != null) {
+        try {
+          currentStream.close();
+        } catch (RuntimeException ignored) {
+          // the entry is done either way
+        }
+        currentStream = null;
+      }
+      fill();
+      Pending next = window.pollFirst();
+      if (next == null) {
+        entries.close();
+        return false;
+      }
+      lastRecord = "";
+      currentName = next.name();
+      current = switch (next) {
+        case Pending.Ready r -> r.results().iterator();
+        case Pending.Mapping m -> {
+          windowBytes -= m.bytes();
+          yield await(m);
+        }
+        case Pending.InPlace p -> {
+          currentStream = p.results();
+          yield p.results().iterator();
+        }
+      };
       return true;
     }
 
@@ -161,7 +211,8 @@ final class Sources implements AutoCloseable {
       try {
         return m.results().get().iterator();
       } catch (ExecutionException e) {
-        return List.<ReadResult>of(failure(m.name(), "reading stopped unexpectedly: " + e.getCause())).iterator();
+        return List.<ReadResult>of(failure(m.name(), "reading stopped: " + ReadProblem.reasonOf(e.getCause())
+            + " (a reader bug; please report it with the file)")).iterator();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return List.<ReadResult>of(failure(m.name(), "interrupted")).iterator();
@@ -173,7 +224,9 @@ final class Sources implements AutoCloseable {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return current.next();
+      ReadResult r = ahead;
+      ahead = null;
+      return r;
     }
   }
 
@@ -211,10 +264,11 @@ final class Sources implements AutoCloseable {
     private Iterator<Pending> open(Path file) {
       currentFile = file.toString();
       try {
-        openFile = new BufferedInputStream(new Counting(Files.newInputStream(file), bytesDone), 1 << 16);
-        return openArchiveOrFile(file.toString(), (BufferedInputStream) openFile);
-      } catch (IOException e) {
-        return List.<Pending>of(ready(failure(file.toString(), "cannot read: " + e.getMessage()))).iterator();
+        Counting counted = new Counting(Files.newInputStream(file), bytesDone);
+        openFile = new BufferedInputStream(counted, 1 << 16);
+        return openArchiveOrFile(file.toString(), (BufferedInputStream) openFile, counted);
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        return List.<Pending>of(ready(failure(file.toString(), "cannot read: " + ReadProblem.reasonOf(e)))).iterator();
       }
     }
 
@@ -231,36 +285,49 @@ final class Sources implements AutoCloseable {
     }
   }
 
-  private Iterator<Pending> openArchiveOrFile(String name, BufferedInputStream in) throws IOException {
+  private Iterator<Pending> openArchiveOrFile(String name, BufferedInputStream in, Counting compressed) throws IOException {
     byte[] magic = peek(in, 512);
     if (magic.length >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-      return archiveEntries(name, new ZipArchiveInputStream(in));
+      Tail tail = new Tail(in, Tail.ZIP_END);
+      ZipArchiveInputStream zip = new ZipArchiveInputStream(tail);
+      return archiveEntries(name, zip, tail, new Expansion(name, compressed, false, options));
     }
     if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      BufferedInputStream gz = new BufferedInputStream(new GzipCompressorInputStream(in, true), 1 << 16);
+      Expansion expansion = new Expansion(name, compressed, true, options);
+      BufferedInputStream gz = new BufferedInputStream(expansion.wrap(new GzipCompressorInputStream(in, true)), 1 << 16);
       byte[] inner;
       try {
         inner = peek(gz, 512);
       } catch (IOException e) {
-        return List.<Pending>of(ready(failure(name, "not a readable gzip file: " + e.getMessage()))).iterator();
+        return List.<Pending>of(ready(failure(name, "not a readable gzip file: " + ReadProblem.reasonOf(e)))).iterator();
       }
       if (isTar(inner)) {
-        return archiveEntries(name, new TarArchiveInputStream(gz));
+        Tail tail = new Tail(gz, Tail.TAR_END);
+        return archiveEntries(name, new TarArchiveInputStream(tail), tail, expansion);
       }
       String innerName = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
       return List.of(entry(new SourceEntry(innerName, -1, gz))).iterator();
     }
     if (isTar(magic)) {
-      return archiveEntries(name, new TarArchiveInputStream(in));
+      Tail tail = new Tail(in, Tail.TAR_END);
+      return archiveEntries(name, new TarArchiveInputStream(tail), tail, null);
     }
     return List.of(entry(new SourceEntry(name, -1, in))).iterator();
   }
 
-  private Iterator<Pending> archiveEntries(String archive, ArchiveInputStream<?> in) {
+  /**
+   * The entries of an archive, one at a time. Stops with a failure naming the archive when it is
+   * truncated (it ends without its end record), corrupt, holds more entries than
+   * {@link ReadOptions#maxArchiveEntries()}, or expands past {@link ReadOptions#maxExpansion()}.
+   *
+   * @param expansion the expansion check of a compressed archive; null for a plain tar
+   */
+  private Iterator<Pending> archiveEntries(String archive, ArchiveInputStream<?> in, Tail tail, Expansion expansion) {
     return new Iterator<>() {
       private Pending next;
       private boolean done;
       private String lastEntry = "";
+      private long entries;
 
       @Override
       public boolean hasNext() {
@@ -268,19 +335,41 @@ final class Sources implements AutoCloseable {
           ArchiveEntry e;
           try {
             e = in.getNextEntry();
-          } catch (IOException | RuntimeException ex) {
+            if (expansion != null) {
+              expansion.check();
+            }
+          } catch (Expansion.TooLarge ex) {
             done = true;
-            next = ready(failure(archive, "the archive is truncated or corrupt"
-                + (lastEntry.isEmpty() ? "" : " after entry " + lastEntry) + " (" + ex.getMessage()
-                + "); the entries before it were read"));
+            next = ready(failure(archive, ex.getMessage()));
+            break;
+          } catch (java.io.EOFException ex) {
+            done = true;
+            next = ready(failure(archive, "the archive is truncated" + after() + ": its data ends early; the entries"
+                + " before the break were read, check that the file is complete"));
+            break;
+          } catch (IOException | RuntimeException | StackOverflowError ex) {
+            done = true;
+            next = ready(failure(archive, "the archive is truncated or corrupt" + after() + " ("
+                + ReadProblem.reasonOf(ex) + "); the entries before it were read"));
             break;
           }
           if (e == null) {
             done = true;
+            if (!tail.endedProperly()) {
+              next = ready(failure(archive, "the archive is truncated: it ends" + after() + " without the end"
+                  + " record its format requires; the entries before it were read, check that the file is complete"));
+            }
             break;
           }
           if (e.isDirectory() || skipped(e.getName())) {
             continue;
+          }
+          if (++entries > options.maxArchiveEntries()) {
+            done = true;
+            next = ready(failure(archive, String.format(Locale.ROOT, "the archive holds more than %,d entries, the"
+                + " limit (--max-archive-entries raises it); the entries after %s were not read",
+                options.maxArchiveEntries(), lastEntry)));
+            break;
           }
           lastEntry = e.getName();
           String name = archive + "!" + e.getName();
@@ -289,9 +378,14 @@ final class Sources implements AutoCloseable {
             next = ready(failure(name, "this archive entry cannot be read (encrypted or an unsupported compression method)"));
             break;
           }
-          next = entry(new SourceEntry(name, e.getSize(), new NonClosing(in)));
+          InputStream data = new NonClosing(in);
+          next = entry(new SourceEntry(name, e.getSize(), expansion == null || expansion.wrapsSource() ? data : expansion.wrap(data)));
         }
         return next != null;
+      }
+
+      private String after() {
+        return lastEntry.isEmpty() ? "" : " after entry " + lastEntry;
       }
 
       @Override
@@ -306,21 +400,32 @@ final class Sources implements AutoCloseable {
     };
   }
 
-  /** Detects the entry's format; maps a one-record entry on the pool, reads others in place. */
+  /**
+   * Detects the entry's format; maps a one-record entry on the pool, reads others in place. An
+   * exception here costs this entry only.
+   */
   private Pending entry(SourceEntry entry) {
+    try {
+      return detectAndRead(entry);
+    } catch (RuntimeException | StackOverflowError e) {
+      return ready(failure(entry.name(), "cannot read: " + ReadProblem.reasonOf(e)));
+    }
+  }
+
+  private Pending detectAndRead(SourceEntry entry) {
     BufferedInputStream in = entry.in() instanceof BufferedInputStream b ? b : new BufferedInputStream(entry.in(), 1 << 16);
     byte[] head;
     try {
       head = peek(in, SNIFF);
     } catch (IOException e) {
-      return ready(failure(entry.name(), "cannot read: " + e.getMessage()));
+      return ready(failure(entry.name(), "cannot read: " + ReadProblem.reasonOf(e)));
     }
     return switch (SourceFormat.detect(head, head.length)) {
       case SourceFormat.Detection.Unknown unknown -> ready(failure(entry.name(), "unknown format: " + unknown.reason()));
       case SourceFormat.Detection.Known known -> {
         StudyReader reader = known.format().reader();
         if (!reader.oneRecordPerEntry()) {
-          yield new Pending.InPlace(reader.read(new SourceEntry(entry.name(), entry.size(), in), options));
+          yield new Pending.InPlace(entry.name(), reader.read(new SourceEntry(entry.name(), entry.size(), in), options));
         }
         if (entry.size() > options.maxRecordBytes()) {
           yield ready(failure(entry.name(), options.tooLarge(entry.size())));
@@ -330,7 +435,7 @@ final class Sources implements AutoCloseable {
           // One byte over the limit is enough to know the record is too large.
           bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxRecordBytes() + 1));
         } catch (IOException e) {
-          yield ready(failure(entry.name(), "reading stopped: " + e.getMessage()));
+          yield ready(failure(entry.name(), "reading stopped: " + ReadProblem.reasonOf(e)));
         }
         if (bytes.length > options.maxRecordBytes()) {
           yield ready(failure(entry.name(), options.tooLarge(bytes.length) + " (stopped reading at this size)"));
@@ -345,8 +450,8 @@ final class Sources implements AutoCloseable {
     };
   }
 
-  private static Pending ready(ReadResult result) {
-    return new Pending.Ready(List.of(result));
+  private static Pending ready(ReadResult.Failed result) {
+    return new Pending.Ready(result.problem().file(), List.of(result));
   }
 
   private static boolean isTar(byte[] head) {
@@ -370,12 +475,17 @@ final class Sources implements AutoCloseable {
   }
 
   private static ReadResult.Failed failure(String file, String reason) {
-    return new ReadResult.Failed(new ReadProblem(file, "", reason));
+    return failure(file, "", reason);
   }
 
-  /** Counts bytes read from the file on disk, for progress. */
-  private static final class Counting extends FilterInputStream {
+  private static ReadResult.Failed failure(String file, String record, String reason) {
+    return new ReadResult.Failed(new ReadProblem(file, record, reason));
+  }
+
+  /** Counts bytes read from the file on disk: for progress, and for each file on its own. */
+  static final class Counting extends FilterInputStream {
     private final AtomicLong counter;
+    private long count;
 
     Counting(InputStream in, AtomicLong counter) {
       super(in);
@@ -387,6 +497,7 @@ final class Sources implements AutoCloseable {
       int b = super.read();
       if (b >= 0) {
         counter.incrementAndGet();
+        count++;
       }
       return b;
     }
@@ -396,8 +507,14 @@ final class Sources implements AutoCloseable {
       int n = super.read(b, off, len);
       if (n > 0) {
         counter.addAndGet(n);
+        count += n;
       }
       return n;
+    }
+
+    /** Bytes read from this file so far. */
+    long count() {
+      return count;
     }
   }
 

@@ -74,7 +74,7 @@ class ImporterTest {
   }
 
   private static void assertClean(ImportReport report, long expected) {
-    assertEquals(List.of(), report.failures());
+    assertEquals(List.of(), report.failureSample());
     assertEquals(expected, report.read());
     assertEquals(expected, report.created());
     assertTrue(report.aborted().isEmpty());
@@ -183,7 +183,7 @@ class ImporterTest {
     ImportReport report = importPaths(zipped);
     assertEquals(152, report.created());
     assertEquals(1, report.failed());
-    assertEquals(zipped + "!broken.xml", report.failures().get(0).file());
+    assertEquals(zipped + "!broken.xml", report.failureSample().get(0).file());
     assertEquals(expected, written.stream().map(ReadResult.Read::nctId).toList());
     assertEquals("ctgov-legacy-xml", written.get(0).provenance().format());
     assertEquals("ctgov-v2-json", written.get(70).provenance().format());
@@ -196,8 +196,8 @@ class ImporterTest {
     Path p = write("broken.json", "[\n" + line(0) + ",\n" + line(1) + ",\n{\"protocolSection\": {\"identificationModule\": {\"nctId\": ]\n" + line(3) + "]");
     ImportReport report = importPaths(p, write("fine.json", line(4)));
     assertEquals(3, written.size());
-    assertEquals(1, report.failed(), report.failures()::toString);
-    ReadProblem problem = report.failures().get(0);
+    assertEquals(1, report.failed(), report.failureSample()::toString);
+    ReadProblem problem = report.failureSample().get(0);
     assertEquals(p.toString(), problem.file());
     assertEquals("record 3", problem.record());
     assertTrue(problem.reason().startsWith("invalid JSON at line 4, column "), problem.reason());
@@ -208,8 +208,8 @@ class ImporterTest {
     Path p = write("s.ndjson", line(0) + "\n{\"protocolSection\": oops}\n" + line(2) + "\n");
     ImportReport report = importPaths(p);
     assertEquals(2, report.created());
-    assertEquals(new ReadProblem(p.toString(), "line 2", report.failures().get(0).reason()), report.failures().get(0));
-    assertTrue(report.failures().get(0).reason().startsWith("not JSON: "));
+    assertEquals(new ReadProblem(p.toString(), "line 2", report.failureSample().get(0).reason()), report.failureSample().get(0));
+    assertTrue(report.failureSample().get(0).reason().startsWith("not JSON: "));
   }
 
   @Test
@@ -222,8 +222,8 @@ class ImporterTest {
     b.writeBytes((line(2) + "\n").getBytes(StandardCharsets.UTF_8));
     ImportReport report = importPaths(write("latin1.ndjson", b.toByteArray()));
     assertEquals(2, report.created());
-    assertEquals("line 2", report.failures().get(0).record());
-    assertTrue(report.failures().get(0).reason().startsWith("not UTF-8 text"), report.failures().get(0).reason());
+    assertEquals("line 2", report.failureSample().get(0).record());
+    assertTrue(report.failureSample().get(0).reason().startsWith("not UTF-8 text"), report.failureSample().get(0).reason());
   }
 
   @Test
@@ -234,8 +234,8 @@ class ImporterTest {
     b.writeBytes("\"}}}]".getBytes(StandardCharsets.UTF_8));
     ImportReport report = importPaths(write("latin1.json", b.toByteArray()));
     assertEquals(1, report.created());
-    assertEquals("record 2", report.failures().get(0).record());
-    assertTrue(report.failures().get(0).reason().startsWith("not UTF-8 text at line 1, column "), report.failures().get(0).reason());
+    assertEquals("record 2", report.failureSample().get(0).record());
+    assertTrue(report.failureSample().get(0).reason().startsWith("not UTF-8 text at line 1, column "), report.failureSample().get(0).reason());
   }
 
   @Test
@@ -248,10 +248,10 @@ class ImporterTest {
     ImportReport report = importPaths(p);
     assertEquals(1, report.created());
     assertEquals(3, report.read());
-    assertEquals("line 2", report.failures().get(0).record());
-    assertTrue(report.failures().get(0).reason().startsWith("invalid NCT id 'NCT123'"));
-    assertEquals("line 3", report.failures().get(1).record());
-    assertTrue(report.failures().get(1).reason().startsWith("the record has no NCT id"));
+    assertEquals("line 2", report.failureSample().get(0).record());
+    assertTrue(report.failureSample().get(0).reason().startsWith("invalid NCT id 'NCT123'"));
+    assertEquals("line 3", report.failureSample().get(1).record());
+    assertTrue(report.failureSample().get(1).reason().startsWith("the record has no NCT id"));
   }
 
   @Test
@@ -260,7 +260,7 @@ class ImporterTest {
     Path b = write("b.json", line(1));
     ImportReport report = importPaths(a, b);
     assertEquals(2, report.created());
-    ReadProblem dup = report.failures().get(0);
+    ReadProblem dup = report.failureSample().get(0);
     assertEquals(b.toString(), dup.file());
     assertEquals(nct(1) + " (record 1)", dup.record());
     assertTrue(dup.reason().contains("appears twice in this import") && dup.reason().contains(a + " (line 2)"), dup.reason());
@@ -270,7 +270,7 @@ class ImporterTest {
   void theSameTrialFromTwoSourcesInOneImportIsTakenFromBoth() {
     // PALLAS as API v2 JSON and as legacy XML: two views of one trial, for the store to merge.
     ImportReport report = importPaths(SharedData.pallasV2(), SharedData.pallasXml());
-    assertEquals(List.of(), report.failures());
+    assertEquals(List.of(), report.failureSample());
     assertEquals(List.of("ctgov-v2-json", "ctgov-legacy-xml"),
         written.stream().map(r -> r.provenance().format()).toList());
   }
@@ -288,10 +288,10 @@ class ImporterTest {
     ImportReport report = importWith(options, nd, arr);
     assertEquals(4, report.created());
     assertEquals(2, report.failed());
-    assertEquals("line 2", report.failures().get(0).record());
-    assertTrue(report.failures().get(0).reason().contains("over the limit of"), report.failures().get(0).reason());
-    assertEquals(nct(0) + " (record 2)", report.failures().get(1).record());
-    assertTrue(report.failures().get(1).reason().contains("over the limit of"), report.failures().get(1).reason());
+    assertEquals("line 2", report.failureSample().get(0).record());
+    assertTrue(report.failureSample().get(0).reason().contains("over the limit of"), report.failureSample().get(0).reason());
+    assertEquals(nct(0) + " (record 2)", report.failureSample().get(1).record());
+    assertTrue(report.failureSample().get(1).reason().contains("over the limit of"), report.failureSample().get(1).reason());
   }
 
   @Test
@@ -301,7 +301,7 @@ class ImporterTest {
         write("junk.bin", new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 9}), dir.resolve("missing.json"), write("ok.json", line(0)));
     assertEquals(1, report.created());
     assertEquals(5, report.failed());
-    List<String> reasons = report.failures().stream().map(ReadProblem::toString).toList();
+    List<String> reasons = report.failureSample().stream().map(ReadProblem::toString).toList();
     assertTrue(reasons.get(0).endsWith("missing.json: no such file or folder"), reasons.get(0));
     assertTrue(reasons.stream().anyMatch(r -> r.contains("notes.txt: unknown format: text that is neither JSON nor XML; accepted: ")), reasons.toString());
     assertTrue(reasons.stream().anyMatch(r -> r.contains("other.json: unknown format: JSON, but neither")), reasons.toString());
@@ -326,9 +326,9 @@ class ImporterTest {
     Path cut = write("cut.tar.gz", Arrays.copyOf(whole, whole.length * 3 / 5));
     ImportReport report = importPaths(cut);
     // Decompression reads ahead by 64 KiB, so the entries just before the break are lost with it.
-    assertTrue(report.created() >= 10 && report.created() < 40, "created " + report.created() + " " + report.failures());
+    assertTrue(report.created() >= 10 && report.created() < 40, "created " + report.created() + " " + report.failureSample());
     assertTrue(report.failed() >= 1);
-    String last = report.failures().get(report.failures().size() - 1).toString();
+    String last = report.failureSample().get(report.failureSample().size() - 1).toString();
     assertTrue(last.contains("cut.tar.gz") && (last.contains("truncated") || last.contains("reading stopped")), last);
 
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -342,7 +342,7 @@ class ImporterTest {
     written.clear();
     ImportReport zreport = importPaths(write("cut.zip", Arrays.copyOf(zbytes, zbytes.length / 2)));
     assertTrue(zreport.created() >= 1 && zreport.created() < 5, "created " + zreport.created());
-    assertTrue(zreport.failed() >= 1, zreport.failures().toString());
+    assertTrue(zreport.failed() >= 1, zreport.failureSample().toString());
   }
 
   @Test
@@ -375,7 +375,7 @@ class ImporterTest {
       }
       ImportReport report = importPaths(write("m" + i + ".json", bytes));
       assertEquals(report.read(), report.created() + report.failed(), "mutation " + i);
-      report.failures().forEach(f -> assertTrue(!f.reason().isBlank()));
+      report.failureSample().forEach(f -> assertTrue(!f.reason().isBlank()));
     }
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Every changed record becomes a new version; identical records add none."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every record was imported", "1:the store failed; the import stopped",
-        "2:usage error", "3:some records failed (listed); the others were imported"})
+        "2:usage error", "3:some records, files or archives failed (the first are listed; --failures FILE"
+            + " lists all), including a truncated archive or one over a limit; the others were imported"})
 final class ImportCommand implements Callable<Integer> {
 
   @Mixin StoreOptions storeOptions;
@@ -40,6 +41,20 @@ final class ImportCommand implements Callable<Integer> {
       description = "Largest record accepted, e.g. 500K, 32M (default: ${DEFAULT-VALUE}).")
   String maxRecordSize;
 
+  @Option(names = "--failures", paramLabel = "FILE",
+      description = "Write every failure to FILE, one a line (file, record: reason); the terminal lists only"
+          + " the first " + SHOWN_FAILURES + ".")
+  Path failuresFile;
+
+  @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = "1000000",
+      description = "Most entries read from one archive (default: ${DEFAULT-VALUE}).")
+  long maxArchiveEntries;
+
+  @Option(names = "--max-expansion", paramLabel = "RATIO", defaultValue = "100",
+      description = "How many times its compressed size a zip or gzip archive may expand to before reading it"
+          + " stops, as a zip bomb would (default: ${DEFAULT-VALUE}).")
+  long maxExpansion;
+
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
@@ -47,20 +62,40 @@ final class ImportCommand implements Callable<Integer> {
       + Importer.MAX_WARNINGS_KEPT + ").")
   boolean listWarnings;
 
+  /** Failures listed on the terminal; the report keeps up to {@link Importer#MAX_FAILURES_KEPT}. */
+  static final int SHOWN_FAILURES = 20;
+
   @Override
   public Integer call() {
-    ReadOptions options = new ReadOptions(Sizes.parse(maxRecordSize, "--max-record-size"));
+    if (maxArchiveEntries <= 0 || maxExpansion <= 0) {
+      throw new TrialdexCommand.UsageError((maxArchiveEntries <= 0 ? "--max-archive-entries" : "--max-expansion")
+          + " must be a positive number, was " + (maxArchiveEntries <= 0 ? maxArchiveEntries : maxExpansion));
+    }
+    ReadOptions options = new ReadOptions(Sizes.parse(maxRecordSize, "--max-record-size"), maxArchiveEntries, maxExpansion);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Trialdex trialdex = storeOptions.open()) {
+    try (FailureFile failures = FailureFile.open(failuresFile);
+        Trialdex trialdex = storeOptions.open()) {
       // Index while importing, on the other core, when this process may write the index.
       startIndexing(trialdex, err);
       ProgressBar bar = ProgressBar.forTerminal(err, !noProgress);
+      Importer.Listener listener = new Importer.Listener() {
+        @Override
+        public void progress(Importer.Progress progress) {
+          bar.update(progress);
+        }
+
+        @Override
+        public void failed(ReadProblem problem) {
+          failures.write(problem);
+        }
+      };
       Imports.Finished run = trialdex.imports().run(
-          "import " + String.join(" ", paths.stream().map(Path::toString).toList()), paths, options, bar::update);
+          "import " + String.join(" ", paths.stream().map(Path::toString).toList()), paths, options, listener);
       bar.finish();
       ImportReport report = run.report();
       print(out, run.runId(), report);
+      failures.finish(err);
       finishIndexing(trialdex, report, out, err);
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
@@ -105,11 +140,16 @@ final class ImportCommand implements Callable<Integer> {
     if (r.warningCount() > 0) {
       out.printf(Locale.ROOT, "  warnings   %,10d%s%n", r.warningCount(), listWarnings ? "" : "  (--warnings lists them)");
     }
-    if (!r.failures().isEmpty()) {
+    if (r.failed() > 0) {
       out.println();
       out.println("Failures (file, record: reason):");
-      for (ReadProblem p : r.failures()) {
+      List<ReadProblem> shown = r.failureSample().subList(0, Math.min(SHOWN_FAILURES, r.failureSample().size()));
+      for (ReadProblem p : shown) {
         out.println("  " + p);
+      }
+      if (r.failed() > shown.size()) {
+        out.printf(Locale.ROOT, "  ... and %,d more%s%n", r.failed() - shown.size(),
+            failuresFile == null ? " (--failures FILE lists them all)" : " (all are in " + failuresFile + ")");
       }
     }
     if (listWarnings && !r.warnings().isEmpty()) {

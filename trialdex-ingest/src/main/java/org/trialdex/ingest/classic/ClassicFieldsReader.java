@@ -19,6 +19,7 @@ import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.source.Provenance;
 import org.trialdex.ingest.ByteLines;
 import org.trialdex.ingest.ReadOptions;
+import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.StudyReader;
 
@@ -90,7 +91,7 @@ public final class ClassicFieldsReader implements StudyReader {
       } catch (IOException e) {
         done = true;
         result = ReadResult.failed(file, "",
-            "could not read the file after " + records + " records: " + e.getMessage()
+            "could not read the file after " + records + " records: " + ReadProblem.reasonOf(e)
                 + "; check that the file is complete and readable, then import it again");
       }
       if (result == null) {
@@ -118,7 +119,13 @@ public final class ClassicFieldsReader implements StudyReader {
           continue;
         }
         records++;
-        return record(line, position);
+        try {
+          return record(line, position);
+        } catch (RuntimeException | StackOverflowError e) {
+          // The per-record boundary: whatever breaks on one line costs that line, never the file.
+          return ReadResult.failed(file, position, "could not read the line: " + ReadProblem.reasonOf(e)
+              + "; this is a reader bug, please report it with the line");
+        }
       }
     }
 
@@ -138,8 +145,10 @@ public final class ClassicFieldsReader implements StudyReader {
       try {
         tree = json.readTree(text);
       } catch (JsonProcessingException e) {
+        // Some parser errors (a limit such as the nesting depth) come without a location.
+        String column = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
         return ReadResult.failed(file, position, "the line is not JSON: " + e.getOriginalMessage()
-            + " (column " + e.getLocation().getColumnNr() + "); each line must be one JSON object");
+            + column + "; each line must be one JSON object");
       }
       try {
         return switch (mapper.map(tree)) {

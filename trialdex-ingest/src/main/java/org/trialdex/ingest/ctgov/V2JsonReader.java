@@ -63,7 +63,7 @@ public final class V2JsonReader implements StudyReader {
     try {
       it = isNdjson(in) ? new NdjsonIterator(entry.name(), in, options) : new StreamingIterator(entry.name(), in, options);
     } catch (IOException e) {
-      it = List.<ReadResult>of(failed(entry.name(), "", "cannot read: " + e.getMessage())).iterator();
+      it = List.<ReadResult>of(failed(entry.name(), "", "cannot read: " + ReadProblem.reasonOf(e))).iterator();
     }
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
@@ -156,14 +156,20 @@ public final class V2JsonReader implements StudyReader {
           line = lines.next();
         } catch (IOException e) {
           done = true;
-          next = failed(file, "", "reading stopped: " + e.getMessage());
+          next = failed(file, "", "reading stopped: " + ReadProblem.reasonOf(e));
           break;
         }
         if (line == null) {
           done = true;
           break;
         }
-        next = readLine(line);
+        try {
+          next = readLine(line);
+        } catch (RuntimeException | StackOverflowError e) {
+          // The per-record boundary: whatever breaks on one line costs that line, never the file.
+          next = failed(file, "line " + line.number(), "could not read the line: " + ReadProblem.reasonOf(e)
+              + "; this is a reader bug, please report it with the line");
+        }
       }
       return next != null;
     }
@@ -251,7 +257,7 @@ public final class V2JsonReader implements StudyReader {
               : "invalid JSON " + where + ": " + what) + "; records after this point were not read"));
         } catch (IOException | UncheckedIOException e) {
           done = true;
-          pending.add(failed(file, "record " + (recordIndex + 1), "reading stopped: " + e.getMessage()));
+          pending.add(failed(file, "record " + (recordIndex + 1), "reading stopped: " + ReadProblem.reasonOf(e)));
         }
       }
       if (done && pending.isEmpty()) {

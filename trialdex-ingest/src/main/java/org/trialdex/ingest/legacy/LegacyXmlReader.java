@@ -109,9 +109,9 @@ public final class LegacyXmlReader implements StudyReader {
       }
       return map(entry, root, nctId);
     } catch (IOException e) {
-      return failed(entry, "", "cannot read the entry: " + e.getMessage());
+      return failed(entry, "", "cannot read the entry: " + ReadProblem.reasonOf(e));
     } catch (SAXException e) {
-      return failed(entry, "", "not XML: " + e.getMessage());
+      return failed(entry, "", "not XML: " + ReadProblem.reasonOf(e));
     } catch (RuntimeException e) {
       // A bug here must not abort the batch: the record fails, with the cause in the reason.
       return failed(entry, "", "the reader failed on this record (" + e

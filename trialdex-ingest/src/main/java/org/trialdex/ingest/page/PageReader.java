@@ -16,6 +16,7 @@ import org.trialdex.core.model.Study;
 import org.trialdex.core.source.FieldSpan;
 import org.trialdex.core.source.Provenance;
 import org.trialdex.ingest.ReadOptions;
+import org.trialdex.ingest.ReadProblem;
 import org.trialdex.ingest.ReadResult;
 import org.trialdex.ingest.ReadWarning;
 import org.trialdex.ingest.SourceEntry;
@@ -100,7 +101,7 @@ public final class PageReader implements StudyReader {
       }
       return readText(file, bytes);
     } catch (IOException e) {
-      return List.of(ReadResult.failed(file, "", "could not read the page: " + e.getMessage()
+      return List.of(ReadResult.failed(file, "", "could not read the page: " + ReadProblem.reasonOf(e)
           + "; check that the file is complete and readable, then import it again"));
     } catch (RuntimeException | StackOverflowError e) {
       return List.of(ReadResult.failed(file, "", "the page could not be read (" + e + "); please report this page"));
