@@ -76,7 +76,7 @@ class HostileRecordsTest {
         + " protocolSection.identificationModule.briefTitle holds a lone surrogate (\\uDFFF at character 1), which is"
         + " not Unicode text; fix the escape in the source", results.get(3));
     assertEquals("failed f.ndjson, NCT00000005 (line 5): invalid value at"
-        + " protocolSection.designModule.enrollmentInfo.count at line 1, column 116: expected a whole number, found"
+        + " protocolSection.designModule.enrollmentInfo.count at line 1, column 127: expected a whole number, found"
         + " the text \"12\"", results.get(4));
     assertEquals("read NCT00000006", results.get(5));
   }
