@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.trialdex.app.Trialdex;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.json.ValidText;
 import org.trialdex.store.StoredStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialdex export}: every current record as v2 JSON, one per line, streamed. */
+/**
+ * {@code trialdex export}: every current record as v2 JSON, one per line, streamed, always UTF-8.
+ *
+ * <p>With {@code --out} the records go to a temporary file in the same folder, which is moved into
+ * place only when complete: a failed export leaves no partial file, and an existing file as it was
+ * (issue #12). A record stored before imports refused text that is not Unicode (a lone surrogate)
+ * is written with U+FFFD in its place and a warning naming the record, never a crash.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Writes every current record as ClinicalTrials.gov API v2 JSON, one per line (NDJSON), in NCT id order.")
 final class ExportCommand implements Callable<Integer> {
@@ -33,60 +44,97 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "ndjson", description = "ndjson (the only format for now). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write to FILE instead of standard output; FILE is replaced only when the export is complete.")
   Path outFile;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    try (Trialdex trialdex = storeOptions.open();
-        Writer writer = open();
-        Stream<StoredStudy> all = trialdex.records().all()) {
-      StudyJson json = StudyJson.standard();
-      long[] count = {0};
-      all.forEach(s -> {
+    try (Trialdex trialdex = storeOptions.open()) {
+      if (outFile == null) {
+        Writer writer = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         try {
-          writer.write(json.write(s.study()));
+          writeAll(trialdex, writer, err);
+          writer.flush();
+        } catch (IOException | UncheckedIOException e) {
+          throw new TrialdexCommand.CommandFailure("cannot write standard output: " + messageOf(e));
+        }
+        return TrialdexCommand.OK;
+      }
+      long count = writeFile(trialdex, err);
+      err.printf(Locale.ROOT, "exported %,d records to %s%n", count, outFile);
+      return TrialdexCommand.OK;
+    }
+  }
+
+  /** Writes to a temporary file beside {@code --out}, then moves it into place. */
+  private long writeFile(Trialdex trialdex, PrintWriter err) {
+    Path target = outFile.toAbsolutePath();
+    Path temp = null;
+    try {
+      Files.createDirectories(target.getParent());
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+      long count;
+      // Strict UTF-8: text that still cannot be encoded fails the export rather than turning into '?'.
+      var encoder = StandardCharsets.UTF_8.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+      try (Writer writer = new BufferedWriter(
+          new java.io.OutputStreamWriter(Files.newOutputStream(temp), encoder), 1 << 16)) {
+        count = writeAll(trialdex, writer, err);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+      return count;
+    } catch (IOException | UncheckedIOException e) {
+      throw new TrialdexCommand.CommandFailure("cannot write " + outFile + ": " + messageOf(e) + "; "
+          + (Files.exists(target) ? "the existing file was left as it was" : "no file was written"));
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the failure above is what the user needs to hear about
+        }
+      }
+    }
+  }
+
+  private static long writeAll(Trialdex trialdex, Writer writer, PrintWriter err) throws IOException {
+    StudyJson json = StudyJson.standard();
+    long[] count = {0};
+    try (Stream<StoredStudy> all = trialdex.records().all()) {
+      all.forEach(s -> {
+        String line = json.write(s.study());
+        int bad = ValidText.firstLoneSurrogate(line);
+        if (bad >= 0) {
+          err.printf(Locale.ROOT, "trialdex: warning: %s holds text that is not Unicode (a lone surrogate, stored before"
+              + " imports refused it); exported with U+FFFD in its place; import a corrected source to fix it%n", s.nctId());
+          line = ValidText.replaceLoneSurrogates(line);
+        }
+        try {
+          writer.write(line);
           writer.write('\n');
-          count[0]++;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        count[0]++;
       });
-      writer.flush();
-      if (outFile != null) {
-        err.printf(Locale.ROOT, "exported %,d records to %s%n", count[0], outFile);
-      }
-      return TrialdexCommand.OK;
-    } catch (UncheckedIOException e) {
-      throw new TrialdexCommand.CommandFailure("cannot write " + (outFile == null ? "standard output" : outFile) + ": " + e.getCause().getMessage());
     }
+    return count[0];
   }
 
-  private Writer open() throws IOException {
-    if (outFile == null) {
-      return new BufferedWriter(new NonClosingStdout(), 1 << 16);
+  private static String messageOf(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    String m = cause.getMessage();
+    if (cause instanceof java.nio.file.NoSuchFileException || cause instanceof java.nio.file.AccessDeniedException) {
+      return cause.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
+          + " (" + m + ")";
     }
-    try {
-      Path parent = outFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      return Files.newBufferedWriter(outFile, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TrialdexCommand.CommandFailure("cannot write " + outFile + ": " + e.getMessage());
-    }
-  }
-
-  /** Standard output as the command line's writer; closing the export leaves it open. */
-  private final class NonClosingStdout extends java.io.FilterWriter {
-    NonClosingStdout() {
-      super(spec.commandLine().getOut());
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
+    return m == null ? cause.toString() : m;
   }
 }

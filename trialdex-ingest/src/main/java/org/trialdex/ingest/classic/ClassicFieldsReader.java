@@ -1,8 +1,6 @@
 package org.trialdex.ingest.classic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -16,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.trialdex.core.json.StudyJson;
+import org.trialdex.core.json.StudyJsonException;
 import org.trialdex.core.source.Provenance;
 import org.trialdex.ingest.ByteLines;
 import org.trialdex.ingest.ReadOptions;
@@ -49,7 +48,8 @@ public final class ClassicFieldsReader implements StudyReader {
   /** The source format id, as written in {@link Provenance#format()}. */
   public static final String FORMAT = "ctgov-classic-fields";
 
-  private final ObjectReader json = StudyJson.standard().mapper().reader();
+  // The import door: nesting and text that is not Unicode are refused with their place (issue #12).
+  private final StudyJson json = StudyJson.importing();
 
   /** A reader; it holds no state between calls and may be shared. */
   public ClassicFieldsReader() {}
@@ -144,11 +144,12 @@ public final class ClassicFieldsReader implements StudyReader {
       JsonNode tree;
       try {
         tree = json.readTree(text);
-      } catch (JsonProcessingException e) {
-        // Some parser errors (a limit such as the nesting depth) come without a location.
-        String column = e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
-        return ReadResult.failed(file, position, "the line is not JSON: " + e.getOriginalMessage()
-            + column + "; each line must be one JSON object");
+      } catch (StudyJsonException e) {
+        // Not JSON, nested too deep, or text that is not Unicode (the reason names the field: BriefTitle[0]).
+        String where = e.column() > 0 ? " (column " + e.column() + ")" : "";
+        return ReadResult.failed(file, position, e.notJson()
+            ? "the line is not JSON: " + e.reason() + where + "; each line must be one JSON object"
+            : "the line is refused: " + e.reason() + where);
       }
       try {
         return switch (mapper.map(tree)) {

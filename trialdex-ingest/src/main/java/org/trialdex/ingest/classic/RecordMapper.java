@@ -109,7 +109,7 @@ final class RecordMapper {
         root.put("hasResults", true);
       }
       try {
-        return new Outcome.Mapped(StudyJson.standard().read(root), warnings);
+        return new Outcome.Mapped(StudyJson.importing().read(root), warnings);
       } catch (StudyJsonException e) {
         return new Outcome.Rejected(nctId + " does not fit the v2 model after mapping: " + e.getMessage());
       }

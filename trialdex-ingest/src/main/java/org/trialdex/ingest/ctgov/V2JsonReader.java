@@ -2,6 +2,7 @@ package org.trialdex.ingest.ctgov;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,8 @@ public final class V2JsonReader implements StudyReader {
   /** The format id written into provenance. */
   public static final String FORMAT = "ctgov-v2-json";
 
-  private final StudyJson json = StudyJson.standard();
+  // The import door: text that is not Unicode (a lone surrogate escape) is refused (issue #12).
+  private final StudyJson json = StudyJson.importing();
   // Reads one value from a parser positioned inside a larger document, so trailing tokens are expected.
   private final ObjectReader valueReader =
       json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -201,6 +203,9 @@ public final class V2JsonReader implements StudyReader {
 
     /** Why a line did not read: not JSON, not an object, or a value that does not fit the model. */
     private ReadResult explain(byte[] bytes, String position, StudyJsonException e) {
+      if (e.endsTheDocument() && !(e.getCause() instanceof StreamReadException)) {
+        return failed(file, position, e.getMessage()); // over a limit such as nesting depth: the message says where
+      }
       JsonNode tree;
       try {
         tree = json.mapper().readTree(bytes);
@@ -248,6 +253,12 @@ public final class V2JsonReader implements StudyReader {
       while (pending.isEmpty() && !done) {
         try {
           step();
+        } catch (StreamConstraintsException e) {
+          // Over a limit (nesting depth): like a syntax error, the stream cannot be resynchronised.
+          done = true;
+          var at = parser.currentLocation();
+          pending.add(failed(file, "record " + (recordIndex + 1), limitReason(e) + " at line " + at.getLineNr()
+              + ", column " + at.getColumnNr() + "; records after this point were not read"));
         } catch (StreamReadException e) {
           done = true;
           String where = "at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -360,6 +371,12 @@ public final class V2JsonReader implements StudyReader {
             throw syntax; // not JSON: the file cannot be read past this point
           }
         }
+        if (e.endsTheDocument()) {
+          // Over a limit (nesting depth): the parser cannot find the end of this record.
+          done = true;
+          pending.add(failed(file, position, e.getMessage() + "; records after this point were not read"));
+          return;
+        }
         while (parser.getParsingContext().getNestingDepth() >= depth && parser.nextToken() != null) {
           // skip the rest of this record
         }
@@ -398,6 +415,12 @@ public final class V2JsonReader implements StudyReader {
         // nothing more to read; the records already read stand
       }
     }
+  }
+
+  private static String limitReason(StreamConstraintsException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("nesting depth") ? "nested deeper than " + StudyJson.MAX_NESTING_DEPTH + " levels of objects and arrays"
+        : firstLine(e.getOriginalMessage());
   }
 
   private static boolean isBlank(byte[] bytes) {

@@ -53,10 +53,16 @@ public final class LegacyXmlReader implements StudyReader {
   public static final String FORMAT = "ctgov-legacy-xml";
 
   private static final Pattern NCT_ID = RecordIds.NCT_ID;
+  /**
+   * How deep elements may nest: the JSON limit. Set here because the JDK's own default differs by
+   * version (none before JDK 24, 100 after), and the mappers walk the tree recursively.
+   */
+  static final int MAX_ELEMENT_DEPTH = 1000;
+  private static final String MAX_DEPTH_PROPERTY = "jdk.xml.maxElementDepth";
   private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
   private final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(LegacyXmlReader::newBuilder);
-  private final StudyJson json = StudyJson.standard();
+  private final StudyJson json = StudyJson.importing();
 
   /** A reader; it holds no state but per-thread parsers. */
   public LegacyXmlReader() {}
@@ -91,8 +97,12 @@ public final class LegacyXmlReader implements StudyReader {
       try {
         doc = builders.get().parse(new InputSource(new StringReader(text)));
       } catch (SAXParseException e) {
-        return failed(entry, "", "not well-formed XML at line " + e.getLineNumber() + ", column "
-            + e.getColumnNumber() + ": " + e.getMessage());
+        String where = " at line " + e.getLineNumber() + ", column " + e.getColumnNumber();
+        if (e.getMessage() != null && e.getMessage().contains(MAX_DEPTH_PROPERTY)) {
+          return failed(entry, "", "elements nested deeper than " + MAX_ELEMENT_DEPTH + " levels" + where
+              + "; a study record nests a few levels only");
+        }
+        return failed(entry, "", "not well-formed XML" + where + ": " + e.getMessage());
       }
       Element root = doc.getDocumentElement();
       if (!root.getTagName().equals("clinical_study")) {
@@ -210,6 +220,7 @@ public final class LegacyXmlReader implements StudyReader {
     }
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setAttribute(MAX_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
     f.setXIncludeAware(false);
     f.setExpandEntityReferences(false);
     f.setNamespaceAware(false);

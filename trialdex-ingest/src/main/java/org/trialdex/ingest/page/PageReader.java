@@ -192,7 +192,8 @@ public final class PageReader implements StudyReader {
     String record = nct != null ? nct : registryId != null ? registryId : attributes.getOrDefault(CONTENT_ID, position);
     Study study;
     try {
-      study = StudyJson.standard().read(d.root);
+      // The import door: an HTML character reference such as &#xDFFF; gives a lone surrogate, refused here.
+      study = StudyJson.importing().read(d.root);
     } catch (RuntimeException e) {
       return ReadResult.failed(file, position, "the values read from the page do not fit the v2 model: " + e.getMessage());
     }
