@@ -4,7 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.trialdex.ingest.ReaderFuzzing;
 
 /**
- * Fuzzes the classic study-fields reader (JSON lines). The seed corpus ({@code ClassicFieldsReaderFuzzTestInputs/}) runs in the normal suite;
+ * Fuzzes the classic study-fields reader (JSON lines) against {@link ReaderFuzzing}'s
+ * property. The seed corpus ({@code ClassicFieldsReaderFuzzTestInputs/}) runs in the normal suite;
  * {@code scripts/fuzz classic 3m} fuzzes it.
  */
 class ClassicFieldsReaderFuzzTest {

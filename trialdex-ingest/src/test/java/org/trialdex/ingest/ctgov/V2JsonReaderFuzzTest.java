@@ -4,8 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.trialdex.ingest.ReaderFuzzing;
 
 /**
- * Fuzzes the v2 JSON reader (one study, an array, a {@code studies} page, NDJSON). The seed corpus ({@code V2JsonReaderFuzzTestInputs/}) runs in the normal suite;
- * {@code scripts/fuzz v2json 3m} fuzzes it.
+ * Fuzzes the v2 JSON reader (one study, an array, a {@code studies} page, NDJSON) against
+ * {@link ReaderFuzzing}'s property. The seed corpus ({@code V2JsonReaderFuzzTestInputs/}) runs in
+ * the normal suite; {@code scripts/fuzz v2json 3m} fuzzes it.
  */
 class V2JsonReaderFuzzTest {
 

@@ -4,7 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.trialdex.ingest.ReaderFuzzing;
 
 /**
- * Fuzzes the legacy ClinicalStudy XML reader. The seed corpus ({@code LegacyXmlReaderFuzzTestInputs/}) runs in the normal suite;
+ * Fuzzes the legacy ClinicalStudy XML reader against {@link ReaderFuzzing}'s
+ * property. The seed corpus ({@code LegacyXmlReaderFuzzTestInputs/}) runs in the normal suite;
  * {@code scripts/fuzz legacy 3m} fuzzes it.
  */
 class LegacyXmlReaderFuzzTest {

@@ -4,7 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.trialdex.ingest.ReaderFuzzing;
 
 /**
- * Fuzzes the registry page reader (text and HTML pages). The seed corpus ({@code PageReaderFuzzTestInputs/}) runs in the normal suite;
+ * Fuzzes the registry page reader (text and HTML pages) against {@link ReaderFuzzing}'s
+ * property. The seed corpus ({@code PageReaderFuzzTestInputs/}) runs in the normal suite;
  * {@code scripts/fuzz page 3m} fuzzes it.
  */
 class PageReaderFuzzTest {
