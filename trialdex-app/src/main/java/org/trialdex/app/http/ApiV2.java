@@ -89,7 +89,7 @@ final class ApiV2 {
   }
 
   /** Our extension {@code explain=true}: how the query was understood and why each hit matched. */
-  private static boolean explainFlag(List<String> values) {
+  static boolean explainFlag(List<String> values) {
     if (values == null) {
       return false;
     }
@@ -241,7 +241,7 @@ final class ApiV2 {
 
   // --- parameters
 
-  private static String format(Map<String, List<String>> params, String... accepted) {
+  static String format(Map<String, List<String>> params, String... accepted) {
     List<String> values = params.getOrDefault("format", List.of());
     if (values.size() > 1) {
       throw new HttpServer.BadRequest("format: give it once");
@@ -254,7 +254,7 @@ final class ApiV2 {
   }
 
   /** The {@code fields} items, comma- or pipe-separated, resolved; empty when not given. */
-  private static List<StudyFields.Field> fields(Map<String, List<String>> params) {
+  static List<StudyFields.Field> fields(Map<String, List<String>> params) {
     List<StudyFields.Field> out = new ArrayList<>();
     for (String item : list(params, "fields")) {
       out.add(resolve(item));

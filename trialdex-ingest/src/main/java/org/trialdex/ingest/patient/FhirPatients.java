@@ -198,11 +198,41 @@ public final class FhirPatients {
   record Parsed(Entry entry, Resource resource) {}
 
   private static Resource parse(IParser parser, Entry e) {
+    // HAPI's JSON parser fails with a StringIndexOutOfBoundsException on a member named "" (found by
+    // FhirPatientsFuzzTest); FHIR has no such element, so it is refused here with its place.
+    String empty = emptyMemberName(e.json(), "resource");
+    if (empty != null) {
+      throw new PatientFormatException(e.at(), "not a valid FHIR R4 " + e.type() + ": " + empty
+          + " has a member with an empty name; every FHIR element has a name");
+    }
     try {
       return parser.parseResource(MAPPED.get(e.type()), e.json().toString());
     } catch (DataFormatException | FHIRException | IllegalArgumentException | ClassCastException ex) {
       throw new PatientFormatException(e.at(), "not a valid FHIR R4 " + e.type() + ": " + hapiMessage(ex), ex);
     }
+  }
+
+  /** The path of the first object in {@code node} that has a member named "", or null. */
+  private static String emptyMemberName(JsonNode node, String path) {
+    if (node.isObject()) {
+      if (node.has("")) {
+        return path;
+      }
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        String found = emptyMemberName(member.getValue(), path + "." + member.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = emptyMemberName(node.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** HAPI's message without its "HAPI-1234: " code prefix, which means nothing to a sender. */

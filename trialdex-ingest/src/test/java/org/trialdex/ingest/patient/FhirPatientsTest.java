@@ -263,6 +263,18 @@ class FhirPatientsTest {
   }
 
   @Test
+  void aMemberWithAnEmptyNameIsRefusedWithItsPlace() {
+    // Found by FhirPatientsFuzzTest: HAPI threw StringIndexOutOfBoundsException on a member named "".
+    PatientFormatException e = rejected("""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "gender": "female"}},
+          {"resource": {"resourceType": "Condition", "code": {"text": "asthma"}, "": "active"}}]}""");
+    assertTrue(e.getMessage().contains("not a valid FHIR R4 Condition: resource has a member with an empty name"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("entry[1]"), e.getMessage());
+  }
+
+  @Test
   void anotherLoneResourceIsNotABundle() {
     assertEquals("expected a FHIR Bundle, got a Condition resource; send the patient's resources in a Bundle "
         + "(\"type\": \"collection\"), or a lone Patient", rejected(bundle("lone-condition.json")).getMessage());
