@@ -92,8 +92,12 @@ public final class HttpServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
-          "method=%s path=%s status=%d ms=%.1f", ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+          "method=%s path=%s status=%d ms=%.1f", SafeResponses.method(ctx), ctx.path(), ctx.statusCode(), ms)));
+      // Security headers, HEAD as GET, Jetty's own refusals in JSON (issue #12).
+      SafeResponses.configure(config);
     });
+    app.before(SafeResponses::checkPath);
+    app.after(SafeResponses::noStoreErrors);
     app.before(ctx -> {
       String q = ctx.queryString();
       if (q != null && q.length() > MAX_QUERY_LENGTH) {
