@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.http.HttpServer;
+import org.trialdex.app.http.PublicUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: $TRIALDEX_HOST or 127.0.0.1, loopback only).")
   String host;
 
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = {"The address clients reach the server at, e.g. https://trials.example.org behind a reverse proxy:",
+          "the base of the feed's links (default: $TRIALDEX_PUBLIC_URL, or the address a request reached; never the",
+          "request's Host header)."})
+  String publicUrl;
+
   @Override
   public Integer call() throws InterruptedException {
     int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
@@ -38,12 +45,14 @@ final class ServeCommand implements Callable<Integer> {
       throw new TrialdexCommand.UsageError("--port takes 0 to 65535, got " + p);
     }
     String h = host != null ? host : env("TRIALDEX_HOST").orElse("127.0.0.1");
+    java.util.Optional<PublicUrl> base = publicUrl(publicUrl != null
+        ? java.util.Optional.of(publicUrl) : env("TRIALDEX_PUBLIC_URL"), publicUrl != null ? "--public-url" : "TRIALDEX_PUBLIC_URL");
     Trialdex trialdex = storeOptions.open();
     HttpServer server;
     try {
       // Search follows the store from here on; a missing index is rebuilt while the server answers.
       trialdex.indexing().followInBackground();
-      server = HttpServer.start(trialdex, h, p);
+      server = HttpServer.start(trialdex, h, p, HttpServer.SEARCH_TIME_LIMIT, base);
     } catch (RuntimeException e) {
       trialdex.close();
       throw e;
@@ -64,6 +73,14 @@ final class ServeCommand implements Callable<Integer> {
   private static java.util.Optional<String> env(String name) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v.strip());
+  }
+
+  private static java.util.Optional<PublicUrl> publicUrl(java.util.Optional<String> text, String from) {
+    try {
+      return text.map(PublicUrl::of);
+    } catch (IllegalArgumentException e) {
+      throw new TrialdexCommand.UsageError(from + ": " + e.getMessage());
+    }
   }
 
   private static int port(String text) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,18 +32,22 @@ final class Feeds {
 
   private Feeds() {}
 
-  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
-    app.get("/feed", ctx -> feed(ctx, trialdex, searchLimit));
+  /**
+   * {@code /feed}, its links under {@code publicUrl} (the server's public address), or else under
+   * the address the request reached (never the request's {@code Host} header, which the client writes).
+   */
+  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit, Optional<PublicUrl> publicUrl) {
+    app.get("/feed", ctx -> feed(ctx, trialdex, searchLimit,
+        publicUrl.map(PublicUrl::base).orElseGet(() -> PublicUrl.reached(ctx))));
   }
 
-  private static void feed(Context ctx, Trialdex trialdex, Duration searchLimit) throws XMLStreamException {
+  private static void feed(Context ctx, Trialdex trialdex, Duration searchLimit, String base) throws XMLStreamException {
     Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
     // A feed is about what changed: newest last update first, whatever sort was asked for.
     params.put("sort", List.of("LastUpdatePostDate:desc"));
     params.putIfAbsent("pageSize", List.of(String.valueOf(DEFAULT_ENTRIES)));
     params.remove("pageToken");
     SearchResult result = HttpServer.search(trialdex, SearchRequests.parse(params), searchLimit);
-    String base = ctx.scheme() + "://" + ctx.host();
     String self = base + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
 
     StringWriter out = new StringWriter();
@@ -64,10 +69,12 @@ final class Feeds {
       Study s = hit.study();
       var ps = s.protocolSection();
       xml.writeStartElement("entry");
-      element(xml, "id", base + "/study/" + hit.id());
+      String study = base + "/study/" + java.net.URLEncoder.encode(hit.id(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("+", "%20");
+      element(xml, "id", study);
       element(xml, "title", ps.identificationModule().briefTitle() == null ? hit.id() : ps.identificationModule().briefTitle());
       element(xml, "updated", updated.get(i));
-      link(xml, base + "/study/" + hit.id(), "alternate");
+      link(xml, study, "alternate");
       element(xml, "summary", summary(hit.id(), s));
       xml.writeEndElement();
     }
@@ -114,13 +121,42 @@ final class Feeds {
 
   private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
     xml.writeStartElement(name);
-    xml.writeCharacters(text);
+    xml.writeCharacters(xmlText(text));
     xml.writeEndElement();
   }
 
   private static void link(XMLStreamWriter xml, String href, String rel) throws XMLStreamException {
     xml.writeEmptyElement("link");
     xml.writeAttribute("rel", rel);
-    xml.writeAttribute("href", href);
+    xml.writeAttribute("href", xmlText(href));
+  }
+
+  /**
+   * {@code text} with every character XML 1.0 does not allow (C0 controls but tab, line feed and
+   * carriage return; lone surrogates; U+FFFE and U+FFFF) replaced by U+FFFD, so the feed is
+   * well-formed whatever a record or the query holds (issue #12). The writer escapes the rest.
+   */
+  static String xmlText(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
+          || (c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c));
+      if (!allowed && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        if (pair) {
+          out.append(c).append(text.charAt(i + 1));
+        } else {
+          out.append(allowed ? c : '\uFFFD');
+        }
+      }
+      if (pair) {
+        i++;
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

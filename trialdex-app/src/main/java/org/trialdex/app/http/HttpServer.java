@@ -58,8 +58,17 @@ public final class HttpServer implements AutoCloseable {
    * longer than {@code searchLimit} is stopped and answers 503.
    */
   public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit) {
+    return start(trialdex, host, port, searchLimit, java.util.Optional.empty());
+  }
+
+  /**
+   * Starts serving as {@link #start(Trialdex, String, int, java.time.Duration)} does, absolute links
+   * (the feed's) under {@code publicUrl} when given, else under the address a request reached.
+   */
+  public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit,
+      java.util.Optional<PublicUrl> publicUrl) {
     Javalin app = create();
-    routes(app, trialdex, searchLimit);
+    routes(app, trialdex, searchLimit, publicUrl);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
@@ -83,8 +92,12 @@ public final class HttpServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
-          "method=%s path=%s status=%d ms=%.1f", ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+          "method=%s path=%s status=%d ms=%.1f", SafeResponses.method(ctx), ctx.path(), ctx.statusCode(), ms)));
+      // Security headers, HEAD as GET, Jetty's own refusals in JSON (issue #12).
+      SafeResponses.configure(config);
     });
+    app.before(SafeResponses::checkPath);
+    app.after(SafeResponses::noStoreErrors);
     app.before(ctx -> {
       String q = ctx.queryString();
       if (q != null && q.length() > MAX_QUERY_LENGTH) {
@@ -126,6 +139,12 @@ public final class HttpServer implements AutoCloseable {
 
   /** Every route, each search stopped past {@code searchLimit}. */
   public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit) {
+    routes(app, trialdex, searchLimit, java.util.Optional.empty());
+  }
+
+  /** Every route, each search stopped past {@code searchLimit}, absolute links under {@code publicUrl} if given. */
+  public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit,
+      java.util.Optional<PublicUrl> publicUrl) {
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
@@ -150,7 +169,7 @@ public final class HttpServer implements AutoCloseable {
     ApiV2.routes(app, trialdex, searchLimit);
     Portal.routes(app, trialdex, searchLimit);
     Extensions.routes(app, trialdex);
-    Feeds.routes(app, trialdex, searchLimit);
+    Feeds.routes(app, trialdex, searchLimit, publicUrl);
     LandscapeApi.routes(app, trialdex, searchLimit);
   }
 

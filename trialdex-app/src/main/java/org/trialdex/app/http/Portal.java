@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Duration;
 import java.util.Optional;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.web.Assets;
 import org.trialdex.app.web.NotFound;
 import org.trialdex.app.web.WebPages;
 
@@ -27,6 +28,13 @@ final class Portal {
     app.post("/match", ctx -> html(ctx.header("Cache-Control", "no-store"), WebPages.match(trialdex, ctx.formParamMap())));
     app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
         version(ctx, "from"), version(ctx, "to"))));
+    // The style sheet and script the pages link, with their version (web.Assets).
+    app.get("/static/{name}", ctx -> {
+      Assets.Asset a = Assets.get(ctx.pathParam("name"))
+          .orElseThrow(() -> new HttpServer.NotFound("no static file '" + ctx.pathParam("name") + "'"));
+      ctx.header("Cache-Control", a.version().equals(ctx.queryParam("v")) ? SafeResponses.IMMUTABLE : SafeResponses.REVALIDATE);
+      ctx.contentType(a.contentType()).result(a.bytes());
+    });
     app.exception(NotFound.class, (e, ctx) -> {
       ctx.status(HttpStatus.NOT_FOUND);
       html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"

@@ -21,11 +21,30 @@ final class Render {
     ctx.contentType("text/csv; charset=utf-8").result(body);
   }
 
-  /** One CSV field, quoted when it must be (RFC 4180). */
+  /** A plain decimal number: a spreadsheet reads it as a number, never as a formula. */
+  private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+  /**
+   * One CSV field, safe to open in a spreadsheet (OWASP, "CSV Injection"): a value starting with
+   * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading single
+   * quote, so Excel, LibreOffice and Google Sheets show it as text instead of running it as a
+   * formula; a plain decimal number such as {@code -71.06} is left as it is (it cannot hold a
+   * formula and stays a number). Then quoted when it must be (RFC 4180), and always when neutralised.
+   */
   static String csvField(String value) {
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-      return '"' + value.replace("\"", "\"\"") + '"';
+    boolean neutralised = startsAFormula(value);
+    String text = neutralised ? "'" + value : value;
+    if (neutralised || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0) {
+      return '"' + text.replace("\"", "\"\"") + '"';
     }
-    return value;
+    return text;
+  }
+
+  private static boolean startsAFormula(String value) {
+    if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+      return false;
+    }
+    return !PLAIN_NUMBER.matcher(value).matches();
   }
 }

@@ -95,6 +95,10 @@ class BrowserTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + dir.resolve("chromium-profile"));
+    // The console, to find what the Content-Security-Policy blocked (see noContentSecurityPolicyViolations).
+    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -103,6 +107,21 @@ class BrowserTest {
   @BeforeEach
   void browserInstalled() {
     assumeTrue(absent == null, () -> absent);
+  }
+
+  /**
+   * The pages work under the server's Content-Security-Policy (issue #12): nothing a page loads or
+   * runs (its style sheet, its script, a form post) was blocked, as the browser's console tells.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void noContentSecurityPolicyViolations() {
+    if (browser == null) {
+      return;
+    }
+    List<String> blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy")).toList();
+    assertTrue(blocked.isEmpty(), () -> "the Content-Security-Policy blocked: " + blocked);
   }
 
   @AfterAll
