@@ -31,8 +31,9 @@ final class Feeds {
 
   private Feeds() {}
 
-  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
-    app.get("/feed", ctx -> feed(ctx, trialdex, searchLimit));
+  static void routes(Javalin app, Trialdex trialdex, Admission admission) {
+    Duration searchLimit = admission.limits().timeLimit();
+    app.get("/feed", admission.guard(ctx -> feed(ctx, trialdex, searchLimit)));
   }
 
   private static void feed(Context ctx, Trialdex trialdex, Duration searchLimit) throws XMLStreamException {

@@ -58,8 +58,16 @@ public final class HttpServer implements AutoCloseable {
    * longer than {@code searchLimit} is stopped and answers 503.
    */
   public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit) {
+    return start(trialdex, host, port, ServerLimits.defaults().withTimeLimit(searchLimit));
+  }
+
+  /**
+   * Starts serving {@code trialdex} on {@code host:port} (port 0: any free port) within
+   * {@code limits}: how long a search may run and how many expensive requests run at once.
+   */
+  public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits) {
     Javalin app = create();
-    routes(app, trialdex, searchLimit);
+    routes(app, trialdex, limits);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
@@ -126,6 +134,17 @@ public final class HttpServer implements AutoCloseable {
 
   /** Every route, each search stopped past {@code searchLimit}. */
   public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit) {
+    routes(app, trialdex, ServerLimits.defaults().withTimeLimit(searchLimit));
+  }
+
+  /**
+   * Every route within {@code limits}: searches and statistics stopped past its time limit, and
+   * the expensive routes admitted by {@link Admission} (the others are not limited).
+   */
+  public static void routes(Javalin app, Trialdex trialdex, ServerLimits limits) {
+    Admission admission = new Admission(limits);
+    app.events(e -> e.serverStopped(admission::close));
+    Admission.errors(app);
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
@@ -147,11 +166,11 @@ public final class HttpServer implements AutoCloseable {
     });
     byte[] openapi = openApi();
     app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-    ApiV2.routes(app, trialdex, searchLimit);
-    Portal.routes(app, trialdex, searchLimit);
-    Extensions.routes(app, trialdex);
-    Feeds.routes(app, trialdex, searchLimit);
-    LandscapeApi.routes(app, trialdex, searchLimit);
+    ApiV2.routes(app, trialdex, admission);
+    Portal.routes(app, trialdex, admission);
+    Extensions.routes(app, trialdex, admission);
+    Feeds.routes(app, trialdex, admission);
+    LandscapeApi.routes(app, trialdex, admission);
   }
 
   /** The bytes of trialdex's OpenAPI document (a resource beside this class). */
