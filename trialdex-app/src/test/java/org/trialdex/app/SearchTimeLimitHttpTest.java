@@ -24,8 +24,8 @@ import org.trialdex.testing.SharedData;
 
 /**
  * A server whose search time limit is zero: every search is stopped, and each way in to search
- * (the API, the feed, the search page) answers 503 with the message saying so. Other requests are
- * not limited. Zero makes the outcome certain on any machine.
+ * (the API, the feed, the search page) answers 503 with the message saying so, and so do the
+ * statistics, which have the same limit. Other requests are not limited. Zero makes the outcome certain on any machine.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTimeLimitHttpTest {
@@ -76,6 +76,19 @@ class SearchTimeLimitHttpTest {
   void theFeedAndTheSearchPageAnswer503Too() throws Exception {
     assertStopped("/feed?query.cond=lung+cancer");
     assertStopped("/search?query.cond=lung+cancer");
+  }
+
+  @Test
+  void theStatisticsAnswer503WithinTheSameLimitWithRetryAfter() throws Exception {
+    for (String path : java.util.List.of("/api/v2/stats/size", "/api/v2/stats/fieldValues",
+        "/api/v2/stats/fieldValues/OverallStatus", "/api/v2/stats/field/values?fields=Phase")) {
+      HttpResponse<String> r = get(path);
+      assertEquals(503, r.statusCode(), () -> path + ": " + r.body());
+      assertEquals("5", r.headers().firstValue("Retry-After").orElse(null), path);
+      assertEquals("The statistics were not ready within the time limit of 0 ms; they go on being computed from "
+          + "every record, so try again in a moment (Retry-After)",
+          new ObjectMapper().readTree(r.body()).path("message").asText(), path);
+    }
   }
 
   @Test

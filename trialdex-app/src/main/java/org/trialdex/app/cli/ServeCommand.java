@@ -1,10 +1,12 @@
 package org.trialdex.app.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.http.HttpServer;
 import org.trialdex.app.http.PublicUrl;
+import org.trialdex.app.http.ServerLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +40,19 @@ final class ServeCommand implements Callable<Integer> {
           "request's Host header)."})
   String publicUrl;
 
+  @Option(names = "--max-expensive", paramLabel = "N",
+      description = "Expensive requests (searches, CSV, feeds, statistics, landscapes, matching) run at once; "
+          + "more wait up to --queue-wait-ms, then answer 503 with Retry-After (default: 2 per processor, at least 2).")
+  Integer maxExpensive;
+
+  @Option(names = "--queue-wait-ms", paramLabel = "MS",
+      description = "How long an expensive request waits for a place before it answers 503 (default: 500).")
+  Long queueWaitMs;
+
+  @Option(names = "--time-limit-ms", paramLabel = "MS",
+      description = "Longest a search or a statistics request may take before it answers 503 (default: 10000).")
+  Long timeLimitMs;
+
   @Override
   public Integer call() throws InterruptedException {
     int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
@@ -47,12 +62,13 @@ final class ServeCommand implements Callable<Integer> {
     String h = host != null ? host : env("TRIALDEX_HOST").orElse("127.0.0.1");
     java.util.Optional<PublicUrl> base = publicUrl(publicUrl != null
         ? java.util.Optional.of(publicUrl) : env("TRIALDEX_PUBLIC_URL"), publicUrl != null ? "--public-url" : "TRIALDEX_PUBLIC_URL");
+    ServerLimits limits = limits();
     Trialdex trialdex = storeOptions.open();
     HttpServer server;
     try {
       // Search follows the store from here on; a missing index is rebuilt while the server answers.
       trialdex.indexing().followInBackground();
-      server = HttpServer.start(trialdex, h, p, HttpServer.SEARCH_TIME_LIMIT, base);
+      server = HttpServer.start(trialdex, h, p, limits, base);
     } catch (RuntimeException e) {
       trialdex.close();
       throw e;
@@ -68,6 +84,29 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return TrialdexCommand.OK;
+  }
+
+  private ServerLimits limits() {
+    ServerLimits limits = ServerLimits.defaults();
+    if (maxExpensive != null) {
+      if (maxExpensive < 1 || maxExpensive > 1024) {
+        throw new TrialdexCommand.UsageError("--max-expensive takes 1 to 1024, got " + maxExpensive);
+      }
+      limits = limits.withExpensiveAtOnce(maxExpensive);
+    }
+    if (queueWaitMs != null) {
+      if (queueWaitMs < 0 || queueWaitMs > 60_000) {
+        throw new TrialdexCommand.UsageError("--queue-wait-ms takes 0 to 60000, got " + queueWaitMs);
+      }
+      limits = limits.withQueueWait(Duration.ofMillis(queueWaitMs));
+    }
+    if (timeLimitMs != null) {
+      if (timeLimitMs < 1) {
+        throw new TrialdexCommand.UsageError("--time-limit-ms takes a number of milliseconds from 1, got " + timeLimitMs);
+      }
+      limits = limits.withTimeLimit(Duration.ofMillis(timeLimitMs));
+    }
+    return limits;
   }
 
   private static java.util.Optional<String> env(String name) {

@@ -39,31 +39,33 @@ final class ApiV2 {
 
   private final Trialdex trialdex;
   private final StoreStats stats;
+  private final LimitedStats limitedStats;
   private final Duration searchLimit;
 
   private ApiV2(Trialdex trialdex, Duration searchLimit) {
     this.trialdex = trialdex;
     this.searchLimit = searchLimit;
     this.stats = new StoreStats(trialdex.records(), trialdex.reports());
+    this.limitedStats = new LimitedStats(stats, searchLimit);
   }
 
-  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
-    ApiV2 api = new ApiV2(trialdex, searchLimit);
-    app.get("/api/v2/studies", api::studies);
+  static void routes(Javalin app, Trialdex trialdex, Admission admission) {
+    ApiV2 api = new ApiV2(trialdex, admission.limits().timeLimit());
+    app.get("/api/v2/studies", admission.guard(api::studies));
     app.get("/api/v2/studies/metadata", api::metadata);
     app.get("/api/v2/studies/search-areas", api::searchAreas);
     app.get("/api/v2/studies/enums", api::enums);
     app.get("/api/v2/studies/{nctId}", api::study);
     app.get("/api/v2/version", api::version);
-    app.get("/api/v2/stats/size", api::size);
-    app.get("/api/v2/stats/fieldValues", api::fieldValues);
-    app.get("/api/v2/stats/fieldValues/{field}", api::fieldValues);
+    app.get("/api/v2/stats/size", admission.guard(api::size));
+    app.get("/api/v2/stats/fieldValues", admission.guard(api::fieldValues));
+    app.get("/api/v2/stats/fieldValues/{field}", admission.guard(api::fieldValues));
     // The live ClinicalTrials.gov API spells it /stats/field/values; the draft document, fieldValues.
-    app.get("/api/v2/stats/field/values", api::fieldValues);
-    app.get("/api/v2/stats/field/values/{field}", api::fieldValues);
+    app.get("/api/v2/stats/field/values", admission.guard(api::fieldValues));
+    app.get("/api/v2/stats/field/values/{field}", admission.guard(api::fieldValues));
   }
 
-  private void studies(Context ctx) {
+  private void studies(Context ctx) throws java.io.IOException {
     Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
     boolean explain = explainFlag(params.remove("explain"));
     String format = format(params, "json", "csv");
@@ -73,19 +75,13 @@ final class ApiV2 {
     if (format.equals("csv")) {
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));
-      List<JsonNode> rows = new ArrayList<>();
-      for (Hit hit : result.hits()) {
-        rows.add(StudyJson.standard().tree(hit.study()));
-      }
-      Render.csv(ctx, csv(fields, rows, request.pageToken().isEmpty()));
+      Iterable<JsonNode> rows = () -> result.hits().stream().map(h -> StudyJson.standard().tree(h.study())).iterator();
+      Streamed.csv(ctx, out -> csv(fields, rows, request.pageToken().isEmpty(), out));
       return;
     }
-    ObjectNode root = org.trialdex.app.service.SearchResponses.v2(result, study -> select(study, fields));
-    if (explain) {
-      root.set("explain", org.trialdex.app.service.SearchResponses.explanation(
-          trialdex.searches().explain(request, result)));
-    }
-    Render.json(ctx, root);
+    JsonNode explanation = explain ? org.trialdex.app.service.SearchResponses.explanation(
+        trialdex.searches().explain(request, result)) : null;
+    Streamed.v2(ctx, result, study -> select(study, fields), explanation);
   }
 
   /** Our extension {@code explain=true}: how the query was understood and why each hit matched. */
@@ -102,7 +98,7 @@ final class ApiV2 {
   /** Names the paths trialdex derived for a study it answers (our extension). */
   static final String DERIVED_HEADER = "X-Trialdex-Derived";
 
-  private void study(Context ctx) {
+  private void study(Context ctx) throws java.io.IOException {
     Map<String, List<String>> params = ctx.queryParamMap();
     only(params, Set.of("format", "fields"));
     String format = format(params, "json", "csv");
@@ -118,7 +114,9 @@ final class ApiV2 {
       ctx.header(DERIVED_HEADER, String.join(", ", derived));
     }
     if (format.equals("csv")) {
-      Render.csv(ctx, csv(fields, List.of(tree), true));
+      StringBuilder out = new StringBuilder();
+      csv(fields, List.of(tree), true, out);
+      Render.csv(ctx, out.toString());
     } else {
       Render.json(ctx, select(tree, fields));
     }
@@ -133,12 +131,12 @@ final class ApiV2 {
     Render.json(ctx, body);
   }
 
-  private void size(Context ctx) {
+  private void size(Context ctx) throws InterruptedException {
     only(ctx.queryParamMap(), Set.of());
-    Render.json(ctx, stats.snapshot().gzipStats());
+    Render.json(ctx, limitedStats.snapshot().gzipStats());
   }
 
-  private void fieldValues(Context ctx) {
+  private void fieldValues(Context ctx) throws InterruptedException {
     Map<String, List<String>> params = ctx.queryParamMap();
     String one = ctx.pathParamMap().get("field");
     only(params, one == null ? Set.of("types", "fields") : Set.of());
@@ -148,7 +146,7 @@ final class ApiV2 {
       if (!f.isEnum()) {
         throw new HttpServer.BadRequest("'" + one + "' is not an enum field; value statistics cover enum fields only");
       }
-      Render.json(ctx, stats.snapshot().enumStats(f));
+      Render.json(ctx, limitedStats.snapshot().enumStats(f));
       return;
     }
     for (String t : list(params, "types")) {
@@ -169,8 +167,9 @@ final class ApiV2 {
       }
     }
     ArrayNode out = HttpServer.json().createArrayNode();
+    StoreStats.Snapshot snapshot = limitedStats.snapshot();
     for (StudyFields.Field f : wanted) {
-      out.add(stats.snapshot().enumStats(f));
+      out.add(snapshot.enumStats(f));
     }
     Render.json(ctx, out);
   }
@@ -295,9 +294,10 @@ final class ApiV2 {
     return fields.isEmpty() ? study : StudyFields.select(study, fields.stream().map(StudyFields.Field::path).toList());
   }
 
-  private static String csv(List<StudyFields.Field> fields, List<JsonNode> studies, boolean header) {
+  /** Writes {@code studies} as CSV rows to {@code sb}, after a header row when {@code header}. */
+  private static void csv(List<StudyFields.Field> fields, Iterable<JsonNode> studies, boolean header, Appendable sb)
+      throws java.io.IOException {
     List<StudyFields.Field> columns = fields.isEmpty() ? CSV_DEFAULT.stream().map(ApiV2::resolve).toList() : fields;
-    StringBuilder sb = new StringBuilder();
     if (header) {
       sb.append(String.join(",", columns.stream()
           .map(c -> Render.csvField(c.piece() != null ? c.piece() : c.path())).toList())).append("\r\n");
@@ -309,6 +309,5 @@ final class ApiV2 {
       }
       sb.append(String.join(",", cells)).append("\r\n");
     }
-    return sb.toString();
   }
 }

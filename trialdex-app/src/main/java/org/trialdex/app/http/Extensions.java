@@ -30,12 +30,12 @@ final class Extensions {
 
   private Extensions() {}
 
-  static void routes(Javalin app, Trialdex trialdex) {
+  static void routes(Javalin app, Trialdex trialdex, Admission admission) {
     app.get("/api/studies/{id}/related", ctx -> related(ctx, trialdex));
     app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(
         trialdex.history().of(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
     app.get("/api/studies/{id}/diff", ctx -> diff(ctx, trialdex));
-    app.post("/api/match", ctx -> match(ctx, trialdex));
+    app.post("/api/match", admission.guardAfterBody(ctx -> match(ctx, trialdex)));
     app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
         trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
     app.get("/api/studies/{id}/cell-therapy", ctx -> cellTherapy(ctx, trialdex));

@@ -33,12 +33,14 @@ final class Feeds {
   private Feeds() {}
 
   /**
-   * {@code /feed}, its links under {@code publicUrl} (the server's public address), or else under
-   * the address the request reached (never the request's {@code Host} header, which the client writes).
+   * {@code /feed}, admitted as an expensive request, its links under {@code publicUrl} (the server's
+   * public address), or else under the address the request reached (never the request's {@code Host}
+   * header, which the client writes).
    */
-  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit, Optional<PublicUrl> publicUrl) {
-    app.get("/feed", ctx -> feed(ctx, trialdex, searchLimit,
-        publicUrl.map(PublicUrl::base).orElseGet(() -> PublicUrl.reached(ctx))));
+  static void routes(Javalin app, Trialdex trialdex, Admission admission, Optional<PublicUrl> publicUrl) {
+    Duration searchLimit = admission.limits().timeLimit();
+    app.get("/feed", admission.guard(ctx -> feed(ctx, trialdex, searchLimit,
+        publicUrl.map(PublicUrl::base).orElseGet(() -> PublicUrl.reached(ctx)))));
   }
 
   private static void feed(Context ctx, Trialdex trialdex, Duration searchLimit, String base) throws XMLStreamException {

@@ -58,17 +58,31 @@ public final class HttpServer implements AutoCloseable {
    * longer than {@code searchLimit} is stopped and answers 503.
    */
   public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit) {
-    return start(trialdex, host, port, searchLimit, java.util.Optional.empty());
+    return start(trialdex, host, port, ServerLimits.defaults().withTimeLimit(searchLimit), java.util.Optional.empty());
   }
 
   /**
-   * Starts serving as {@link #start(Trialdex, String, int, java.time.Duration)} does, absolute links
-   * (the feed's) under {@code publicUrl} when given, else under the address a request reached.
+   * Starts serving {@code trialdex} on {@code host:port} (port 0: any free port) within
+   * {@code limits}: how long a search may run and how many expensive requests run at once.
    */
+  public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits) {
+    return start(trialdex, host, port, limits, java.util.Optional.empty());
+  }
+
+  /** As {@link #start(Trialdex, String, int, ServerLimits, java.util.Optional)}, with the default limits but the time limit. */
   public static HttpServer start(Trialdex trialdex, String host, int port, java.time.Duration searchLimit,
       java.util.Optional<PublicUrl> publicUrl) {
+    return start(trialdex, host, port, ServerLimits.defaults().withTimeLimit(searchLimit), publicUrl);
+  }
+
+  /**
+   * Starts serving as {@link #start(Trialdex, String, int, ServerLimits)} does, absolute links (the
+   * feed's) under {@code publicUrl} when given, else under the address a request reached.
+   */
+  public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits,
+      java.util.Optional<PublicUrl> publicUrl) {
     Javalin app = create();
-    routes(app, trialdex, searchLimit, publicUrl);
+    routes(app, trialdex, limits, publicUrl);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
@@ -139,12 +153,18 @@ public final class HttpServer implements AutoCloseable {
 
   /** Every route, each search stopped past {@code searchLimit}. */
   public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit) {
-    routes(app, trialdex, searchLimit, java.util.Optional.empty());
+    routes(app, trialdex, ServerLimits.defaults().withTimeLimit(searchLimit), java.util.Optional.empty());
   }
 
-  /** Every route, each search stopped past {@code searchLimit}, absolute links under {@code publicUrl} if given. */
-  public static void routes(Javalin app, Trialdex trialdex, java.time.Duration searchLimit,
-      java.util.Optional<PublicUrl> publicUrl) {
+  /**
+   * Every route within {@code limits}: searches and statistics stopped past its time limit, and
+   * the expensive routes admitted by {@link Admission} (the others are not limited); absolute links
+   * under {@code publicUrl} if given.
+   */
+  public static void routes(Javalin app, Trialdex trialdex, ServerLimits limits, java.util.Optional<PublicUrl> publicUrl) {
+    Admission admission = new Admission(limits);
+    app.events(e -> e.serverStopped(admission::close));
+    Admission.errors(app);
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();
       body.put("status", "UP");
@@ -166,11 +186,11 @@ public final class HttpServer implements AutoCloseable {
     });
     byte[] openapi = openApi();
     app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-    ApiV2.routes(app, trialdex, searchLimit);
-    Portal.routes(app, trialdex, searchLimit);
-    Extensions.routes(app, trialdex);
-    Feeds.routes(app, trialdex, searchLimit, publicUrl);
-    LandscapeApi.routes(app, trialdex, searchLimit);
+    ApiV2.routes(app, trialdex, admission);
+    Portal.routes(app, trialdex, admission);
+    Extensions.routes(app, trialdex, admission);
+    Feeds.routes(app, trialdex, admission, publicUrl);
+    LandscapeApi.routes(app, trialdex, admission);
   }
 
   /** The bytes of trialdex's OpenAPI document (a resource beside this class). */

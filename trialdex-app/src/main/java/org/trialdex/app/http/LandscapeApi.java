@@ -20,9 +20,10 @@ final class LandscapeApi {
 
   private LandscapeApi() {}
 
-  static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
-    app.get("/api/landscape", ctx -> Render.json(ctx, json(landscape(ctx, trialdex, searchLimit))));
-    app.get("/api/landscape/{file}", ctx -> csv(ctx, trialdex, searchLimit));
+  static void routes(Javalin app, Trialdex trialdex, Admission admission) {
+    Duration searchLimit = admission.limits().timeLimit();
+    app.get("/api/landscape", admission.guard(ctx -> Render.json(ctx, json(landscape(ctx, trialdex, searchLimit)))));
+    app.get("/api/landscape/{file}", admission.guard(ctx -> csv(ctx, trialdex, searchLimit)));
   }
 
   private static Landscape landscape(Context ctx, Trialdex trialdex, Duration limit) {

@@ -1,0 +1,198 @@
+package org.trialdex.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A flood against a running {@code trialdex serve} (a separate process, loopback only): a fixed
+ * number of connections, each a virtual thread sending one request after another for a fixed time,
+ * over a mixed workload heavy in expensive answers (searches of 1,000 full studies, CSV, statistics)
+ * beside cheap ones (a study, a study page), while one more connection asks {@code /health} every
+ * 100 ms. Prints one Markdown table row: answers/s, p50/p99 of the 200 answers, answers by status,
+ * {@code /health} p50/p99 and the server's peak resident memory (its {@code VmHWM}, reset at the start
+ * of the run through {@code /proc/PID/clear_refs} when {@code --pid} is given).
+ *
+ * <pre>ServerFloodBench --url http://127.0.0.1:8080 --connections 200 [--seconds 20] [--warmup 3] [--pid PID] [--label L]</pre>
+ */
+public final class ServerFloodBench {
+
+  private static final List<String> CONDITIONS = List.of("breast cancer", "lung cancer", "multiple sclerosis",
+      "graft versus host disease", "heart failure", "osteoarthritis", "stroke", "diabetes");
+
+  /** One kind of request: its share of the workload and how to make one. */
+  record Kind(String name, int weight, Function<Random, String> path) {}
+
+  private ServerFloodBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = "http://127.0.0.1:8080";
+    int connections = 50;
+    int seconds = 20;
+    int warmup = 3;
+    long pid = -1;
+    String label = "";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--url" -> base = args[++i];
+        case "--connections" -> connections = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Math.min(300, Integer.parseInt(args[++i]));
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--pid" -> pid = Long.parseLong(args[++i]);
+        case "--label" -> label = args[++i];
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost|\\[?::1]?")) {
+      throw new IllegalArgumentException("loopback only: " + base);
+    }
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    List<Kind> kinds = workload();
+    run(client, base, kinds, connections, warmup, new Totals());
+    if (pid > 0) {
+      Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5"); // resets VmHWM to the current RSS
+    }
+    Totals t = new Totals();
+    String url = base;
+    Thread prober = Thread.ofPlatform().daemon().start(() -> probeHealth(url, t));
+    run(client, base, kinds, connections, seconds, t);
+    t.stop = true;
+    prober.join();
+    String hwm = pid > 0 ? hwmMb(pid) : "n/a";
+    long[] ok = t.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] health = t.health.stream().mapToLong(Long::longValue).sorted().toArray();
+    long answers = t.statuses.values().stream().mapToLong(AtomicLong::get).sum();
+    System.out.printf(Locale.ROOT, "| %s | %d | %,.1f | %,.1f | %.0f | %.0f | %s | %d | %.1f | %.1f | %s |%n", label, connections,
+        answers / (double) seconds, ok.length / (double) seconds, pct(ok, 50) / 1e6, pct(ok, 99) / 1e6,
+        new TreeMap<>(t.statuses), health.length, pct(health, 50) / 1e6, pct(health, 99) / 1e6, hwm);
+    if (!t.healthFailures.isEmpty()) {
+      System.out.println("  /health failures: " + t.healthFailures);
+    }
+  }
+
+  /** Counts of one measured run. */
+  static final class Totals {
+    final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Long> health = new ConcurrentLinkedQueue<>();
+    final Map<String, AtomicLong> healthFailures = new ConcurrentHashMap<>();
+    volatile boolean stop;
+  }
+
+  static List<Kind> workload() {
+    Function<Random, String> cond = r -> q(CONDITIONS.get(r.nextInt(CONDITIONS.size())));
+    return List.of(
+        new Kind("1,000 studies JSON", 15, r -> "/api/v2/studies?pageSize=1000"),
+        new Kind("1,000 studies CSV", 10, r -> "/api/v2/studies?pageSize=1000&format=csv"),
+        new Kind("search", 20, r -> "/api/v2/studies?query.cond=" + cond.apply(r) + "&countTotal=true"),
+        new Kind("search page", 10, r -> "/search?query.cond=" + cond.apply(r)),
+        new Kind("stats", 5, r -> "/api/v2/stats/fieldValues?fields=OverallStatus"),
+        new Kind("study JSON", 25, r -> "/api/v2/studies/NCT02513394"),
+        new Kind("study page", 15, r -> "/study/NCT02513394"));
+  }
+
+  private static void run(HttpClient client, String base, List<Kind> kinds, int connections, int seconds, Totals t)
+      throws InterruptedException {
+    int total = kinds.stream().mapToInt(Kind::weight).sum();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    CountDownLatch done = new CountDownLatch(connections);
+    for (int c = 0; c < connections; c++) {
+      int seed = c;
+      Thread.ofVirtual().start(() -> {
+        Random random = new Random(seed);
+        try {
+          while (System.nanoTime() < end) {
+            int pick = random.nextInt(total);
+            Kind kind = kinds.getLast();
+            for (Kind k : kinds) {
+              if ((pick -= k.weight()) < 0) {
+                kind = k;
+                break;
+              }
+            }
+            long t0 = System.nanoTime();
+            String status;
+            try {
+              HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + kind.path().apply(random)))
+                  .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+              status = Integer.toString(r.statusCode());
+              if (r.statusCode() == 200) {
+                t.latencies.add(System.nanoTime() - t0);
+              } else if (r.statusCode() == 503) {
+                Thread.sleep(200); // a client that honours Retry-After backs off a little
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            } catch (Exception e) {
+              status = e.getClass().getSimpleName();
+            }
+            t.statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+          }
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+  }
+
+  private static void probeHealth(String base, Totals t) {
+    HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    while (!t.stop) {
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<Void> r = own.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          t.health.add(System.nanoTime() - t0);
+        } else {
+          t.healthFailures.computeIfAbsent(Integer.toString(r.statusCode()), k -> new AtomicLong()).incrementAndGet();
+        }
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        t.healthFailures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      }
+    }
+  }
+
+  private static String hwmMb(long pid) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        return String.format(Locale.ROOT, "%,d MB", kb / 1024);
+      }
+    }
+    return "n/a";
+  }
+
+  static long pct(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
