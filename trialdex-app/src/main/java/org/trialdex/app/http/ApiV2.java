@@ -49,6 +49,10 @@ final class ApiV2 {
 
   static void routes(Javalin app, Trialdex trialdex, Duration searchLimit) {
     ApiV2 api = new ApiV2(trialdex, searchLimit);
+    app.events(e -> {
+      e.serverStarted(api.stats::warmInBackground);
+      e.serverStopping(api.stats::stop);
+    });
     app.get("/api/v2/studies", api::studies);
     app.get("/api/v2/studies/metadata", api::metadata);
     app.get("/api/v2/studies/search-areas", api::searchAreas);
@@ -128,7 +132,7 @@ final class ApiV2 {
     only(ctx.queryParamMap(), Set.of());
     ObjectNode body = HttpServer.json().createObjectNode();
     body.put("apiVersion", API_VERSION);
-    stats.snapshot().newest().ifPresent(t -> body.put("dataTimestamp",
+    trialdex.reports().newestRecordedAt().ifPresent(t -> body.put("dataTimestamp",
         t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", "")));
     Render.json(ctx, body);
   }
