@@ -84,7 +84,9 @@ final class ApiV2 {
       Render.csv(ctx, csv(fields, rows, request.pageToken().isEmpty()));
       return;
     }
-    ObjectNode root = org.trialdex.app.service.SearchResponses.v2(result, study -> select(study, fields));
+    // Each study as the index stores it: whole, or the fields picked from it, never through the model.
+    ObjectNode root = org.trialdex.app.service.SearchResponses.v2AsStored(result,
+        fields.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(study -> select(study, fields)));
     if (explain) {
       root.set("explain", org.trialdex.app.service.SearchResponses.explanation(
           trialdex.searches().explain(request, result)));
