@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,10 @@ import org.trialdex.app.service.Reports;
 import org.trialdex.store.StoredStudy;
 
 /**
- * Statistics over every current record (sizes, enum value counts), computed
- * in one pass over the records and kept until the store's change log moves (any write of a
- * record, a link included). A server computes them once at start, off the request path, so the
- * first statistics request does not wait for a pass over the store.
+ * Statistics over every current record (sizes, enum value counts), computed in one pass over the
+ * records and kept until the store's change log moves (any write of a record, a link included). A
+ * server computes them once at start, off the request path, so the first statistics request does
+ * not wait for a pass over the store.
  */
 final class StoreStats {
 
@@ -34,6 +35,7 @@ final class StoreStats {
   private Snapshot snapshot;
   private long snapshotHead = -1;
   private volatile boolean stopped;
+  private final ReentrantLock lock = new ReentrantLock();
 
   StoreStats(Records records, Reports reports) {
     this.records = records;
@@ -41,14 +43,21 @@ final class StoreStats {
   }
 
   /** The statistics of the records as they are now: kept ones while the change log stays put. */
-  synchronized Snapshot snapshot() {
-    // The head is read before the pass: a write during it moves the head past the one kept.
-    long head = reports.changeHead();
-    if (snapshot == null || head != snapshotHead) {
-      snapshot = compute();
-      snapshotHead = head;
+  Snapshot snapshot() {
+    // A lock rather than synchronized: a pass is long, and a virtual thread waiting on a monitor
+    // would hold its carrier thread (Java 21).
+    lock.lock();
+    try {
+      // The head is read before the pass: a write during it moves the head past the one kept.
+      long head = reports.changeHead();
+      if (snapshot == null || head != snapshotHead) {
+        snapshot = compute();
+        snapshotHead = head;
+      }
+      return snapshot;
+    } finally {
+      lock.unlock();
     }
-    return snapshot;
   }
 
   /** Computes the statistics in a background thread, so that the first request finds them ready. */
