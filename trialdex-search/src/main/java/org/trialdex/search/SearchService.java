@@ -48,6 +48,7 @@ public final class SearchService {
   private final StudyIndex index;
   private final Queries queries;
   private final StudyJson json = StudyJson.standard();
+  private final RelatedCache relatedCache = new RelatedCache(RelatedCache.DEFAULT_SIZE);
 
   public SearchService(StudyIndex index) {
     this.index = index;
@@ -106,11 +107,12 @@ public final class SearchService {
       for (int i = 0; i < shown; i++) {
         ScoreDoc doc = top.scoreDocs[i];
         var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
-        Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
+        byte[] bytes = bytes(document.getBinaryValue(Schema.STUDY));
+        Study study = json.read(bytes);
         List<String> derived = List.of(document.getValues(Schema.DERIVED));
         Optional<NearestSite> nearest = request.geo().flatMap(g -> nearest(study, derived, g.latitude(),
             g.longitude()));
-        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, nearest, derived));
+        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, nearest, derived, bytes));
         stopPast(deadline, searcher, "reading the studies of the page");
       }
       Optional<String> next = top.scoreDocs.length > request.pageSize()
@@ -255,8 +257,9 @@ public final class SearchService {
       List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc doc : top.scoreDocs) {
         var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
-        hits.add(new Hit(document.get(Schema.ID), doc.score, json.read(document.getBinaryValue(Schema.STUDY).bytes), Optional.empty(),
-            List.of(document.getValues(Schema.DERIVED))));
+        byte[] bytes = bytes(document.getBinaryValue(Schema.STUDY));
+        hits.add(new Hit(document.get(Schema.ID), doc.score, json.read(bytes), Optional.empty(),
+            List.of(document.getValues(Schema.DERIVED)), bytes));
       }
       return new SearchResult(hits, Optional.empty(), OptionalLong.empty(), List.of());
     } catch (IOException e) {
@@ -290,6 +293,12 @@ public final class SearchService {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /** The bytes of a stored value, copied when they are a slice of a larger array. */
+  private static byte[] bytes(BytesRef ref) {
+    return ref.offset == 0 && ref.length == ref.bytes.length ? ref.bytes
+        : java.util.Arrays.copyOfRange(ref.bytes, ref.offset, ref.offset + ref.length);
   }
 
   /**
@@ -351,6 +360,9 @@ public final class SearchService {
    * The studies most like the one indexed under {@code id}: shared conditions, interventions, cell
    * types and design, then similar titles and summaries. Each shares at least one feature.
    *
+   * <p>Which trials (and why) is kept per record for as long as the index does not change, so a
+   * record page asked for again does not query again; the studies are read anew each time.
+   *
    * @throws SearchException when no study is indexed under {@code id}
    */
   public List<RelatedTrial> related(String id, int limit) {
@@ -359,37 +371,16 @@ public final class SearchService {
     }
     IndexSearcher searcher = index.acquire();
     try {
-      TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
-      if (found.scoreDocs.length == 0) {
-        throw new SearchException("No study with id \"" + id + "\" in the search index; related trials need an "
-            + "indexed record (NCT id or record id)");
+      List<RelatedCache.Relative> relatives = relatedCache.get(searcher.getIndexReader(), id, limit);
+      if (relatives == null) {
+        relatives = relatives(searcher, id, limit);
+        relatedCache.put(searcher.getIndexReader(), id, limit, relatives);
       }
       StoredFields stored = searcher.storedFields();
-      Study target = json.read(stored.document(found.scoreDocs[0].doc, Set.of(Schema.STUDY))
-          .getBinaryValue(Schema.STUDY).bytes);
-      StudyView view = new StudyView(target);
-      Map<String, String> features = RelatedFeatures.of(view);
-      if (features.isEmpty()) {
-        return List.of();
-      }
-      BooleanQuery.Builder anyFeature = new BooleanQuery.Builder();
-      for (String key : features.keySet()) {
-        anyFeature.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))),
-            RelatedFeatures.weight(key)), Occur.SHOULD);
-      }
-      BooleanQuery.Builder query = new BooleanQuery.Builder()
-          .add(anyFeature.build(), Occur.MUST)
-          .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
-      moreLikeThis(searcher, view).ifPresent(q -> query.add(new BoostQuery(q, MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
-      TopDocs top = searcher.search(query.build(), limit);
-      List<RelatedTrial> related = new ArrayList<>();
-      for (ScoreDoc doc : top.scoreDocs) {
-        var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
-        Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
-        Set<String> theirs = RelatedFeatures.of(new StudyView(study)).keySet();
-        List<String> shared = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
-            .map(Map.Entry::getValue).toList();
-        related.add(new RelatedTrial(document.get(Schema.ID), study, doc.score, shared));
+      List<RelatedTrial> related = new ArrayList<>(relatives.size());
+      for (RelatedCache.Relative r : relatives) {
+        Study study = json.read(stored.document(r.doc(), Set.of(Schema.STUDY)).getBinaryValue(Schema.STUDY).bytes);
+        related.add(new RelatedTrial(r.id(), study, r.score(), r.sharedFeatures()));
       }
       return related;
     } catch (IOException e) {
@@ -397,6 +388,43 @@ public final class SearchService {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /** The relatives of {@code id} in the index snapshot {@code searcher} reads: the query itself. */
+  private List<RelatedCache.Relative> relatives(IndexSearcher searcher, String id, int limit) throws IOException {
+    TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+    if (found.scoreDocs.length == 0) {
+      throw new SearchException("No study with id \"" + id + "\" in the search index; related trials need an "
+          + "indexed record (NCT id or record id)");
+    }
+    StoredFields stored = searcher.storedFields();
+    Study target = json.read(stored.document(found.scoreDocs[0].doc, Set.of(Schema.STUDY))
+        .getBinaryValue(Schema.STUDY).bytes);
+    StudyView view = new StudyView(target);
+    Map<String, String> features = RelatedFeatures.of(view);
+    if (features.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder anyFeature = new BooleanQuery.Builder();
+    for (String key : features.keySet()) {
+      anyFeature.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))),
+          RelatedFeatures.weight(key)), Occur.SHOULD);
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(anyFeature.build(), Occur.MUST)
+        .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
+    moreLikeThis(searcher, view).ifPresent(q -> query.add(new BoostQuery(q, MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
+    TopDocs top = searcher.search(query.build(), limit);
+    List<RelatedCache.Relative> relatives = new ArrayList<>();
+    for (ScoreDoc doc : top.scoreDocs) {
+      var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
+      Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
+      Set<String> theirs = RelatedFeatures.of(new StudyView(study)).keySet();
+      List<String> shared = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
+          .map(Map.Entry::getValue).toList();
+      relatives.add(new RelatedCache.Relative(doc.doc, document.get(Schema.ID), doc.score, shared));
+    }
+    return List.copyOf(relatives);
   }
 
   private Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {

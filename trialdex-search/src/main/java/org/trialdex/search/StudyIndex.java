@@ -286,8 +286,10 @@ public final class StudyIndex implements AutoCloseable {
       List<String> derived = derivation.apply(tree);
       Study indexed = derived.isEmpty() ? study : json.read(tree);
       float[] vector = embeddings ? Embeddings.embed(Embeddings.text(indexed)) : null;
-      writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed,
-          json.mapper().writeValueAsBytes(tree), derived, concepts, vector));
+      // Stored in the model's member order (derived members go where the model has them), so that
+      // the bytes are those the study is written as anew: answers send them as they are.
+      byte[] stored = derived.isEmpty() ? json.mapper().writeValueAsBytes(tree) : json.writeBytes(indexed);
+      writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed, stored, derived, concepts, vector));
     } catch (IOException | RuntimeException e) {
       throw new SearchException("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
     }

@@ -86,6 +86,54 @@ class RelatedTrialsTest extends IndexedSampleTest {
   }
 
   @Test
+  void relatedTrialsAskedAgainAreTheSameAsAFreshQueryFinds() {
+    for (String id : List.of("NCT02513394", "TDX-0001", "TDX-0002")) {
+      List<RelatedTrial> first = sample.service.related(id, 5);
+      List<RelatedTrial> again = sample.service.related(id, 5);
+      // A new service over the same index keeps nothing yet: it runs the query.
+      List<RelatedTrial> fresh = new SearchService(sample.index).related(id, 5);
+
+      assertFalse(first.isEmpty(), id);
+      assertEquals(fresh, first, id);
+      assertEquals(fresh, again, id);
+      assertEquals(fresh.subList(0, 3), sample.service.related(id, 3), id + ": a smaller limit is its own question");
+    }
+  }
+
+  @Test
+  void relatedTrialsFollowTheIndexWhenItChanges() throws Exception {
+    String msc = """
+        {"protocolSection": {"identificationModule": {"nctId": "%s", "briefTitle": "%s"},
+          "conditionsModule": {"conditions": ["%s"]},
+          "armsInterventionsModule": {"interventions": [{"type": "BIOLOGICAL", "name": "%s"}]}}}
+        """;
+    sample.index.upsert("TDX-MSC3", IndexedSample.JSON.read(msc.formatted("TDX-MSC3",
+        "Umbilical Cord Mesenchymal Stromal Cells in Knee Osteoarthritis", "Knee Osteoarthritis", "UC-MSC")));
+    sample.index.upsert("TDX-MSC4", IndexedSample.JSON.read(msc.formatted("TDX-MSC4",
+        "Bone Marrow Cells for Heart Failure", "Heart Failure", "BM cells")));
+    sample.index.commit();
+    try {
+      List<RelatedTrial> before = sample.service.related("TDX-MSC3", 3);
+      assertFalse(before.isEmpty());
+      assertFalse(before.stream().anyMatch(r -> r.id().equals("TDX-MSC5")));
+
+      // A near twin arrives: the next question sees it first.
+      sample.index.upsert("TDX-MSC5", IndexedSample.JSON.read(msc.formatted("TDX-MSC5",
+          "Umbilical Cord Mesenchymal Stromal Cells in Knee Osteoarthritis", "Knee Osteoarthritis", "UC-MSC")));
+      sample.index.commit();
+
+      List<RelatedTrial> related = sample.service.related("TDX-MSC3", 3);
+      assertEquals("TDX-MSC5", related.getFirst().id());
+      assertEquals(new SearchService(sample.index).related("TDX-MSC3", 3), related);
+    } finally {
+      sample.index.delete("TDX-MSC3");
+      sample.index.delete("TDX-MSC4");
+      sample.index.delete("TDX-MSC5");
+      sample.index.commit();
+    }
+  }
+
+  @Test
   void relatedOfAnUnindexedIdIsRefused() {
     SearchException e = assertThrows(SearchException.class, () -> sample.service.related("NCT00000000", 5));
     assertEquals("No study with id \"NCT00000000\" in the search index; related trials need an indexed record "

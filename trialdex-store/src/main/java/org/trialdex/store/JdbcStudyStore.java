@@ -939,21 +939,77 @@ final class JdbcStudyStore implements StudyStore {
     return id;
   }
 
+  /**
+   * The counts as of a change-log head: every write of a record appends to the log in the same
+   * transaction, so counts are recounted only after the head moved (any process's write).
+   */
+  private record CountsAt(long head, StoreCounts counts) {}
+
+  private volatile CountsAt countsAt;
+
   @Override
   public StoreCounts counts() {
     return read("counting records", c -> {
-      long studies = single(c, "SELECT COUNT(*) FROM study");
-      long versions = single(c, "SELECT COUNT(*) FROM study_version");
-      Map<String, Long> byStatus = grouped(c, "overall_status");
-      Map<String, Long> byType = grouped(c, "study_type");
-      Map<String, Long> byPhase = new TreeMap<>();
-      grouped(c, "phases").forEach((phases, n) -> {
-        for (String phase : phases.split(" ")) {
-          byPhase.merge(phase, n, Long::sum);
-        }
-      });
-      return new StoreCounts(studies, versions, byStatus, byPhase, byType);
+      // The head is read before counting: a write committed in between makes the head move again
+      // past the one kept here, so the next call counts anew rather than keeping stale counts.
+      long head = ChangeLog.head(c);
+      CountsAt kept = countsAt;
+      if (kept != null && kept.head() == head) {
+        return kept.counts();
+      }
+      StoreCounts counts = count(c);
+      countsAt = new CountsAt(head, counts);
+      return counts;
     });
+  }
+
+  @Override
+  public Optional<Instant> newestCurrentRecordedAt() {
+    return read("finding the newest current record", c -> {
+      // A current record's own time is at or after its version's (a link rewrites it), so the
+      // records are walked newest first until no older one can hold a newer version; past a few
+      // dozen (many links at once) the versions of every current record are read instead.
+      long best = Long.MIN_VALUE;
+      int rows = 0;
+      boolean stopped = false;
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.recorded_micros, v.recorded_micros" + CURRENT_JOIN
+          + " ORDER BY s.recorded_micros DESC LIMIT " + NEWEST_WALK);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows++;
+          if (rs.getLong(1) <= best) {
+            stopped = true;
+            break;
+          }
+          best = Math.max(best, rs.getLong(2));
+        }
+      }
+      if (!stopped && rows == NEWEST_WALK) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(v.recorded_micros)" + CURRENT_JOIN);
+            ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          best = rs.getLong(1);
+        }
+      }
+      return rows == 0 ? Optional.<Instant>empty() : Optional.of(Micros.toInstant(best));
+    });
+  }
+
+  /** Current records walked, newest first, before reading the newest version time of all of them. */
+  private static final int NEWEST_WALK = 64;
+
+  private static StoreCounts count(Connection c) throws SQLException {
+    long studies = single(c, "SELECT COUNT(*) FROM study");
+    long versions = single(c, "SELECT COUNT(*) FROM study_version");
+    Map<String, Long> byStatus = grouped(c, "overall_status");
+    Map<String, Long> byType = grouped(c, "study_type");
+    Map<String, Long> byPhase = new TreeMap<>();
+    grouped(c, "phases").forEach((phases, n) -> {
+      for (String phase : phases.split(" ")) {
+        byPhase.merge(phase, n, Long::sum);
+      }
+    });
+    return new StoreCounts(studies, versions, byStatus, byPhase, byType);
   }
 
   private static long single(Connection c, String sql) throws SQLException {

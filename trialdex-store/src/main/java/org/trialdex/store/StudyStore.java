@@ -76,8 +76,17 @@ public interface StudyStore extends AutoCloseable {
    */
   Stream<StoredStudy> changedSince(Instant since);
 
-  /** Numbers of records and versions, and current records by status, phase and study type. */
+  /**
+   * Numbers of records and versions, and current records by status, phase and study type. Kept
+   * between calls while the change log's head stays put, so asking often (a health check) is cheap.
+   */
   StoreCounts counts();
+
+  /**
+   * When the newest current record's version was recorded ({@link StoredStudy#recordedAt()} of the
+   * current records, at its latest); empty for an empty store. Read through an index, not a scan.
+   */
+  Optional<Instant> newestCurrentRecordedAt();
 
   /** Every import run, newest first. */
   List<ImportRun> importRuns();

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -385,6 +386,66 @@ abstract class StudyStoreContract {
     assertEquals(new StoreCounts(100, 100, byStatus, byPhase, byType), store.counts());
     assertTrue(byPhase.values().stream().mapToLong(Long::longValue).sum() > 100,
         "the sample holds multi-phase studies, counted once per phase: " + byPhase);
+  }
+
+  @Test
+  void countsFollowEveryWriteAfterTheyWereRead() {
+    importRun(sample.subList(0, 10));
+    assertEquals(10, store.counts().studies()); // read, and kept until the next write
+
+    importRun(sample.subList(10, 15));
+    assertEquals(15, store.counts().studies());
+    importRun(List.of(withBriefTitle(sample.get(0), "changed")));
+    assertEquals(16, store.counts().versions());
+    Study page = pageOf(sample.get(20), null, "18 Years", "65 Years");
+    put(new Incoming("ChiCTR2000029606", page, page("portal-list"), List.of()));
+    assertEquals(16, store.counts().studies());
+    // A link folds the alias's record into the NCT record: one study fewer, as many versions.
+    store.link("ChiCTR2000029606", nctId(sample.get(1)), "the same trial");
+    assertEquals(new StoreCounts(15, 17, store.counts().byStatus(), store.counts().byPhase(),
+        store.counts().byStudyType()), store.counts());
+  }
+
+  @Test
+  void countsFollowWritesOfAnotherStoreOnTheSameDatabase() {
+    importRun(sample.subList(0, 10));
+    StoreCounts before = store.counts();
+
+    try (StudyStore other = StudyStores.open(location, clock)) {
+      ImportRun run = other.beginRun("another process", List.of());
+      other.putAll(run.id(), incoming(sample.subList(10, 30)));
+      other.finishRun(run.id(), RunCounts.zero());
+    }
+
+    assertEquals(10, before.studies());
+    assertEquals(30, store.counts().studies());
+    assertEquals(30, store.counts().byStatus().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void theNewestCurrentRecordTimeIsTheNewestRecordedAtOfTheCurrentRecords() {
+    assertEquals(Optional.empty(), store.newestCurrentRecordedAt());
+    importRun(sample.subList(0, 10));
+    assertEquals(Optional.of(T0), store.newestCurrentRecordedAt());
+
+    Instant t1 = clock.advance(Duration.ofMinutes(5));
+    importRun(List.of(withBriefTitle(sample.get(3), "changed")));
+    assertEquals(Optional.of(t1), store.newestCurrentRecordedAt());
+
+    // A page stored later, then linked by hand later still: the NCT record's current record is
+    // rewritten at the link, but its newest version is the page's, recorded before the link.
+    Instant t2 = clock.advance(Duration.ofMinutes(5));
+    put(new Incoming("ChiCTR2000029606", pageOf(sample.get(20), null, "18 Years", "65 Years"),
+        page("portal-list"), List.of()));
+    clock.advance(Duration.ofMinutes(5));
+    store.link("ChiCTR2000029606", nctId(sample.get(1)), "the same trial");
+
+    Optional<Instant> scanned;
+    try (Stream<StoredStudy> all = store.currentAll()) {
+      scanned = all.map(StoredStudy::recordedAt).max(Comparator.naturalOrder());
+    }
+    assertEquals(Optional.of(t2), scanned);
+    assertEquals(scanned, store.newestCurrentRecordedAt());
   }
 
   @Test

@@ -51,6 +51,10 @@ final class ApiV2 {
 
   static void routes(Javalin app, Trialdex trialdex, Admission admission) {
     ApiV2 api = new ApiV2(trialdex, admission.limits().timeLimit());
+    app.events(e -> {
+      e.serverStarted(api.stats::warmInBackground);
+      e.serverStopping(api.stats::stop);
+    });
     app.get("/api/v2/studies", admission.guard(api::studies));
     app.get("/api/v2/studies/metadata", api::metadata);
     app.get("/api/v2/studies/search-areas", api::searchAreas);
@@ -81,7 +85,10 @@ final class ApiV2 {
     }
     JsonNode explanation = explain ? org.trialdex.app.service.SearchResponses.explanation(
         trialdex.searches().explain(request, result)) : null;
-    Streamed.v2(ctx, result, study -> select(study, fields), explanation);
+    // Each study as the index stores it: whole, or the fields picked from it, never through the model.
+    java.util.Optional<java.util.function.UnaryOperator<JsonNode>> view =
+        fields.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(study -> select(study, fields));
+    Streamed.v2(ctx, result, hit -> org.trialdex.app.service.SearchResponses.asStored(hit, view), explanation);
   }
 
   /** Our extension {@code explain=true}: how the query was understood and why each hit matched. */
@@ -126,7 +133,7 @@ final class ApiV2 {
     only(ctx.queryParamMap(), Set.of());
     ObjectNode body = HttpServer.json().createObjectNode();
     body.put("apiVersion", API_VERSION);
-    stats.snapshot().newest().ifPresent(t -> body.put("dataTimestamp",
+    trialdex.reports().newestRecordedAt().ifPresent(t -> body.put("dataTimestamp",
         t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("Z", "")));
     Render.json(ctx, body);
   }

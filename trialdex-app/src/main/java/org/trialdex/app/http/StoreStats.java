@@ -3,46 +3,79 @@ package org.trialdex.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.app.service.Records;
 import org.trialdex.app.service.Reports;
 import org.trialdex.store.StoredStudy;
 
 /**
- * Statistics over every current record (sizes, newest record time, enum value counts), computed
- * in one pass over the records and kept until the store's number of versions changes.
+ * Statistics over every current record (sizes, enum value counts), computed in one pass over the
+ * records and kept until the store's change log moves (any write of a record, a link included). A
+ * server computes them once at start, off the request path, so the first statistics request does
+ * not wait for a pass over the store.
  */
 final class StoreStats {
 
+  private static final Logger LOG = LoggerFactory.getLogger("trialdex.http");
   private static final int LARGEST = 10;
 
   private final Records records;
   private final Reports reports;
   private Snapshot snapshot;
-  private long snapshotVersions = -1;
+  private long snapshotHead = -1;
+  private volatile boolean stopped;
+  private final ReentrantLock lock = new ReentrantLock();
 
   StoreStats(Records records, Reports reports) {
     this.records = records;
     this.reports = reports;
   }
 
-  synchronized Snapshot snapshot() {
-    long versions = reports.counts().versions();
-    if (snapshot == null || versions != snapshotVersions) {
-      snapshot = compute();
-      snapshotVersions = versions;
+  /** The statistics of the records as they are now: kept ones while the change log stays put. */
+  Snapshot snapshot() {
+    // A lock rather than synchronized: a pass is long, and a virtual thread waiting on a monitor
+    // would hold its carrier thread (Java 21).
+    lock.lock();
+    try {
+      // The head is read before the pass: a write during it moves the head past the one kept.
+      long head = reports.changeHead();
+      if (snapshot == null || head != snapshotHead) {
+        snapshot = compute();
+        snapshotHead = head;
+      }
+      return snapshot;
+    } finally {
+      lock.unlock();
     }
-    return snapshot;
+  }
+
+  /** Computes the statistics in a background thread, so that the first request finds them ready. */
+  void warmInBackground() {
+    Thread.ofVirtual().name("store statistics").start(() -> {
+      try {
+        snapshot();
+      } catch (RuntimeException e) {
+        // The server stopped (and its store closed) during the pass, or the store failed: a request
+        // computes them again and says what failed.
+        LOG.debug("store statistics not computed at start: {}", e.toString());
+      }
+    });
+  }
+
+  /** Stops a pass in progress: the server is stopping and its store is closed next. */
+  void stop() {
+    stopped = true;
   }
 
   private Snapshot compute() {
@@ -51,15 +84,14 @@ final class StoreStats {
     Map<String, Integer> missing = new HashMap<>();
     List<long[]> sizes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    Instant newest = null;
     try (Stream<StoredStudy> all = records.all()) {
       for (var it = all.iterator(); it.hasNext(); ) {
+        if (stopped) {
+          throw new IllegalStateException("the server is stopping");
+        }
         StoredStudy s = it.next();
         ids.add(s.nctId());
         sizes.add(new long[] {StudyJson.standard().writeBytes(s.study()).length, ids.size() - 1});
-        if (newest == null || s.recordedAt().isAfter(newest)) {
-          newest = s.recordedAt();
-        }
         JsonNode tree = StudyJson.standard().tree(s.study());
         for (StudyFields.Field f : enums) {
           List<String> values = StudyFields.values(tree, f.path());
@@ -71,10 +103,10 @@ final class StoreStats {
         }
       }
     }
-    return new Snapshot(ids, sizes, Optional.ofNullable(newest), counts, missing);
+    return new Snapshot(ids, sizes, counts, missing);
   }
 
-  record Snapshot(List<String> ids, List<long[]> sizes, Optional<Instant> newest,
+  record Snapshot(List<String> ids, List<long[]> sizes,
       Map<String, Map<String, Integer>> counts, Map<String, Integer> missing) {
 
     /**

@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.UnaryOperator;
-import org.trialdex.core.json.StudyJson;
+import java.util.function.Function;
 import org.trialdex.search.Facet;
 import org.trialdex.search.FacetValue;
 import org.trialdex.search.Hit;
@@ -36,17 +35,16 @@ final class Streamed {
   /**
    * A search result as {@link org.trialdex.app.service.SearchResponses#v2} shapes it ({@code studies},
    * {@code nextPageToken}, {@code totalCount}, {@code facets}), then {@code explain} when not null;
-   * {@code view} turns each study's v2 JSON into what is sent.
+   * {@code study} gives what is sent of each hit.
    */
-  static void v2(Context ctx, SearchResult result, UnaryOperator<JsonNode> view, JsonNode explain) throws IOException {
+  static void v2(Context ctx, SearchResult result, Function<Hit, JsonNode> study, JsonNode explain) throws IOException {
     ObjectMapper mapper = HttpServer.json();
-    StudyJson json = StudyJson.standard();
     ctx.contentType("application/json");
     try (JsonGenerator out = mapper.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
       out.writeStartObject();
       out.writeArrayFieldStart("studies");
       for (Hit hit : result.hits()) {
-        mapper.writeTree(out, view.apply(json.tree(hit.study())));
+        mapper.writeTree(out, study.apply(hit));
       }
       out.writeEndArray();
       if (result.nextPageToken().isPresent()) {

@@ -32,6 +32,19 @@ public final class Reports {
     return store.counts();
   }
 
+  /**
+   * The store's change-log head: it moves with every write of a record (any process's), so what
+   * is computed from the records stays valid while it stays put.
+   */
+  public long changeHead() {
+    return store.logHead();
+  }
+
+  /** When the newest current record's version was recorded; empty for an empty store. */
+  public Optional<java.time.Instant> newestRecordedAt() {
+    return store.newestCurrentRecordedAt();
+  }
+
   /** Every import run, newest first. */
   public List<ImportRun> importRuns() {
     return store.importRuns();

@@ -1,8 +1,15 @@
 package org.trialdex.app.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.Explanation;
@@ -26,10 +33,40 @@ public final class SearchResponses {
    */
   public static ObjectNode v2(SearchResult result, UnaryOperator<JsonNode> view) {
     StudyJson json = StudyJson.standard();
-    ObjectNode root = json.mapper().createObjectNode();
+    return response(result, hit -> view.apply(json.tree(hit.study())));
+  }
+
+  /**
+   * The response as {@link #v2} makes it, read from each study's JSON as the index stores it
+   * rather than written anew from the model: whole studies ({@code view} empty) are sent as those
+   * bytes, and {@code view} picks fields from a tree read from them. For compact output only
+   * (whole studies are not indented); the same bytes as {@link #v2} otherwise.
+   */
+  public static ObjectNode v2AsStored(SearchResult result, Optional<UnaryOperator<JsonNode>> view) {
+    return response(result, hit -> asStored(hit, view));
+  }
+
+  /**
+   * One hit's study as the index stores it: the stored bytes as they are (a raw node, written
+   * without parsing), or {@code view} of the tree read from them.
+   */
+  public static JsonNode asStored(Hit hit, Optional<UnaryOperator<JsonNode>> view) {
+    ObjectMapper mapper = StudyJson.standard().mapper();
+    if (view.isEmpty()) {
+      return mapper.getNodeFactory().rawValueNode(new RawValue(new String(hit.json(), StandardCharsets.UTF_8)));
+    }
+    try {
+      return view.get().apply(mapper.readTree(hit.json()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the stored JSON of " + hit.id(), e);
+    }
+  }
+
+  private static ObjectNode response(SearchResult result, Function<Hit, JsonNode> study) {
+    ObjectNode root = StudyJson.standard().mapper().createObjectNode();
     ArrayNode studies = root.putArray("studies");
     for (Hit hit : result.hits()) {
-      studies.add(view.apply(json.tree(hit.study())));
+      studies.add(study.apply(hit));
     }
     result.nextPageToken().ifPresent(t -> root.put("nextPageToken", t));
     result.totalCount().ifPresent(n -> root.put("totalCount", n));
