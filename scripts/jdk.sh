@@ -1,13 +1,41 @@
 # Finds a JDK 21 or newer for trialdex's scripts; sourced, not run.
 # Sets JAVA_HOME and puts its bin first on PATH, or prints what is missing and returns 1.
 # Order: $JAVA_HOME, then the usual install folders, then the java on PATH.
+# A JDK's version is read from its `release` file (JAVA_VERSION="21.0.2"), with shell builtins only:
+# finding the JDK starts no JVM and no other process. Only a JDK without a release file (rare) is
+# asked by running its java.
 
-trialdex_java_major() { # JAVA_BIN -> major version number, or nothing
+trialdex_java_major() { # JAVA_BIN -> major version number, or nothing (starts a JVM: the last resort)
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+# trialdex_release_major DIR: sets TRIALDEX_JAVA_MAJOR to the major version named in DIR/release
+# ("21.0.2" -> 21, "1.8.0_392" -> 8) and succeeds, or fails when DIR has no readable version there.
+trialdex_release_major() {
+  TRIALDEX_JAVA_MAJOR=
+  local line version
+  [ -r "$1/release" ] || return 1
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      JAVA_VERSION=*)
+        version=${line#JAVA_VERSION=}
+        version=${version//\"/}
+        case $version in 1.*) version=${version#1.} ;; esac
+        TRIALDEX_JAVA_MAJOR=${version%%[!0-9]*}
+        [ -n "$TRIALDEX_JAVA_MAJOR" ]
+        return
+        ;;
+    esac
+  done <"$1/release"
+  return 1
 }
 
 trialdex_is_jdk21() { # DIR -> success when DIR is a JDK (java and javac) of version 21 or newer
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  if trialdex_release_major "$1"; then
+    [ "$TRIALDEX_JAVA_MAJOR" -ge 21 ] 2>/dev/null
+    return
+  fi
   local major
   major=$(trialdex_java_major "$1/bin/java")
   [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null

@@ -26,6 +26,7 @@ import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
 import org.trialdex.search.SearchResult;
 import org.trialdex.search.query.SearchRequests;
+import org.trialdex.store.ImportRun;
 import org.trialdex.store.StoreLocation;
 import org.trialdex.store.StoredStudy;
 import org.trialdex.store.testing.TestPostgres;
@@ -98,6 +99,11 @@ class KilledImportTest {
     int atOld = 0;
     int atNew = 0;
     try (Trialdex after = Trialdex.open(location, index, Clock.systemUTC())) {
+      // Issue #12: the killed run does not stay RUNNING; opening the store found its process gone.
+      ImportRun killed = after.store().importRuns().getFirst();
+      assertEquals(ImportRun.Status.INTERRUPTED, killed.status(), killed.toString());
+      assertEquals(p.pid(), killed.owner().orElseThrow().pid());
+      assertTrue(killed.reason().orElseThrow().contains("its process (pid " + p.pid() + " on "), killed.toString());
       for (int copy = 0; copy < COPIES; copy++) {
         for (int i = 0; i < sample.size(); i++) {
           String id = id(copy, i);
@@ -121,6 +127,11 @@ class KilledImportTest {
       assertEquals(total + atNew, after.store().counts().versions());
     }
     assertTrue(atNew >= Trialdex.CHUNK_SIZE && atOld > 0, "old " + atOld + ", new " + atNew);
+    Cli stats = Cli.run(Cli.with(store, "stats", "--runs", "1"));
+    String killedRow = "\\s+2\\s+\\S+\\s+INTERRUPTED\\s+" + String.format(Locale.ROOT, "%,d\\s+0\\s+%,d\\s+0\\s+0",
+        atNew, atNew);
+    assertTrue(stats.out().lines().anyMatch(l -> l.matches(killedRow)),
+        "stats lists the run as INTERRUPTED with the counts of the chunks it stored:\n" + stats);
     assertEquals(0, atNew % Trialdex.CHUNK_SIZE, "whole chunks only: " + atNew + " records at the new version");
 
     // Issue #8: after the next start, search holds every stored record exactly as the store has it

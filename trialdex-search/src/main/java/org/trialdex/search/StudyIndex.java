@@ -156,7 +156,7 @@ public final class StudyIndex implements AutoCloseable {
     try {
       return openWriter(dir, vocabulary);
     } catch (InUse e) {
-      throw new SearchException("The search index at " + dir + " is in use by another process (its write.lock is "
+      throw SearchException.indexFailure("The search index at " + dir + " is in use by another process (its write.lock is "
           + "held); stop the other trialdex or open another folder", e.getCause());
     }
   }
@@ -198,10 +198,10 @@ public final class StudyIndex implements AutoCloseable {
   private static SearchException cannotOpen(Path dir, IOException e) {
     if (e instanceof CorruptIndexException || e instanceof IndexFormatTooOldException
         || e instanceof IndexFormatTooNewException) {
-      return new SearchException("The search index at " + dir + " is unreadable (" + e.getMessage()
+      return SearchException.indexFailure("The search index at " + dir + " is unreadable (" + e.getMessage()
           + "); delete the folder and rebuild the index from the store", e);
     }
-    return new SearchException("Cannot open the search index at " + dir + ": " + e, e);
+    return SearchException.indexFailure("Cannot open the search index at " + dir + ": " + e, e);
   }
 
   private static Map<String, String> toMap(IndexWriter writer) {
@@ -234,14 +234,14 @@ public final class StudyIndex implements AutoCloseable {
     Directory directory = null;
     try {
       if (!Files.isDirectory(dir) || !DirectoryReader.indexExists(directory = FSDirectory.open(dir))) {
-        throw new SearchException("There is no search index at " + dir + " yet; the trialdex process that holds it "
-            + "builds it from the store: try again when it is done");
+        throw SearchException.indexFailure("There is no search index at " + dir + " yet; the trialdex process that holds it "
+            + "builds it from the store: try again when it is done", null);
       }
       String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
       if (!schema.equals(version)) {
-        throw new SearchException("The search index at " + dir + " was written with schema " + version
+        throw SearchException.indexFailure("The search index at " + dir + " was written with schema " + version
             + ", this trialdex uses " + schema + " (schema version/vocabulary): the trialdex process that holds it "
-            + "must rebuild it, or this one uses another terminology folder than that one");
+            + "must rebuild it, or this one uses another terminology folder than that one", null);
       }
       return new StudyIndex(dir, directory, null, new SearcherManager(directory, null), vocabulary);
     } catch (IOException e) {
@@ -255,8 +255,8 @@ public final class StudyIndex implements AutoCloseable {
 
   private static void requireFolder(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new SearchException("Cannot open the search index at " + dir + ": it is a file, not a folder; "
-          + "give a folder path (it is created when absent)");
+      throw SearchException.indexFailure("Cannot open the search index at " + dir + ": it is a file, not a folder; "
+          + "give a folder path (it is created when absent)", null);
     }
   }
 
@@ -291,7 +291,7 @@ public final class StudyIndex implements AutoCloseable {
       byte[] stored = derived.isEmpty() ? json.mapper().writeValueAsBytes(tree) : json.writeBytes(indexed);
       writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed, stored, derived, concepts, vector));
     } catch (IOException | RuntimeException e) {
-      throw new SearchException("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -302,7 +302,7 @@ public final class StudyIndex implements AutoCloseable {
     try {
       writer.deleteDocuments(new Term(Schema.ID, id));
     } catch (IOException e) {
-      throw new SearchException("Cannot delete study " + id + " from " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot delete study " + id + " from " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -312,7 +312,7 @@ public final class StudyIndex implements AutoCloseable {
     try {
       writer.deleteAll();
     } catch (IOException e) {
-      throw new SearchException("Cannot clear the search index at " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot clear the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -352,7 +352,7 @@ public final class StudyIndex implements AutoCloseable {
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
-      throw new SearchException("Cannot commit the search index at " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot commit the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -369,7 +369,7 @@ public final class StudyIndex implements AutoCloseable {
       try {
         data = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
       } catch (IOException e) {
-        throw new SearchException("Cannot read the checkpoint of the search index at " + dir + ": " + e.getMessage(), e);
+        throw SearchException.indexFailure("Cannot read the checkpoint of the search index at " + dir + ": " + e.getMessage(), e);
       } finally {
         release(searcher);
       }
@@ -415,7 +415,7 @@ public final class StudyIndex implements AutoCloseable {
         writer.close();
       }
     } catch (IOException e) {
-      throw new SearchException("Cannot close the search index at " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot close the search index at " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -441,7 +441,7 @@ public final class StudyIndex implements AutoCloseable {
       }
       return searchers.acquire();
     } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
-      throw new SearchException("The search index at " + dir + " is closed or unreadable: " + e.getMessage(), e);
+      throw SearchException.indexFailure("The search index at " + dir + " is closed or unreadable: " + e.getMessage(), e);
     }
   }
 
@@ -449,14 +449,14 @@ public final class StudyIndex implements AutoCloseable {
     try {
       searchers.release(searcher);
     } catch (IOException e) {
-      throw new SearchException("Cannot release a searcher of " + dir + ": " + e.getMessage(), e);
+      throw SearchException.indexFailure("Cannot release a searcher of " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private IndexWriter writer() {
     if (writer == null) {
-      throw new SearchException("The search index at " + dir + " is open read-only here: another trialdex process "
-          + "writes it and keeps it current with the store");
+      throw SearchException.indexFailure("The search index at " + dir + " is open read-only here: another trialdex process "
+          + "writes it and keeps it current with the store", null);
     }
     return writer;
   }

@@ -50,6 +50,15 @@ final class Database implements AutoCloseable {
   }
 
   static Database sqlite(StoreLocation.Sqlite location) {
+    return sqlite(location, 0);
+  }
+
+  /**
+   * SQLite, each connection limited to {@code maxPageCount} pages of the database file when that is
+   * positive ({@code PRAGMA max_page_count}): SQLite then fails a write that needs more with
+   * SQLITE_FULL, exactly as on a full disk. For the tests of a full disk.
+   */
+  static Database sqlite(StoreLocation.Sqlite location, int maxPageCount) {
     Path dir = location.dataDir().toAbsolutePath();
     try {
       Files.createDirectories(dir);
@@ -74,6 +83,9 @@ final class Database implements AutoCloseable {
       config.enforceForeignKeys(true);
       config.setBusyTimeout(30_000);
       config.setCacheSize(-20_000); // 20 MB per connection
+      if (maxPageCount > 0) {
+        config.setMaxPageCount(maxPageCount);
+      }
       // The writer takes the write lock when its transaction begins, so that a second writer
       // process waits (busy timeout) instead of failing on a lock upgrade.
       config.setTransactionMode(writer
@@ -101,8 +113,21 @@ final class Database implements AutoCloseable {
     return location instanceof StoreLocation.Postgres;
   }
 
-  /** Applies the migrations in {@code db/migration} that have not run yet. */
+  /**
+   * The version of the newest migration in {@code db/migration}; a test checks that they agree.
+   * A schema at this version is not migrated again.
+   */
+  static final String SCHEMA_VERSION = "4";
+
+  /**
+   * Applies the migrations in {@code db/migration} that have not run yet. When the schema is
+   * already at {@link #SCHEMA_VERSION} this is one query; Flyway (which scans its plugins and the
+   * class path, and validates every applied migration) runs only when there is something to do.
+   */
   void migrate() {
+    if (schemaIsCurrent()) {
+      return;
+    }
     try {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(new OpenerDataSource())
@@ -112,6 +137,20 @@ final class Database implements AutoCloseable {
     } catch (FlywayException e) {
       throw new StoreException("cannot migrate the schema of " + location + ": " + e.getMessage()
           + "; if the database belongs to something else, give trialdex its own database", e);
+    }
+  }
+
+  /**
+   * Whether Flyway's history says the last migration applied is {@link #SCHEMA_VERSION} and it
+   * succeeded. A missing history (a new database) or any error reads as not current.
+   */
+  boolean schemaIsCurrent() {
+    try (var ps = writer.prepareStatement("SELECT version, success FROM flyway_schema_history"
+        + " WHERE installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)");
+        var rs = ps.executeQuery()) {
+      return rs.next() && SCHEMA_VERSION.equals(rs.getString(1)) && rs.getBoolean(2);
+    } catch (SQLException e) {
+      return false; // no history table yet: Flyway creates it
     }
   }
 
@@ -163,8 +202,40 @@ final class Database implements AutoCloseable {
   }
 
   StoreException failure(String what, SQLException e) {
+    if (isDiskFull(e)) {
+      return new StoreException(what + " in " + location + " failed: " + diskFull() + " ("
+          + e.getMessage() + ")", e);
+    }
     return new StoreException(what + " in " + location + " failed: " + e.getMessage() + "; "
         + hint(e), e);
+  }
+
+  /**
+   * Whether a database error says it is out of space: SQLite's SQLITE_FULL (the disk, or the
+   * database's size limit) and PostgreSQL's disk_full (53100) and out-of-space I/O errors.
+   */
+  static boolean isDiskFull(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      String state = t instanceof SQLException s && s.getSQLState() != null ? s.getSQLState() : "";
+      if (message.contains("SQLITE_FULL") || state.equals("53100")
+          || message.contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a full disk means here and what to do. */
+  private String diskFull() {
+    return switch (location) {
+      case StoreLocation.Sqlite sqlite -> "the disk is full: there is no room to write "
+          + sqlite.databaseFile().toAbsolutePath() + " in the data folder "
+          + sqlite.dataDir().toAbsolutePath() + "; free space on that disk (or move the data folder"
+          + " to one with room) and run it again";
+      case StoreLocation.Postgres postgres -> "the PostgreSQL server's disk is full (database "
+          + postgres.redacted() + "); free space on the server's data disk and run it again";
+    };
   }
 
   private String hint(SQLException e) {
@@ -177,7 +248,7 @@ final class Database implements AutoCloseable {
         || message.contains("SQLITE_PERM")) {
       return "make the data folder and its trialdex.db files readable and writable";
     }
-    if (message.contains("SQLITE_FULL") || message.contains("SQLITE_IOERR")) {
+    if (message.contains("SQLITE_IOERR")) {
       return "check the disk holding the data folder (free space, errors)";
     }
     if (state.startsWith("08")) {

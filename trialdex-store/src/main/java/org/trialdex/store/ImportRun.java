@@ -13,17 +13,31 @@ import java.util.Optional;
  * @param command the command as the user gave it, e.g. {@code import ctg-studies.json.zip}
  * @param sources the files or URLs the run read
  * @param startedAt store clock at {@link StudyStore#beginRun}
- * @param finishedAt store clock at {@link StudyStore#finishRun}; empty while running
- * @param status whether the run has finished
- * @param counts the counts given to {@link StudyStore#finishRun}; zero while running
+ * @param finishedAt store clock when the run finished, failed or was found interrupted; empty while
+ *     running
+ * @param status how the run stands
+ * @param counts the counts given to {@link StudyStore#finishRun} or {@link StudyStore#failRun}; while
+ *     running (and for an interrupted run) the counts of the chunks stored so far
+ * @param reason why a run FAILED or was INTERRUPTED; empty otherwise
+ * @param owner the process that runs or ran it; empty for runs recorded before owners were
  */
 public record ImportRun(long id, String command, List<String> sources, Instant startedAt,
-    Optional<Instant> finishedAt, Status status, RunCounts counts) {
+    Optional<Instant> finishedAt, Status status, RunCounts counts, Optional<String> reason,
+    Optional<RunOwner> owner) {
 
-  /** The life of a run. A run left RUNNING after its process ended was interrupted. */
+  /** The life of a run. */
   public enum Status {
+    /** Its process is running it (or has not been found gone yet). */
     RUNNING,
-    FINISHED
+    /** It ran to its end; some records may have failed (see the counts). */
+    FINISHED,
+    /** It stopped on an error, such as a full disk, named in the reason. */
+    FAILED,
+    /**
+     * Its process ended without finishing it (killed, crashed, power lost): found so by the next
+     * process that opened the store, by the rules of {@link RunOwner}.
+     */
+    INTERRUPTED
   }
 
   public ImportRun {
@@ -33,5 +47,7 @@ public record ImportRun(long id, String command, List<String> sources, Instant s
     Objects.requireNonNull(finishedAt, "finishedAt");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(owner, "owner");
   }
 }

@@ -95,6 +95,7 @@ final class JdbcStudyStore implements StudyStore {
     Objects.requireNonNull(command, "command");
     List<String> sourceList = List.copyOf(sources);
     Instant now = Micros.truncate(clock.instant());
+    RunOwner owner = RunOwner.current(now);
     return inWriteTransaction("starting an import run", c -> {
       long id;
       try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM import_run");
@@ -104,54 +105,141 @@ final class JdbcStudyStore implements StudyStore {
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (id, command,"
           + " sources, started_micros, finished_micros, status, read_count, created_count,"
-          + " updated_count, unchanged_count, failed_count) VALUES (?, ?, ?, ?, NULL, ?, 0, 0, 0,"
-          + " 0, 0)")) {
+          + " updated_count, unchanged_count, failed_count, owner_host, owner_pid,"
+          + " owner_started_micros, heartbeat_micros) VALUES (?, ?, ?, ?, NULL, ?, 0, 0, 0, 0, 0,"
+          + " ?, ?, ?, ?)")) {
         ps.setLong(1, id);
         ps.setString(2, command);
         ps.setString(3, toJson(sourceList));
         ps.setLong(4, Micros.of(now));
         ps.setString(5, ImportRun.Status.RUNNING.name());
+        ps.setString(6, owner.host());
+        ps.setLong(7, owner.pid());
+        if (owner.processStartedAt().isPresent()) {
+          ps.setLong(8, Micros.of(owner.processStartedAt().get()));
+        } else {
+          ps.setNull(8, Types.BIGINT);
+        }
+        ps.setLong(9, Micros.of(now));
         ps.executeUpdate();
       }
       return new ImportRun(id, command, sourceList, now, Optional.empty(),
-          ImportRun.Status.RUNNING, RunCounts.zero());
+          ImportRun.Status.RUNNING, RunCounts.zero(), Optional.empty(), Optional.of(owner));
     });
   }
 
   @Override
   public void finishRun(long runId, RunCounts counts) {
+    endRun(runId, counts, ImportRun.Status.FINISHED, null);
+  }
+
+  @Override
+  public void failRun(long runId, RunCounts counts, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    endRun(runId, counts, ImportRun.Status.FAILED, reason);
+  }
+
+  private void endRun(long runId, RunCounts counts, ImportRun.Status status, String reason) {
     Objects.requireNonNull(counts, "counts");
     Instant now = Micros.truncate(clock.instant());
-    inWriteTransaction("finishing import run " + runId, c -> {
+    inWriteTransaction((status == ImportRun.Status.FINISHED ? "finishing" : "recording the failure of")
+        + " import run " + runId, c -> {
       requireRunning(c, runId);
       try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET finished_micros = ?,"
           + " status = ?, read_count = ?, created_count = ?, updated_count = ?,"
-          + " unchanged_count = ?, failed_count = ? WHERE id = ?")) {
+          + " unchanged_count = ?, failed_count = ?, reason = ?, heartbeat_micros = ? WHERE id = ?")) {
         ps.setLong(1, Micros.of(now));
-        ps.setString(2, ImportRun.Status.FINISHED.name());
+        ps.setString(2, status.name());
         ps.setLong(3, counts.read());
         ps.setLong(4, counts.created());
         ps.setLong(5, counts.updated());
         ps.setLong(6, counts.unchanged());
         ps.setLong(7, counts.failed());
-        ps.setLong(8, runId);
+        ps.setString(8, reason);
+        ps.setLong(9, Micros.of(now));
+        ps.setLong(10, runId);
         ps.executeUpdate();
       }
       return null;
     });
   }
 
+  @Override
+  public void heartbeat(long runId) {
+    long now = Micros.of(clock.instant());
+    inWriteTransaction("renewing the heartbeat of import run " + runId, c -> {
+      requireRunning(c, runId);
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE import_run SET heartbeat_micros = ? WHERE id = ?")) {
+        ps.setLong(1, now);
+        ps.setLong(2, runId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Marks INTERRUPTED the RUNNING runs whose process is gone, by the rules of {@link RunOwner}: this
+   * host's process ended, or the heartbeat is older than {@link RunOwner#HEARTBEAT_LIMIT}. A run
+   * recorded before runs had owners counts from its start. Reads first and writes only when a run
+   * is found, so a start with nothing to mark writes nothing.
+   *
+   * @return the runs marked, as they are now
+   */
+  List<ImportRun> markInterruptedRuns() {
+    Instant now = Micros.truncate(clock.instant());
+    List<ImportRun> gone = new ArrayList<>();
+    for (ImportRun run : importRuns()) {
+      if (run.status() != ImportRun.Status.RUNNING) {
+        continue;
+      }
+      Optional<String> why = run.owner().isPresent()
+          ? run.owner().get().goneAt(now)
+          : run.startedAt().plus(RunOwner.HEARTBEAT_LIMIT).isBefore(now)
+              ? Optional.of("it was started " + run.startedAt() + " by a trialdex that recorded no owner,"
+                  + " and has not finished since")
+              : Optional.empty();
+      if (why.isEmpty()) {
+        continue;
+      }
+      String reason = "interrupted: " + why.get() + "; its counts are those of the chunks it stored";
+      boolean marked = inWriteTransaction("marking import run " + run.id() + " interrupted", c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?,"
+            + " finished_micros = ?, reason = ? WHERE id = ? AND status = ?")) {
+          ps.setString(1, ImportRun.Status.INTERRUPTED.name());
+          ps.setLong(2, Micros.of(now));
+          ps.setString(3, reason);
+          ps.setLong(4, run.id());
+          ps.setString(5, ImportRun.Status.RUNNING.name());
+          // Another node may have marked it, or its owner finished it, since it was read.
+          return ps.executeUpdate() == 1;
+        }
+      });
+      if (marked) {
+        gone.add(new ImportRun(run.id(), run.command(), run.sources(), run.startedAt(), Optional.of(now),
+            ImportRun.Status.INTERRUPTED, run.counts(), Optional.of(reason), run.owner()));
+      }
+    }
+    return gone;
+  }
+
   private static void requireRunning(Connection c, long runId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT status FROM import_run WHERE id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT status, reason FROM import_run WHERE id = ?")) {
       ps.setLong(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new StoreException("there is no import run " + runId + "; start one with"
               + " beginRun and pass its id");
         }
-        if (!ImportRun.Status.RUNNING.name().equals(rs.getString(1))) {
+        String status = rs.getString(1);
+        if (ImportRun.Status.FINISHED.name().equals(status)) {
           throw new StoreException("import run " + runId + " has finished; start a new run with"
               + " beginRun");
+        }
+        if (!ImportRun.Status.RUNNING.name().equals(status)) {
+          throw new StoreException("import run " + runId + " has ended (" + status + ": "
+              + rs.getString(2) + "); start a new run with beginRun");
         }
       }
     }
@@ -163,21 +251,33 @@ final class JdbcStudyStore implements StudyStore {
       List<ImportRun> runs = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT id, command, sources,"
           + " started_micros, finished_micros, status, read_count, created_count, updated_count,"
-          + " unchanged_count, failed_count FROM import_run ORDER BY id DESC");
+          + " unchanged_count, failed_count, reason, owner_host, owner_pid, owner_started_micros,"
+          + " heartbeat_micros FROM import_run ORDER BY id DESC");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long finished = rs.getLong(5);
-          Optional<Instant> finishedAt = rs.wasNull()
-              ? Optional.empty() : Optional.of(Micros.toInstant(finished));
+          Optional<Instant> finishedAt = optionalInstant(rs, 5);
+          Optional<RunOwner> owner = Optional.empty();
+          String host = rs.getString(13);
+          if (host != null) {
+            long pid = rs.getLong(14);
+            Optional<Instant> processStart = optionalInstant(rs, 15);
+            owner = Optional.of(new RunOwner(host, pid, processStart,
+                optionalInstant(rs, 16).orElse(Micros.toInstant(rs.getLong(4)))));
+          }
           runs.add(new ImportRun(rs.getLong(1), rs.getString(2), sourcesOf(rs.getString(3)),
               Micros.toInstant(rs.getLong(4)), finishedAt,
               ImportRun.Status.valueOf(rs.getString(6)),
               new RunCounts(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
-                  rs.getLong(11))));
+                  rs.getLong(11)), Optional.ofNullable(rs.getString(12)), owner));
         }
       }
       return runs;
     });
+  }
+
+  private static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
+    long micros = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Micros.toInstant(micros));
   }
 
   // ---------------------------------------------------------------- writes
@@ -236,8 +336,29 @@ final class JdbcStudyStore implements StudyStore {
         log.add(ChangeLog.Pending.version(v.content().id(), v.version()));
       }
       ChangeLog.append(c, log, recorded);
+      countStored(c, runId, outcomes, recorded);
       return outcomes;
     });
+  }
+
+  /**
+   * Adds a chunk's outcomes to its run's counts and renews the run's heartbeat, in the chunk's
+   * transaction: a run whose process dies keeps the counts of the chunks it stored.
+   */
+  private static void countStored(Connection c, long runId, List<PutOutcome> outcomes, long now)
+      throws SQLException {
+    RunCounts chunk = RunCounts.zero().plus(outcomes);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET heartbeat_micros = ?,"
+        + " read_count = read_count + ?, created_count = created_count + ?,"
+        + " updated_count = updated_count + ?, unchanged_count = unchanged_count + ? WHERE id = ?")) {
+      ps.setLong(1, now);
+      ps.setLong(2, chunk.read());
+      ps.setLong(3, chunk.created());
+      ps.setLong(4, chunk.updated());
+      ps.setLong(5, chunk.unchanged());
+      ps.setLong(6, runId);
+      ps.executeUpdate();
+    }
   }
 
   /**
@@ -1086,13 +1207,21 @@ final class JdbcStudyStore implements StudyStore {
       } catch (SQLException e) {
         throw db.failure(what, e);
       } finally {
-        try {
-          if (!committed) {
+        if (!committed) {
+          try {
             c.rollback();
+          } catch (SQLException e) {
+            // Already rolled back: SQLite ends the transaction itself on SQLITE_FULL and some
+            // I/O errors, and the driver then fails this rollback. The database keeps its old state.
           }
+        }
+        try {
+          // Apart from the rollback, so that a failed rollback still leaves the connection in
+          // auto-commit; else the next setAutoCommit(false) would be a no-op, begin no
+          // transaction, and the next "transaction" would commit statement by statement.
           c.setAutoCommit(true);
         } catch (SQLException e) {
-          // The transaction is lost with the connection; the database keeps its old state.
+          // The driver records auto-commit before it ends the (already ended) transaction.
         }
       }
     } finally {

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
 public interface StudyStore extends AutoCloseable {
 
   /**
-   * Starts an import run: status RUNNING, started now (store clock), counts zero.
+   * Starts an import run: status RUNNING, started now (store clock), counts zero, owned by this
+   * process (host, pid, process start) with a heartbeat of now. Each {@link #putAll} and
+   * {@link #heartbeat} renews the heartbeat; a run whose process is gone is marked INTERRUPTED by
+   * the next {@link StudyStores#open} (see {@link RunOwner}).
    *
    * @param command the command as given, for people reading the run list
    * @param sources the files or URLs the run will read
@@ -40,6 +43,23 @@ public interface StudyStore extends AutoCloseable {
    * @throws StoreException when there is no such run or it has already finished
    */
   void finishRun(long runId, RunCounts counts);
+
+  /**
+   * Ends a run that stopped on an error: status FAILED, finished now, with its counts and the
+   * reason (e.g. a full disk), which the run list shows.
+   *
+   * @throws StoreException when there is no such run, it has already ended, or the database fails
+   *     (a full disk may refuse even this; the run is then found INTERRUPTED by the next start)
+   */
+  void failRun(long runId, RunCounts counts, String reason);
+
+  /**
+   * Tells the store that this process still runs the import: renews the run's heartbeat (store
+   * clock). Call it at least every {@link RunOwner#HEARTBEAT_INTERVAL} while no chunk is stored.
+   *
+   * @throws StoreException when there is no such run or it has already ended
+   */
+  void heartbeat(long runId);
 
   /**
    * Stores a chunk of records in one transaction and says what happened to each, in order. When
@@ -88,7 +108,7 @@ public interface StudyStore extends AutoCloseable {
    */
   Optional<Instant> newestCurrentRecordedAt();
 
-  /** Every import run, newest first. */
+  /** Every import run, newest first, with its status (RUNNING, FINISHED, FAILED, INTERRUPTED). */
   List<ImportRun> importRuns();
 
   /**

@@ -1,6 +1,7 @@
 package org.trialdex.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -75,5 +76,31 @@ class SqliteStudyStoreTest extends StudyStoreContract {
           other.putAll(other.beginRun("second", List.of()).id(), incoming(sample.subList(10, 11))));
     }
     assertEquals(11, store.counts().studies());
+  }
+  @Test
+  void aFullDiskIsNamedWithTheDataFolderAndTheRunCanStillBeRecordedAsFailed() throws SQLException {
+    importRun(sample.subList(0, 5));
+    long pages;
+    try (Connection c = rawConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+      rs.next();
+      pages = rs.getLong(1);
+    }
+    store.close();
+    // SQLite's own size limit: a write that needs more pages fails with SQLITE_FULL, as on a full disk.
+    StoreLocation.Sqlite sqlite = (StoreLocation.Sqlite) location;
+    store = StudyStores.open(Database.sqlite(sqlite, (int) pages + 2), clock);
+    ImportRun run = store.beginRun("import", List.of());
+
+    StoreException full = assertThrows(StoreException.class,
+        () -> store.putAll(run.id(), incoming(sample.subList(5, 100))));
+
+    assertTrue(full.getMessage().contains("failed: the disk is full: there is no room to write "
+        + sqlite.databaseFile().toAbsolutePath() + " in the data folder " + sqlite.dataDir().toAbsolutePath()
+        + "; free space on that disk"), full.getMessage());
+    assertTrue(full.getMessage().contains("SQLITE_FULL"), full.getMessage());
+    store.failRun(run.id(), RunCounts.zero(), full.getMessage());
+    assertEquals(ImportRun.Status.FAILED, store.importRuns().getFirst().status());
+    assertEquals(5, store.counts().studies(), "the chunk was not written; the earlier ones stay");
   }
 }

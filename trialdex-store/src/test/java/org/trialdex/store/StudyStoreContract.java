@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -462,11 +463,162 @@ abstract class StudyStoreContract {
     assertEquals(new RunCounts(102, 100, 0, 0, 2), counts);
     assertEquals(List.of(
         new ImportRun(2, "sync", List.of(), started, Optional.empty(), ImportRun.Status.RUNNING,
-            RunCounts.zero()),
+            RunCounts.zero(), Optional.empty(), second.owner()),
         new ImportRun(1, "import ctg-studies.json", List.of("ctg-studies.json", "extra.json"), T0,
-            Optional.of(finished), ImportRun.Status.FINISHED, counts)),
+            Optional.of(finished), ImportRun.Status.FINISHED, counts, Optional.empty(),
+            Optional.of(new RunOwner(first.owner().orElseThrow().host(), ProcessHandle.current().pid(),
+                first.owner().orElseThrow().processStartedAt(), finished)))),
         store.importRuns());
     assertEquals(second, store.importRuns().getFirst());
+  }
+
+  // ------------------------------------------------------------------ how runs end
+
+  @Test
+  void aRunningRunCountsItsStoredChunksAndARunThatStopsOnAnErrorIsRecordedAsFailed() {
+    ImportRun run = store.beginRun("import", List.of());
+    List<PutOutcome> outcomes = store.putAll(run.id(), incoming(sample.subList(0, 3)));
+    assertEquals(RunCounts.zero().plus(outcomes), store.importRuns().getFirst().counts(),
+        "a chunk adds to its run's counts as it is stored");
+
+    Instant failedAt = clock.advance(Duration.ofSeconds(5));
+    store.failRun(run.id(), RunCounts.zero().plus(outcomes).plusFailed(1), "the disk is full");
+
+    ImportRun failed = store.importRuns().getFirst();
+    assertEquals(ImportRun.Status.FAILED, failed.status());
+    assertEquals(Optional.of("the disk is full"), failed.reason());
+    assertEquals(Optional.of(failedAt), failed.finishedAt());
+    assertEquals(new RunCounts(4, 3, 0, 0, 1), failed.counts());
+    StoreException ended = assertThrows(StoreException.class,
+        () -> store.putAll(run.id(), incoming(sample.subList(3, 4))));
+    assertTrue(ended.getMessage().contains("import run 1 has ended (FAILED: the disk is full)"),
+        ended.getMessage());
+    assertThrows(StoreException.class, () -> store.finishRun(run.id(), RunCounts.zero()));
+  }
+
+  @Test
+  void aRunOfThisProcessIsLeftRunningWhenTheStoreIsOpenedAgain() {
+    ImportRun run = store.beginRun("import", List.of());
+    try (StudyStore again = StudyStores.open(location, clock)) {
+      assertEquals(ImportRun.Status.RUNNING, again.importRuns().getFirst().status());
+    }
+    store.putAll(run.id(), incoming(sample.subList(0, 1)));
+    store.finishRun(run.id(), RunCounts.zero());
+    assertEquals(ImportRun.Status.FINISHED, store.importRuns().getFirst().status());
+  }
+
+  @Test
+  void aRunOfAnotherHostStaysRunningWhileItsHeartbeatIsFreshAndIsInterruptedWhenItIsStale() throws SQLException {
+    ImportRun run = store.beginRun("import on another node", List.of());
+    // Another node sharing the database: its pid means nothing here, only its heartbeat counts.
+    try (Connection c = rawConnection(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE import_run SET owner_host = 'another-node', owner_pid = 1 WHERE id = ?")) {
+      ps.setLong(1, run.id());
+      ps.executeUpdate();
+    }
+    clock.advance(Duration.ofMinutes(9));
+    reopen();
+    assertEquals(ImportRun.Status.RUNNING, store.importRuns().getFirst().status(), "beat 9 minutes ago");
+
+    store.heartbeat(run.id());
+    clock.advance(Duration.ofMinutes(9));
+    reopen();
+    assertEquals(ImportRun.Status.RUNNING, store.importRuns().getFirst().status(),
+        "started 18 minutes ago, but beat 9 minutes ago");
+
+    Instant noticed = clock.advance(RunOwner.HEARTBEAT_LIMIT.minusMinutes(8));
+    reopen();
+    ImportRun interrupted = store.importRuns().getFirst();
+    assertEquals(ImportRun.Status.INTERRUPTED, interrupted.status());
+    assertEquals(Optional.of(noticed), interrupted.finishedAt());
+    String reason = interrupted.reason().orElseThrow();
+    assertTrue(reason.contains("no heartbeat from its process (pid 1 on another-node) since "
+        + T0.plus(Duration.ofMinutes(9)).truncatedTo(java.time.temporal.ChronoUnit.MICROS)), reason);
+  }
+
+  @Test
+  void aRunWhoseProcessWasKilledIsMarkedInterruptedByTheNextOpen() throws Exception {
+    String where = location instanceof StoreLocation.Postgres pg
+        ? pg.jdbcUrl() : ((StoreLocation.Sqlite) location).dataDir().toString();
+    String javaBin = ProcessHandle.current().info().command()
+        .orElse(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        RunHolder.class.getName(), where).redirectErrorStream(true).start();
+    long pid = child.pid();
+    StringBuilder said = new StringBuilder();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null && !line.startsWith("running ")) {
+        said.append(line).append('\n');
+      }
+      assertTrue(line != null, "the child ended before it began its run:\n" + said);
+      child.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to record anything
+      assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    assertEquals(ImportRun.Status.RUNNING, store.importRuns().getFirst().status(),
+        "nothing marks it until a store is opened");
+
+    reopen();
+
+    ImportRun run = store.importRuns().getFirst();
+    assertEquals("held until killed", run.command());
+    assertEquals(ImportRun.Status.INTERRUPTED, run.status());
+    assertEquals(pid, run.owner().orElseThrow().pid());
+    String reason = run.reason().orElseThrow();
+    assertTrue(reason.startsWith("interrupted: its process (pid " + pid + " on "
+        + run.owner().get().host() + ") ended without finishing it"), reason);
+    reopen();
+    assertEquals(List.of(run), store.importRuns().stream().filter(r -> r.id() == run.id()).toList(),
+        "marked once");
+  }
+
+  private void reopen() {
+    store.close();
+    store = StudyStores.open(location, clock);
+  }
+
+  // ------------------------------------------------------------------ schema at start-up
+
+  @Test
+  void aCurrentSchemaIsNotMigratedAgainOnOpen() throws SQLException {
+    importRun(sample.subList(0, 2));
+    // Flyway checks the checksum of every applied migration whenever it runs, and refuses a
+    // changed one; so a store that opens with a changed checksum was not handed to Flyway.
+    try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
+    }
+    reopen();
+    assertEquals(2, store.counts().studies());
+  }
+
+  @Test
+  void aStoreAtAnOlderSchemaIsMigratedOnOpen() throws SQLException {
+    importRun(sample.subList(0, 2));
+    try (Connection c = rawConnection(); Statement s = c.createStatement()) {
+      for (String column : List.of("reason", "owner_host", "owner_pid", "owner_started_micros",
+          "heartbeat_micros")) {
+        s.executeUpdate("ALTER TABLE import_run DROP COLUMN " + column);
+      }
+      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + Database.SCHEMA_VERSION + "'");
+    }
+    reopen();
+    assertEquals(List.of("1", "2", "3", "4"), migrationsApplied());
+    ImportRun run = store.beginRun("after the migration", List.of());
+    assertEquals(ProcessHandle.current().pid(), run.owner().orElseThrow().pid());
+    assertEquals(run, store.importRuns().getFirst());
+  }
+
+  @Test
+  void theSchemaVersionIsTheNewestMigration() throws Exception {
+    try (Stream<java.nio.file.Path> files = Files.list(java.nio.file.Path.of(
+        Database.class.getResource("/db/migration").toURI()))) {
+      int newest = files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+          .max().orElseThrow();
+      assertEquals(String.valueOf(newest), Database.SCHEMA_VERSION);
+    }
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -486,7 +638,7 @@ abstract class StudyStoreContract {
     assertEquals(counts, store.counts());
     assertEquals(runs, store.importRuns());
     assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
-    assertEquals(List.of("1", "2", "3"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3", "4"), migrationsApplied());
     assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
         importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
   }

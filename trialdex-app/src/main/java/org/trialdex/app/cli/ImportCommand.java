@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "legacy ClinicalStudy XML, classic field records.",
         "Every changed record becomes a new version; identical records add none."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every record was imported", "1:the store failed; the import stopped",
+    exitCodeList = {"0:every record was imported", "1:the store failed (e.g. a full disk); the import stopped"
+        + " and its run is recorded as FAILED; or the search index could not follow (the records are stored)",
         "2:usage error", "3:some records, files or archives failed (the first are listed; --failures FILE"
             + " lists all), including a truncated archive or one over a limit; the others were imported"})
 final class ImportCommand implements Callable<Integer> {
@@ -77,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
     try (FailureFile failures = FailureFile.open(failuresFile);
         Trialdex trialdex = storeOptions.open()) {
       // Index while importing, on the other core, when this process may write the index.
-      startIndexing(trialdex, err);
+      boolean indexed = startIndexing(trialdex, err);
       ProgressBar bar = ProgressBar.forTerminal(err, !noProgress);
       Importer.Listener listener = new Importer.Listener() {
         @Override
@@ -96,26 +97,38 @@ final class ImportCommand implements Callable<Integer> {
       ImportReport report = run.report();
       print(out, run.runId(), report);
       failures.finish(err);
-      finishIndexing(trialdex, report, out, err);
+      indexed = finishIndexing(trialdex, report, out, err) && indexed;
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
+        err.println("trialdex: import run " + run.runId() + " is recorded as FAILED"
+            + run.recordFailure().map(e -> "; recording that failed too (" + e + "), so the next start marks it"
+                + " INTERRUPTED").orElse("") + "; the chunks stored before the failure stay stored");
+        return TrialdexCommand.FAILED;
+      }
+      if (!indexed) {
         return TrialdexCommand.FAILED;
       }
       return report.failed() == 0 ? TrialdexCommand.OK : TrialdexCommand.SOME_FAILED;
     }
   }
 
-  private static void startIndexing(Trialdex trialdex, PrintWriter err) {
+  /**
+   * Starts following the store into the index; false (said on {@code err}) when the index failed.
+   * The import goes on: the store is what matters, and the index follows the store later.
+   */
+  private static boolean startIndexing(Trialdex trialdex, PrintWriter err) {
     try {
       trialdex.indexing().catchUpThenFollow();
+      return true;
     } catch (RuntimeException e) {
-      // The store is what matters; the index follows the store later.
-      err.println("trialdex: the search index cannot follow this import now (" + e.getMessage()
+      err.println("trialdex: the search index cannot follow this import (" + e.getMessage()
           + "); the records are stored and the index catches up the next time trialdex searches or serves");
+      return false;
     }
   }
 
-  private static void finishIndexing(Trialdex trialdex, ImportReport report, PrintWriter out, PrintWriter err) {
+  /** Lets the index catch up with the import; false (said on {@code err}) when the index failed. */
+  private static boolean finishIndexing(Trialdex trialdex, ImportReport report, PrintWriter out, PrintWriter err) {
     try {
       if (trialdex.indexing().finishFollowing()) {
         out.printf(Locale.ROOT, "  indexed    %,10d%n", trialdex.indexing().indexedFromLog());
@@ -123,9 +136,11 @@ final class ImportCommand implements Callable<Integer> {
         out.println("  indexed    by the trialdex process that holds the search index (a server?): it follows the"
             + " store and makes these records searchable within seconds");
       }
+      return true;
     } catch (RuntimeException e) {
       err.println("trialdex: the records are imported, but the search index did not catch up: " + e.getMessage()
           + "; it catches up the next time trialdex searches or serves");
+      return false;
     }
   }
 

@@ -106,6 +106,9 @@ final class SearchCommand implements Callable<Integer> {
       try {
         result = trialdex.searches().search(request);
       } catch (SearchException e) {
+        if (e.isIndexFailure()) {
+          throw new TrialdexCommand.CommandFailure(e.getMessage());
+        }
         throw new TrialdexCommand.UsageError(e.getMessage());
       } catch (SearchUnavailableException e) {
         throw new TrialdexCommand.CommandFailure(e.getMessage());

@@ -46,11 +46,17 @@ final class StatsCommand implements Callable<Integer> {
       section(out, "By study type", c.byStudyType());
       var all = trialdex.reports().importRuns();
       out.printf(Locale.ROOT, "%nImport runs (%d in all, newest first):%n", all.size());
-      out.printf(Locale.ROOT, "  %5s  %-20s  %-8s  %9s  %9s  %9s  %9s  %9s%n", "run", "started", "status", "read", "new", "updated", "unchanged", "failed");
+      out.printf(Locale.ROOT, "  %5s  %-20s  %-11s  %9s  %9s  %9s  %9s  %9s%n", "run", "started", "status", "read", "new", "updated", "unchanged", "failed");
       for (ImportRun r : all.stream().limit(Math.max(0, runs)).toList()) {
-        out.printf(Locale.ROOT, "  %5d  %-20s  %-8s  %,9d  %,9d  %,9d  %,9d  %,9d%n", r.id(),
+        out.printf(Locale.ROOT, "  %5d  %-20s  %-11s  %,9d  %,9d  %,9d  %,9d  %,9d%n", r.id(),
             r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.status(), r.counts().read(),
             r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
+        // Why a run failed or was interrupted; who runs a run that is still running.
+        r.reason().ifPresent(why -> out.println("         " + why));
+        if (r.status() == ImportRun.Status.RUNNING) {
+          r.owner().ifPresent(o -> out.printf(Locale.ROOT, "         running in pid %d on %s, last heartbeat %s%n",
+              o.pid(), o.host(), o.heartbeatAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        }
       }
       search(out, trialdex.indexing().status());
       meaning(out, trialdex);

@@ -3,14 +3,16 @@ package org.trialdex.app.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.trialdex.app.SearchUnavailableException;
+import org.trialdex.search.SearchException;
 import org.trialdex.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code trialdex} command line. Exit codes: 0 success; 1 the command failed (the store could
- * not be opened or written, a record was not found); 2 a usage error; 3 an import in which some
- * records failed (the others were imported).
+ * The {@code trialdex} command line. Exit codes: 0 success; 1 the command failed (the store or the
+ * search index could not be opened or written, e.g. a full disk; a record was not found); 2 a usage
+ * error; 3 an import in which some records failed (the others were imported).
  */
 @Command(name = "trialdex",
     mixinStandardHelpOptions = true,
@@ -47,7 +49,15 @@ public final class TrialdexCommand {
         c.getErr().println("trialdex: " + ex.getMessage());
         return USAGE;
       }
-      if (ex instanceof StoreException || ex instanceof CommandFailure || ex instanceof IllegalArgumentException) {
+      if (ex instanceof SearchException e && !e.isIndexFailure()) {
+        c.getErr().println("trialdex: " + ex.getMessage());
+        return USAGE;
+      }
+      // The store or the index failed (a full disk, a folder that cannot be written): one line
+      // that says what and where, no stack trace.
+      if (ex instanceof StoreException || ex instanceof SearchException
+          || ex instanceof SearchUnavailableException || ex instanceof CommandFailure
+          || ex instanceof IllegalArgumentException) {
         c.getErr().println("trialdex: " + ex.getMessage());
         return FAILED;
       }

@@ -123,7 +123,9 @@ public final class HttpServer implements AutoCloseable {
     app.exception(org.trialdex.core.eligibility.PatientFormatException.class,
         (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "the patient could not be read: " + e.getMessage()));
     app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-    app.exception(SearchException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    // The index failing (its folder, its disk) is the server's trouble, not the request's.
+    app.exception(SearchException.class, (e, ctx) -> error(ctx,
+        e.isIndexFailure() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     app.exception(SearchUnavailableException.class, (e, ctx) -> {
       ctx.header("Retry-After", "30");

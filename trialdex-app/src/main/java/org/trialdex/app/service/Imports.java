@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.trialdex.ingest.ChunkWriter;
 import org.trialdex.ingest.ImportReport;
 import org.trialdex.ingest.Importer;
@@ -13,6 +17,8 @@ import org.trialdex.store.ImportRun;
 import org.trialdex.store.Incoming;
 import org.trialdex.store.PutOutcome;
 import org.trialdex.store.RunCounts;
+import org.trialdex.store.RunOwner;
+import org.trialdex.store.StoreException;
 import org.trialdex.store.StudyStore;
 
 /**
@@ -37,26 +43,78 @@ public final class Imports {
    * What an import run did.
    *
    * @param runId the import run, as {@code trialdex stats} lists it
-   * @param report what was read, created, updated, left unchanged and failed, and why
+   * @param report what was read, created, updated, left unchanged and failed, and why; an aborted
+   *     report's run is recorded as FAILED with the reason
+   * @param recordFailure why the run's end could not be recorded (the store failing again, e.g. a
+   *     full disk); the next start then finds the run INTERRUPTED. Empty when it was recorded
    */
-  public record Finished(long runId, ImportReport report) {
+  public record Finished(long runId, ImportReport report, Optional<String> recordFailure) {
     public Finished {
       Objects.requireNonNull(report, "report");
+      Objects.requireNonNull(recordFailure, "recordFailure");
     }
   }
 
   /**
    * Imports {@code paths} (files, folders, archives) as one import run named {@code command}, and
-   * keeps the run's counts with it.
+   * keeps the run's counts with it: FINISHED when the import ran to its end, FAILED with the reason
+   * when it stopped (the store failed, e.g. a full disk). While it runs, the run's heartbeat is
+   * renewed every {@link RunOwner#HEARTBEAT_INTERVAL}, so that other processes see it is alive.
    *
-   * @throws org.trialdex.store.StoreException when the store fails; the records of chunks written so far stay
+   * @throws org.trialdex.store.StoreException when the run cannot be started
    */
   public Finished run(String command, List<Path> paths, ReadOptions options, Importer.Listener listener) {
     ImportRun run = store.beginRun(command, paths.stream().map(Path::toString).toList());
-    ImportReport report = importer(run.id(), options, listener).run(paths);
-    store.finishRun(run.id(),
-        new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(), report.failed()));
-    return new Finished(run.id(), report);
+    ImportReport report;
+    try (Heartbeat beating = new Heartbeat(run.id())) {
+      report = importer(run.id(), options, listener).run(paths);
+    } catch (RuntimeException | Error e) {
+      failQuietly(run.id(), RunCounts.zero(), "the import stopped on an unexpected error: " + e);
+      throw e;
+    }
+    RunCounts counts = new RunCounts(report.read(), report.created(), report.updated(), report.unchanged(),
+        report.failed());
+    if (report.aborted().isPresent()) {
+      return new Finished(run.id(), report, failQuietly(run.id(), counts, report.aborted().get()));
+    }
+    store.finishRun(run.id(), counts);
+    return new Finished(run.id(), report, Optional.empty());
+  }
+
+  /** Records the run as FAILED; says why that failed too, if it did (the store is already failing). */
+  private Optional<String> failQuietly(long runId, RunCounts counts, String reason) {
+    try {
+      store.failRun(runId, counts, reason);
+      return Optional.empty();
+    } catch (StoreException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * Renews the run's heartbeat in the background while the import reads (a long stretch of failing
+   * records stores no chunk, and a chunk also renews it). A heartbeat that fails is tried again at
+   * the next beat: the import itself reports store failures.
+   */
+  private final class Heartbeat implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
+        Thread.ofPlatform().name("trialdex-import-heartbeat").daemon().unstarted(r));
+
+    Heartbeat(long runId) {
+      long every = RunOwner.HEARTBEAT_INTERVAL.toMillis();
+      timer.scheduleWithFixedDelay(() -> {
+        try {
+          store.heartbeat(runId);
+        } catch (RuntimeException e) {
+          // The next beat tries again; the import reports the store's failures itself.
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdown(); // a beat under way ends by itself; none starts after this
+    }
   }
 
   /** An importer writing into the store under import run {@code runId}, which the caller began and finishes. */
