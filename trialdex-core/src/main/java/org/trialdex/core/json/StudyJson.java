@@ -79,7 +79,9 @@ public final class StudyJson {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        // Types are strict (issue #12): no ordinal for an enum, no "12" for 12, no 1.5 for 1, no 1 for true.
+        // Types are strict (issue #12): no ordinal for an enum, no "12" for 12, no 1.5 for 1, no 1 for true;
+        // 20.0 is the whole number 20, as JSON has it (WholeNumbers).
+        .addModule(WholeNumbers.module())
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -47,6 +47,11 @@ class StudyJsonStrictnessTest {
     assertEquals("expected a whole number, found the boolean true", reason(refused(enrollment("true"))));
     assertEquals("protocolSection.designModule.enrollmentInfo.count", refused(enrollment("\"\"")).path());
     assertEquals(12, json.read(enrollment("12")).protocolSection().designModule().enrollmentInfo().count());
+    // JSON has one kind of number: 20.0 and 2.0e1 are the whole number 20; beyond an int's range is refused
+    assertEquals(20, json.read(enrollment("20.0")).protocolSection().designModule().enrollmentInfo().count());
+    assertEquals(20, json.read(enrollment("2.0e1")).protocolSection().designModule().enrollmentInfo().count());
+    assertEquals(0, json.read(enrollment("0.0")).protocolSection().designModule().enrollmentInfo().count());
+    assertEquals("protocolSection.designModule.enrollmentInfo.count", refused(enrollment("3e10")).path());
   }
 
   @Test
