@@ -71,7 +71,8 @@ class ExportSafetyTest {
     Files.createDirectories(blocked.resolve("inside"));
     Cli c = Cli.run(Cli.with(store, "export", "--out", blocked.toString()));
     assertEquals(1, c.exitCode(), c.toString());
-    assertTrue(c.err().startsWith("trialdex: cannot write " + blocked + ": "), c.err());
+    // the warning about the record with a lone surrogate comes first
+    assertTrue(c.err().contains("trialdex: cannot write " + blocked + ": "), c.err());
     assertTrue(c.err().contains("the existing file was left as it was"), c.err());
     assertTrue(Files.isDirectory(blocked.resolve("inside")));
     try (var left = Files.list(dir)) {

@@ -45,7 +45,7 @@ class WebContrastTest {
 
   @Test
   void everyTextColourMeetsAaOnEveryBackgroundItIsUsedOn() throws IOException {
-    String css = Files.readString(Path.of("src/main/jte/layout.jte"));
+    String css = Files.readString(Path.of("src/main/resources/org/trialdex/app/web/static/trialdex.css"));
     Map<String, String> vars = new HashMap<>();
     Matcher m = Pattern.compile("--([a-z]+):\\s*(#[0-9a-fA-F]{3,6})").matcher(css);
     while (m.find()) {
