@@ -37,17 +37,43 @@ public final class Embeddings {
 
   private Embeddings() {}
 
+  /** The model's name, part of every {@link #key}: a vector is reused only for the model that made it. */
+  static final String MODEL_NAME = "all-MiniLM-L6-v2-q";
+
+  /** Texts the model embedded in this process (cache misses), for tests and figures. */
+  private static final java.util.concurrent.atomic.LongAdder COMPUTED = new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * The key of {@code text}'s vector: a SHA-256 of the model's name and the text. Equal keys mean
+   * equal vectors, so a vector kept under its key (in memory, in an index) can stand for running
+   * the model again.
+   */
+  public static String key(String text) {
+    return Sha256.hex(MODEL_NAME + "\n" + text);
+  }
+
   /** The unit vector of {@code text}. */
   public static float[] embed(String text) {
-    String key = Sha256.hex(text);
+    String key = key(text);
     float[] known = CACHE.get(key);
     if (known != null) {
       return known;
     }
     float[] vector = Holder.MODEL.embed(text.isBlank() ? "." : text).content().vector();
+    COMPUTED.increment();
     normalize(vector);
     CACHE.put(key, vector);
     return vector;
+  }
+
+  /** How many texts the model has embedded in this process: the calls no kept vector answered. */
+  static long computed() {
+    return COMPUTED.sum();
+  }
+
+  /** Forgets the vectors kept in memory, so that the next {@link #embed} of any text runs the model (tests). */
+  static void forgetRemembered() {
+    CACHE.clear();
   }
 
   /** The cosine of two unit vectors: their dot product. */

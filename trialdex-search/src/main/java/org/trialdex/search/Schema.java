@@ -36,7 +36,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "7";
+  static final String VERSION = "8";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
@@ -57,6 +57,11 @@ final class Schema {
   static final String VECTOR = "_vec";
   /** The same vector, stored, to read a hit's similarity without embedding again. */
   static final String VECTOR_STORED = "_vecs";
+  /**
+   * The {@link Embeddings#key key} of the text the vector was made from (indexed, not stored): a
+   * rebuild, or a new version whose embedded text did not change, reuses the stored vector.
+   */
+  static final String VECTOR_KEY = "_veck";
   /** Related-trial features as words ("condition: breast neoplasms"). */
   static final String FEATURE = "_feature";
   /** Titles, summaries, conditions and keywords, for more-like-this. */
@@ -278,6 +283,9 @@ final class Schema {
     return Age.parse(text).map(a -> (int) Math.round(a.days()));
   }
 
+  /** A record's embedding and the {@link Embeddings#key key} of the text it was made from. */
+  record Embedded(String key, float[] vector) {}
+
   /**
    * Builds the document for one record.
    *
@@ -285,14 +293,17 @@ final class Schema {
    * @param json that record as v2 JSON
    * @param derived the paths trialdex derived
    */
-  static Document document(String id, Study study, byte[] json, List<String> derived, Concepts concepts, float[] vector) {
+  static Document document(String id, Study study, byte[] json, List<String> derived, Concepts concepts,
+      Embedded embedded) {
     StudyView view = new StudyView(study);
     Document doc = new Document();
-    if (vector != null) {
-      doc.add(new org.apache.lucene.document.KnnFloatVectorField(VECTOR, vector, org.apache.lucene.index.VectorSimilarityFunction.COSINE));
-      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(vector.length * Float.BYTES);
-      bytes.asFloatBuffer().put(vector);
+    if (embedded != null) {
+      doc.add(new org.apache.lucene.document.KnnFloatVectorField(VECTOR, embedded.vector(),
+          org.apache.lucene.index.VectorSimilarityFunction.COSINE));
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(embedded.vector().length * Float.BYTES);
+      bytes.asFloatBuffer().put(embedded.vector());
       doc.add(new StoredField(VECTOR_STORED, bytes.array()));
+      doc.add(new StringField(VECTOR_KEY, embedded.key(), Store.NO));
     }
     doc.add(new StringField(ID, id, Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));

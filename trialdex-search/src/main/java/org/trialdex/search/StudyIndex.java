@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -18,10 +19,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.model.Study;
@@ -285,13 +289,49 @@ public final class StudyIndex implements AutoCloseable {
       ObjectNode tree = json.mapper().valueToTree(study);
       List<String> derived = derivation.apply(tree);
       Study indexed = derived.isEmpty() ? study : json.read(tree);
-      float[] vector = embeddings ? Embeddings.embed(Embeddings.text(indexed)) : null;
+      Schema.Embedded vector = embeddings ? embed(indexed) : null;
       // Stored in the model's member order (derived members go where the model has them), so that
       // the bytes are those the study is written as anew: answers send them as they are.
       byte[] stored = derived.isEmpty() ? json.mapper().writeValueAsBytes(tree) : json.writeBytes(indexed);
       writer.updateDocument(new Term(Schema.ID, id), Schema.document(id, indexed, stored, derived, concepts, vector));
     } catch (IOException | RuntimeException e) {
       throw SearchException.indexFailure("Cannot index study " + id + " in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The record's embedding: the one stored in the index's last commit under the same
+   * text (a rebuild, which searches the commit before it until it ends; a new version with the
+   * same titles, conditions and summary), else the model's. The model costs milliseconds per
+   * record; the lookup, a term and a stored field.
+   */
+  private Schema.Embedded embed(Study study) {
+    String text = Embeddings.text(study);
+    String key = Embeddings.key(text);
+    float[] kept = keptVector(key);
+    return new Schema.Embedded(key, kept != null ? kept : Embeddings.embed(text));
+  }
+
+  /** The vector stored with a record whose embedded text has {@code key}, in the last commit; null when none. */
+  private float[] keptVector(String key) {
+    IndexSearcher searcher = acquire();
+    try {
+      TopDocs found = searcher.search(new TermQuery(new Term(Schema.VECTOR_KEY, key)), 1);
+      if (found.scoreDocs.length == 0) {
+        return null;
+      }
+      BytesRef bytes = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(Schema.VECTOR_STORED))
+          .getBinaryValue(Schema.VECTOR_STORED);
+      if (bytes == null || bytes.length != Embeddings.DIMENSIONS * Float.BYTES) {
+        return null;
+      }
+      float[] vector = new float[Embeddings.DIMENSIONS];
+      java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(vector);
+      return vector;
+    } catch (IOException e) {
+      return null; // the model makes it again
+    } finally {
+      release(searcher);
     }
   }
 

@@ -1,12 +1,16 @@
 package org.trialdex.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -170,6 +174,47 @@ class StudyIndexTest {
       SearchResult result = new SearchService(index).search(IndexedSample.req().cond("asthma").build());
       assertEquals(List.of("COND", "TITLE"), result.hits().stream().map(Hit::id).toList());
       assertTrue(result.hits().get(0).score() > result.hits().get(1).score());
+    }
+  }
+
+  @Test
+  void aRebuildAndAnUnchangedTextReuseTheStoredVectorAChangedTextIsEmbeddedAnew(@TempDir Path dir) {
+    assertTrue(StudyIndex.embeddings(), "record embeddings are on by default; this test is about them");
+    Study recruiting = JSON.read("""
+        {"protocolSection": {"identificationModule": {"nctId": "A", "briefTitle": "A trial of Asthma"},
+          "statusModule": {"overallStatus": "RECRUITING"}, "conditionsModule": {"conditions": ["Asthma"]}}}""");
+    try (StudyIndex index = StudyIndex.open(dir)) {
+      SearchService service = new SearchService(index);
+      index.upsert("A", study("A", "Asthma"));
+      index.upsert("B", study("B", "Gout"));
+      index.commit();
+      Map<String, float[]> first = service.vectors(List.of("A", "B"));
+
+      // A rebuild, as the app's index sink does it: nothing in memory, the model is not asked again.
+      Embeddings.forgetRemembered();
+      long computed = Embeddings.computed();
+      index.deleteAll();
+      index.upsert("A", study("A", "Asthma"));
+      index.upsert("B", study("B", "Gout"));
+      index.commit();
+      assertEquals(computed, Embeddings.computed(), "the rebuild ran the model");
+      Map<String, float[]> rebuilt = service.vectors(List.of("A", "B"));
+      assertArrayEquals(first.get("A"), rebuilt.get("A"));
+      assertArrayEquals(first.get("B"), rebuilt.get("B"));
+
+      // A new version whose embedded text is the same (only its status changed) keeps its vector;
+      // one whose condition changed is embedded anew, once.
+      Embeddings.forgetRemembered();
+      index.upsert("A", recruiting);
+      index.upsert("B", study("B", "Psoriasis"));
+      index.commit();
+      assertEquals(computed + 1, Embeddings.computed());
+      Map<String, float[]> changed = service.vectors(List.of("A", "B"));
+      assertArrayEquals(first.get("A"), changed.get("A"));
+      assertFalse(Arrays.equals(first.get("B"), changed.get("B")));
+      // What the model says of the new text, asked afresh.
+      Embeddings.forgetRemembered();
+      assertArrayEquals(Embeddings.embed(Embeddings.text(study("B", "Psoriasis"))), changed.get("B"));
     }
   }
 }
