@@ -64,7 +64,7 @@ class LoadSheddingHttpTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     trialdex = WebStore.build(dir);
-    server = HttpServer.start(trialdex, "127.0.0.1", 0, new ServerLimits(Duration.ofSeconds(60), PLACES, Duration.ZERO));
+    server = HttpServer.start(trialdex, "127.0.0.1", 0, new ServerLimits(Duration.ofSeconds(60), PLACES, Duration.ZERO, ServerLimits.REQUEST_THREADS));
   }
 
   @AfterAll

@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "How long an expensive request waits for a place before it answers 503 (default: 500).")
   Long queueWaitMs;
 
+  @Option(names = "--max-threads", paramLabel = "N",
+      description = "Requests in progress at once, each on a thread of its own; more wait in a queue. Keep it above "
+          + "the connections expected at once (default: 1000).")
+  Integer maxThreads;
+
   @Option(names = "--time-limit-ms", paramLabel = "MS",
       description = "Longest a search or a statistics request may take before it answers 503 (default: 10000).")
   Long timeLimitMs;
@@ -99,6 +104,12 @@ final class ServeCommand implements Callable<Integer> {
         throw new TrialdexCommand.UsageError("--queue-wait-ms takes 0 to 60000, got " + queueWaitMs);
       }
       limits = limits.withQueueWait(Duration.ofMillis(queueWaitMs));
+    }
+    if (maxThreads != null) {
+      if (maxThreads < 16 || maxThreads > 10_000) {
+        throw new TrialdexCommand.UsageError("--max-threads takes 16 to 10000, got " + maxThreads);
+      }
+      limits = limits.withRequestThreads(maxThreads);
     }
     if (timeLimitMs != null) {
       if (timeLimitMs < 1) {

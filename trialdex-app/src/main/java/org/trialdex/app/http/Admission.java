@@ -4,43 +4,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Admission control for expensive requests: at most {@link ServerLimits#expensiveAtOnce()} run at
  * once; one more waits up to {@link ServerLimits#queueWait()} for a place and then answers 503 with
  * {@code Retry-After} instead of queueing until everything is slow.
  *
- * <p>Requests arrive on virtual threads, which the JVM does not preempt: a few searches busy with the
- * processor would hold every carrier thread, and {@code /health}, record pages and even Jetty's
- * selector would wait for them. So a guarded handler runs on one of this class's platform threads
- * (as many as there are places) while its request thread waits, and the operating system shares the
- * processor between them and everything else.
+ * <p>Requests run on the platform threads of the server's pool ({@link HttpServer#create}), which
+ * the operating system preempts: however busy the admitted requests keep the processor, a cheap
+ * request and {@code /health} get their share of it at once. (On virtual threads, which the JVM
+ * does not preempt, a few busy requests held every carrier thread and Jetty's selector with them,
+ * and {@code /health} waited seconds.)
  */
-final class Admission implements AutoCloseable {
+final class Admission {
 
   private final ServerLimits limits;
   private final Semaphore places;
-  private final ThreadPoolExecutor workers;
 
   Admission(ServerLimits limits) {
     this.limits = limits;
     this.places = new Semaphore(limits.expensiveAtOnce(), true);
-    AtomicInteger n = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(limits.expensiveAtOnce(), limits.expensiveAtOnce(), 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "trialdex-expensive-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    // Idle workers end, so a server that is never closed (tests' own Javalin) leaves no threads.
-    this.workers.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -63,25 +48,14 @@ final class Admission implements AutoCloseable {
     Render.json(ctx, body);
   }
 
-  /** {@code handler}, admitted only while there is a place, run on a platform thread. */
+  /** {@code handler}, admitted only while there is a place. */
   Handler guard(Handler handler) {
     return ctx -> {
       if (!places.tryAcquire(limits.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
         throw new Busy(limits);
       }
       try {
-        Future<?> done = workers.submit(() -> {
-          handler.handle(ctx);
-          return null;
-        });
-        try {
-          done.get();
-        } catch (InterruptedException e) {
-          done.cancel(true);
-          throw e;
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        handler.handle(ctx);
       } finally {
         places.release();
       }
@@ -103,11 +77,6 @@ final class Admission implements AutoCloseable {
   /** The limits this admits by. */
   ServerLimits limits() {
     return limits;
-  }
-
-  @Override
-  public void close() {
-    workers.shutdownNow();
   }
 
   /** Every place among the expensive requests is taken: answers 503 with {@code Retry-After}. */

@@ -30,6 +30,8 @@ public final class HttpServer implements AutoCloseable {
 
   /** A connection with no traffic for this long is closed (Jetty's idle timeout). */
   public static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+  /** How long a request thread idles before it ends (the pool keeps 8). */
+  static final java.time.Duration POOL_IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   /**
    * Longest a search may run for one request (API, feed, search page) unless the server is started
@@ -81,7 +83,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits,
       java.util.Optional<PublicUrl> publicUrl) {
-    Javalin app = create();
+    Javalin app = create(limits.requestThreads());
     routes(app, trialdex, limits, publicUrl);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
@@ -92,14 +94,26 @@ public final class HttpServer implements AutoCloseable {
     return new HttpServer(app);
   }
 
-  /** A Javalin with trialdex's configuration (request log, error mapping), no routes yet. */
   /** The largest request body accepted: a patient for matching (a FHIR bundle can be large); other endpoints take none. */
   public static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+  /** A Javalin with trialdex's configuration (request log, error mapping), no routes yet, {@link ServerLimits#REQUEST_THREADS} threads. */
   public static Javalin create() {
+    return create(ServerLimits.REQUEST_THREADS);
+  }
+
+  /**
+   * A Javalin with trialdex's configuration and at most {@code threads} requests in progress, each
+   * on a platform thread (see {@link Admission} for why not virtual ones).
+   */
+  public static Javalin create(int threads) {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.useVirtualThreads = true;
+      config.useVirtualThreads = false;
+      org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(
+          threads, 8, (int) POOL_IDLE_TIMEOUT.toMillis());
+      pool.setName("trialdex-http");
+      config.jetty.threadPool = pool;
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = false;
       // Only matching reads a request body (a patient); a larger one is refused.
@@ -165,7 +179,6 @@ public final class HttpServer implements AutoCloseable {
    */
   public static void routes(Javalin app, Trialdex trialdex, ServerLimits limits, java.util.Optional<PublicUrl> publicUrl) {
     Admission admission = new Admission(limits);
-    app.events(e -> e.serverStopped(admission::close));
     Admission.errors(app);
     app.get("/health", ctx -> {
       ObjectNode body = json().createObjectNode();

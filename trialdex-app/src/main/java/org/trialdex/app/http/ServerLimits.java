@@ -9,15 +9,26 @@ import java.time.Duration;
  * @param timeLimit longest one search or statistics request may run; past it the request answers
  *     503 (zero: every such request is past its limit from the start)
  * @param expensiveAtOnce how many expensive requests (searches, CSV, feeds, statistics, landscapes,
- *     matching) run at once; each runs on its own platform thread, so cheap requests and
- *     {@code /health} keep the processor's attention however busy these are
+ *     matching) run at once
  * @param queueWait how long an expensive request waits for a free place before it answers 503 with
  *     {@code Retry-After} (zero: it does not wait)
+ * @param requestThreads the most requests in progress at once, each on a platform thread of the
+ *     server's pool (waiting for a place, writing to a slow reader, or working); one more waits in
+ *     the pool's queue. At least as many as the connections expected at once keeps {@code /health}
+ *     from waiting behind them
  */
-public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration queueWait) {
+public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration queueWait, int requestThreads) {
 
   /** The default wait for a place among the expensive requests. */
   public static final Duration QUEUE_WAIT = Duration.ofMillis(500);
+  /**
+   * The default number of request threads: 500 connections at once (the largest load measured,
+   * {@code docs/benchmarks.md}) with room to spare. An idle thread ends after a minute; a busy one
+   * costs its stack, committed as it is used (tens of kilobytes for a request).
+   */
+  public static final int REQUEST_THREADS = 1000;
+  /** The fewest request threads: Jetty's acceptor and selectors take some of the pool. */
+  static final int MIN_REQUEST_THREADS = 16;
 
   public ServerLimits {
     if (timeLimit == null || timeLimit.isNegative()) {
@@ -29,14 +40,18 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
     if (queueWait == null || queueWait.isNegative() || queueWait.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException("the queue wait must be 0 to 60000 ms, got " + queueWait);
     }
+    if (requestThreads < MIN_REQUEST_THREADS || requestThreads > 10_000) {
+      throw new IllegalArgumentException("request threads must be " + MIN_REQUEST_THREADS + " to 10000, got "
+          + requestThreads);
+    }
   }
 
   /**
    * The defaults: {@link HttpServer#SEARCH_TIME_LIMIT}, two expensive requests per processor (at
-   * least two), and {@link #QUEUE_WAIT}.
+   * least two), {@link #QUEUE_WAIT} and {@link #REQUEST_THREADS}.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT);
+    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT, REQUEST_THREADS);
   }
 
   /** Two per processor the JVM may use, at least two. */
@@ -46,16 +61,21 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
 
   /** These limits with another time limit. */
   public ServerLimits withTimeLimit(Duration limit) {
-    return new ServerLimits(limit, expensiveAtOnce, queueWait);
+    return new ServerLimits(limit, expensiveAtOnce, queueWait, requestThreads);
   }
 
   /** These limits with another number of expensive requests at once. */
   public ServerLimits withExpensiveAtOnce(int n) {
-    return new ServerLimits(timeLimit, n, queueWait);
+    return new ServerLimits(timeLimit, n, queueWait, requestThreads);
   }
 
   /** These limits with another queue wait. */
   public ServerLimits withQueueWait(Duration wait) {
-    return new ServerLimits(timeLimit, expensiveAtOnce, wait);
+    return new ServerLimits(timeLimit, expensiveAtOnce, wait, requestThreads);
+  }
+
+  /** These limits with another number of request threads. */
+  public ServerLimits withRequestThreads(int n) {
+    return new ServerLimits(timeLimit, expensiveAtOnce, queueWait, n);
   }
 }
