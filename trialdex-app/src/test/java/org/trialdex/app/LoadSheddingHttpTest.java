@@ -64,7 +64,8 @@ class LoadSheddingHttpTest {
   @BeforeAll
   void start(@TempDir Path dir) {
     trialdex = WebStore.build(dir);
-    server = HttpServer.start(trialdex, "127.0.0.1", 0, new ServerLimits(Duration.ofSeconds(60), PLACES, Duration.ZERO, ServerLimits.REQUEST_THREADS));
+    server = HttpServer.start(trialdex, "127.0.0.1", 0, new ServerLimits(Duration.ofSeconds(60), PLACES, Duration.ZERO, 1,
+        ServerLimits.REQUEST_THREADS));
   }
 
   @AfterAll
@@ -126,6 +127,26 @@ class LoadSheddingHttpTest {
   }
 
   @Test
+  void lightRequestsTakeTurnsAtTheirOnePlaceAndEveryOneIsAnswered() throws Exception {
+    // One light place (this server's limit) and 40 study pages and JSON at once: each waits its
+    // turn, milliseconds, and none is refused; a place not given back would leave the rest 503.
+    List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      all.add(send(switch (i % 4) {
+        case 0 -> "/study/" + STUDY;
+        case 1 -> "/api/v2/studies/" + STUDY;
+        case 2 -> "/api/studies/" + STUDY + "/related?limit=3";
+        default -> "/api/studies/NCT09999999/history"; // a 404 gives its place back too
+      }));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      HttpResponse<String> r = all.get(i).join();
+      assertEquals(i % 4 == 3 ? 404 : 200, r.statusCode(), () -> r.uri() + ": " + r.body());
+    }
+    assertEquals(200, get("/study/" + STUDY).statusCode());
+  }
+
+  @Test
   void aThousandStudiesStreamedAreTheSameJsonAsTheWholeAnswerBuiltAtOnce() throws Exception {
     String query = "pageSize=1000&countTotal=true&facets=status,phase";
     HttpResponse<String> r = awaitStatus(200, "/api/v2/studies?" + query);
@@ -157,6 +178,12 @@ class LoadSheddingHttpTest {
     Cli wait = Cli.run("serve", "--data", dir.resolve("data").toString(), "--queue-wait-ms", "-1");
     assertEquals(TrialdexCommand.USAGE, wait.exitCode(), wait::toString);
     assertTrue(wait.err().contains("--queue-wait-ms takes 0 to 60000, got -1"), wait::toString);
+    Cli light = Cli.run("serve", "--data", dir.resolve("data").toString(), "--max-light", "0");
+    assertEquals(TrialdexCommand.USAGE, light.exitCode(), light::toString);
+    assertTrue(light.err().contains("--max-light takes 1 to 1024, got 0"), light::toString);
+    Cli threads = Cli.run("serve", "--data", dir.resolve("data").toString(), "--max-threads", "8");
+    assertEquals(TrialdexCommand.USAGE, threads.exitCode(), threads::toString);
+    assertTrue(threads.err().contains("--max-threads takes 16 to 10000, got 8"), threads::toString);
   }
 
   /** A 503 of admission control: {@code Retry-After} in whole seconds and a message saying the server is busy. */

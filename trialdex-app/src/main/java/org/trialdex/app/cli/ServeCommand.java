@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "How long an expensive request waits for a place before it answers 503 (default: 500).")
   Long queueWaitMs;
 
+  @Option(names = "--max-light", paramLabel = "N",
+      description = "Light requests (a study's JSON or page, its history and reports) worked on at once; more wait up "
+          + "to 5 s, then answer 503 with Retry-After (default: 2 per processor, at least 2).")
+  Integer maxLight;
+
   @Option(names = "--max-threads", paramLabel = "N",
       description = "Requests in progress at once, each on a thread of its own; more wait in a queue. Keep it above "
           + "the connections expected at once (default: 1000).")
@@ -104,6 +109,12 @@ final class ServeCommand implements Callable<Integer> {
         throw new TrialdexCommand.UsageError("--queue-wait-ms takes 0 to 60000, got " + queueWaitMs);
       }
       limits = limits.withQueueWait(Duration.ofMillis(queueWaitMs));
+    }
+    if (maxLight != null) {
+      if (maxLight < 1 || maxLight > 1024) {
+        throw new TrialdexCommand.UsageError("--max-light takes 1 to 1024, got " + maxLight);
+      }
+      limits = limits.withLightAtOnce(maxLight);
     }
     if (maxThreads != null) {
       if (maxThreads < 16 || maxThreads > 10_000) {

@@ -8,9 +8,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission control for expensive requests: at most {@link ServerLimits#expensiveAtOnce()} run at
- * once; one more waits up to {@link ServerLimits#queueWait()} for a place and then answers 503 with
- * {@code Retry-After} instead of queueing until everything is slow.
+ * Admission control: at most {@link ServerLimits#expensiveAtOnce()} expensive requests run at once;
+ * one more waits up to {@link ServerLimits#queueWait()} for a place and then answers 503 with
+ * {@code Retry-After} instead of queueing until everything is slow. Light requests (a study's JSON
+ * or page and its reports) have places of their own, {@link ServerLimits#lightAtOnce()}, and wait up
+ * to {@link ServerLimits#LIGHT_WAIT}; a light place covers the work, not the writing of the answer
+ * (which Javalin does after the handler), so a slow reader does not hold one. {@code /health}, the
+ * style sheet and the OpenAPI document take no place.
  *
  * <p>Requests run on the platform threads of the server's pool ({@link HttpServer#create}), which
  * the operating system preempts: however busy the admitted requests keep the processor, a cheap
@@ -22,10 +26,12 @@ final class Admission {
 
   private final ServerLimits limits;
   private final Semaphore places;
+  private final Semaphore lightPlaces;
 
   Admission(ServerLimits limits) {
     this.limits = limits;
     this.places = new Semaphore(limits.expensiveAtOnce(), true);
+    this.lightPlaces = new Semaphore(limits.lightAtOnce(), true);
   }
 
   /**
@@ -52,12 +58,26 @@ final class Admission {
   Handler guard(Handler handler) {
     return ctx -> {
       if (!places.tryAcquire(limits.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new Busy(limits);
+        throw Busy.expensive(limits);
       }
       try {
         handler.handle(ctx);
       } finally {
         places.release();
+      }
+    };
+  }
+
+  /** {@code handler} of a light request, run while it holds one of the light places. */
+  Handler light(Handler handler) {
+    return ctx -> {
+      if (!lightPlaces.tryAcquire(ServerLimits.LIGHT_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw Busy.light(limits);
+      }
+      try {
+        handler.handle(ctx);
+      } finally {
+        lightPlaces.release();
       }
     };
   }
@@ -79,18 +99,29 @@ final class Admission {
     return limits;
   }
 
-  /** Every place among the expensive requests is taken: answers 503 with {@code Retry-After}. */
+  /** Every place of a kind is taken and none came free in time: answers 503 with {@code Retry-After}. */
   static final class Busy extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     final long retryAfterSeconds;
 
-    Busy(ServerLimits limits) {
-      super("The server is busy: " + limits.expensiveAtOnce() + " expensive requests (searches, CSV, feeds, "
-          + "statistics, landscapes, matching) are running, which is as many as it takes at once, and none "
-          + "finished within " + limits.queueWait().toMillis() + " ms; try again in a moment (Retry-After)");
-      this.retryAfterSeconds = Math.max(1, (limits.queueWait().toMillis() + 999) / 1000);
+    private Busy(String message, java.time.Duration waited) {
+      super(message);
+      this.retryAfterSeconds = Math.max(1, (waited.toMillis() + 999) / 1000);
+    }
+
+    static Busy expensive(ServerLimits limits) {
+      return new Busy("The server is busy: " + limits.expensiveAtOnce() + " expensive requests (searches, CSV, "
+          + "feeds, statistics, landscapes, matching) are running, which is as many as it takes at once, and none "
+          + "finished within " + limits.queueWait().toMillis() + " ms; try again in a moment (Retry-After)",
+          limits.queueWait());
+    }
+
+    static Busy light(ServerLimits limits) {
+      return new Busy("The server is busy: " + limits.lightAtOnce() + " study pages and records are being made, "
+          + "which is as many as it makes at once, and no place came free within "
+          + ServerLimits.LIGHT_WAIT.toMillis() + " ms; try again in a moment (Retry-After)", ServerLimits.LIGHT_WAIT);
     }
 
     @Override

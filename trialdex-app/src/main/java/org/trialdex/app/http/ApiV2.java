@@ -59,7 +59,7 @@ final class ApiV2 {
     app.get("/api/v2/studies/metadata", api::metadata);
     app.get("/api/v2/studies/search-areas", api::searchAreas);
     app.get("/api/v2/studies/enums", api::enums);
-    app.get("/api/v2/studies/{nctId}", api::study);
+    app.get("/api/v2/studies/{nctId}", admission.light(api::study));
     app.get("/api/v2/version", api::version);
     app.get("/api/v2/stats/size", admission.guard(api::size));
     app.get("/api/v2/stats/fieldValues", admission.guard(api::fieldValues));

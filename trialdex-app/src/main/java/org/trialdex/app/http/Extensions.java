@@ -31,15 +31,15 @@ final class Extensions {
   private Extensions() {}
 
   static void routes(Javalin app, Trialdex trialdex, Admission admission) {
-    app.get("/api/studies/{id}/related", ctx -> related(ctx, trialdex));
-    app.get("/api/studies/{id}/history", ctx -> Render.json(ctx, RecordReports.history(
-        trialdex.history().of(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
-    app.get("/api/studies/{id}/diff", ctx -> diff(ctx, trialdex));
+    app.get("/api/studies/{id}/related", admission.light(ctx -> related(ctx, trialdex)));
+    app.get("/api/studies/{id}/history", admission.light(ctx -> Render.json(ctx, RecordReports.history(
+        trialdex.history().of(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx))))));
+    app.get("/api/studies/{id}/diff", admission.light(ctx -> diff(ctx, trialdex)));
     app.post("/api/match", admission.guardAfterBody(ctx -> match(ctx, trialdex)));
-    app.get("/api/studies/{id}/quality", ctx -> Render.json(ctx, RecordReports.quality(
-        trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx)))));
-    app.get("/api/studies/{id}/cell-therapy", ctx -> cellTherapy(ctx, trialdex));
-    app.get("/api/studies/{id}/trust-signals", ctx -> trustSignals(ctx, trialdex));
+    app.get("/api/studies/{id}/quality", admission.light(ctx -> Render.json(ctx, RecordReports.quality(
+        trialdex.reports().quality(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx))))));
+    app.get("/api/studies/{id}/cell-therapy", admission.light(ctx -> cellTherapy(ctx, trialdex)));
+    app.get("/api/studies/{id}/trust-signals", admission.light(ctx -> trustSignals(ctx, trialdex)));
   }
 
   /**

@@ -20,16 +20,16 @@ final class Portal {
 
   static void routes(Javalin app, Trialdex trialdex, Admission admission) {
     Duration searchLimit = admission.limits().timeLimit();
-    app.get("/", ctx -> html(ctx, WebPages.home(trialdex)));
+    app.get("/", admission.light(ctx -> html(ctx, WebPages.home(trialdex))));
     app.get("/search", admission.guard(ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit))));
-    app.get("/study/{id}", ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id"))));
+    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id")))));
     app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscape(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
     app.post("/match", admission.guardAfterBody(ctx -> html(ctx.header("Cache-Control", "no-store"),
         WebPages.match(trialdex, ctx.formParamMap()))));
-    app.get("/study/{id}/history", ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
-        version(ctx, "from"), version(ctx, "to"))));
+    app.get("/study/{id}/history", admission.light(ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
+        version(ctx, "from"), version(ctx, "to")))));
     // The style sheet and script the pages link, with their version (web.Assets).
     app.get("/static/{name}", ctx -> {
       Assets.Asset a = Assets.get(ctx.pathParam("name"))

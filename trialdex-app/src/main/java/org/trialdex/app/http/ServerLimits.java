@@ -12,15 +12,25 @@ import java.time.Duration;
  *     matching) run at once
  * @param queueWait how long an expensive request waits for a free place before it answers 503 with
  *     {@code Retry-After} (zero: it does not wait)
+ * @param lightAtOnce how many light requests (a study's JSON or page, its history, related trials,
+ *     quality, cell-therapy profile and trust signals) do their work at once; one more waits up to
+ *     {@link #LIGHT_WAIT} for a place, then answers 503. Few places keep few threads competing for
+ *     the processor, so {@code /health} is answered at once however many clients wait
  * @param requestThreads the most requests in progress at once, each on a platform thread of the
  *     server's pool (waiting for a place, writing to a slow reader, or working); one more waits in
  *     the pool's queue. At least as many as the connections expected at once keeps {@code /health}
  *     from waiting behind them
  */
-public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration queueWait, int requestThreads) {
+public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration queueWait, int lightAtOnce,
+    int requestThreads) {
 
   /** The default wait for a place among the expensive requests. */
   public static final Duration QUEUE_WAIT = Duration.ofMillis(500);
+  /**
+   * How long a light request waits for a place before it answers 503: each takes milliseconds, so a
+   * wait this long means the server is far behind.
+   */
+  public static final Duration LIGHT_WAIT = Duration.ofSeconds(5);
   /**
    * The default number of request threads: 500 connections at once (the largest load measured,
    * {@code docs/benchmarks.md}) with room to spare. An idle thread ends after a minute; a busy one
@@ -40,6 +50,9 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
     if (queueWait == null || queueWait.isNegative() || queueWait.compareTo(Duration.ofMinutes(1)) > 0) {
       throw new IllegalArgumentException("the queue wait must be 0 to 60000 ms, got " + queueWait);
     }
+    if (lightAtOnce < 1 || lightAtOnce > 1024) {
+      throw new IllegalArgumentException("light requests at once must be 1 to 1024, got " + lightAtOnce);
+    }
     if (requestThreads < MIN_REQUEST_THREADS || requestThreads > 10_000) {
       throw new IllegalArgumentException("request threads must be " + MIN_REQUEST_THREADS + " to 10000, got "
           + requestThreads);
@@ -48,10 +61,11 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
 
   /**
    * The defaults: {@link HttpServer#SEARCH_TIME_LIMIT}, two expensive requests per processor (at
-   * least two), {@link #QUEUE_WAIT} and {@link #REQUEST_THREADS}.
+   * least two), {@link #QUEUE_WAIT}, as many light requests and {@link #REQUEST_THREADS}.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT, REQUEST_THREADS);
+    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT, defaultExpensiveAtOnce(),
+        REQUEST_THREADS);
   }
 
   /** Two per processor the JVM may use, at least two. */
@@ -61,21 +75,26 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
 
   /** These limits with another time limit. */
   public ServerLimits withTimeLimit(Duration limit) {
-    return new ServerLimits(limit, expensiveAtOnce, queueWait, requestThreads);
+    return new ServerLimits(limit, expensiveAtOnce, queueWait, lightAtOnce, requestThreads);
   }
 
   /** These limits with another number of expensive requests at once. */
   public ServerLimits withExpensiveAtOnce(int n) {
-    return new ServerLimits(timeLimit, n, queueWait, requestThreads);
+    return new ServerLimits(timeLimit, n, queueWait, lightAtOnce, requestThreads);
   }
 
   /** These limits with another queue wait. */
   public ServerLimits withQueueWait(Duration wait) {
-    return new ServerLimits(timeLimit, expensiveAtOnce, wait, requestThreads);
+    return new ServerLimits(timeLimit, expensiveAtOnce, wait, lightAtOnce, requestThreads);
+  }
+
+  /** These limits with another number of light requests at once. */
+  public ServerLimits withLightAtOnce(int n) {
+    return new ServerLimits(timeLimit, expensiveAtOnce, queueWait, n, requestThreads);
   }
 
   /** These limits with another number of request threads. */
   public ServerLimits withRequestThreads(int n) {
-    return new ServerLimits(timeLimit, expensiveAtOnce, queueWait, n);
+    return new ServerLimits(timeLimit, expensiveAtOnce, queueWait, lightAtOnce, n);
   }
 }
