@@ -172,19 +172,18 @@ class LoadSheddingHttpTest {
 
   @Test
   void serveRefusesLimitsOutOfRangeNamingTheOption(@TempDir Path dir) {
-    Cli places = Cli.run("serve", "--data", dir.resolve("data").toString(), "--max-expensive", "0");
-    assertEquals(TrialdexCommand.USAGE, places.exitCode(), places::toString);
-    assertTrue(places.err().contains("--max-expensive takes 1 to 1024, got 0"), places::toString);
-    Cli wait = Cli.run("serve", "--data", dir.resolve("data").toString(), "--queue-wait-ms", "-1");
-    assertEquals(TrialdexCommand.USAGE, wait.exitCode(), wait::toString);
-    assertTrue(wait.err().contains("--queue-wait-ms takes 0 to 60000, got -1"), wait::toString);
-    Cli light = Cli.run("serve", "--data", dir.resolve("data").toString(), "--max-light", "0");
-    assertEquals(TrialdexCommand.USAGE, light.exitCode(), light::toString);
-    assertTrue(light.err().contains("--max-light takes 1 to 1024, got 0"), light::toString);
-    Cli threads = Cli.run("serve", "--data", dir.resolve("data").toString(), "--max-threads", "8");
-    assertEquals(TrialdexCommand.USAGE, threads.exitCode(), threads::toString);
-    assertTrue(threads.err().contains("--max-threads takes 16 to 10000, got 8"), threads::toString);
+    // Option, a value out of its range, and what the usage error must say.
+    for (List<String> c : List.of(
+        List.of("--max-expensive", "0", "--max-expensive takes 1 to 1024, got 0"),
+        List.of("--queue-wait-ms", "-1", "--queue-wait-ms takes 0 to 60000, got -1"),
+        List.of("--max-light", "0", "--max-light takes 1 to 1024, got 0"),
+        List.of("--max-threads", "8", "--max-threads takes 16 to 10000, got 8"))) {
+      Cli serve = Cli.run("serve", "--data", dir.resolve("data").toString(), c.get(0), c.get(1));
+      assertEquals(TrialdexCommand.USAGE, serve.exitCode(), serve::toString);
+      assertTrue(serve.err().contains(c.get(2)), serve::toString);
+    }
   }
+
 
   /** A 503 of admission control: {@code Retry-After} in whole seconds and a message saying the server is busy. */
   private static void assertBusy(HttpResponse<String> r) throws IOException {

@@ -99,28 +99,16 @@ final class ServeCommand implements Callable<Integer> {
   private ServerLimits limits() {
     ServerLimits limits = ServerLimits.defaults();
     if (maxExpensive != null) {
-      if (maxExpensive < 1 || maxExpensive > 1024) {
-        throw new TrialdexCommand.UsageError("--max-expensive takes 1 to 1024, got " + maxExpensive);
-      }
-      limits = limits.withExpensiveAtOnce(maxExpensive);
+      limits = limits.withExpensiveAtOnce(inRange("--max-expensive", maxExpensive, 1, 1024));
     }
     if (queueWaitMs != null) {
-      if (queueWaitMs < 0 || queueWaitMs > 60_000) {
-        throw new TrialdexCommand.UsageError("--queue-wait-ms takes 0 to 60000, got " + queueWaitMs);
-      }
-      limits = limits.withQueueWait(Duration.ofMillis(queueWaitMs));
+      limits = limits.withQueueWait(Duration.ofMillis(inRange("--queue-wait-ms", queueWaitMs, 0, 60_000)));
     }
     if (maxLight != null) {
-      if (maxLight < 1 || maxLight > 1024) {
-        throw new TrialdexCommand.UsageError("--max-light takes 1 to 1024, got " + maxLight);
-      }
-      limits = limits.withLightAtOnce(maxLight);
+      limits = limits.withLightAtOnce(inRange("--max-light", maxLight, 1, 1024));
     }
     if (maxThreads != null) {
-      if (maxThreads < 16 || maxThreads > 10_000) {
-        throw new TrialdexCommand.UsageError("--max-threads takes 16 to 10000, got " + maxThreads);
-      }
-      limits = limits.withRequestThreads(maxThreads);
+      limits = limits.withRequestThreads(inRange("--max-threads", maxThreads, 16, 10_000));
     }
     if (timeLimitMs != null) {
       if (timeLimitMs < 1) {
@@ -129,6 +117,14 @@ final class ServeCommand implements Callable<Integer> {
       limits = limits.withTimeLimit(Duration.ofMillis(timeLimitMs));
     }
     return limits;
+  }
+
+  /** {@code value} of {@code option} when it is from {@code min} to {@code max}; else a usage error naming both. */
+  private static int inRange(String option, long value, int min, int max) {
+    if (value < min || value > max) {
+      throw new TrialdexCommand.UsageError(option + " takes " + min + " to " + max + ", got " + value);
+    }
+    return (int) value;
   }
 
   private static java.util.Optional<String> env(String name) {
