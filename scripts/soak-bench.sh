@@ -13,9 +13,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/jdk.sh"
 trialdex_find_jdk
-data=$1; seconds=${2:-1800}; xmx=${3:-1g}; app=${4:-$root/trialdex-app/target/trialdex-app.jar}
-shift $(( $# < 4 ? $# : 4 ))
-[ "${1:-}" = "--" ] && shift
+positional=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do positional+=("$1"); shift; done
+[ $# -gt 0 ] && shift # the "--"
+data=${positional[0]:?usage: scripts/soak-bench.sh DATA_DIR [SECONDS] [XMX] [APP_JAR] [-- SoakBench options]}
+seconds=${positional[1]:-1800}; xmx=${positional[2]:-1g}; app=${positional[3]:-$root/trialdex-app/target/trialdex-app.jar}
 bench=(-cp "${BENCH_CP:-$root/trialdex-bench/target/trialdex-bench.jar:$root/trialdex-bench/target/lib/*}")
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${bench[@]}" org.trialdex.bench.SoakBench \
     --jar "$app" --data "$data" --xmx "$xmx" --seconds "$seconds" --rate "${RATE:-20}" \

@@ -53,15 +53,18 @@ import org.trialdex.bench.ServerLoadBench.Kind;
  * {@code /proc/PID/fd}; then it stops admitting requests, waits for the ones in flight (up to 5 s),
  * forces a full GC through {@code jcmd PID GC.run} and reads {@code GC.heap_info} and
  * {@code VM.metaspace basic} (the Attach API of the same JDK, no debugger), so "heap after GC" is
- * the live set of a server between requests. A forced full GC may also shrink the committed heap,
- * so the RSS of a soak is lower than that of a server never told to collect. Each sample is a CSV row; at the end a
+ * the live set of a server between requests. A forced full GC would also shrink the committed heap
+ * and make the RSS jump from sample to sample, so by default the server runs with its heap pinned
+ * ({@code -Xms} equal to {@code -Xmx}, {@code -XX:+AlwaysPreTouch}: all of it resident from the
+ * start); its RSS then moves with native memory only (thread stacks, buffers, code, mapped index
+ * files), and the heap is watched through "heap after GC". Each sample is a CSV row; at the end a
  * Markdown summary gives the first and last window and a least-squares slope per hour over the
  * second half of the run (the first half is warm-up: caches fill, the JIT settles, the heap sizes
  * itself), against the thresholds in {@link #THRESHOLDS}.
  *
  * <pre>SoakBench --jar trialdex-app/target/trialdex-app.jar --data DIR [--xmx 1g] [--seconds 1800]
  *     [--rate 20] [--connections 8] [--sample-seconds 15] [--import-seconds 60] [--shared ../shared]
- *     [--csv soak-samples.csv] [--embeddings false]</pre>
+ *     [--csv soak-samples.csv] [--embeddings false] [--pin-heap true]</pre>
  *
  * <p>Bounded: the whole run stops at {@code seconds + 300} s whatever happens, and a shutdown hook
  * kills the server and any import still running. Linux only ({@code /proc}).
@@ -79,7 +82,7 @@ public final class SoakBench {
    */
   static final List<Threshold> THRESHOLDS = List.of(
       new Threshold("heap after GC MB", 20, "1 KB per request or 0.3 MB per import would be 72 and 20 MB/h"),
-      new Threshold("RSS MB", 50, "native memory and the mapped index pages move more than the heap"),
+      new Threshold("RSS MB", 50, "with the heap pinned, 0.8 MB of native memory per import would be 50 MB/h"),
       new Threshold("open fds", 20, "one descriptor per import would be 60/h"),
       new Threshold("threads", 10, "one thread per import would be 60/h"));
 
@@ -128,6 +131,7 @@ public final class SoakBench {
     Path shared = Path.of(o.getOrDefault("--shared", "../shared"));
     Path csv = Path.of(o.getOrDefault("--csv", "soak-samples.csv"));
     String embeddings = o.get("--embeddings");
+    boolean pinHeap = Boolean.parseBoolean(o.getOrDefault("--pin-heap", "true")) && !xmx.equals("none");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no CLI jar at " + jar + "; build it first (./trialdex --help builds it)");
     }
@@ -154,9 +158,12 @@ public final class SoakBench {
     Path work = Files.createTempDirectory("trialdex-soak");
     Path log = work.resolve("server.log");
     int port = freePort();
-    ProcessBuilder serve = new ProcessBuilder(ChildJvm.command(jar, xmx, List.of("serve", "--data", data.toString(),
-        "--host", "127.0.0.1", "--port", Integer.toString(port))))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(ChildJvm.command(jar, xmx, List.of("serve", "--data", data.toString(),
+        "--host", "127.0.0.1", "--port", Integer.toString(port))));
+    if (pinHeap) {
+      command.addAll(1, List.of("-Xms" + xmx, "-XX:+AlwaysPreTouch"));
+    }
+    ProcessBuilder serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     environment(serve, embeddings);
     Process server = serve.start();
     AtomicReference<Process> importing = new AtomicReference<>();
@@ -425,72 +432,45 @@ public final class SoakBench {
         w.unexpected.get(), w.dropped.get(), imports, statuses);
   }
 
-  /**
-   * The least-squares slope of {@code y} against {@code tSeconds}, per hour; NaN with fewer than two
-   * distinct times. Pairs whose {@code y} is NaN are left out.
-   */
-  static double slopePerHour(double[] tSeconds, double[] y) {
-    int n = 0;
-    double sx = 0;
-    double sy = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (!Double.isNaN(y[i])) {
-        n++;
-        sx += tSeconds[i] / 3600;
-        sy += y[i];
-      }
-    }
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double mx = sx / n;
-    double my = sy / n;
-    double sxx = 0;
-    double sxy = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (!Double.isNaN(y[i])) {
-        double dx = tSeconds[i] / 3600 - mx;
-        sxx += dx * dx;
-        sxy += dx * (y[i] - my);
-      }
-    }
-    return sxx == 0 ? Double.NaN : sxy / sxx;
-  }
-
-  /** The Markdown summary of a run: first and last window, slopes over the second half, the verdict. */
+  /** The Markdown summary of a run: first and last window, trends over the second half, the verdict. */
   static String summary(List<Sample> samples, List<Import> imports, int seconds, double rate, String xmx, Path csv) {
-    StringBuilder b = new StringBuilder();
     if (samples.isEmpty()) {
       return "no samples\n";
     }
+    StringBuilder b = new StringBuilder();
     List<Sample> second = samples.stream().filter(s -> s.t() >= seconds / 2.0).toList();
     double[] t = second.stream().mapToDouble(Sample::t).toArray();
     Sample first = samples.getFirst();
     Sample last = samples.getLast();
-    b.append(String.format(Locale.ROOT, "Soak: %d s at %.0f requests/s, -Xmx%s, %d samples (CSV: %s); slopes over the"
+    b.append(String.format(Locale.ROOT, "Soak: %d s at %.0f requests/s, -Xmx%s, %d samples (CSV: %s); trends over the"
         + " last %d samples (t >= %d s).%n%n", seconds, rate, xmx, samples.size(), csv, second.size(), seconds / 2));
-    b.append("| figure | first window | last window | slope per hour, second half | flat below | flat |\n");
-    b.append("|---|---:|---:|---:|---:|---|\n");
+    b.append("| figure | first window | last window | slope per hour, second half | ± standard error | flat below | verdict |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---|\n");
     List<ToDoubleFunction<Sample>> watched = List.of(Sample::heapMb, Sample::rssMb, s -> s.fds(), s -> s.threads());
     List<String> growing = new ArrayList<>();
+    List<String> unclear = new ArrayList<>();
     for (int i = 0; i < THRESHOLDS.size(); i++) {
       Threshold th = THRESHOLDS.get(i);
       ToDoubleFunction<Sample> f = watched.get(i);
-      double slope = slopePerHour(t, second.stream().mapToDouble(f).toArray());
-      boolean flat = slope < th.perHour(); // false for NaN: a figure not measured is not shown flat
-      if (!flat) {
-        growing.add(th.name() + (Double.isNaN(slope) ? " (not measured)" : ""));
+      Trend trend = Trend.fit(t, second.stream().mapToDouble(f).toArray());
+      Trend.Verdict verdict = trend.against(th.perHour());
+      switch (verdict) {
+        case GROWING -> growing.add(th.name());
+        case UNCLEAR -> unclear.add(th.name());
+        case FLAT -> { }
       }
-      b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f | %.0f | %s |%n", th.name(), f.applyAsDouble(first),
-          f.applyAsDouble(last), slope, th.perHour(), flat ? "yes" : "**no**"));
+      b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f | %.1f | %.0f | %s |%n", th.name(),
+          f.applyAsDouble(first), f.applyAsDouble(last), trend.perHour(), trend.standardError(), th.perHour(),
+          verdict == Trend.Verdict.GROWING ? "**growing**" : verdict.name().toLowerCase(Locale.ROOT)));
     }
-    b.append(String.format(Locale.ROOT, "| metaspace MB | %.1f | %.1f | %+.1f | | |%n", first.metaspaceMb(), last.metaspaceMb(),
-        slopePerHour(t, second.stream().mapToDouble(Sample::metaspaceMb).toArray())));
-    b.append(String.format(Locale.ROOT, "| answers/s | %.1f | %.1f | | | |%n", first.perSecond(), last.perSecond()));
-    b.append(String.format(Locale.ROOT, "| p50 ms | %.1f | %.1f | %+.1f | | |%n", first.p50Ms(), last.p50Ms(),
-        slopePerHour(t, second.stream().mapToDouble(Sample::p50Ms).toArray())));
-    b.append(String.format(Locale.ROOT, "| p99 ms | %.1f | %.1f | %+.1f | | |%n%n", first.p99Ms(), last.p99Ms(),
-        slopePerHour(t, second.stream().mapToDouble(Sample::p99Ms).toArray())));
+    List<ToDoubleFunction<Sample>> shown = List.of(Sample::metaspaceMb, Sample::p50Ms, Sample::p99Ms);
+    List<String> names = List.of("metaspace MB", "p50 ms", "p99 ms");
+    for (int i = 0; i < shown.size(); i++) {
+      Trend trend = Trend.fit(t, second.stream().mapToDouble(shown.get(i)).toArray());
+      b.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %+.1f | %.1f | | |%n", names.get(i),
+          shown.get(i).applyAsDouble(first), shown.get(i).applyAsDouble(last), trend.perHour(), trend.standardError()));
+    }
+    b.append(String.format(Locale.ROOT, "| answers/s | %.1f | %.1f | | | | |%n%n", first.perSecond(), last.perSecond()));
 
     Map<String, Long> statuses = new TreeMap<>();
     samples.forEach(s -> s.statuses().forEach((k, v) -> statuses.merge(k, v, Long::sum)));
@@ -506,9 +486,16 @@ public final class SoakBench {
     b.append(String.format(Locale.ROOT, "Imports while serving: %d (%d failed), %.1f s on average; search found %d of %d"
         + " retitled versions, the slowest %.1f s after its import ended.%n%n", imports.size(), failed,
         imports.stream().mapToDouble(Import::seconds).average().orElse(Double.NaN), followed, retitled, follow));
-    b.append(growing.isEmpty()
-        ? "Verdict: FLAT: heap after GC, RSS, open fds and threads all grow slower than their thresholds over the second half.\n"
-        : "Verdict: NOT FLAT: " + String.join(", ", growing) + " grew at or above the threshold over the second half.\n");
+    if (!growing.isEmpty()) {
+      b.append("Verdict: GROWING: " + String.join(", ", growing) + " grew at or above the threshold over the second half,"
+          + " even at two standard errors below the slope.\n");
+    } else if (!unclear.isEmpty()) {
+      b.append("Verdict: UNCLEAR: " + String.join(", ", unclear) + " cannot be told flat from growing (the slope plus"
+          + " two standard errors reaches the threshold); run longer.\n");
+    } else {
+      b.append("Verdict: FLAT: heap after GC, RSS, open fds and threads all grow slower than their thresholds over the"
+          + " second half, even at two standard errors above the slope.\n");
+    }
     b.append("Thresholds per hour: ");
     b.append(String.join("; ", THRESHOLDS.stream().map(th -> String.format(Locale.ROOT, "%s %.0f (%s)", th.name(),
         th.perHour(), th.why())).toList()));

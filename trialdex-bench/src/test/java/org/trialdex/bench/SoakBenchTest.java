@@ -15,24 +15,40 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakBenchTest {
 
   @Test
-  void slopeIsTheLeastSquaresLineThroughTheSamplesPerHour() {
+  void trendIsTheLeastSquaresLineThroughTheSamplesPerHour() {
     // x in hours 0, 0.5, 1; y 10, 12, 17: mean x 0.5, mean y 13,
     // Sxy = (-0.5)(-3) + 0(-1) + (0.5)(4) = 3.5, Sxx = 0.25 + 0 + 0.25 = 0.5, slope 7 per hour.
-    assertEquals(7.0, SoakBench.slopePerHour(new double[] {0, 1800, 3600}, new double[] {10, 12, 17}), 1e-9);
+    // Line 9.5 + 7x: residuals 0.5, -1, 0.5, sum of squares 1.5; standard error sqrt(1.5 / (3 - 2) / 0.5) = sqrt(3).
+    Trend trend = Trend.fit(new double[] {0, 1800, 3600}, new double[] {10, 12, 17});
+    assertEquals(7.0, trend.perHour(), 1e-9);
+    assertEquals(Math.sqrt(3), trend.standardError(), 1e-9);
+    assertEquals(3, trend.samples());
   }
 
   @Test
-  void slopeLeavesOutSamplesWithoutAValue() {
-    // 15-second samples rising 1 MB each: 240 MB per hour; the NaN (a jcmd that could not attach) is skipped.
-    double[] t = {900, 915, 930, 945};
-    double[] y = {100, 101, Double.NaN, 103};
-    assertEquals(240.0, SoakBench.slopePerHour(t, y), 1e-9);
+  void trendLeavesOutSamplesWithoutAValue() {
+    // 15-second samples rising 1 MB each: 240 MB per hour, exactly (no residuals); the NaN (a jcmd that
+    // could not attach) is skipped.
+    Trend trend = Trend.fit(new double[] {900, 915, 930, 945}, new double[] {100, 101, Double.NaN, 103});
+    assertEquals(240.0, trend.perHour(), 1e-9);
+    assertEquals(0.0, trend.standardError(), 1e-9);
+    assertEquals(3, trend.samples());
   }
 
   @Test
   void aFlatFigureHasSlopeZeroAndOneSampleHasNone() {
-    assertEquals(0.0, SoakBench.slopePerHour(new double[] {0, 15, 30}, new double[] {42, 42, 42}), 0);
-    assertTrue(Double.isNaN(SoakBench.slopePerHour(new double[] {0}, new double[] {42})));
+    assertEquals(0.0, Trend.fit(new double[] {0, 15, 30}, new double[] {42, 42, 42}).perHour(), 0);
+    assertTrue(Double.isNaN(Trend.fit(new double[] {0}, new double[] {42}).perHour()));
+  }
+
+  @Test
+  void aSlopeIsFlatOrGrowingOnlyWhenTwoStandardErrorsDoNotReachTheThreshold() {
+    assertEquals(Trend.Verdict.FLAT, new Trend(5, 2, 60).against(10)); // 5 + 4 < 10
+    assertEquals(Trend.Verdict.UNCLEAR, new Trend(5, 3, 60).against(10)); // 5 + 6 >= 10
+    assertEquals(Trend.Verdict.UNCLEAR, new Trend(12, 2, 60).against(10)); // 12 - 4 < 10
+    assertEquals(Trend.Verdict.GROWING, new Trend(18, 4, 60).against(10)); // 18 - 8 >= 10
+    assertEquals(Trend.Verdict.FLAT, new Trend(-30, 1, 60).against(10)); // shrinking is flat enough
+    assertEquals(Trend.Verdict.UNCLEAR, new Trend(7, Double.NaN, 2).against(10)); // two samples tell nothing
   }
 
   @Test
