@@ -82,23 +82,17 @@ public final class ImportMemoryBench {
   private record Result(int exit, double seconds, long peakKb, String failed, long printedBytes) {}
 
   private static Result run(Path jar, String heap, Case c, Path data) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    if (!heap.equals("none")) {
-      cmd.add("-Xmx" + heap);
-    }
-    cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "import", "--no-progress",
-        "--data", data.toString()));
-    cmd.addAll(c.extra());
-    cmd.add(c.input().toString());
+    List<String> args = new ArrayList<>(List.of("import", "--no-progress", "--data", data.toString()));
+    args.addAll(c.extra());
+    args.add(c.input().toString());
+    List<String> cmd = ChildJvm.command(jar, heap, args);
     Path out = data.resolveSibling(data.getFileName() + ".out");
     Path err = data.resolveSibling(data.getFileName() + ".err");
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     long peak = 0;
     while (p.isAlive()) {
-      peak = Math.max(peak, vmHwm(status));
+      peak = Math.max(peak, vmHwm(p.pid()));
       Thread.sleep(50);
     }
     int exit = p.waitFor();
@@ -114,17 +108,12 @@ public final class ImportMemoryBench {
   }
 
   /** The high-water mark of the process's resident memory in KiB, or 0 once it is gone. */
-  private static long vmHwm(Path status) {
+  private static long vmHwm(long pid) {
     try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
+      return Math.max(0, ProcStatus.of(pid).hwmKb());
     } catch (IOException | RuntimeException gone) {
-      // the process ended between two samples
+      return 0; // the process ended between two samples
     }
-    return 0;
   }
 
   /** A short classic record: the smallest line the classic reader takes. */

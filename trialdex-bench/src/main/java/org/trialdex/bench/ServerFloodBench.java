@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +65,7 @@ public final class ServerFloodBench {
     List<Kind> kinds = workload();
     run(client, base, kinds, connections, warmup, new Totals());
     if (pid > 0) {
-      Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5"); // resets VmHWM to the current RSS
+      ProcStatus.resetHwm(pid);
     }
     Totals t = new Totals();
     String url = base;
@@ -76,8 +74,8 @@ public final class ServerFloodBench {
     t.stop = true;
     prober.join();
     String hwm = pid > 0 ? hwmMb(pid) : "n/a";
-    long[] ok = t.latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    long[] health = t.health.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] ok = Latencies.sorted(t.latencies);
+    long[] health = Latencies.sorted(t.health);
     long answers = t.statuses.values().stream().mapToLong(AtomicLong::get).sum();
     System.out.printf(Locale.ROOT, "| %s | %d | %,.1f | %,.1f | %.0f | %.0f | %s | %d | %.1f | %.1f | %s |%n", label, connections,
         answers / (double) seconds, ok.length / (double) seconds, pct(ok, 50) / 1e6, pct(ok, 99) / 1e6,
@@ -176,20 +174,12 @@ public final class ServerFloodBench {
   }
 
   private static String hwmMb(long pid) throws java.io.IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-        return String.format(Locale.ROOT, "%,d MB", kb / 1024);
-      }
-    }
-    return "n/a";
+    long kb = ProcStatus.of(pid).hwmKb();
+    return kb < 0 ? "n/a" : String.format(Locale.ROOT, "%,d MB", kb / 1024);
   }
 
-  static long pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  private static long pct(long[] sorted, int p) {
+    return Latencies.percentile(sorted, p);
   }
 
   private static String q(String s) {

@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public final class ServerLoadBench {
 
-  private static final List<String> CONDITIONS = List.of("breast cancer", "NSCLC", "lung cancer", "diabetes",
+  static final List<String> CONDITIONS = List.of("breast cancer", "NSCLC", "lung cancer", "diabetes",
       "multiple sclerosis", "asthma", "heart failure", "depression", "stroke", "HIV", "melanoma", "leukemia");
   private static final List<String> TERMS = List.of("pembrolizumab", "placebo", "vaccine", "insulin",
       "interferon", "radiotherapy", "exercise", "chemotherapy");
@@ -159,16 +159,13 @@ public final class ServerLoadBench {
   }
 
   static void row(String name, java.util.Collection<Long> nanos, int seconds) {
-    long[] a = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] a = Latencies.sorted(nanos);
     System.out.printf(Locale.ROOT, "| %s | %,d | %,.1f | %.1f | %.1f |%n", name, a.length, a.length / (double) seconds,
         pct(a, 50) / 1e6, pct(a, 99) / 1e6);
   }
 
   static long pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    return Latencies.percentile(sorted, p);
   }
 
   /** Every NCT id the server has, paging through the search API. */
