@@ -49,7 +49,7 @@ import org.trialdex.search.query.SearchRequest;
  */
 public final class SearchService {
 
-  private static final float MORE_LIKE_THIS_WEIGHT = 0.2f;
+  static final float MORE_LIKE_THIS_WEIGHT = 0.2f;
   /** A light feature held by more than this share of the records is too common to require in the related-trials query. */
   static final double COMMON_SHARE = 0.1;
   /** Features weighing less than this ({@link RelatedFeatures#WEIGHTS}) are light: design and condition groups. */
@@ -516,7 +516,7 @@ public final class SearchService {
     return shared;
   }
 
-  private Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {
+  Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {
     List<String> text = Schema.relatedText(view);
     if (text.isEmpty()) {
       return Optional.empty();
