@@ -32,6 +32,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.SloppyMath;
 import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.geo.Gazetteer;
@@ -443,10 +444,10 @@ public final class SearchService {
     Optional<Query> similarWords = moreLikeThis(searcher, view);
     TopDocs top = null;
     if (!selective.isEmpty()) {
-      top = searcher.search(relatedQuery(id, selective, common, similarWords), limit);
+      top = searcher.search(relatedQuery(id, selective, common, similarWords), topOnly(limit));
     }
     if (top == null || top.scoreDocs.length < limit) {
-      top = searcher.search(relatedQuery(id, List.copyOf(features.keySet()), List.of(), similarWords), limit);
+      top = searcher.search(relatedQuery(id, List.copyOf(features.keySet()), List.of(), similarWords), topOnly(limit));
     }
     List<RelatedCache.Relative> relatives = new ArrayList<>();
     List<Set<String>> shared = sharedFeatures(reader, features.keySet(), top.scoreDocs);
@@ -459,6 +460,14 @@ public final class SearchService {
       relatives.add(new RelatedCache.Relative(doc.doc, relativeId, doc.score, words));
     }
     return List.copyOf(relatives);
+  }
+
+  /**
+   * The {@code limit} best hits, counted no further than that: Lucene may then skip the records
+   * that cannot score into them (the answer is the same; only the total, unused here, is not exact).
+   */
+  private static TopScoreDocCollectorManager topOnly(int limit) {
+    return new TopScoreDocCollectorManager(limit, limit);
   }
 
   /**
