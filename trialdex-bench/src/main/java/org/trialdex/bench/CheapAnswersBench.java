@@ -19,7 +19,12 @@ import java.util.Random;
  * request, it times the first answer of each statistics endpoint (what a server started just before
  * gives its first caller). Prints Markdown tables.
  *
- * <pre>CheapAnswersBench --url http://127.0.0.1:8080 [--connections 16,64] [--seconds 10] [--warmup 3]</pre>
+ * <p>{@code --only} runs the named request types alone ({@code "study JSON,study page"}); {@code
+ * --records N} draws study ids from N of the served studies (the first N of a seeded shuffle, a
+ * popular set asked for again and again) instead of from all.
+ *
+ * <pre>CheapAnswersBench --url http://127.0.0.1:8080 [--connections 16,64] [--seconds 10] [--warmup 3]
+ *     [--only TYPE,TYPE] [--records N]</pre>
  */
 public final class CheapAnswersBench {
 
@@ -30,12 +35,16 @@ public final class CheapAnswersBench {
     List<Integer> connections = List.of(16, 64);
     int seconds = 10;
     int warmup = 3;
+    List<String> only = List.of();
+    int records = Integer.MAX_VALUE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> base = args[++i];
         case "--connections" -> connections = java.util.Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--seconds" -> seconds = Math.min(600, Integer.parseInt(args[++i]));
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--only" -> only = List.of(args[++i].split(","));
+        case "--records" -> records = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -53,8 +62,14 @@ public final class CheapAnswersBench {
       System.out.printf(Locale.ROOT, "| %s | %d | %.1f |%n", path, r.statusCode(), (System.nanoTime() - t0) / 1e6);
     }
     List<String> ids = ServerLoadBench.ids(client, base);
+    if (records < ids.size()) {
+      List<String> shuffled = new java.util.ArrayList<>(ids);
+      java.util.Collections.shuffle(shuffled, new Random(12));
+      ids = List.copyOf(shuffled.subList(0, records));
+    }
     System.err.printf(Locale.ROOT, "%d studies served at %s%n", ids.size(), base);
-    Function<Random, String> id = r -> ids.get(r.nextInt(ids.size()));
+    List<String> asked = ids;
+    Function<Random, String> id = r -> asked.get(r.nextInt(asked.size()));
     List<ServerLoadBench.Kind> kinds = List.of(
         new ServerLoadBench.Kind("404", 1, r -> "/no-such-path", 404),
         new ServerLoadBench.Kind("/health", 1, r -> "/health"),
@@ -64,6 +79,10 @@ public final class CheapAnswersBench {
         new ServerLoadBench.Kind("search, 100 whole studies", 1, r -> "/api/v2/studies?pageSize=100&query.cond=cancer"),
         new ServerLoadBench.Kind("search, 100 studies, fields=NCTId,BriefTitle", 1,
             r -> "/api/v2/studies?pageSize=100&query.cond=cancer&fields=NCTId,BriefTitle"));
+    if (!only.isEmpty()) {
+      List<String> named = only;
+      kinds = kinds.stream().filter(k -> named.contains(k.name())).toList();
+    }
     for (int n : connections) {
       System.out.printf(Locale.ROOT, "%n%d connections, each type alone for %d s (after %d s of warm-up)%n%n", n, seconds, warmup);
       System.out.println("| request type | requests | requests/s | p50 ms | p99 ms |");

@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,6 +32,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.SloppyMath;
 import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.geo.Gazetteer;
@@ -43,7 +50,13 @@ import org.trialdex.search.query.SearchRequest;
  */
 public final class SearchService {
 
-  private static final float MORE_LIKE_THIS_WEIGHT = 0.2f;
+  static final float MORE_LIKE_THIS_WEIGHT = 0.2f;
+  /** A light feature held by more than this share of the records is too common to require in the related-trials query. */
+  static final double COMMON_SHARE = 0.1;
+  /** Features weighing less than this ({@link RelatedFeatures#WEIGHTS}) are light: design and condition groups. */
+  private static final float LIGHT = 1f;
+  /** Features the related-trials query requires one of, at most: the most selective ones. */
+  static final int SELECTIVE_FEATURES = 32;
 
   private final StudyIndex index;
   private final Queries queries;
@@ -390,7 +403,19 @@ public final class SearchService {
     }
   }
 
-  /** The relatives of {@code id} in the index snapshot {@code searcher} reads: the query itself. */
+  /**
+   * The relatives of {@code id} in the index snapshot {@code searcher} reads: the query itself.
+   *
+   * <p>A relative shares at least one feature, and scores the weights of the features it shares
+   * plus a little for similar words. Requiring that from every feature would score every record
+   * sharing a common one ({@code study type: interventional} is most of the index), so the query
+   * leaves the light features (design: study type, phase, allocation; condition groups) held by more
+   * than {@link #COMMON_SHARE} of the records out of those it requires one of (the most selective
+   * {@link #SELECTIVE_FEATURES} at most); they still score where they are shared. A record sharing
+   * only such features scores too little to be among the closest, unless the trial shares nothing
+   * else with enough records: when the query finds fewer than {@code limit}, it requires any feature,
+   * as it always did.
+   */
   private List<RelatedCache.Relative> relatives(IndexSearcher searcher, String id, int limit) throws IOException {
     TopDocs found = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
     if (found.scoreDocs.length == 0) {
@@ -405,29 +430,102 @@ public final class SearchService {
     if (features.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder anyFeature = new BooleanQuery.Builder();
+    IndexReader reader = searcher.getIndexReader();
+    Map<String, Integer> docFreqs = new java.util.HashMap<>();
     for (String key : features.keySet()) {
-      anyFeature.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))),
-          RelatedFeatures.weight(key)), Occur.SHOULD);
+      docFreqs.put(key, reader.docFreq(new Term(Schema.FEATURE, key)));
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(anyFeature.build(), Occur.MUST)
-        .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
-    moreLikeThis(searcher, view).ifPresent(q -> query.add(new BoostQuery(q, MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
-    TopDocs top = searcher.search(query.build(), limit);
+    List<String> selective = new ArrayList<>();
+    List<String> common = new ArrayList<>();
+    int commonAbove = (int) (reader.numDocs() * COMMON_SHARE);
+    features.keySet().stream().sorted(java.util.Comparator.comparing(docFreqs::get))
+        .forEach(key -> (selective.size() < SELECTIVE_FEATURES
+            && (docFreqs.get(key) <= commonAbove || RelatedFeatures.weight(key) >= LIGHT) ? selective : common).add(key));
+    Optional<Query> similarWords = moreLikeThis(searcher, view);
+    TopDocs top = null;
+    if (!selective.isEmpty()) {
+      top = searcher.search(relatedQuery(id, selective, common, similarWords), topOnly(limit));
+    }
+    if (top == null || top.scoreDocs.length < limit) {
+      top = searcher.search(relatedQuery(id, List.copyOf(features.keySet()), List.of(), similarWords), topOnly(limit));
+    }
     List<RelatedCache.Relative> relatives = new ArrayList<>();
-    for (ScoreDoc doc : top.scoreDocs) {
-      var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY));
-      Study study = json.read(document.getBinaryValue(Schema.STUDY).bytes);
-      Set<String> theirs = RelatedFeatures.of(new StudyView(study)).keySet();
-      List<String> shared = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
+    List<Set<String>> shared = sharedFeatures(reader, features.keySet(), top.scoreDocs);
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      ScoreDoc doc = top.scoreDocs[i];
+      Set<String> theirs = shared.get(i);
+      List<String> words = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
           .map(Map.Entry::getValue).toList();
-      relatives.add(new RelatedCache.Relative(doc.doc, document.get(Schema.ID), doc.score, shared));
+      String relativeId = stored.document(doc.doc, Set.of(Schema.ID)).get(Schema.ID);
+      relatives.add(new RelatedCache.Relative(doc.doc, relativeId, doc.score, words));
     }
     return List.copyOf(relatives);
   }
 
-  private Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {
+  /**
+   * The {@code limit} best hits, counted no further than that: Lucene may then skip the records
+   * that cannot score into them (the answer is the same; only the total, unused here, is not exact).
+   */
+  private static TopScoreDocCollectorManager topOnly(int limit) {
+    return new TopScoreDocCollectorManager(limit, limit);
+  }
+
+  /**
+   * Records sharing one of {@code required} (each scoring its weight), scoring too the weight of
+   * each of {@code scoring} they share and {@code similarWords}; never {@code id} itself.
+   */
+  private static Query relatedQuery(String id, List<String> required, List<String> scoring, Optional<Query> similarWords) {
+    BooleanQuery.Builder anyFeature = new BooleanQuery.Builder();
+    for (String key : required) {
+      anyFeature.add(featureQuery(key), Occur.SHOULD);
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(anyFeature.build(), Occur.MUST)
+        .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
+    for (String key : scoring) {
+      query.add(featureQuery(key), Occur.SHOULD);
+    }
+    similarWords.ifPresent(q -> query.add(new BoostQuery(q, MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
+    return query.build();
+  }
+
+  private static Query featureQuery(String key) {
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))), RelatedFeatures.weight(key));
+  }
+
+  /**
+   * Which of {@code features} each of {@code docs} holds, read from the feature postings (the
+   * indexed features are exactly {@link RelatedFeatures#of} of the stored study), so the hits'
+   * studies need not be read and featurised again.
+   */
+  private static List<Set<String>> sharedFeatures(IndexReader reader, Set<String> features, ScoreDoc[] docs)
+      throws IOException {
+    List<Set<String>> shared = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      shared.add(new java.util.HashSet<>());
+    }
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      Terms terms = leaf.reader().terms(Schema.FEATURE);
+      if (terms == null) {
+        continue;
+      }
+      int local = docs[i].doc - leaf.docBase;
+      TermsEnum te = terms.iterator();
+      for (String key : features) {
+        if (te.seekExact(new BytesRef(key))) {
+          PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+          if (postings.advance(local) == local) {
+            shared.get(i).add(key);
+          }
+        }
+      }
+    }
+    return shared;
+  }
+
+  Optional<Query> moreLikeThis(IndexSearcher searcher, StudyView view) throws IOException {
     List<String> text = Schema.relatedText(view);
     if (text.isEmpty()) {
       return Optional.empty();

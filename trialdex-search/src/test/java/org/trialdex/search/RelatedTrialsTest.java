@@ -7,10 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trialdex.search.IndexedSample.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
+import org.trialdex.core.model.Study;
 
 class RelatedTrialsTest extends IndexedSampleTest {
 
@@ -130,6 +145,59 @@ class RelatedTrialsTest extends IndexedSampleTest {
       sample.index.delete("TDX-MSC4");
       sample.index.delete("TDX-MSC5");
       sample.index.commit();
+    }
+  }
+
+  /** One relative as the query requiring any shared feature found it: the query as it was before issue #12. */
+  private record Found(String id, float score, List<String> sharedFeatures) {}
+
+  /**
+   * The relatives of {@code id} found by requiring any of its features (common design features
+   * too), each with the features it shares read from its own stored study.
+   */
+  private static List<Found> requiringAnyFeature(String id, int limit) throws IOException {
+    IndexSearcher searcher = sample.index.acquire();
+    try {
+      StoredFields stored = searcher.storedFields();
+      int target = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1).scoreDocs[0].doc;
+      StudyView view = new StudyView(IndexedSample.JSON.read(stored.document(target).getBinaryValue(Schema.STUDY).bytes));
+      Map<String, String> features = RelatedFeatures.of(view);
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String key : features.keySet()) {
+        any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.FEATURE, key))),
+            RelatedFeatures.weight(key)), Occur.SHOULD);
+      }
+      BooleanQuery.Builder query = new BooleanQuery.Builder().add(any.build(), Occur.MUST)
+          .add(new TermQuery(new Term(Schema.ID, id)), Occur.MUST_NOT);
+      sample.service.moreLikeThis(searcher, view)
+          .ifPresent(q -> query.add(new BoostQuery(q, SearchService.MORE_LIKE_THIS_WEIGHT), Occur.SHOULD));
+      TopDocs top = searcher.search(query.build(), limit);
+      List<Found> found = new ArrayList<>();
+      for (ScoreDoc hit : top.scoreDocs) {
+        Study study = IndexedSample.JSON.read(stored.document(hit.doc).getBinaryValue(Schema.STUDY).bytes);
+        Set<String> theirs = RelatedFeatures.of(new StudyView(study)).keySet();
+        found.add(new Found(stored.document(hit.doc).get(Schema.ID), hit.score, features.entrySet().stream()
+            .filter(e -> theirs.contains(e.getKey())).map(Map.Entry::getValue).toList()));
+      }
+      return found;
+    } finally {
+      sample.index.release(searcher);
+    }
+  }
+
+  @Test
+  void leavingCommonDesignFeaturesOutOfWhatIsRequiredFindsTheSameRelativesForEveryRecord() throws IOException {
+    // In this sample most records are interventional, of phase 2 or 3 and in the neoplasm groups:
+    // features the query only scores now. Every record's five relatives must stay what requiring
+    // any feature finds: same trials, order, shared features, and scores (summed in another order).
+    for (String id : sample.records.keySet()) {
+      List<Found> expected = requiringAnyFeature(id, 5);
+      List<RelatedTrial> related = new SearchService(sample.index).related(id, 5);
+      assertEquals(expected.stream().map(Found::id).toList(), related.stream().map(RelatedTrial::id).toList(), id);
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i).sharedFeatures(), related.get(i).sharedFeatures(), id + ", relative " + i);
+        assertEquals(expected.get(i).score(), related.get(i).score(), 1e-4, id + ", relative " + i);
+      }
     }
   }
 

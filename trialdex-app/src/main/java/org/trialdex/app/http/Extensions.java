@@ -11,11 +11,9 @@ import org.trialdex.app.service.MatchResponses;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.PatientInput;
 import org.trialdex.app.service.RecordReports;
-import org.trialdex.core.celltherapy.CellTherapy;
 import org.trialdex.core.celltherapy.ProfileJson;
 import org.trialdex.core.eligibility.Patient;
 import org.trialdex.core.json.StudyJson;
-import org.trialdex.core.trust.TrustSignals;
 import org.trialdex.core.trust.TrustSignalsJson;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.store.StoredStudy;
@@ -49,8 +47,7 @@ final class Extensions {
   private static void trustSignals(Context ctx, Trialdex trialdex) {
     StoredStudy s = trialdex.records().current(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
     LocalDate today = LocalDate.ofInstant(trialdex.clock().instant(), ZoneOffset.UTC);
-    Render.json(ctx, TrustSignalsJson.of(TrustSignals.of(s.study(), today,
-        CellTherapy.profile(s.study()).hasProduct())));
+    Render.json(ctx, TrustSignalsJson.of(trialdex.reports().trustSignals(s, today)));
   }
 
   /**
@@ -60,7 +57,7 @@ final class Extensions {
    */
   private static void cellTherapy(Context ctx, Trialdex trialdex) {
     StoredStudy s = trialdex.records().current(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
-    Render.json(ctx, ProfileJson.of(s.nctId(), CellTherapy.profile(s.study())));
+    Render.json(ctx, ProfileJson.of(s.nctId(), trialdex.reports().cellTherapy(s)));
   }
 
   /**

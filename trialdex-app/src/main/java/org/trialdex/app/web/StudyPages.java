@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.service.RecordQuality;
-import org.trialdex.core.celltherapy.CellTherapy;
 import org.trialdex.core.celltherapy.CellTherapyProfile;
 import org.trialdex.core.merge.Claim;
 import org.trialdex.core.merge.Conflict;
@@ -71,7 +70,8 @@ final class StudyPages {
     ReferencesModule refs = m.references();
     MergeView merge = quality.merge();
     List<VersionInfo> versions = t.records().versions(id);
-    CellTherapyProfile profile = CellTherapy.profile(s);
+    CellTherapyProfile profile = t.reports().cellTherapy(stored);
+    LocalDate today = LocalDate.ofInstant(t.clock().instant(), ZoneOffset.UTC);
     Map<String, List<Rich.Mark>> marks = CellPanels.marks(s, profile);
     return new StudyPage(id,
         text(idm.briefTitle()).or(() -> text(idm.officialTitle())).orElse(id),
@@ -79,7 +79,7 @@ final class StudyPages {
         text(idm.acronym()),
         overview(id, st),
         CellPanels.panel(s, profile),
-        TrustPanels.panel(s, LocalDate.ofInstant(t.clock().instant(), ZoneOffset.UTC), profile.hasProduct()),
+        TrustPanels.panel(s, today, t.reports().trustSignals(stored, today)),
         desc == null ? List.of() : paragraphs(desc.briefSummary(), marks.get(DESCRIPTION + "briefSummary")),
         desc == null ? List.of() : paragraphs(desc.detailedDescription(), marks.get(DESCRIPTION + "detailedDescription")),
         cond == null ? List.of() : list(cond.conditions()),

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trialdex.core.model.Study;
 import org.trialdex.core.trust.TrustSignal;
-import org.trialdex.core.trust.TrustSignals;
 
 /** Builds the study page's {@link TrustPanel} from the record's trust signals as of a day. */
 final class TrustPanels {
@@ -41,9 +40,11 @@ final class TrustPanels {
 
   private TrustPanels() {}
 
-  /** The section; empty when the record has no signal as of {@code asOf}. */
-  static Optional<TrustPanel> panel(Study study, LocalDate asOf, boolean cellTherapy) {
-    List<TrustSignal> signals = TrustSignals.of(study, asOf, cellTherapy);
+  /**
+   * The section for {@code signals}, the record's {@link org.trialdex.core.trust.TrustSignals trust
+   * signals} as of {@code asOf}; empty for none.
+   */
+  static Optional<TrustPanel> panel(Study study, LocalDate asOf, List<TrustSignal> signals) {
     if (signals.isEmpty()) {
       return Optional.empty();
     }
