@@ -108,7 +108,6 @@ public final class ServerFloodBench {
 
   private static void run(HttpClient client, String base, List<Kind> kinds, int connections, int seconds, Totals t)
       throws InterruptedException {
-    int total = kinds.stream().mapToInt(Kind::weight).sum();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(connections);
     for (int c = 0; c < connections; c++) {
@@ -117,14 +116,7 @@ public final class ServerFloodBench {
         Random random = new Random(seed);
         try {
           while (System.nanoTime() < end) {
-            int pick = random.nextInt(total);
-            Kind kind = kinds.getLast();
-            for (Kind k : kinds) {
-              if ((pick -= k.weight()) < 0) {
-                kind = k;
-                break;
-              }
-            }
+            Kind kind = Weighted.pick(kinds, Kind::weight, random);
             long t0 = System.nanoTime();
             String status;
             try {

@@ -97,7 +97,6 @@ public final class ServerLoadBench {
       int connections, int seconds, boolean measured) throws InterruptedException {
     Map<String, ConcurrentLinkedQueue<Long>> lat = new ConcurrentHashMap<>();
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    int total = kinds.stream().mapToInt(Kind::weight).sum();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(connections);
     for (int c = 0; c < connections; c++) {
@@ -106,14 +105,7 @@ public final class ServerLoadBench {
         Random random = new Random(seed);
         try {
           while (System.nanoTime() < end) {
-            int pick = random.nextInt(total);
-            Kind kind = kinds.getLast();
-            for (Kind k : kinds) {
-              if ((pick -= k.weight()) < 0) {
-                kind = k;
-                break;
-              }
-            }
+            Kind kind = Weighted.pick(kinds, Kind::weight, random);
             String path = kind.path().apply(random);
             long t0 = System.nanoTime();
             try {

@@ -253,7 +253,6 @@ public final class SoakBench {
 
   private static void pace(HttpClient client, String base, List<Kind> kinds, double rate, Semaphore inFlight,
       AtomicBoolean sampling, AtomicReference<Window> window, long end) {
-    int total = kinds.stream().mapToInt(Kind::weight).sum();
     long interval = (long) (1e9 / rate);
     Random random = new Random(12);
     for (long next = System.nanoTime(); next < end; next += interval) {
@@ -265,16 +264,8 @@ public final class SoakBench {
         window.get().dropped.incrementAndGet();
         continue;
       }
-      int pick = random.nextInt(total);
-      Kind kind = kinds.getLast();
-      for (Kind k : kinds) {
-        if ((pick -= k.weight()) < 0) {
-          kind = k;
-          break;
-        }
-      }
-      Kind chosen = kind;
-      String path = kind.path().apply(random);
+      Kind chosen = Weighted.pick(kinds, Kind::weight, random);
+      String path = chosen.path().apply(random);
       Thread.ofVirtual().start(() -> {
         try {
           send(client, base, chosen, path, window);
