@@ -283,6 +283,13 @@ final class Schema {
     return Age.parse(text).map(a -> (int) Math.round(a.days()));
   }
 
+  /** The vector stored in {@link #VECTOR_STORED} as these bytes (big-endian floats). */
+  static float[] storedVector(BytesRef bytes) {
+    float[] v = new float[bytes.length / Float.BYTES];
+    java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(v);
+    return v;
+  }
+
   /** A record's embedding and the {@link Embeddings#key key} of the text it was made from. */
   record Embedded(String key, float[] vector) {}
 

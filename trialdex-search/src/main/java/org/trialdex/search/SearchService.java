@@ -294,9 +294,7 @@ public final class SearchService {
           var document = stored.document(found.scoreDocs[0].doc, Set.of(Schema.VECTOR_STORED));
           BytesRef bytes = document.getBinaryValue(Schema.VECTOR_STORED);
           if (bytes != null) {
-            float[] v = new float[bytes.length / Float.BYTES];
-            java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(v);
-            out.put(id, v);
+            out.put(id, Schema.storedVector(bytes));
           }
         }
       }

@@ -325,9 +325,7 @@ public final class StudyIndex implements AutoCloseable {
       if (bytes == null || bytes.length != Embeddings.DIMENSIONS * Float.BYTES) {
         return null;
       }
-      float[] vector = new float[Embeddings.DIMENSIONS];
-      java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(vector);
-      return vector;
+      return Schema.storedVector(bytes);
     } catch (IOException e) {
       return null; // the model makes it again
     } finally {
