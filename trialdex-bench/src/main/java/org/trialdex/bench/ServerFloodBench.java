@@ -23,11 +23,17 @@ import java.util.function.Function;
  * number of connections, each a virtual thread sending one request after another for a fixed time,
  * over a mixed workload heavy in expensive answers (searches of 1,000 full studies, CSV, statistics)
  * beside cheap ones (a study, a study page), while one more connection asks {@code /health} every
- * 100 ms. Prints one Markdown table row: answers/s, p50/p99 of the 200 answers, answers by status,
+ * 100 ms. That prober is a process of its own (this class with {@code --probe}, a small heap and the
+ * serial collector), as a load balancer's health check would be: the flood client's pauses and
+ * threads are not counted in the server's {@code /health} time. Prints one Markdown table row: answers/s, p50/p99 of the 200 answers, answers by status,
  * {@code /health} p50/p99 and the server's peak resident memory (its {@code VmHWM}, reset at the start
  * of the run through {@code /proc/PID/clear_refs} when {@code --pid} is given).
  *
- * <pre>ServerFloodBench --url http://127.0.0.1:8080 --connections 200 [--seconds 20] [--warmup 3] [--pid PID] [--label L]</pre>
+ * <pre>ServerFloodBench --url http://127.0.0.1:8080 --connections 200 [--seconds 20] [--warmup 3] [--pid PID] [--label L]
+ * ServerFloodBench --probe --url http://127.0.0.1:8080 [--seconds 20] [--warmup 3]</pre>
+ *
+ * <p>With {@code --probe} it only asks {@code /health} every 100 ms, for the warm-up (not counted)
+ * and then the measured seconds, and prints one line: {@code probes N failures {..} ns t1 t2 ...}.
  */
 public final class ServerFloodBench {
 
@@ -46,6 +52,7 @@ public final class ServerFloodBench {
     int warmup = 3;
     long pid = -1;
     String label = "";
+    boolean probe = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> base = args[++i];
@@ -54,12 +61,18 @@ public final class ServerFloodBench {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--pid" -> pid = Long.parseLong(args[++i]);
         case "--label" -> label = args[++i];
+        case "--probe" -> probe = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost|\\[?::1]?")) {
       throw new IllegalArgumentException("loopback only: " + base);
     }
+    if (probe) {
+      probeOnly(base, warmup, seconds);
+      return;
+    }
+    Process prober = startProber(base, warmup, seconds);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     List<Kind> kinds = workload();
@@ -68,11 +81,8 @@ public final class ServerFloodBench {
       ProcStatus.resetHwm(pid);
     }
     Totals t = new Totals();
-    String url = base;
-    Thread prober = Thread.ofPlatform().daemon().start(() -> probeHealth(url, t));
     run(client, base, kinds, connections, seconds, t);
-    t.stop = true;
-    prober.join();
+    readProbes(prober, t);
     String hwm = pid > 0 ? hwmMb(pid) : "n/a";
     long[] ok = Latencies.sorted(t.latencies);
     long[] health = Latencies.sorted(t.health);
@@ -91,7 +101,6 @@ public final class ServerFloodBench {
     final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Long> health = new ConcurrentLinkedQueue<>();
     final Map<String, AtomicLong> healthFailures = new ConcurrentHashMap<>();
-    volatile boolean stop;
   }
 
   static List<Kind> workload() {
@@ -144,25 +153,64 @@ public final class ServerFloodBench {
     done.await();
   }
 
-  private static void probeHealth(String base, Totals t) {
+  /** Starts this class with {@code --probe} in a JVM of its own: same java, same class path, a small heap. */
+  private static Process startProber(String base, int warmup, int seconds) throws java.io.IOException {
+    List<String> cmd = List.of(ChildJvm.java(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        ServerFloodBench.class.getName(), "--probe", "--url", base, "--warmup", Integer.toString(warmup),
+        "--seconds", Integer.toString(seconds));
+    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** Reads the prober's one line ({@code probes N failures {..} ns t1 t2 ...}) into the totals. */
+  private static void readProbes(Process prober, Totals t) throws java.io.IOException, InterruptedException {
+    String out = new String(prober.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (prober.waitFor() != 0 || !out.startsWith("probes ")) {
+      throw new IllegalStateException("the /health prober failed (exit " + prober.exitValue() + "): " + out);
+    }
+    String failures = out.substring(out.indexOf("failures ") + 9, out.indexOf(" ns"));
+    if (!failures.equals("{}")) {
+      t.healthFailures.put(failures, new AtomicLong(1));
+    }
+    for (String ns : out.substring(out.indexOf(" ns") + 3).trim().split(" +")) {
+      if (!ns.isEmpty()) {
+        t.health.add(Long.parseLong(ns));
+      }
+    }
+  }
+
+  /** The prober's own run: {@code /health} every 100 ms on one kept connection; the warm-up is not counted. */
+  private static void probeOnly(String base, int warmup, int seconds) throws InterruptedException {
     HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    while (!t.stop) {
+    long counted = System.nanoTime() + warmup * 1_000_000_000L;
+    long end = counted + seconds * 1_000_000_000L;
+    List<Long> times = new java.util.ArrayList<>();
+    Map<String, Long> failures = new TreeMap<>();
+    while (System.nanoTime() < end) {
       long t0 = System.nanoTime();
+      String failure = null;
       try {
         HttpResponse<Void> r = own.send(HttpRequest.newBuilder(URI.create(base + "/health"))
             .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() == 200) {
-          t.health.add(System.nanoTime() - t0);
-        } else {
-          t.healthFailures.computeIfAbsent(Integer.toString(r.statusCode()), k -> new AtomicLong()).incrementAndGet();
+        if (r.statusCode() != 200) {
+          failure = Integer.toString(r.statusCode());
         }
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        return;
-      } catch (Exception e) {
-        t.healthFailures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      } catch (java.io.IOException e) {
+        failure = e.getClass().getSimpleName();
       }
+      long took = System.nanoTime() - t0;
+      if (t0 >= counted) {
+        if (failure == null) {
+          times.add(took);
+        } else {
+          failures.merge(failure, 1L, Long::sum);
+        }
+      }
+      Thread.sleep(100);
     }
+    StringBuilder line = new StringBuilder("probes ").append(times.size()).append(" failures ")
+        .append(failures.toString().replace(' ', '_')).append(" ns");
+    times.forEach(ns -> line.append(' ').append(ns));
+    System.out.println(line);
   }
 
   private static String hwmMb(long pid) throws java.io.IOException {
