@@ -36,12 +36,17 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "8";
+  static final String VERSION = "9";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";
   /** The record's v2 JSON, stored. */
   static final String STUDY = "study";
+  /**
+   * The brief title, binary doc values: related trials name their relatives without reading and
+   * parsing each relative's whole stored study.
+   */
+  static final String TITLE = "title";
   /** Site coordinates: points for distance filters, doc values for distances. */
   static final String GEO = "geo";
   /** The doc-values field a ranged field sorts by (apart, since a date's points are a range). */
@@ -315,6 +320,8 @@ final class Schema {
     doc.add(new StringField(ID, id, Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     doc.add(new StoredField(STUDY, json));
+    view.briefTitle().stream().findFirst()
+        .ifPresent(title -> doc.add(new org.apache.lucene.document.BinaryDocValuesField(TITLE, new BytesRef(title))));
     for (String path : derived) {
       doc.add(new StoredField(DERIVED, path));
     }

@@ -372,7 +372,7 @@ public final class SearchService {
    * types and design, then similar titles and summaries. Each shares at least one feature.
    *
    * <p>Which trials (and why) is kept per record for as long as the index does not change, so a
-   * record page asked for again does not query again; the studies are read anew each time.
+   * record page asked for again does not query again; the relatives' ids and titles come from doc values.
    *
    * @throws SearchException when no study is indexed under {@code id}
    */
@@ -387,11 +387,9 @@ public final class SearchService {
         relatives = relatives(searcher, id, limit);
         relatedCache.put(searcher.getIndexReader(), id, limit, relatives);
       }
-      StoredFields stored = searcher.storedFields();
       List<RelatedTrial> related = new ArrayList<>(relatives.size());
       for (RelatedCache.Relative r : relatives) {
-        Study study = json.read(stored.document(r.doc(), Set.of(Schema.STUDY)).getBinaryValue(Schema.STUDY).bytes);
-        related.add(new RelatedTrial(r.id(), study, r.score(), r.sharedFeatures()));
+        related.add(new RelatedTrial(r.id(), briefTitle(searcher.getIndexReader(), r.doc()), r.score(), r.sharedFeatures()));
       }
       return related;
     } catch (IOException e) {
@@ -454,7 +452,7 @@ public final class SearchService {
       Set<String> theirs = shared.get(i);
       List<String> words = features.entrySet().stream().filter(e -> theirs.contains(e.getKey()))
           .map(Map.Entry::getValue).toList();
-      String relativeId = stored.document(doc.doc, Set.of(Schema.ID)).get(Schema.ID);
+      String relativeId = recordId(reader, doc.doc);
       relatives.add(new RelatedCache.Relative(doc.doc, relativeId, doc.score, words));
     }
     return List.copyOf(relatives);
@@ -466,6 +464,26 @@ public final class SearchService {
    */
   private static TopScoreDocCollectorManager topOnly(int limit) {
     return new TopScoreDocCollectorManager(limit, limit);
+  }
+
+  /** The record id of index document {@code doc}, from its doc values (no stored document is read). */
+  private static String recordId(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    org.apache.lucene.index.SortedDocValues ids = leaf.reader().getSortedDocValues(Schema.ID);
+    if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+      throw new SearchException("Index document " + doc + " has no record id; rebuild the index (trialdex reindex)");
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  /** The brief title of index document {@code doc}, from its doc values; empty when the record has none. */
+  private static Optional<String> briefTitle(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    org.apache.lucene.index.BinaryDocValues titles = leaf.reader().getBinaryDocValues(Schema.TITLE);
+    if (titles == null || !titles.advanceExact(doc - leaf.docBase)) {
+      return Optional.empty();
+    }
+    return Optional.of(titles.binaryValue().utf8ToString());
   }
 
   /**

@@ -64,6 +64,9 @@ class RelatedTrialsTest extends IndexedSampleTest {
       assertFalse(trial.sharedFeatures().isEmpty(), trial.id());
       assertFalse(trial.id().equals("NCT02513394"), "a trial is not its own relative");
       JsonNode other = sample.records.get(trial.id());
+      // Named by the relative's own brief title, as its record has it.
+      assertEquals(other.path("protocolSection").path("identificationModule").path("briefTitle").asText(),
+          trial.briefTitle().orElseThrow(), trial.id());
       for (String feature : trial.sharedFeatures()) {
         String kind = feature.substring(0, feature.indexOf(": "));
         String value = feature.substring(feature.indexOf(": ") + 2).toLowerCase(Locale.ROOT);

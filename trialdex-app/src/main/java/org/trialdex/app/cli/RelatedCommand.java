@@ -1,7 +1,5 @@
 package org.trialdex.app.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
-import org.trialdex.core.json.StudyJson;
+import org.trialdex.app.service.RecordReports;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.search.SearchException;
 import picocli.CommandLine.Command;
@@ -49,20 +47,11 @@ final class RelatedCommand implements Callable<Integer> {
       }
       List<RelatedTrial> related = found.orElseThrow(() -> new TrialdexCommand.CommandFailure(nctId + " is not in this store"));
       if (format == SearchCommand.Format.json) {
-        var mapper = StudyJson.standard().mapper();
-        ArrayNode array = mapper.createArrayNode();
-        for (RelatedTrial r : related) {
-          ObjectNode node = array.addObject();
-          node.put("nctId", r.id());
-          node.put("briefTitle", r.study().protocolSection().identificationModule().briefTitle());
-          node.put("score", r.score());
-          node.set("sharedFeatures", mapper.valueToTree(r.sharedFeatures()));
-        }
-        out.println(array.toPrettyString());
+        out.println(RecordReports.related(related).toPrettyString());
       } else {
         for (RelatedTrial r : related) {
           out.printf(Locale.ROOT, "%s  %s%n    shares: %s%n", r.id(),
-              r.study().protocolSection().identificationModule().briefTitle(), String.join("; ", r.sharedFeatures()));
+              r.briefTitle().orElse("(no brief title)"), String.join("; ", r.sharedFeatures()));
         }
       }
       return TrialdexCommand.OK;

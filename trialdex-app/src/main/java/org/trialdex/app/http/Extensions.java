@@ -1,6 +1,5 @@
 package org.trialdex.app.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import org.trialdex.app.service.PatientInput;
 import org.trialdex.app.service.RecordReports;
 import org.trialdex.core.celltherapy.ProfileJson;
 import org.trialdex.core.eligibility.Patient;
-import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.trust.TrustSignalsJson;
 import org.trialdex.search.RelatedTrial;
 import org.trialdex.store.StoredStudy;
@@ -87,15 +85,7 @@ final class Extensions {
   private static void related(Context ctx, Trialdex trialdex) {
     int limit = intParam(ctx, "limit", 10, 1, 100);
     List<RelatedTrial> related = trialdex.searches().related(ctx.pathParam("id"), limit).orElseThrow(() -> notFound(ctx));
-    ArrayNode array = StudyJson.standard().mapper().createArrayNode();
-    for (RelatedTrial r : related) {
-      var node = array.addObject();
-      node.put("nctId", r.id());
-      node.put("briefTitle", r.study().protocolSection().identificationModule().briefTitle());
-      node.put("score", r.score());
-      node.set("sharedFeatures", StudyJson.standard().mapper().valueToTree(r.sharedFeatures()));
-    }
-    Render.json(ctx, array);
+    Render.json(ctx, RecordReports.related(related));
   }
 
   /** {@code from} and {@code to} default to the two newest versions. */

@@ -11,12 +11,27 @@ import org.trialdex.store.VersionInfo;
 
 /**
  * What the faces tell about one record beyond its content, as JSON: its history, the diff of two
- * versions, and its quality (sources, conflicts, field origins, data-quality findings). One writer
- * for the HTTP API and {@code trialdex show --conflicts --format json}, so both say the same thing.
+ * versions, its quality (sources, conflicts, field origins, data-quality findings) and its related
+ * trials. One writer for the HTTP API and the commands ({@code trialdex show --conflicts --format json},
+ * {@code trialdex related --format json}), so both say the same thing.
  */
 public final class RecordReports {
 
   private RecordReports() {}
+
+  /** Related trials, closest first: each one's id, brief title, score and the features it shares. */
+  public static ArrayNode related(java.util.List<org.trialdex.search.RelatedTrial> related) {
+    ObjectMapper mapper = StudyJson.standard().mapper();
+    ArrayNode array = mapper.createArrayNode();
+    for (org.trialdex.search.RelatedTrial r : related) {
+      ObjectNode node = array.addObject();
+      node.put("nctId", r.id());
+      node.put("briefTitle", r.briefTitle().orElse(null));
+      node.put("score", r.score());
+      node.set("sharedFeatures", mapper.valueToTree(r.sharedFeatures()));
+    }
+    return array;
+  }
 
   /** Versions oldest first, each with the modules it changed since the previous version of its source, and the links. */
   public static ObjectNode history(RecordHistory history) {

@@ -299,7 +299,7 @@ final class StudyPages {
       // show; the page, read from the store, still renders.
       return List.of();
     }
-    return map(related, r -> new StudyPage.Related(r.id(), Links.study(r.id()), title(r.study(), r.id()), r.sharedFeatures()));
+    return map(related, r -> new StudyPage.Related(r.id(), Links.study(r.id()), r.briefTitle().orElse(r.id()), r.sharedFeatures()));
   }
 
   static String title(Study s, String id) {
