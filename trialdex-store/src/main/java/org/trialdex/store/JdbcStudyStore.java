@@ -784,7 +784,7 @@ final class JdbcStudyStore implements StudyStore {
           throw new StoreException("version " + version + " of " + id + " is named as a source head but"
               + " is missing from study_version; the store was changed outside trialdex");
         }
-        return new VersionRow(json.read(rs.getString(1)), provenance(rs.getString(2), rs.getString(3),
+        return new VersionRow(json.read(rs.getBytes(1)), provenance(rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5)), Micros.toInstant(rs.getLong(6)));
       }
     }
@@ -1162,7 +1162,9 @@ final class JdbcStudyStore implements StudyStore {
   /** A row of VERSION_COLUMNS followed by VERSION_CONTENT or CURRENT_CONTENT. */
   private StoredStudy storedStudy(ResultSet rs) throws SQLException {
     VersionInfo info = versionInfo(rs);
-    Study study = json.read(rs.getString(10));
+    // The JSON's UTF-8 bytes as stored (TEXT on both databases): no String of it, which for text
+    // beyond Latin-1 is UTF-16, twice the size, for records that may be megabytes.
+    Study study = json.read(rs.getBytes(10));
     String spans = rs.getString(11);
     return new StoredStudy(info.nctId(), info.version(), info.recordedAt(), info.provenance(),
         info.importRunId(), rs.getString(12), study,

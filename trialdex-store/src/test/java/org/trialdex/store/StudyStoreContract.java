@@ -141,6 +141,21 @@ abstract class StudyStoreContract {
   }
 
   @Test
+  void textBeyondLatin1ReadsBackExactlyAsWritten() {
+    // Records are read as their stored UTF-8 bytes: accents, CJK, a character outside the Basic
+    // Multilingual Plane (a surrogate pair in Java) and an escaped control character must survive.
+    String title = "Cellules stromales mésenchymateuses 间充质干细胞 \uD835\uDEFC-test, dose ≥ 1×10⁶/kg\u0007";
+    Study study = withBriefTitle(sample.getFirst(), title);
+    importRun(List.of(study));
+    String id = nctId(study);
+
+    assertEquals(title, store.current(id).orElseThrow().study().protocolSection().identificationModule().briefTitle());
+    assertEquals(title, store.version(id, 1).orElseThrow().study().protocolSection().identificationModule().briefTitle());
+    assertEquals(JSON.contentHash(study), store.current(id).orElseThrow().contentHash());
+    assertEquals(JSON.contentHash(study), JSON.contentHash(store.current(id).orElseThrow().study()));
+  }
+
+  @Test
   void puttingTheSameRecordsAgainAddsNoVersion() {
     importRun(sample);
     clock.advance(Duration.ofHours(1));
