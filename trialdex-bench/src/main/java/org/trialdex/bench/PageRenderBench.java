@@ -47,7 +47,7 @@ public final class PageRenderBench {
     try (Trialdex t = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC())) {
       long bytes = 0;
       for (String id : ids) {
-        bytes += WebPages.study(t, id).length();
+        bytes += WebPages.study(t, id).size();
       }
       long[] nanos = new long[ids.size()];
       for (int i = 0; i < ids.size(); i++) {
@@ -57,7 +57,7 @@ public final class PageRenderBench {
       }
       long[] sorted = nanos.clone();
       Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "WebPages.study over %d MSC records (%,d chars of HTML): p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms%n",
+      System.out.printf(Locale.ROOT, "WebPages.study over %d MSC records (%,d bytes of HTML): p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms%n",
           ids.size(), bytes, ServerLoadBench.pct(sorted, 50) / 1e6, ServerLoadBench.pct(sorted, 99) / 1e6,
           sorted[sorted.length - 1] / 1e6, Arrays.stream(nanos).average().orElse(0) / 1e6);
     }

@@ -30,9 +30,11 @@ import java.util.function.Function;
  * of the run through {@code /proc/PID/clear_refs} when {@code --pid} is given).
  *
  * <pre>ServerFloodBench --url http://127.0.0.1:8080 --connections 200 [--seconds 20] [--warmup 3] [--pid PID] [--label L]
- * ServerFloodBench --probe --url http://127.0.0.1:8080 [--seconds 20] [--warmup 3]</pre>
+ *     [--probe-every MS]
+ * ServerFloodBench --probe --url http://127.0.0.1:8080 [--seconds 20] [--warmup 3] [--probe-every MS]</pre>
  *
- * <p>With {@code --probe} it only asks {@code /health} every 100 ms, for the warm-up (not counted)
+ * <p>With {@code --probe} it only asks {@code /health} every 100 ms (or {@code --probe-every} ms; more
+ * probes make a steadier p99), for the warm-up (not counted)
  * and then the measured seconds, and prints one line: {@code probes N failures {..} ns t1 t2 ...}.
  */
 public final class ServerFloodBench {
@@ -53,6 +55,7 @@ public final class ServerFloodBench {
     long pid = -1;
     String label = "";
     boolean probe = false;
+    int probeEvery = 100;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> base = args[++i];
@@ -62,6 +65,7 @@ public final class ServerFloodBench {
         case "--pid" -> pid = Long.parseLong(args[++i]);
         case "--label" -> label = args[++i];
         case "--probe" -> probe = true;
+        case "--probe-every" -> probeEvery = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -69,10 +73,10 @@ public final class ServerFloodBench {
       throw new IllegalArgumentException("loopback only: " + base);
     }
     if (probe) {
-      probeOnly(base, warmup, seconds);
+      probeOnly(base, warmup, seconds, probeEvery);
       return;
     }
-    Process prober = startProber(base, warmup, seconds);
+    Process prober = startProber(base, warmup, seconds, probeEvery);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     List<Kind> kinds = workload();
@@ -154,10 +158,10 @@ public final class ServerFloodBench {
   }
 
   /** Starts this class with {@code --probe} in a JVM of its own: same java, same class path, a small heap. */
-  private static Process startProber(String base, int warmup, int seconds) throws java.io.IOException {
+  private static Process startProber(String base, int warmup, int seconds, int every) throws java.io.IOException {
     List<String> cmd = List.of(ChildJvm.java(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         ServerFloodBench.class.getName(), "--probe", "--url", base, "--warmup", Integer.toString(warmup),
-        "--seconds", Integer.toString(seconds));
+        "--seconds", Integer.toString(seconds), "--probe-every", Integer.toString(every));
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
@@ -178,8 +182,8 @@ public final class ServerFloodBench {
     }
   }
 
-  /** The prober's own run: {@code /health} every 100 ms on one kept connection; the warm-up is not counted. */
-  private static void probeOnly(String base, int warmup, int seconds) throws InterruptedException {
+  /** The prober's own run: {@code /health} every {@code every} ms on one kept connection; the warm-up is not counted. */
+  private static void probeOnly(String base, int warmup, int seconds, int every) throws InterruptedException {
     HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     long counted = System.nanoTime() + warmup * 1_000_000_000L;
     long end = counted + seconds * 1_000_000_000L;
@@ -205,7 +209,7 @@ public final class ServerFloodBench {
           failures.merge(failure, 1L, Long::sum);
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(every);
     }
     StringBuilder line = new StringBuilder("probes ").append(times.size()).append(" failures ")
         .append(failures.toString().replace(' ', '_')).append(" ns");

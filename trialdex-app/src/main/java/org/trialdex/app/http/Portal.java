@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.web.Assets;
+import org.trialdex.app.web.ChunkedBody;
 import org.trialdex.app.web.NotFound;
 import org.trialdex.app.web.WebPages;
 
@@ -59,6 +60,10 @@ final class Portal {
 
   private static void html(Context ctx, String page) {
     ctx.contentType("text/html; charset=utf-8").result(page);
+  }
+
+  private static void html(Context ctx, ChunkedBody page) {
+    ctx.contentType("text/html; charset=utf-8").result(page.stream());
   }
 
   private static String escape(String text) {

@@ -1,20 +1,23 @@
 package org.trialdex.app.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import org.trialdex.app.web.ChunkedBody;
 
 /** Writes responses. */
 final class Render {
 
   private Render() {}
 
+  /** {@code body} as JSON, written in chunks (a whole study with results is megabytes: see {@link ChunkedBody}). */
   static void json(Context ctx, JsonNode body) {
+    ChunkedBody out = new ChunkedBody();
     try {
-      ctx.contentType("application/json").result(HttpServer.json().writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
+      HttpServer.json().writeValue(out, body);
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
+    ctx.contentType("application/json").result(out.stream());
   }
 
   static void csv(Context ctx, String body) {

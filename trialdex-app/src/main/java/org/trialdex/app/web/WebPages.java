@@ -2,7 +2,6 @@ package org.trialdex.app.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import org.trialdex.store.StoreCounts;
 
 /**
  * The portal's pages as HTML. Each method builds its page record from the wiring and renders the
- * template of the same name; an HTTP layer routes to them and writes the string with
- * {@code text/html; charset=utf-8}.
+ * template of the same name into a {@link ChunkedBody}; an HTTP layer routes to them and sends it
+ * with {@code text/html; charset=utf-8}.
  *
  * <p>Paths the pages link to: {@code /}, {@code /search?...} (the API's parameters),
  * {@code /study/{nctId}}, {@code /study/{nctId}/history?from=&to=}, {@code /landscape?...}, {@code /feed?...},
@@ -30,7 +29,7 @@ public final class WebPages {
   private WebPages() {}
 
   /** The home page: search box, counts by status, common searches. */
-  public static String home(Trialdex t) {
+  public static ChunkedBody home(Trialdex t) {
     StoreCounts counts = t.reports().counts();
     List<Parts.Count> byStatus = new ArrayList<>();
     counts.byStatus().forEach((status, n) -> byStatus.add(new Parts.Count(Labels.of(status), n,
@@ -51,7 +50,7 @@ public final class WebPages {
    * {@code pageToken}...). A parameter the search cannot take renders the page with its message
    * instead of results.
    */
-  public static String search(Trialdex t, Map<String, List<String>> params) {
+  public static ChunkedBody search(Trialdex t, Map<String, List<String>> params) {
     return render("search.jte", SearchPages.build(t, params, Optional.empty()));
   }
 
@@ -60,7 +59,7 @@ public final class WebPages {
    *
    * @throws org.trialdex.search.SearchTimeoutException when the search ran past {@code limit} and was stopped
    */
-  public static String search(Trialdex t, Map<String, List<String>> params, Duration limit) {
+  public static ChunkedBody search(Trialdex t, Map<String, List<String>> params, Duration limit) {
     return render("search.jte", SearchPages.build(t, params, Optional.of(limit)));
   }
 
@@ -69,7 +68,7 @@ public final class WebPages {
    *
    * @throws NotFound when the store holds no trial with this id (or alias)
    */
-  public static String study(Trialdex t, String id) {
+  public static ChunkedBody study(Trialdex t, String id) {
     return render("study.jte", StudyPages.build(t, id));
   }
 
@@ -79,7 +78,7 @@ public final class WebPages {
    *
    * @throws NotFound when the store holds no such trial, or no such version of it
    */
-  public static String history(Trialdex t, String id, Optional<Integer> from, Optional<Integer> to) {
+  public static ChunkedBody history(Trialdex t, String id, Optional<Integer> from, Optional<Integer> to) {
     return render("history.jte", HistoryPages.build(t, id, from, to));
   }
 
@@ -89,12 +88,12 @@ public final class WebPages {
    *
    * @throws org.trialdex.search.SearchTimeoutException when counting ran past {@code limit} and was stopped
    */
-  public static String landscape(Trialdex t, Map<String, List<String>> params, Duration limit) {
+  public static ChunkedBody landscape(Trialdex t, Map<String, List<String>> params, Duration limit) {
     return render("landscape.jte", LandscapePages.build(t, params, limit));
   }
 
   /** The match page with an empty form. */
-  public static String match() {
+  public static ChunkedBody match() {
     return render("match.jte", MatchPages.empty());
   }
 
@@ -102,13 +101,13 @@ public final class WebPages {
    * The match page for a posted form: the patient as read and the ranked trials, or the form again
    * with the reason the patient could not be read.
    */
-  public static String match(Trialdex t, Map<String, List<String>> form) {
+  public static ChunkedBody match(Trialdex t, Map<String, List<String>> form) {
     return render("match.jte", MatchPages.build(t, form));
   }
 
-  private static String render(String template, Object page) {
-    StringOutput out = new StringOutput();
+  private static ChunkedBody render(String template, Object page) {
+    ChunkedBody out = new ChunkedBody();
     ENGINE.render(template, page, out);
-    return out.toString();
+    return out;
   }
 }

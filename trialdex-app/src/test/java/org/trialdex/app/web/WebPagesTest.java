@@ -45,6 +45,10 @@ class WebPagesTest {
     }
   }
 
+  private static Document page(String name, ChunkedBody body) {
+    return page(name, body.text());
+  }
+
   private static Document page(String name, String html) {
     try {
       Files.createDirectories(PAGES);
@@ -288,7 +292,7 @@ class WebPagesTest {
 
   @Test
   void markupInRecordsIsEscaped() {
-    String html = WebPages.study(t, WebStore.SCRIPT_ID);
+    String html = WebPages.study(t, WebStore.SCRIPT_ID).text();
     page(WebStore.SCRIPT_ID, html);
     Document doc = Jsoup.parse(html);
     // The page's own script (it marks a match's verdicts from the link's fragment) is the only one.

@@ -1,0 +1,118 @@
+package org.trialdex.app.web;
+
+import gg.jte.TemplateOutput;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An answer's body built in memory in chunks of at most {@value #MAX_CHUNK} bytes, then sent as a
+ * stream. Also a jte {@link TemplateOutput}, so a page renders straight into it as UTF-8.
+ *
+ * <p>Why not one array: a record with results makes a page or a JSON answer of megabytes, and each
+ * whole copy of it (a {@code StringBuilder} as it grows, the {@code String}, its bytes) is larger
+ * than half a G1 region, so G1 allocates it as a humongous object and starts a concurrent cycle for
+ * it. Under a flood those pauses came every few tens of milliseconds and stopped every thread,
+ * {@code /health}'s too (docs/benchmarks.md, "Humongous answers"). Chunks are ordinary young objects.
+ * The first chunk is small ({@value #FIRST_CHUNK} bytes), so a short answer costs no more than before.
+ */
+public final class ChunkedBody extends OutputStream implements TemplateOutput {
+
+  static final int FIRST_CHUNK = 1024;
+  static final int MAX_CHUNK = 32 * 1024;
+  /** Text is encoded this many chars at a time, so a long text never becomes one large array. */
+  private static final int TEXT_SLICE = 8 * 1024;
+
+  private final List<byte[]> full = new ArrayList<>();
+  private byte[] chunk = new byte[FIRST_CHUNK];
+  private int used;
+  private long size;
+
+  @Override
+  public void write(int b) {
+    if (used == chunk.length) {
+      next();
+    }
+    chunk[used++] = (byte) b;
+    size++;
+  }
+
+  @Override
+  public void write(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    while (length > 0) {
+      if (used == chunk.length) {
+        next();
+      }
+      int n = Math.min(length, chunk.length - used);
+      System.arraycopy(bytes, offset, chunk, used, n);
+      used += n;
+      offset += n;
+      length -= n;
+      size += n;
+    }
+  }
+
+  private void next() {
+    full.add(chunk);
+    chunk = new byte[Math.min(MAX_CHUNK, chunk.length * 2)];
+    used = 0;
+  }
+
+  @Override
+  public void writeContent(String value) {
+    writeContent(value, 0, value.length());
+  }
+
+  @Override
+  public void writeContent(String value, int beginIndex, int endIndex) {
+    int from = beginIndex;
+    while (from < endIndex) {
+      int to = Math.min(endIndex, from + TEXT_SLICE);
+      if (to < endIndex && Character.isHighSurrogate(value.charAt(to - 1))) {
+        to--; // keep a surrogate pair in one slice: encoded apart, each half would become '?'
+      }
+      byte[] bytes = value.substring(from, to).getBytes(StandardCharsets.UTF_8);
+      write(bytes, 0, bytes.length);
+      from = to;
+    }
+  }
+
+  @Override
+  public void writeBinaryContent(byte[] value) {
+    write(value, 0, value.length);
+  }
+
+  /** The bytes written so far. */
+  public long size() {
+    return size;
+  }
+
+  /** The body as a stream over the chunks (not copied); write nothing more once it is read. */
+  public InputStream stream() {
+    List<InputStream> parts = new ArrayList<>(full.size() + 1);
+    for (byte[] c : full) {
+      parts.add(new ByteArrayInputStream(c));
+    }
+    parts.add(new ByteArrayInputStream(chunk, 0, used));
+    return new SequenceInputStream(Collections.enumeration(parts));
+  }
+
+  /** The body decoded as UTF-8, in one string: for tests and small answers. */
+  public String text() {
+    byte[] all = new byte[Math.toIntExact(size)];
+    int at = 0;
+    for (byte[] c : full) {
+      System.arraycopy(c, 0, all, at, c.length);
+      at += c.length;
+    }
+    System.arraycopy(chunk, 0, all, at, used);
+    return new String(all, StandardCharsets.UTF_8);
+  }
+}
