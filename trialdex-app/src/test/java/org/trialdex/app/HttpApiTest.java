@@ -119,6 +119,33 @@ class HttpApiTest {
   }
 
   @Test
+  void largeAnswersAreGzippedForAClientThatAsksAndSayTheSameAsUncompressed() throws Exception {
+    // PALLAS with its results is 1.5 MB of JSON: its answer and its page are built in chunks and
+    // streamed (ChunkedBody); a client that accepts gzip must still get them compressed.
+    for (String path : List.of("/api/v2/studies/NCT02513394", "/study/NCT02513394")) {
+      HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+          .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+          .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, plain.statusCode(), path);
+      assertEquals(200, zipped.statusCode(), path);
+      assertEquals(java.util.Optional.of("gzip"), zipped.headers().firstValue("Content-Encoding"), path);
+      assertTrue(zipped.body().length * 4 < plain.body().length, path + ": " + zipped.body().length + " of " + plain.body().length);
+      byte[] unzipped;
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+        unzipped = in.readAllBytes();
+      }
+      assertTrue(java.util.Arrays.equals(plain.body(), unzipped), path);
+    }
+    JsonNode source = MAPPER.readTree(SharedData.pallasV2().toFile());
+    HttpResponse<byte[]> plain = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "/api/v2/studies/NCT02513394")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(source.at("/protocolSection/identificationModule/briefTitle"),
+        MAPPER.readTree(plain.body()).at("/protocolSection/identificationModule/briefTitle"));
+    assertEquals(source.at("/resultsSection").size(), MAPPER.readTree(plain.body()).at("/resultsSection").size());
+  }
+
+  @Test
   void healthSaysUpWithTheNumberOfStudies() throws Exception {
     JsonNode h = get("/health").json();
     assertEquals("UP", h.get("status").asText());

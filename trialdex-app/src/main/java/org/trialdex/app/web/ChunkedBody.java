@@ -1,13 +1,10 @@
 package org.trialdex.app.web;
 
 import gg.jte.TemplateOutput;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,14 +91,46 @@ public final class ChunkedBody extends OutputStream implements TemplateOutput {
     return size;
   }
 
-  /** The body as a stream over the chunks (not copied); write nothing more once it is read. */
+  /**
+   * The body as a stream over the chunks (not copied); write nothing more once it is read. A read
+   * fills as much of the caller's buffer as the body holds, across chunks: whoever writes the
+   * answer decides on its first write whether to compress (Javalin: at 1,500 bytes or more), and
+   * must see a whole buffer, not a small first chunk.
+   */
   public InputStream stream() {
-    List<InputStream> parts = new ArrayList<>(full.size() + 1);
-    for (byte[] c : full) {
-      parts.add(new ByteArrayInputStream(c));
-    }
-    parts.add(new ByteArrayInputStream(chunk, 0, used));
-    return new SequenceInputStream(Collections.enumeration(parts));
+    List<byte[]> chunks = new ArrayList<>(full);
+    chunks.add(java.util.Arrays.copyOf(chunk, used));
+    return new InputStream() {
+      private int index;
+      private int at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] into, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, into.length);
+        if (length == 0) {
+          return 0;
+        }
+        int copied = 0;
+        while (copied < length && index < chunks.size()) {
+          byte[] c = chunks.get(index);
+          int n = Math.min(length - copied, c.length - at);
+          System.arraycopy(c, at, into, offset + copied, n);
+          copied += n;
+          at += n;
+          if (at == c.length) {
+            index++;
+            at = 0;
+          }
+        }
+        return copied == 0 ? -1 : copied;
+      }
+    };
   }
 
   /** The body decoded as UTF-8, in one string: for tests and small answers. */
