@@ -63,7 +63,7 @@ final class Portal {
   }
 
   private static void html(Context ctx, ChunkedBody page) {
-    ctx.contentType("text/html; charset=utf-8").result(page.stream());
+    Render.send(ctx, "text/html; charset=utf-8", page);
   }
 
   private static String escape(String text) {

@@ -17,7 +17,20 @@ final class Render {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
-    ctx.contentType("application/json").result(out.stream());
+    send(ctx, "application/json", out);
+  }
+
+  /**
+   * Sends {@code body}: a small one as one array (one write, its length known), a large one as a
+   * stream over its chunks, so that no copy of it is ever one humongous array.
+   */
+  static void send(Context ctx, String contentType, ChunkedBody body) {
+    ctx.contentType(contentType);
+    if (body.small()) {
+      ctx.result(body.bytes());
+    } else {
+      ctx.result(body.stream());
+    }
   }
 
   static void csv(Context ctx, String body) {

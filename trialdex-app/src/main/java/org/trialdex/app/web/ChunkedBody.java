@@ -23,6 +23,8 @@ public final class ChunkedBody extends OutputStream implements TemplateOutput {
 
   static final int FIRST_CHUNK = 1024;
   static final int MAX_CHUNK = 32 * 1024;
+  /** The largest body {@link #small()} sends as one array. */
+  public static final int ONE_ARRAY_AT_MOST = 128 * 1024;
   /** Text is encoded this many chars at a time, so a long text never becomes one large array. */
   private static final int TEXT_SLICE = 8 * 1024;
 
@@ -133,8 +135,11 @@ public final class ChunkedBody extends OutputStream implements TemplateOutput {
     };
   }
 
-  /** The body decoded as UTF-8, in one string: for tests and small answers. */
-  public String text() {
+  /**
+   * The body in one array: for a small one (an answer under {@link #ONE_ARRAY_AT_MOST} goes out in
+   * one write, with its length, as before), for tests.
+   */
+  public byte[] bytes() {
     byte[] all = new byte[Math.toIntExact(size)];
     int at = 0;
     for (byte[] c : full) {
@@ -142,6 +147,19 @@ public final class ChunkedBody extends OutputStream implements TemplateOutput {
       at += c.length;
     }
     System.arraycopy(chunk, 0, all, at, used);
-    return new String(all, StandardCharsets.UTF_8);
+    return all;
+  }
+
+  /** The body decoded as UTF-8, in one string: for tests. */
+  public String text() {
+    return new String(bytes(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether to send the body as one array rather than as a stream: when it is well under half of
+   * G1's smallest region (1 MB), so never a humongous object.
+   */
+  public boolean small() {
+    return size <= ONE_ARRAY_AT_MOST;
   }
 }

@@ -37,6 +37,8 @@ class ChunkedBodyTest {
     assertEquals(expected.size(), body.size());
     assertArrayEquals(expected.toByteArray(), body.stream().readAllBytes());
     assertEquals(expected.toString(StandardCharsets.UTF_8), body.text());
+    assertArrayEquals(expected.toByteArray(), body.bytes());
+    assertEquals(false, body.small());
     // The stream can be read again (a HEAD, then a GET, never share one; a test may read it twice).
     assertArrayEquals(expected.toByteArray(), body.stream().readAllBytes());
   }
@@ -64,6 +66,7 @@ class ChunkedBodyTest {
     assertEquals(0, body.size());
     assertEquals(0, body.stream().readAllBytes().length);
     assertEquals("", body.text());
+    assertEquals(true, body.small());
   }
 
   @Test
