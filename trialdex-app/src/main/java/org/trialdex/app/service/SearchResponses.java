@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -53,7 +52,7 @@ public final class SearchResponses {
   public static JsonNode asStored(Hit hit, Optional<UnaryOperator<JsonNode>> view) {
     ObjectMapper mapper = StudyJson.standard().mapper();
     if (view.isEmpty()) {
-      return mapper.getNodeFactory().rawValueNode(new RawValue(new String(hit.json(), StandardCharsets.UTF_8)));
+      return mapper.getNodeFactory().rawValueNode(new RawValue(new Utf8Json(hit.json())));
     }
     try {
       return view.get().apply(mapper.readTree(hit.json()));
