@@ -466,9 +466,14 @@ public final class SearchService {
     return new TopScoreDocCollectorManager(limit, limit);
   }
 
+  /** The segment holding index document {@code doc}. */
+  private static LeafReaderContext leafOf(IndexReader reader, int doc) {
+    return reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+  }
+
   /** The record id of index document {@code doc}, from its doc values (no stored document is read). */
   private static String recordId(IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    LeafReaderContext leaf = leafOf(reader, doc);
     org.apache.lucene.index.SortedDocValues ids = leaf.reader().getSortedDocValues(Schema.ID);
     if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
       throw new SearchException("Index document " + doc + " has no record id; rebuild the index (trialdex reindex)");
@@ -478,7 +483,7 @@ public final class SearchService {
 
   /** The brief title of index document {@code doc}, from its doc values; empty when the record has none. */
   private static Optional<String> briefTitle(IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    LeafReaderContext leaf = leafOf(reader, doc);
     org.apache.lucene.index.BinaryDocValues titles = leaf.reader().getBinaryDocValues(Schema.TITLE);
     if (titles == null || !titles.advanceExact(doc - leaf.docBase)) {
       return Optional.empty();
