@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.app.cli.TrialdexCommand;
 import org.trialdex.app.http.HttpServer;
+import org.trialdex.core.derive.Derivation;
+import org.trialdex.core.json.StudyJson;
 import org.trialdex.store.StoreLocation;
+import org.trialdex.store.StoredStudy;
 import org.trialdex.testing.SharedData;
 
 /**
@@ -251,6 +256,77 @@ class HttpApiTest {
     assertTrue(s.has("resultsSection"));
     assertError(get("/api/v2/studies/NCT99999999"), 404, "no study NCT99999999");
     assertError(get("/api/v2/studies/NCT02513394?pageSize=3"), 400, "pageSize");
+  }
+
+  /**
+   * A study's JSON is read from the stored bytes, not the model: for every record it must be what
+   * the model route gives (the current study written as a tree, with what Derivation adds), number
+   * forms included, and the header must name the same derived paths. A page of studies as CSV must
+   * be the rows each study gives on its own (the index's stored JSON against the store's).
+   */
+  @Test
+  void everyStudyAnswersAsTheModelWritesIt() throws Exception {
+    StudyJson json = StudyJson.standard();
+    Derivation derivation = new Derivation(trialdex.vocabulary());
+    List<StoredStudy> all;
+    try (var stream = trialdex.records().all()) {
+      all = stream.toList();
+    }
+    assertEquals(101, all.size());
+    for (StoredStudy stored : all) {
+      ObjectNode expected = (ObjectNode) json.tree(stored.study());
+      List<String> derived = derivation.apply(expected);
+      Answer a = get("/api/v2/studies/" + stored.nctId());
+      assertEquals(200, a.status(), a::body);
+      // Compared as text: derived numbers are doubles in one tree and decimals once read back.
+      JsonNode got = json.mapper().readTree(a.body());
+      assertEquals(json.mapper().writeValueAsString(expected), a.body(),
+          () -> stored.nctId() + " differs first at " + firstDifference("", expected, got));
+      assertEquals(derived.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", derived)),
+          a.raw().headers().firstValue("X-Trialdex-Derived"), stored.nctId());
+    }
+
+    List<String> order = new ArrayList<>();
+    get("/api/v2/studies?pageSize=1000&fields=NCTId").json().get("studies")
+        .forEach(s -> order.add(s.at("/protocolSection/identificationModule/nctId").asText()));
+    assertEquals(101, order.size());
+    StringBuilder expectedCsv = new StringBuilder();
+    for (String id : order) {
+      String one = get("/api/v2/studies/" + id + "?format=csv").body();
+      String header = one.substring(0, one.indexOf('\n') + 1);
+      if (expectedCsv.isEmpty()) {
+        expectedCsv.append(header);
+      }
+      expectedCsv.append(one, header.length(), one.length());
+    }
+    assertEquals(expectedCsv.toString(), get("/api/v2/studies?pageSize=1000&format=csv").body());
+  }
+
+  /** The JSON pointer of the first place two trees differ, with both values there. */
+  private static String firstDifference(String at, JsonNode a, JsonNode b) {
+    if (a.isContainerNode() && b != null && a.getNodeType() == b.getNodeType()) {
+      if (a.isObject()) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        a.fieldNames().forEachRemaining(names::add);
+        b.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+          JsonNode x = a.get(name);
+          JsonNode y = b.get(name);
+          if (x == null || !x.equals(y)) {
+            return x == null ? at + "/" + name + ": missing, then " + y : firstDifference(at + "/" + name, x, y);
+          }
+        }
+      } else {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+          if (i >= a.size() || i >= b.size() || !a.get(i).equals(b.get(i))) {
+            return i >= a.size() || i >= b.size() ? at + "/" + i + ": arrays of " + a.size() + " and " + b.size()
+                : firstDifference(at + "/" + i, a.get(i), b.get(i));
+          }
+        }
+      }
+    }
+    return at + ": " + a + " (" + a.getClass().getSimpleName() + ") against " + b + " ("
+        + (b == null ? "none" : b.getClass().getSimpleName()) + ")";
   }
 
   @Test

@@ -121,11 +121,17 @@ public final class SearchService {
         ScoreDoc doc = top.scoreDocs[i];
         var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
         byte[] bytes = bytes(document.getBinaryValue(Schema.STUDY));
-        Study study = json.read(bytes);
         List<String> derived = List.of(document.getValues(Schema.DERIVED));
-        Optional<NearestSite> nearest = request.geo().flatMap(g -> nearest(study, derived, g.latitude(),
-            g.longitude()));
-        hits.add(new Hit(document.get(Schema.ID), scores ? doc.score : Float.NaN, study, nearest, derived, bytes));
+        String id = document.get(Schema.ID);
+        float score = scores ? doc.score : Float.NaN;
+        if (request.geo().isPresent()) {
+          Study study = json.read(bytes);
+          SearchRequest.GeoFilter g = request.geo().get();
+          hits.add(new Hit(id, score, study, nearest(study, derived, g.latitude(), g.longitude()), derived, bytes));
+        } else {
+          // The model only when a caller asks for it: answers sent as stored JSON never need it.
+          hits.add(Hit.stored(id, score, Optional.empty(), derived, bytes));
+        }
         stopPast(deadline, searcher, "reading the studies of the page");
       }
       Optional<String> next = top.scoreDocs.length > request.pageSize()
@@ -271,7 +277,7 @@ public final class SearchService {
       for (ScoreDoc doc : top.scoreDocs) {
         var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
         byte[] bytes = bytes(document.getBinaryValue(Schema.STUDY));
-        hits.add(new Hit(document.get(Schema.ID), doc.score, json.read(bytes), Optional.empty(),
+        hits.add(Hit.stored(document.get(Schema.ID), doc.score, Optional.empty(),
             List.of(document.getValues(Schema.DERIVED)), bytes));
       }
       return new SearchResult(hits, Optional.empty(), OptionalLong.empty(), List.of());

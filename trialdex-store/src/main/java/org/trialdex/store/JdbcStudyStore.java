@@ -945,6 +945,29 @@ final class JdbcStudyStore implements StudyStore {
     });
   }
 
+  @Override
+  public Optional<byte[]> currentJson(String id) {
+    Objects.requireNonNull(id, "id");
+    return read("reading the current version of " + id, c -> {
+      Optional<byte[]> direct = currentJsonRow(c, id);
+      if (direct.isPresent()) {
+        return direct;
+      }
+      String target = lookupAliases(c, List.of(id)).get(id);
+      return target == null ? Optional.<byte[]>empty() : currentJsonRow(c, target);
+    });
+  }
+
+  private Optional<byte[]> currentJsonRow(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(s.merged_json, v.json)" + CURRENT_JOIN
+        + " WHERE s.nct_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+      }
+    }
+  }
+
   private Optional<StoredStudy> currentRow(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + CURRENT_CONTENT
         + CURRENT_JOIN + " WHERE s.nct_id = ?")) {

@@ -78,6 +78,13 @@ public interface StudyStore extends AutoCloseable {
    */
   Optional<StoredStudy> current(String id);
 
+  /**
+   * The current record's JSON as stored, the compact v2 JSON in UTF-8 that {@link #current}'s
+   * study is read from, without reading it into the model: for answers that send the record as it
+   * is. Finds what {@link #current} finds.
+   */
+  Optional<byte[]> currentJson(String id);
+
   /** One version of a record; versions are numbered 1, 2, 3... */
   Optional<StoredStudy> version(String nctId, int version);
 

@@ -1,5 +1,6 @@
 package org.trialdex.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -197,6 +199,8 @@ abstract class StudyStoreContract {
     assertEquals(JSON.write(original), JSON.write(v1.study()));
     assertEquals(JSON.write(original), rawJson(id, 1), "version 1 as stored, byte for byte");
     assertEquals(JSON.write(changed.get(7)), rawJson(id, 2));
+    assertEquals(JSON.write(current.study()), new String(store.currentJson(id).orElseThrow(), StandardCharsets.UTF_8),
+        "the current record's JSON as stored is the JSON of its newest version");
   }
 
   @Test
@@ -291,6 +295,7 @@ abstract class StudyStoreContract {
     StoredStudy stored = store.current("NCT02513394").orElseThrow();
 
     assertEquals(JSON.write(pallas), JSON.write(stored.study()));
+    assertEquals(JSON.write(pallas), new String(store.currentJson("NCT02513394").orElseThrow(), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -316,6 +321,7 @@ abstract class StudyStoreContract {
     String id = nctId(sample.getFirst());
 
     assertEquals(Optional.empty(), store.current("NCT99999999"));
+    assertEquals(Optional.empty(), store.currentJson("NCT99999999"));
     assertEquals(Optional.empty(), store.version(id, 2));
     assertEquals(Optional.empty(), store.version(id, 0));
     assertEquals(List.of(), store.versions("NCT99999999"));
@@ -731,6 +737,8 @@ abstract class StudyStoreContract {
     assertEquals(2, current.version());
     assertEquals("15 Years", current.study().protocolSection().eligibilityModule().minimumAge());
     assertEquals(JSON.tree(registry), JSON.tree(current.study()), "every field the page has, the registry has too");
+    assertEquals(JSON.write(current.study()), new String(store.currentJson(id).orElseThrow(), StandardCharsets.UTF_8),
+        "the merge, as current() reads it");
     assertEquals(List.of("registry-page:portal-study-plan", "ctgov-v2-json"),
         store.versions(id).stream().map(VersionInfo::sourceKey).toList());
     MergeView merge = store.merge(id).orElseThrow();
@@ -770,6 +778,8 @@ abstract class StudyStoreContract {
 
     assertEquals(Optional.of(id), store.resolve("TDX-0123456789abcdef"));
     assertEquals(id, store.current("TDX-0123456789abcdef").orElseThrow().nctId());
+    assertArrayEquals(store.currentJson(id).orElseThrow(), store.currentJson("TDX-0123456789abcdef").orElseThrow(),
+        "an alias finds its record's JSON");
     assertEquals(List.of(1, 2), store.versions(id).stream().map(VersionInfo::version).toList());
     assertEquals(List.of("ctgov-v2-json", "registry-page:portal-study-plan"),
         store.versions(id).stream().map(VersionInfo::sourceKey).toList());

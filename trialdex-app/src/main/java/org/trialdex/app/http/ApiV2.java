@@ -19,7 +19,6 @@ import org.trialdex.search.Hit;
 import org.trialdex.search.SearchResult;
 import org.trialdex.search.query.SearchRequest;
 import org.trialdex.search.query.SearchRequests;
-import org.trialdex.store.StoredStudy;
 
 /**
  * The ClinicalTrials.gov API v2-compatible endpoints under {@code /api/v2}. See
@@ -79,7 +78,7 @@ final class ApiV2 {
     if (format.equals("csv")) {
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));
-      Iterable<JsonNode> rows = () -> result.hits().stream().map(h -> StudyJson.standard().tree(h.study())).iterator();
+      Iterable<JsonNode> rows = () -> result.hits().stream().map(org.trialdex.app.service.SearchResponses::storedTree).iterator();
       Streamed.csv(ctx, out -> csv(fields, rows, request.pageToken().isEmpty(), out));
       return;
     }
@@ -111,9 +110,11 @@ final class ApiV2 {
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     String id = ctx.pathParam("nctId");
-    StoredStudy s = trialdex.records().current(id)
+    byte[] stored = trialdex.records().currentJson(id)
         .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
-    ObjectNode tree = (ObjectNode) StudyJson.standard().tree(s.study());
+    // A tree of the record as stored, not through the model: the same tree, for a fraction of the
+    // work (a record with results may be megabytes).
+    ObjectNode tree = (ObjectNode) StudyJson.standard().mapper().readTree(stored);
     // The fields ClinicalTrials.gov derives, for a record that came without them, as search shows it;
     // a header says which (the body stays a v2 Study).
     List<String> derived = new Derivation(trialdex.vocabulary()).apply(tree);

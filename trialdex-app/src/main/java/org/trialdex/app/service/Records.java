@@ -33,6 +33,14 @@ public final class Records {
     return store.current(id);
   }
 
+  /**
+   * The current record that {@code id} names as its stored JSON (compact v2 JSON in UTF-8), not read
+   * into the model: for answers that send it as it is.
+   */
+  public Optional<byte[]> currentJson(String id) {
+    return store.currentJson(id);
+  }
+
   /** Version {@code version} (1 is the first) of record {@code id}. */
   public Optional<StoredStudy> version(String id, int version) {
     return store.version(id, version);
