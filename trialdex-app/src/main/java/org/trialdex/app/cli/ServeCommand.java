@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--max-light", paramLabel = "N",
       description = "Light requests (a study's JSON or page, its history and reports) worked on at once; more wait up "
-          + "to 5 s, then answer 503 with Retry-After (default: 2 per processor, at least 2).")
+          + "to 5 s, then answer 503 with Retry-After (default: 1 per processor, at least 2).")
   Integer maxLight;
 
   @Option(names = "--max-threads", paramLabel = "N",

@@ -61,16 +61,29 @@ public record ServerLimits(Duration timeLimit, int expensiveAtOnce, Duration que
 
   /**
    * The defaults: {@link HttpServer#SEARCH_TIME_LIMIT}, two expensive requests per processor (at
-   * least two), {@link #QUEUE_WAIT}, as many light requests and {@link #REQUEST_THREADS}.
+   * least two), {@link #QUEUE_WAIT}, one light request per processor (at least two) and
+   * {@link #REQUEST_THREADS}.
    */
   public static ServerLimits defaults() {
-    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT, defaultExpensiveAtOnce(),
+    return new ServerLimits(HttpServer.SEARCH_TIME_LIMIT, defaultExpensiveAtOnce(), QUEUE_WAIT, defaultLightAtOnce(),
         REQUEST_THREADS);
   }
 
-  /** Two per processor the JVM may use, at least two. */
+  /**
+   * Two per processor the JVM may use, at least two: an expensive request holds its place while
+   * its answer is written, so a slow reader holds one without using the processor.
+   */
   public static int defaultExpensiveAtOnce() {
     return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * One per processor the JVM may use, at least two: a light request holds its place only while it
+   * computes, so more places than processors only add threads that compete for them, and every
+   * thread that waits to run delays {@code /health} as well (docs/benchmarks.md, "Fewer light places").
+   */
+  public static int defaultLightAtOnce() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   /** These limits with another time limit. */
