@@ -26,7 +26,6 @@ import org.trialdex.core.model.Study;
 final class CellPanels {
 
   /** A sentence ends at . ; ! ? and a space, or at a line break. */
-  private static final Pattern SENTENCE_END = Pattern.compile("[.;!?](?=\\s)|[\\r\\n]");
   /** Longest stretch of context shown on each side of a span. */
   private static final int CONTEXT = 160;
   private static final Pattern PATH = Pattern.compile(
@@ -227,8 +226,17 @@ final class CellPanels {
     return Character.isWhitespace(c) && i >= 2 && ".;!?".indexOf(text.charAt(i - 2)) >= 0;
   }
 
-  private static boolean boundaryAt(String text, int i) {
-    return SENTENCE_END.matcher(text).region(i, text.length()).lookingAt();
+  /**
+   * True when a sentence ends at {@code i}: a line break, or one of {@code .;!?} followed by a blank
+   * ({@code \\s}: space, tab, line break, vertical tab, form feed). Checked by hand, not with a
+   * regex: this runs for every character of the context around every quote on a page.
+   */
+  static boolean boundaryAt(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '\n' || c == '\r') {
+      return true;
+    }
+    return ".;!?".indexOf(c) >= 0 && i + 1 < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i + 1)) >= 0;
   }
 
   private static boolean fits(String text, Evidence e) {

@@ -107,6 +107,13 @@ public record Rich(List<Span> spans) {
   }
 
   private static void powers(String text, String mark, List<Span> spans) {
+    if (text.indexOf('^') < 0) {
+      // No exponent without a caret; the look-behind pattern would try every position to learn that.
+      if (!text.isEmpty()) {
+        spans.add(new Span(text, false, mark));
+      }
+      return;
+    }
     Matcher m = POWER.matcher(text);
     int at = 0;
     while (m.find()) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.trialdex.app.SearchUnavailableException;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.service.RecordQuality;
@@ -47,7 +45,6 @@ final class StudyPages {
   private static final int RELATED = 5;
   private static final String ARMS = "protocolSection.armsInterventionsModule.";
   private static final String DESCRIPTION = "protocolSection.descriptionModule.";
-  private static final Pattern LINE = Pattern.compile("[^\\r\\n]+");
 
   private StudyPages() {}
 
@@ -334,10 +331,18 @@ final class StudyPages {
     }
     List<Rich.Mark> all = marks == null ? List.of() : marks;
     List<Rich> out = new ArrayList<>();
-    Matcher line = LINE.matcher(text);
-    while (line.find()) {
-      int start = line.start();
-      int end = line.end();
+    int next = 0;
+    while (next < text.length()) {
+      // One line: up to the next line break (a run of breaks gives no empty lines).
+      int start = next;
+      while (start < text.length() && isBreak(text.charAt(start))) {
+        start++;
+      }
+      int end = start;
+      while (end < text.length() && !isBreak(text.charAt(end))) {
+        end++;
+      }
+      next = end;
       while (start < end && Character.isWhitespace(text.charAt(start))) {
         start++;
       }
@@ -358,6 +363,10 @@ final class StudyPages {
       out.add(Rich.of(text.substring(start, end), here));
     }
     return out;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\n' || c == '\r';
   }
 
   private static String date(PartialDateStruct d) {
