@@ -27,57 +27,63 @@ class TextSplitsTest {
     return b.toString();
   }
 
+  /** The exponent pattern {@code Rich} uses. */
+  private static final Pattern POWER = Pattern.compile("(?<=10)\\\\?\\^\\(?([+\\-−]?\\d{1,3})\\)?");
+
+  /** Runs {@code check} on 20,000 random texts drawn with {@code seed}. */
+  private static void forRandomTexts(long seed, java.util.function.Consumer<String> check) {
+    Random r = new Random(seed);
+    for (int n = 0; n < 20_000; n++) {
+      check.accept(random(r));
+    }
+  }
+
+  /** Every match of {@code pattern} in {@code t}: group {@code group} of each. */
+  private static List<String> matches(Pattern pattern, String t, int group) {
+    List<String> found = new ArrayList<>();
+    Matcher m = pattern.matcher(t);
+    while (m.find()) {
+      found.add(m.group(group));
+    }
+    return found;
+  }
+
+  /** The text of {@code rich}'s spans that are (or are not) exponents, joined. */
+  private static String text(Rich rich, boolean superscript) {
+    return rich.spans().stream().filter(s -> s.superscript() == superscript).map(Rich.Span::text)
+        .reduce("", String::concat);
+  }
+
   @Test
   void aSentenceEndsWhereThePatternSays() {
     Pattern end = Pattern.compile("[.;!?](?=\\s)|[\\r\\n]");
-    Random r = new Random(20261201);
-    for (int n = 0; n < 20_000; n++) {
-      String t = random(r);
+    forRandomTexts(20261201, t -> {
       for (int i = 0; i < t.length(); i++) {
         boolean expected = end.matcher(t).region(i, t.length()).lookingAt();
-        assertEquals(expected, CellPanels.boundaryAt(t, i), () -> "'" + t + "'");
+        assertEquals(expected, CellPanels.boundaryAt(t, i), "'" + t + "' at " + i);
       }
-    }
+    });
   }
 
   @Test
   void theLinesOfATextAreThoseThePatternFinds() {
     Pattern line = Pattern.compile("[^\\r\\n]+");
-    Random r = new Random(7);
-    for (int n = 0; n < 20_000; n++) {
-      String t = random(r);
-      List<String> expected = new ArrayList<>();
-      Matcher m = line.matcher(t);
-      while (m.find()) {
-        String s = m.group().strip(); // blank as Character.isWhitespace says, as the page trims
-        if (!s.isEmpty()) {
-          expected.add(s);
-        }
-      }
-      List<String> got = StudyPages.paragraphs(t, List.of()).stream()
-          .map(p -> p.spans().stream().map(s -> s.superscript() ? "" : s.text()).reduce("", String::concat))
-          .toList();
-      List<String> expectedText = expected.stream().map(e -> e.replaceAll("(?<=10)\\\\?\\^\\(?([+\\-−]?\\d{1,3})\\)?", "")).toList();
-      assertEquals(expectedText, got, () -> "'" + t + "'");
-    }
+    forRandomTexts(7, t -> {
+      // strip(): blank as Character.isWhitespace says, as the page trims; exponents become spans.
+      List<String> expected = matches(line, t, 0).stream().map(String::strip).filter(s -> !s.isEmpty())
+          .map(s -> POWER.matcher(s).replaceAll("")).toList();
+      List<String> got = StudyPages.paragraphs(t, List.of()).stream().map(p -> text(p, false)).toList();
+      assertEquals(expected, got, "'" + t + "'");
+    });
   }
 
   @Test
   void exponentsAreFoundAsThePatternFindsThem() {
-    Pattern power = Pattern.compile("(?<=10)\\\\?\\^\\(?([+\\-−]?\\d{1,3})\\)?");
-    Random r = new Random(99);
-    for (int n = 0; n < 20_000; n++) {
-      String t = random(r);
-      List<String> expected = new ArrayList<>();
-      Matcher m = power.matcher(t);
-      while (m.find()) {
-        expected.add(m.group(1));
-      }
-      List<String> got = Rich.of(t, List.of()).spans().stream().filter(Rich.Span::superscript).map(Rich.Span::text).toList();
-      assertEquals(expected, got, () -> "'" + t + "'");
-      assertEquals(t.replaceAll("(?<=10)\\\\?\\^\\(?([+\\-−]?\\d{1,3})\\)?", ""),
-          Rich.of(t, List.of()).spans().stream().filter(s -> !s.superscript()).map(Rich.Span::text).reduce("", String::concat),
-          () -> "'" + t + "'");
-    }
+    forRandomTexts(99, t -> {
+      Rich rich = Rich.of(t, List.of());
+      assertEquals(matches(POWER, t, 1), rich.spans().stream().filter(Rich.Span::superscript).map(Rich.Span::text).toList(),
+          "'" + t + "'");
+      assertEquals(POWER.matcher(t).replaceAll(""), text(rich, false), "'" + t + "'");
+    });
   }
 }
