@@ -934,27 +934,29 @@ final class JdbcStudyStore implements StudyStore {
 
   @Override
   public Optional<StoredStudy> current(String id) {
-    Objects.requireNonNull(id, "id");
-    return read("reading the current version of " + id, c -> {
-      Optional<StoredStudy> direct = currentRow(c, id);
-      if (direct.isPresent()) {
-        return direct;
-      }
-      String target = lookupAliases(c, List.of(id)).get(id);
-      return target == null ? Optional.<StoredStudy>empty() : currentRow(c, target);
-    });
+    return currentOf(id, this::currentRow);
   }
 
   @Override
   public Optional<byte[]> currentJson(String id) {
+    return currentOf(id, this::currentJsonRow);
+  }
+
+  /** One row query of the current record, for {@code id} itself or else the record it is an alias of. */
+  @FunctionalInterface
+  private interface CurrentQuery<T> {
+    Optional<T> read(Connection c, String id) throws SQLException;
+  }
+
+  private <T> Optional<T> currentOf(String id, CurrentQuery<T> row) {
     Objects.requireNonNull(id, "id");
     return read("reading the current version of " + id, c -> {
-      Optional<byte[]> direct = currentJsonRow(c, id);
+      Optional<T> direct = row.read(c, id);
       if (direct.isPresent()) {
         return direct;
       }
       String target = lookupAliases(c, List.of(id)).get(id);
-      return target == null ? Optional.<byte[]>empty() : currentJsonRow(c, target);
+      return target == null ? Optional.<T>empty() : row.read(c, target);
     });
   }
 
