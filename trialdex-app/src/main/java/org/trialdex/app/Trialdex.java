@@ -13,6 +13,7 @@ import org.trialdex.app.service.Records;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Reports;
 import org.trialdex.app.service.Searches;
+import org.trialdex.app.service.Syncs;
 import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
@@ -45,6 +46,7 @@ public final class Trialdex implements AutoCloseable {
   private final Searches searches;
   private final Landscapes landscapes;
   private final Imports imports;
+  private final Syncs syncs;
   private final Reports reports;
   private final Matches matches;
   /** Parses of criteria kept beside the index, for the next process (opened when first used). */
@@ -62,6 +64,7 @@ public final class Trialdex implements AutoCloseable {
     this.searches = new Searches(store, indexing::service);
     this.landscapes = new Landscapes(searches);
     this.imports = new Imports(store);
+    this.syncs = new Syncs(store, clock);
     // One validator for every face: a record shows the same findings wherever it is shown.
     this.reports = new Reports(store, new StudyValidator());
     this.criteriaCache = CriteriaCache.open(CriteriaCache.fileFor(indexDir));
@@ -160,6 +163,11 @@ public final class Trialdex implements AutoCloseable {
   /** Import runs into the store. */
   public Imports imports() {
     return imports;
+  }
+
+  /** Syncs from upstream registries (ClinicalTrials.gov, another trialdex server). */
+  public Syncs syncs() {
+    return syncs;
   }
 
   /** Patient matching: which trials a patient could join, criterion by criterion. */

@@ -106,6 +106,17 @@ final class ServerProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** The server's base URL, as {@code http://127.0.0.1:PORT}. */
+  String base() {
+    return base;
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash or an OOM killer would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy(); // SIGTERM: the shutdown hook closes the server, the index and the store

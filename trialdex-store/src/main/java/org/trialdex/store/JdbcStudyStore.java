@@ -1202,6 +1202,131 @@ final class JdbcStudyStore implements StudyStore {
         attributes == null ? Map.of() : (Map<String, String>) fromJson(attributes, Map.class));
   }
 
+  // ---------------------------------------------------------------- sync marks
+
+  @Override
+  public SyncMark syncMark(String upstream) {
+    Objects.requireNonNull(upstream, "upstream");
+    return read("reading where the sync from " + upstream + " stands", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT high_water, resume_from, pass_started_micros,"
+          + " last_finished_micros FROM sync_state WHERE upstream = ?")) {
+        ps.setString(1, upstream);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return SyncMark.none(upstream);
+          }
+          return new SyncMark(upstream, date(rs.getString(1)), date(rs.getString(2)), instant(rs, 3), instant(rs, 4));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void saveSyncMark(SyncMark mark) {
+    inWriteTransaction("recording where the sync from " + mark.upstream() + " stands", c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_state (upstream, high_water, resume_from,"
+          + " pass_started_micros, last_finished_micros) VALUES (?, ?, ?, ?, ?) ON CONFLICT (upstream) DO UPDATE SET"
+          + " high_water = excluded.high_water, resume_from = excluded.resume_from,"
+          + " pass_started_micros = excluded.pass_started_micros, last_finished_micros = excluded.last_finished_micros")) {
+        ps.setString(1, mark.upstream());
+        ps.setString(2, mark.highWater().map(java.time.LocalDate::toString).orElse(null));
+        ps.setString(3, mark.resumeFrom().map(java.time.LocalDate::toString).orElse(null));
+        setMicros(ps, 4, mark.passStarted());
+        setMicros(ps, 5, mark.lastFinished());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> claimSync(String upstream, java.time.Duration lease) {
+    Instant now = clock.instant();
+    String me = syncHolder();
+    return inWriteTransaction("claiming the sync from " + upstream, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO sync_state (upstream) VALUES (?) ON CONFLICT (upstream) DO NOTHING")) {
+        ps.setString(1, upstream);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT holder, lease_until_micros FROM sync_state WHERE upstream = ?")) {
+        ps.setString(1, upstream);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          String holder = rs.getString(1);
+          long until = rs.getLong(2);
+          if (holder != null && !holder.equals(me) && until >= Micros.of(now) && holderAlive(holder, now)) {
+            String[] parts = holder.split("\\|", -1);
+            return Optional.of("process " + parts[1] + " on " + parts[0] + " (its lease runs until "
+                + Micros.toInstant(until) + ")");
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE sync_state SET holder = ?, lease_until_micros = ? WHERE upstream = ?")) {
+        ps.setString(1, me);
+        ps.setLong(2, Micros.of(now.plus(lease)));
+        ps.setString(3, upstream);
+        ps.executeUpdate();
+      }
+      return Optional.<String>empty();
+    });
+  }
+
+  @Override
+  public void releaseSync(String upstream) {
+    String me = syncHolder();
+    inWriteTransaction("releasing the sync from " + upstream, c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE sync_state SET holder = NULL, lease_until_micros = NULL"
+          + " WHERE upstream = ? AND holder = ?")) {
+        ps.setString(1, upstream);
+        ps.setString(2, me);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** This process as a sync holder: host, pid and process start, split by '|'. */
+  private static String syncHolder() {
+    RunOwner self = RunOwner.current(Instant.EPOCH);
+    return self.host() + "|" + self.pid() + "|" + self.processStartedAt().map(i -> Long.toString(i.toEpochMilli())).orElse("");
+  }
+
+  /** Whether the holder may still be running: judged by this host's process table when it is this host's. */
+  private static boolean holderAlive(String holder, Instant now) {
+    String[] parts = holder.split("\\|", -1);
+    if (parts.length != 3) {
+      return true;
+    }
+    try {
+      Optional<Instant> started = parts[2].isEmpty() ? Optional.empty()
+          : Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[2])));
+      // The lease (checked by the caller) stands in for the heartbeat here.
+      return new RunOwner(parts[0], Long.parseLong(parts[1]), started, now).goneAt(now).isEmpty();
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  private static Optional<java.time.LocalDate> date(String s) {
+    return s == null ? Optional.empty() : Optional.of(java.time.LocalDate.parse(s));
+  }
+
+  private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? Optional.empty() : Optional.of(Micros.toInstant(v));
+  }
+
+  private static void setMicros(PreparedStatement ps, int index, Optional<Instant> at) throws SQLException {
+    if (at.isPresent()) {
+      ps.setLong(index, Micros.of(at.get()));
+    } else {
+      ps.setNull(index, java.sql.Types.BIGINT);
+    }
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   @FunctionalInterface

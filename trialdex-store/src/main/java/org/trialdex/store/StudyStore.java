@@ -174,6 +174,27 @@ public interface StudyStore extends AutoCloseable {
    */
   String storeId();
 
+  // ---------------------------------------------------------------- syncs from upstream registries
+
+  /** Where the sync from {@code upstream} stands; {@link SyncMark#none} when it never ran. */
+  SyncMark syncMark(String upstream);
+
+  /** Keeps where the sync from {@code mark.upstream()} stands (its lease is left as it is). */
+  void saveSyncMark(SyncMark mark);
+
+  /**
+   * Takes or renews, for this process, the right to sync {@code upstream} for {@code lease}:
+   * granted when nobody holds it, this process already does, the holder's lease ran out, or the
+   * holder is a process of this host that is gone (killed). Nodes sharing a store thus never sync
+   * one upstream at once, and a sync killed on this host can be run again at once.
+   *
+   * @return empty when this process holds it now; else who holds it, for people
+   */
+  Optional<String> claimSync(String upstream, java.time.Duration lease);
+
+  /** Gives up the right to sync {@code upstream}, if this process has it. */
+  void releaseSync(String upstream);
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();

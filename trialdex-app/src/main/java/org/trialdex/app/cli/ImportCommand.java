@@ -97,7 +97,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportReport report = run.report();
       print(out, run.runId(), report);
       failures.finish(err);
-      indexed = finishIndexing(trialdex, report, out, err) && indexed;
+      indexed = finishIndexing(trialdex, report.created() + report.updated(), out, err) && indexed;
       if (report.aborted().isPresent()) {
         err.println("trialdex: import stopped: " + report.aborted().get());
         err.println("trialdex: import run " + run.runId() + " is recorded as FAILED"
@@ -116,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
    * Starts following the store into the index; false (said on {@code err}) when the index failed.
    * The import goes on: the store is what matters, and the index follows the store later.
    */
-  private static boolean startIndexing(Trialdex trialdex, PrintWriter err) {
+  static boolean startIndexing(Trialdex trialdex, PrintWriter err) {
     try {
       trialdex.indexing().catchUpThenFollow();
       return true;
@@ -127,12 +127,12 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** Lets the index catch up with the import; false (said on {@code err}) when the index failed. */
-  private static boolean finishIndexing(Trialdex trialdex, ImportReport report, PrintWriter out, PrintWriter err) {
+  /** Lets the index catch up with the import ({@code changed} records new or updated); false (said on {@code err}) when the index failed. */
+  static boolean finishIndexing(Trialdex trialdex, long changed, PrintWriter out, PrintWriter err) {
     try {
       if (trialdex.indexing().finishFollowing()) {
         out.printf(Locale.ROOT, "  indexed    %,10d%n", trialdex.indexing().indexedFromLog());
-      } else if (report.created() + report.updated() > 0) {
+      } else if (changed > 0) {
         out.println("  indexed    by the trialdex process that holds the search index (a server?): it follows the"
             + " store and makes these records searchable within seconds");
       }

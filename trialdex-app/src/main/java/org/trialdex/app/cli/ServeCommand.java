@@ -63,6 +63,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Longest a search or a statistics request may take before it answers 503 (default: 10000).")
   Long timeLimitMs;
 
+  @Option(names = "--sync-every", paramLabel = "DURATION",
+      description = {"Sync from the upstream (--from, ClinicalTrials.gov by default) at start and then every DURATION,",
+          "e.g. 6h; one sync at a time across the nodes sharing the store. The sync options of 'trialdex sync' apply."})
+  String syncEvery;
+
+  @Mixin SyncOptions syncOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
@@ -73,6 +80,12 @@ final class ServeCommand implements Callable<Integer> {
     java.util.Optional<PublicUrl> base = publicUrl(publicUrl != null
         ? java.util.Optional.of(publicUrl) : env("TRIALDEX_PUBLIC_URL"), publicUrl != null ? "--public-url" : "TRIALDEX_PUBLIC_URL");
     ServerLimits limits = limits();
+    java.util.Optional<Duration> every = java.util.Optional.ofNullable(syncEvery)
+        .map(t -> SyncOptions.duration(t, "--sync-every"));
+    if (every.filter(d -> d.compareTo(Duration.ofSeconds(1)) < 0).isPresent()) {
+      throw new TrialdexCommand.UsageError("--sync-every takes at least 1s, got '" + syncEvery + "'");
+    }
+    org.trialdex.app.service.Syncs.Options sync = syncOptions.options();
     Trialdex trialdex = storeOptions.open();
     HttpServer server;
     try {
@@ -83,8 +96,11 @@ final class ServeCommand implements Callable<Integer> {
       trialdex.close();
       throw e;
     }
+    java.util.Optional<ScheduledSync> scheduled = every.map(d -> ScheduledSync.start(trialdex, sync, d,
+        spec.commandLine().getErr()));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
+      scheduled.ifPresent(ScheduledSync::close);
       server.close();
       trialdex.close();
       stopped.countDown();

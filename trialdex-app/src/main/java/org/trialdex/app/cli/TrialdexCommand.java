@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
     subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, SearchCommand.class,
         RelatedCommand.class, LinkCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
-        ServeCommand.class, MatchCommand.class, CellTherapyCommand.class,
+        ServeCommand.class, SyncCommand.class, MatchCommand.class, CellTherapyCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed", "2:usage error", "3:import finished, some records failed"})
