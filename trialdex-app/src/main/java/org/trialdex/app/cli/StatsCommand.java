@@ -51,6 +51,9 @@ final class StatsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %5d  %-20s  %-11s  %,9d  %,9d  %,9d  %,9d  %,9d%n", r.id(),
             r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.status(), r.counts().read(),
             r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
+        // What ran (an import of which files, a sync from which upstream), shortened for the terminal.
+        String command = r.command().length() > 110 ? r.command().substring(0, 107) + "..." : r.command();
+        out.println("         " + command);
         // Why a run failed or was interrupted; who runs a run that is still running.
         r.reason().ifPresent(why -> out.println("         " + why));
         if (r.status() == ImportRun.Status.RUNNING) {
