@@ -29,7 +29,10 @@ import java.util.function.Function;
  * as CSV, study pages, search pages). Prints requests/s and p50/p99 latency per request type and
  * overall as a Markdown table.
  *
- * <pre>ServerLoadBench --url http://127.0.0.1:8080 [--connections 50] [--seconds 30] [--warmup 5]</pre>
+ * <p>Several servers behind one load balancer (nodes on one store): {@code --url} takes a comma-separated
+ * list, and connection i sends its requests to server i modulo their number.
+ *
+ * <pre>ServerLoadBench --url http://127.0.0.1:8080[,http://127.0.0.1:8081...] [--connections 50] [--seconds 30] [--warmup 5]</pre>
  */
 public final class ServerLoadBench {
 
@@ -62,17 +65,22 @@ public final class ServerLoadBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost|\\[?::1]?")) {
-      throw new IllegalArgumentException("loopback only: " + base);
+    List<String> bases = List.of(base.split(","));
+    for (String b : bases) {
+      if (!URI.create(b).getHost().matches("127\\.0\\.0\\.1|localhost|\\[?::1]?")) {
+        throw new IllegalArgumentException("loopback only: " + b);
+      }
     }
+    base = bases.get(0);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     List<String> ids = ids(client, base);
     System.err.printf(Locale.ROOT, "%d studies served at %s%n", ids.size(), base);
     List<Kind> kinds = workload(ids);
 
-    run(client, base, kinds, connections, warmup, false);
-    Map<String, ConcurrentLinkedQueue<Long>> lat = run(client, base, kinds, connections, seconds, true);
+    System.err.printf(Locale.ROOT, "%d server(s): %s%n", bases.size(), bases);
+    run(client, bases, kinds, connections, warmup, false);
+    Map<String, ConcurrentLinkedQueue<Long>> lat = run(client, bases, kinds, connections, seconds, true);
     report(lat, seconds, connections);
   }
 
@@ -95,12 +103,19 @@ public final class ServerLoadBench {
 
   static Map<String, ConcurrentLinkedQueue<Long>> run(HttpClient client, String base, List<Kind> kinds,
       int connections, int seconds, boolean measured) throws InterruptedException {
+    return run(client, List.of(base), kinds, connections, seconds, measured);
+  }
+
+  /** As {@link #run(HttpClient, String, List, int, int, boolean)}, connection i asking server i modulo their number. */
+  static Map<String, ConcurrentLinkedQueue<Long>> run(HttpClient client, List<String> bases, List<Kind> kinds,
+      int connections, int seconds, boolean measured) throws InterruptedException {
     Map<String, ConcurrentLinkedQueue<Long>> lat = new ConcurrentHashMap<>();
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(connections);
     for (int c = 0; c < connections; c++) {
       int seed = c;
+      String base = bases.get(c % bases.size());
       Thread.ofVirtual().start(() -> {
         Random random = new Random(seed);
         try {

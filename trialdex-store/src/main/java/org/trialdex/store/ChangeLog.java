@@ -17,6 +17,8 @@ import java.util.UUID;
 final class ChangeLog {
 
   private static final String STORE_ID = "store_id";
+  /** Where a restored store came from: the store, position and time of its backup (see {@link #renewStoreId}). */
+  private static final String RESTORED_FROM = "restored_from";
 
   private ChangeLog() {}
 
@@ -113,7 +115,29 @@ final class ChangeLog {
     return readStoreId(c);
   }
 
-  private static String readStoreId(Connection c) throws SQLException {
+  /**
+   * Gives a store a new identity and says where it came from: for a restored copy, which is a new
+   * history from its backup's position on. Derived data of the old identity (an index that followed the
+   * original past that position) is then rebuilt instead of followed.
+   *
+   * @return the new identity
+   */
+  static String renewStoreId(Connection c, String restoredFrom) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    for (String[] row : new String[][] {{STORE_ID, id}, {RESTORED_FROM, restoredFrom}}) {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM store_meta WHERE name = ?");
+          PreparedStatement ins = c.prepareStatement("INSERT INTO store_meta (name, value) VALUES (?, ?)")) {
+        del.setString(1, row[0]);
+        del.executeUpdate();
+        ins.setString(1, row[0]);
+        ins.setString(2, row[1]);
+        ins.executeUpdate();
+      }
+    }
+    return id;
+  }
+
+  static String readStoreId(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT value FROM store_meta WHERE name = ?")) {
       ps.setString(1, STORE_ID);
       try (ResultSet rs = ps.executeQuery()) {

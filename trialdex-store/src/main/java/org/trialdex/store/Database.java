@@ -154,6 +154,33 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes a consistent copy of this SQLite database into {@code file} (absent or empty), while other
+   * connections and processes go on reading and writing. {@code VACUUM INTO} reads the whole database
+   * in one read transaction, which in WAL mode blocks no writer and sees exactly the transactions
+   * committed when it began; the online backup API (sqlite-jdbc's {@code backup to}) copies a few pages
+   * per step and starts again whenever another connection writes between steps, so under a steady
+   * import it may never finish (see docs/design.md, "Backup and restore").
+   *
+   * @throws StoreException when the copy cannot be written (a full disk is named as such)
+   */
+  void vacuumInto(Path file) {
+    Path target = file.toAbsolutePath();
+    // A connection of its own in auto-commit mode: VACUUM cannot run inside a transaction, and the
+    // readers of the pool hold one open.
+    try (Connection c = opener.open(false); var ps = c.prepareStatement("VACUUM INTO ?")) {
+      ps.setString(1, target.toString());
+      ps.execute();
+    } catch (SQLException e) {
+      if (isDiskFull(e)) {
+        throw new StoreException("copying " + location + " into " + target + " failed: the disk holding " + target
+            + " is full; free space there, or give a folder on a disk with room (" + e.getMessage() + ")", e);
+      }
+      throw new StoreException("copying " + location + " into " + target + " failed: " + e.getMessage()
+          + "; check that the folder can be written and has room", e);
+    }
+  }
+
   /** The one writer connection; the caller serializes its use (one transaction at a time). */
   Connection writer() {
     checkOpen();

@@ -18,6 +18,10 @@
  * into the current record ({@code core.merge.SourceHeads}, {@code core.merge.StudyMerger}) are
  * decided in core; the store runs the lookups that feed those rules and writes what they decide.
  *
+ * <p>{@link org.trialdex.store.EmbeddedCopies} copies an embedded store while it is written
+ * ({@code VACUUM INTO}), checks a copy, and tells whether any process has a store open; PostgreSQL
+ * has its own tools for that.
+ *
  * <p>Writes are batched: one transaction, one lookup query and a few batched statements per chunk.
  * Failures surface as {@link org.trialdex.store.StoreException}.
  */

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.trialdex.app.SearchUnavailableException;
+import org.trialdex.app.service.BackupException;
 import org.trialdex.search.SearchException;
 import org.trialdex.store.StoreException;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
     subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, SearchCommand.class,
         RelatedCommand.class, LinkCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
-        ServeCommand.class, SyncCommand.class, MatchCommand.class, CellTherapyCommand.class,
+        ServeCommand.class, SyncCommand.class, MatchCommand.class, CellTherapyCommand.class, BackupCommand.class,
+        RestoreCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed", "2:usage error", "3:import finished, some records failed"})
@@ -55,7 +57,7 @@ public final class TrialdexCommand {
       }
       // The store or the index failed (a full disk, a folder that cannot be written): one line
       // that says what and where, no stack trace.
-      if (ex instanceof StoreException || ex instanceof SearchException
+      if (ex instanceof StoreException || ex instanceof BackupException || ex instanceof SearchException
           || ex instanceof SearchUnavailableException || ex instanceof CommandFailure
           || ex instanceof IllegalArgumentException) {
         c.getErr().println("trialdex: " + ex.getMessage());

@@ -2,11 +2,16 @@ package org.trialdex.app.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "development" when run from classes. */
+/** The version from the jar manifest, or "development build" when run from classes. */
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"trialdex " + text()};
+  }
+
+  /** This trialdex's version, as {@code --version} prints it after the name. */
+  static String text() {
     String v = Version.class.getPackage().getImplementationVersion();
-    return new String[] {"trialdex " + (v == null ? "development build" : v)};
+    return v == null ? "development build" : v;
   }
 }

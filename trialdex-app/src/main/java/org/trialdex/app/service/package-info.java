@@ -7,6 +7,10 @@
  * validator). Each is built once by the wiring ({@link org.trialdex.app.Trialdex}) from what it
  * needs; none knows the wiring or a face.
  *
+ * <p>{@link org.trialdex.app.service.Backups} (backups of the embedded store and their restores) is the
+ * one service the wiring does not build: it works on a store's files, which must not be open for a
+ * restore, so the command line makes it with a clock.
+ *
  * <p>The command line, the HTTP API and the portal answer the same questions through these
  * services, so they answer alike; {@link org.trialdex.app.service.RecordReports} and
  * {@link org.trialdex.app.service.SearchResponses} are the JSON shapes the command line and the
