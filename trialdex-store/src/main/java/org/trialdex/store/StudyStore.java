@@ -174,6 +174,11 @@ public interface StudyStore extends AutoCloseable {
    */
   String storeId();
 
+  // ---------------------------------------------------------------- API tokens
+
+  /** The API tokens that open writes over HTTP, kept in this store (never their secrets). */
+  ApiTokens tokens();
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();
