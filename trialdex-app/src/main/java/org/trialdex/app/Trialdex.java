@@ -13,6 +13,7 @@ import org.trialdex.app.service.Records;
 import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Reports;
 import org.trialdex.app.service.Searches;
+import org.trialdex.app.service.Tokens;
 import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
@@ -47,6 +48,7 @@ public final class Trialdex implements AutoCloseable {
   private final Imports imports;
   private final Reports reports;
   private final Matches matches;
+  private final Tokens tokens;
   /** Parses of criteria kept beside the index, for the next process (opened when first used). */
   private final CriteriaCache criteriaCache;
   /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
@@ -66,6 +68,7 @@ public final class Trialdex implements AutoCloseable {
     this.reports = new Reports(store, new StudyValidator());
     this.criteriaCache = CriteriaCache.open(CriteriaCache.fileFor(indexDir));
     this.matches = new Matches(searches, vocabulary, clock, criteriaCache);
+    this.tokens = new Tokens(store.tokens(), clock);
   }
 
   /**
@@ -160,6 +163,11 @@ public final class Trialdex implements AutoCloseable {
   /** Import runs into the store. */
   public Imports imports() {
     return imports;
+  }
+
+  /** API tokens: issued and revoked by the command line, checked by the server's admin API. */
+  public Tokens tokens() {
+    return tokens;
   }
 
   /** Patient matching: which trials a patient could join, criterion by criterion. */

@@ -183,20 +183,7 @@ final class JdbcApiTokens implements ApiTokens {
     if (row.isEmpty() || !TokenHash.matches(m.group(2), row.get().hash())) {
       return new TokenCheck.Refused(TokenCheck.Refusal.UNKNOWN, "unknown token: no API token of this server matches it");
     }
-    return stateOf(row.get().token(), clock.instant());
-  }
-
-  /** Accepted unless {@code token} is revoked or has expired at {@code now}. */
-  static TokenCheck stateOf(ApiToken token, Instant now) {
-    if (token.revoked()) {
-      return new TokenCheck.Refused(TokenCheck.Refusal.REVOKED, token.label() + " was revoked at "
-          + token.revokedAt().get() + "; ask for a new token");
-    }
-    if (token.expiredAt(now)) {
-      return new TokenCheck.Refused(TokenCheck.Refusal.EXPIRED, token.label() + " expired at "
-          + token.expiresAt().get() + "; ask for a new token ('trialdex token create')");
-    }
-    return new TokenCheck.Accepted(token);
+    return TokenCheck.of(row.get().token(), clock.instant());
   }
 
   @Override

@@ -5,6 +5,22 @@ import java.util.Objects;
 /** What a presented API token turned out to be: accepted, or refused with the reason. */
 public sealed interface TokenCheck {
 
+  /**
+   * What a token whose secret matched is at {@code now}: refused as revoked or as expired, else
+   * accepted. For callers that verified the secret earlier and read the token again.
+   */
+  static TokenCheck of(ApiToken token, java.time.Instant now) {
+    if (token.revoked()) {
+      return new Refused(Refusal.REVOKED, token.label() + " was revoked at " + token.revokedAt().get()
+          + "; ask for a new token");
+    }
+    if (token.expiredAt(now)) {
+      return new Refused(Refusal.EXPIRED, token.label() + " expired at " + token.expiresAt().get()
+          + "; ask for a new token ('trialdex token create')");
+    }
+    return new Accepted(token);
+  }
+
   /** The token is known, its secret matches, and it is neither revoked nor expired. */
   record Accepted(ApiToken token) implements TokenCheck {
     public Accepted {

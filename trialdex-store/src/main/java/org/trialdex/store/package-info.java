@@ -18,6 +18,9 @@
  * into the current record ({@code core.merge.SourceHeads}, {@code core.merge.StudyMerger}) are
  * decided in core; the store runs the lookups that feed those rules and writes what they decide.
  *
+ * <p>The store also keeps the API tokens that open writes over HTTP ({@link
+ * org.trialdex.store.ApiTokens}): an Argon2id hash of each secret, never the secret.
+ *
  * <p>Writes are batched: one transaction, one lookup query and a few batched statements per chunk.
  * Failures surface as {@link org.trialdex.store.StoreException}.
  */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
     subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, SearchCommand.class,
-        RelatedCommand.class, LinkCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
+        RelatedCommand.class, LinkCommand.class, TokenCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
         ServeCommand.class, MatchCommand.class, CellTherapyCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
