@@ -198,12 +198,13 @@ final class AdminApi {
   private static String uploadName(Context ctx) {
     String hint = ctx.queryParam("name");
     if (hint != null) {
-      String last = hint.substring(hint.lastIndexOf('/') + 1);
-      if (!UPLOAD_NAME.matcher(last).matches() || last.contains("..")) {
+      // A plain name only: never a path (the file goes into a folder of its own, but a name with
+      // folders in it says the client expected something else).
+      if (!UPLOAD_NAME.matcher(hint).matches() || hint.contains("..")) {
         throw new HttpServer.BadRequest("name='" + hint + "' is not a plain file name: use letters, digits, '.', '_'"
-            + " and '-', at most 100 (e.g. name=studies.tar.gz)");
+            + " and '-', at most 100, no folders (e.g. name=studies.tar.gz)");
       }
-      return last;
+      return hint;
     }
     String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     return "upload" + SUFFIXES.getOrDefault(type, "");
