@@ -41,6 +41,8 @@ final class AdminApi {
   static final String PREFIX = "/api/admin";
   /** Failures listed in an import's answer; the run keeps the count. */
   static final int FAILURES_SHOWN = 20;
+  /** The idle timeout of a connection while its import runs (the reading and the storing). */
+  static final java.time.Duration IMPORT_IDLE_TIMEOUT = java.time.Duration.ofMinutes(30);
   private static final String CALLER = "trialdex.admin.caller";
   private static final String REALM = "Bearer realm=\"trialdex admin\"";
   private static final Pattern UPLOAD_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -140,6 +142,12 @@ final class AdminApi {
     }
     String name = uploadName(ctx);
     Path dir = Files.createTempDirectory("trialdex-upload-");
+    // No byte moves while a large import runs: the connection's idle timeout (30 s) must not cut it.
+    org.eclipse.jetty.io.EndPoint endPoint = endPoint(ctx);
+    long idle = endPoint == null ? 0 : endPoint.getIdleTimeout();
+    if (endPoint != null) {
+      endPoint.setIdleTimeout(IMPORT_IDLE_TIMEOUT.toMillis());
+    }
     try {
       Path file = dir.resolve(name);
       long bytes = copy(ctx.req().getInputStream(), file, settings.maxBodyBytes());
@@ -156,7 +164,16 @@ final class AdminApi {
       answerImport(ctx, caller, name, bytes, run, dir);
     } finally {
       deleteQuietly(dir);
+      if (endPoint != null) {
+        endPoint.setIdleTimeout(idle);
+      }
     }
+  }
+
+  /** The connection under {@code ctx}, or null when it is not Jetty's. */
+  private static org.eclipse.jetty.io.EndPoint endPoint(Context ctx) {
+    org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    return base == null || base.getHttpChannel() == null ? null : base.getHttpChannel().getEndPoint();
   }
 
   private static void answerImport(Context ctx, ApiToken caller, String name, long bytes, Imports.Finished run, Path dir) {
