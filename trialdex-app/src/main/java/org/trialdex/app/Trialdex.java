@@ -14,6 +14,7 @@ import org.trialdex.app.service.Matches;
 import org.trialdex.app.service.Reports;
 import org.trialdex.app.service.Searches;
 import org.trialdex.app.service.Syncs;
+import org.trialdex.app.service.Tokens;
 import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
@@ -49,6 +50,7 @@ public final class Trialdex implements AutoCloseable {
   private final Syncs syncs;
   private final Reports reports;
   private final Matches matches;
+  private final Tokens tokens;
   /** Parses of criteria kept beside the index, for the next process (opened when first used). */
   private final CriteriaCache criteriaCache;
   /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
@@ -69,6 +71,7 @@ public final class Trialdex implements AutoCloseable {
     this.reports = new Reports(store, new StudyValidator());
     this.criteriaCache = CriteriaCache.open(CriteriaCache.fileFor(indexDir));
     this.matches = new Matches(searches, vocabulary, clock, criteriaCache);
+    this.tokens = new Tokens(store.tokens(), clock);
   }
 
   /**
@@ -168,6 +171,11 @@ public final class Trialdex implements AutoCloseable {
   /** Syncs from upstream registries (ClinicalTrials.gov, another trialdex server). */
   public Syncs syncs() {
     return syncs;
+  }
+
+  /** API tokens: issued and revoked by the command line, checked by the server's admin API. */
+  public Tokens tokens() {
+    return tokens;
   }
 
   /** Patient matching: which trials a patient could join, criterion by criterion. */

@@ -300,6 +300,43 @@ class SyncTest {
   }
 
   @Test
+  void aServerSyncsWhenATokenWithTheSyncScopeAsksAndNamesTheTokenInTheRun() throws Exception {
+    Cli created = Cli.run(AdminServer.tokenArgs(down, "create", "--name", "syncer", "--scope", "sync"));
+    assertEquals(TrialdexCommand.OK, created.exitCode(), created::toString);
+    String token = AdminServer.secretOf(created);
+    try (ServerProcess node = ServerProcess.start(dir.resolve("logs"), List.of("--data", dir.resolve("down").toString(),
+        "--from", proxy.apiBase(), "--page-size", "10", "--rate", "200/s"))) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI uri = java.net.URI.create(node.base() + "/api/admin/sync");
+      var noToken = http.send(java.net.http.HttpRequest.newBuilder(uri)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"wait\": true}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, noToken.statusCode(), noToken.body());
+      assertTrue(proxy.log().isEmpty(), "nothing fetched without a token: " + proxy.log());
+      var other = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"from\": \"http://example.org/api/v2\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, other.statusCode(), "a request cannot choose the upstream: " + other.body());
+      var done = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"wait\": true}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, done.statusCode(), done.body());
+      JsonNode answer = MAPPER.readTree(done.body());
+      int total = upstreamStudies().size();
+      assertEquals(total, answer.path("new").asInt(), done.body());
+      // Searchable through the node that synced.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (node.get("/api/v2/studies?countTotal=true&pageSize=1").json().path("totalCount").asInt() != total) {
+        assertTrue(System.nanoTime() < deadline, "never searchable: " + node.log());
+        Thread.sleep(50);
+      }
+    }
+    Cli stats = Cli.run(Cli.with(down, "stats"));
+    assertTrue(stats.out().contains("sync from " + proxy.apiBase() + " by token 'syncer'"), stats::toString);
+    assertMirrors(Map.of());
+  }
+
+  @Test
   void badOptionsAreUsageErrorsNamingTheOption() {
     Cli noUrl = Cli.run(Cli.with(down, "sync", "--from", "ftp://example.org/api"));
     assertEquals(TrialdexCommand.USAGE, noUrl.exitCode(), noUrl::toString);

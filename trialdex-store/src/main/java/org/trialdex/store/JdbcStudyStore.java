@@ -3,6 +3,7 @@ package org.trialdex.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,10 +83,18 @@ final class JdbcStudyStore implements StudyStore {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final StudyMerger merger = new StudyMerger();
   private volatile String storeId;
+  private final ApiTokens tokens;
 
   JdbcStudyStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    SecureRandom random = new SecureRandom();
+    this.tokens = new JdbcApiTokens(this, clock, random, new TokenHash(random));
+  }
+
+  @Override
+  public ApiTokens tokens() {
+    return tokens;
   }
 
   // ---------------------------------------------------------------- runs
@@ -1330,7 +1339,7 @@ final class JdbcStudyStore implements StudyStore {
   // ---------------------------------------------------------------- plumbing
 
   @FunctionalInterface
-  private interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
@@ -1340,7 +1349,7 @@ final class JdbcStudyStore implements StudyStore {
   }
 
   /** Runs work in one transaction on the writer connection: committed, or rolled back and rethrown. */
-  private <T> T inWriteTransaction(String what, Work<T> work) {
+  <T> T inWriteTransaction(String what, Work<T> work) {
     writeLock.lock();
     try {
       Connection c = db.writer();
@@ -1393,7 +1402,8 @@ final class JdbcStudyStore implements StudyStore {
     }
   }
 
-  private <T> T read(String what, Work<T> work) {
+  /** Runs work on a reader connection, which sees committed data only. */
+  <T> T read(String what, Work<T> work) {
     Connection c;
     try {
       c = db.borrowReader();

@@ -195,6 +195,11 @@ public interface StudyStore extends AutoCloseable {
   /** Gives up the right to sync {@code upstream}, if this process has it. */
   void releaseSync(String upstream);
 
+  // ---------------------------------------------------------------- API tokens
+
+  /** The API tokens that open writes over HTTP, kept in this store (never their secrets). */
+  ApiTokens tokens();
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();

@@ -22,6 +22,9 @@
  * ({@code VACUUM INTO}), checks a copy, and tells whether any process has a store open; PostgreSQL
  * has its own tools for that.
  *
+ * <p>The store also keeps the API tokens that open writes over HTTP ({@link
+ * org.trialdex.store.ApiTokens}): an Argon2id hash of each secret, never the secret.
+ *
  * <p>Writes are batched: one transaction, one lookup query and a few batched statements per chunk.
  * Failures surface as {@link org.trialdex.store.StoreException}.
  */

@@ -621,13 +621,17 @@ abstract class StudyStoreContract {
           "heartbeat_micros")) {
         s.executeUpdate("ALTER TABLE import_run DROP COLUMN " + column);
       }
-      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '" + Database.SCHEMA_VERSION + "'");
+      s.executeUpdate("DROP TABLE api_token");
+      s.executeUpdate("DROP TABLE sync_state");
+      // Back to V3: V4, V5 and V6 run again on open.
+      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '" + Database.SCHEMA_VERSION + "')");
     }
     reopen();
-    assertEquals(List.of("1", "2", "3", "4"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), migrationsApplied());
     ImportRun run = store.beginRun("after the migration", List.of());
     assertEquals(ProcessHandle.current().pid(), run.owner().orElseThrow().pid());
     assertEquals(run, store.importRuns().getFirst());
+    assertEquals("ci", store.tokens().issue("ci", Set.of(ApiToken.Scope.IMPORT), Optional.empty()).token().name());
   }
 
   @Test
@@ -659,7 +663,7 @@ abstract class StudyStoreContract {
     assertEquals(counts, store.counts());
     assertEquals(runs, store.importRuns());
     assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
-    assertEquals(List.of("1", "2", "3", "4"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6"), migrationsApplied());
     assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
         importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
   }
@@ -997,5 +1001,151 @@ abstract class StudyStoreContract {
     List<Change> log = wholeLog(33);
     assertEquals(LongStream.rangeClosed(1, 100).boxed().toList(), log.stream().map(Change::position).toList());
     assertEquals(Set.copyOf(sortedIds()), log.stream().map(Change::recordId).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  // ------------------------------------------------------------------ API tokens (issue #13)
+
+  private static final Set<ApiToken.Scope> ALL_SCOPES = Set.of(ApiToken.Scope.values());
+
+  @Test
+  void anIssuedTokenShowsItsSecretOnceAndTheStoreKeepsOnlyAnArgon2idHashOfIt() throws SQLException {
+    IssuedToken issued = store.tokens().issue("ci", ALL_SCOPES, Optional.of(T0.plus(Duration.ofDays(90))));
+
+    assertTrue(issued.secret().matches("tdx_1_[A-Za-z0-9_-]{43}"), issued.secret());
+    assertEquals(new ApiToken(1, "ci", ALL_SCOPES, T0, Optional.of(T0.plus(Duration.ofDays(90))), Optional.empty(),
+        Optional.empty()), issued.token());
+    assertTrue(!issued.toString().contains(issued.secret()), "toString hides the secret");
+    String secretPart = issued.secret().substring("tdx_1_".length());
+    try (Connection c = rawConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM api_token")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getString("secret_hash").startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), rs.getString("secret_hash"));
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        String value = String.valueOf(rs.getObject(i));
+        assertTrue(!value.contains(secretPart), "column " + rs.getMetaData().getColumnName(i) + " holds the secret");
+      }
+    }
+  }
+
+  @Test
+  void theSecretOpensItsTokenAndAWrongSecretOrIdOrShapeIsUnknown() {
+    IssuedToken issued = store.tokens().issue("ci", Set.of(ApiToken.Scope.IMPORT), Optional.empty());
+    String secret = issued.secret();
+    char last = secret.charAt(secret.length() - 1);
+    String wrongSecret = secret.substring(0, secret.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+    assertEquals(new TokenCheck.Accepted(issued.token()), store.tokens().verify(secret));
+    for (String presented : List.of(wrongSecret, secret.replace("tdx_1_", "tdx_2_"), "tdx_1_short", "Bearer " + secret,
+        "hello")) {
+      TokenCheck check = store.tokens().verify(presented);
+      assertEquals(TokenCheck.Refusal.UNKNOWN, ((TokenCheck.Refused) check).refusal(), presented);
+    }
+    assertEquals(TokenCheck.Refusal.MISSING, ((TokenCheck.Refused) store.tokens().verify(" ")).refusal());
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedAsRevokedAndItsNameIsFreeAgain() {
+    IssuedToken first = store.tokens().issue("ci", ALL_SCOPES, Optional.empty());
+    IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+        () -> store.tokens().issue("ci", ALL_SCOPES, Optional.empty()));
+    assertTrue(taken.getMessage().contains("token #1 is already named 'ci'"), taken.getMessage());
+
+    clock.advance(Duration.ofMinutes(1));
+    ApiToken revoked = store.tokens().revoke("ci");
+    assertEquals(Optional.of(T0.plus(Duration.ofMinutes(1))), revoked.revokedAt());
+    assertEquals(revoked, store.tokens().revoke("#1"), "revoking again changes nothing");
+    TokenCheck.Refused refused = (TokenCheck.Refused) store.tokens().verify(first.secret());
+    assertEquals(TokenCheck.Refusal.REVOKED, refused.refusal());
+    assertTrue(refused.message().startsWith("token 'ci' (#1) was revoked at "), refused.message());
+
+    IssuedToken second = store.tokens().issue("ci", ALL_SCOPES, Optional.empty());
+    assertEquals(2, second.token().id());
+    assertEquals(Optional.of(second.token()), store.tokens().find("ci"), "the name finds the token not revoked");
+    assertEquals(Optional.of(revoked), store.tokens().find("1"));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> store.tokens().revoke("nobody"));
+    assertTrue(none.getMessage().contains("there is no API token 'nobody'"), none.getMessage());
+  }
+
+  @Test
+  void aTokenWorksUntilItsExpiryAndIsThenRefusedAsExpired() {
+    IssuedToken issued = store.tokens().issue("short", ALL_SCOPES, Optional.of(T0.plus(Duration.ofHours(1))));
+    clock.advance(Duration.ofMinutes(59));
+    assertTrue(store.tokens().verify(issued.secret()) instanceof TokenCheck.Accepted);
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(TokenCheck.Refusal.EXPIRED, ((TokenCheck.Refused) store.tokens().verify(issued.secret())).refusal());
+    assertThrows(IllegalArgumentException.class,
+        () -> store.tokens().issue("past", ALL_SCOPES, Optional.of(clock.instant().minusSeconds(1))));
+  }
+
+  @Test
+  void theListShowsEveryTokenWithItsLastUseAndARevokeIsSeenByEveryStoreOnTheDatabase() {
+    IssuedToken a = store.tokens().issue("a", Set.of(ApiToken.Scope.LINK), Optional.empty());
+    store.tokens().issue("b", Set.of(ApiToken.Scope.SYNC), Optional.empty());
+    Instant used = clock.advance(Duration.ofMinutes(5));
+    store.tokens().markUsed(a.token().id(), used);
+    store.tokens().markUsed(a.token().id(), used.minusSeconds(60)); // an older mark does not go back
+
+    try (StudyStore other = StudyStores.open(location, clock)) {
+      assertEquals(List.of("a", "b"), other.tokens().list().stream().map(ApiToken::name).toList());
+      assertEquals(Optional.of(used), other.tokens().list().getFirst().lastUsedAt());
+      assertEquals(Set.of(ApiToken.Scope.SYNC), other.tokens().list().get(1).scopes());
+      other.tokens().revoke("a");
+    }
+    assertTrue(store.tokens().find(a.token().id()).orElseThrow().revoked());
+  }
+
+  // ---------------------------------------------------------------- sync marks and the sync lease
+
+  @Test
+  void aSyncMarkIsKeptPerUpstreamAndReadBackAsSaved() {
+    String up = "http://127.0.0.1:1/api/v2";
+    assertEquals(SyncMark.none(up), store.syncMark(up));
+    SyncMark running = new SyncMark(up, Optional.empty(), Optional.of(java.time.LocalDate.of(2024, 3, 5)),
+        Optional.of(Micros.truncate(clock.instant())), Optional.empty());
+    store.saveSyncMark(running);
+    assertEquals(running, store.syncMark(up));
+    assertEquals(java.time.LocalDate.of(2024, 3, 5), store.syncMark(up).startFrom().orElseThrow());
+    SyncMark done = new SyncMark(up, Optional.of(java.time.LocalDate.of(2024, 4, 1)), Optional.empty(), Optional.empty(),
+        Optional.of(Micros.truncate(clock.advance(Duration.ofMinutes(3)))));
+    store.saveSyncMark(done);
+    assertEquals(done, store.syncMark(up));
+    assertEquals(SyncMark.none("https://clinicaltrials.gov/api/v2"), store.syncMark("https://clinicaltrials.gov/api/v2"),
+        "another upstream has its own mark");
+  }
+
+  @Test
+  void theSyncLeaseGoesToOneProcessAtATimeAndIsFreeOnceItsHolderIsGone() throws Exception {
+    String up = "http://127.0.0.1:2/api/v2";
+    assertEquals(Optional.empty(), store.claimSync(up, Duration.ofMinutes(2)));
+    assertEquals(Optional.empty(), store.claimSync(up, Duration.ofMinutes(2)), "its holder renews it");
+    // A process of another host holds it, its lease running: refused, naming the holder.
+    setHolder(up, "other-host|4242|", clock.instant().plus(Duration.ofMinutes(2)));
+    Optional<String> refused = store.claimSync(up, Duration.ofMinutes(2));
+    assertTrue(refused.isPresent() && refused.get().contains("process 4242 on other-host"), refused.toString());
+    // Its lease ran out (its node died): free.
+    clock.advance(Duration.ofMinutes(3));
+    assertEquals(Optional.empty(), store.claimSync(up, Duration.ofMinutes(2)));
+    // A process of this host that is gone (killed), its lease still running: free at once.
+    Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+        .redirectErrorStream(true).start();
+    gone.getInputStream().readAllBytes();
+    gone.waitFor();
+    setHolder(up, RunOwner.thisHost() + "|" + gone.pid() + "|", clock.instant().plus(Duration.ofMinutes(2)));
+    assertEquals(Optional.empty(), store.claimSync(up, Duration.ofMinutes(2)));
+    store.releaseSync(up);
+    setHolder(up, "other-host|4242|", clock.instant().plus(Duration.ofMinutes(2)));
+    store.releaseSync(up);
+    assertTrue(store.claimSync(up, Duration.ofMinutes(2)).isPresent(), "release frees only the releaser's own lease");
+  }
+
+  private void setHolder(String upstream, String holder, Instant until) throws SQLException {
+    try (Connection c = rawConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement(
+            "UPDATE sync_state SET holder = ?, lease_until_micros = ? WHERE upstream = ?")) {
+      ps.setString(1, holder);
+      ps.setLong(2, Micros.of(until));
+      ps.setString(3, upstream);
+      assertEquals(1, ps.executeUpdate());
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.http.AdminSettings;
 import org.trialdex.app.http.HttpServer;
 import org.trialdex.app.http.PublicUrl;
 import org.trialdex.app.http.ServerLimits;
@@ -70,6 +71,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin SyncOptions syncOptions;
 
+  @Option(names = "--admin-rate", paramLabel = "N/min",
+      description = "Requests each API token may make per minute on the admin API (/api/admin); past it 429 with "
+          + "Retry-After (default: " + AdminSettings.RATE_PER_MINUTE + "/min).")
+  String adminRate;
+
+  @Option(names = "--admin-burst", paramLabel = "N",
+      description = "Requests each API token may make at once before --admin-rate applies (default: "
+          + AdminSettings.BURST + ").")
+  Integer adminBurst;
+
+  @Option(names = "--admin-max-body", paramLabel = "SIZE",
+      description = "Largest body POST /api/admin/import takes, streamed to a temporary file; larger ones answer 413 "
+          + "(default: 256M).")
+  String adminMaxBody;
+
   @Override
   public Integer call() throws InterruptedException {
     int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
@@ -86,12 +102,15 @@ final class ServeCommand implements Callable<Integer> {
       throw new TrialdexCommand.UsageError("--sync-every takes at least 1s, got '" + syncEvery + "'");
     }
     org.trialdex.app.service.Syncs.Options sync = syncOptions.options();
+
+    AdminSettings settings = admin();
     Trialdex trialdex = storeOptions.open();
+    AdminSettings admin = settings.withSync(new SyncOnRequest(trialdex, sync, spec.commandLine().getErr()));
     HttpServer server;
     try {
       // Search follows the store from here on; a missing index is rebuilt while the server answers.
       trialdex.indexing().followInBackground();
-      server = HttpServer.start(trialdex, h, p, limits, base);
+      server = HttpServer.start(trialdex, h, p, limits, base, admin);
     } catch (RuntimeException e) {
       trialdex.close();
       throw e;
@@ -133,6 +152,29 @@ final class ServeCommand implements Callable<Integer> {
       limits = limits.withTimeLimit(Duration.ofMillis(timeLimitMs));
     }
     return limits;
+  }
+
+  private AdminSettings admin() {
+    AdminSettings admin = AdminSettings.defaults();
+    if (adminRate != null || adminBurst != null) {
+      int rate = adminRate == null ? admin.ratePerMinute() : perMinute(adminRate);
+      admin = admin.withRate(rate, adminBurst == null ? admin.burst() : inRange("--admin-burst", adminBurst, 1, 10_000));
+    }
+    if (adminMaxBody != null) {
+      admin = admin.withMaxBodyBytes(Sizes.parse(adminMaxBody, "--admin-max-body"));
+    }
+    return admin;
+  }
+
+  /** {@code 60/min}, {@code 60} (a minute) or {@code 2/s} as requests a minute. */
+  static int perMinute(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*(?:/\\s*(min|m|s|sec))?\\s*")
+        .matcher(text);
+    if (!m.matches()) {
+      throw new TrialdexCommand.UsageError("--admin-rate takes requests a minute such as 60/min (or 2/s), got '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1)) * (m.group(2) != null && m.group(2).startsWith("s") ? 60 : 1);
+    return inRange("--admin-rate (a minute)", n, 1, 60_000);
   }
 
   /** {@code value} of {@code option} when it is from {@code min} to {@code max}; else a usage error naming both. */

@@ -32,6 +32,9 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin StoreOptions storeOptions;
   @Spec CommandSpec spec;
 
+  /** The longest command shown under a run (an import of many files names them all). */
+  static final int COMMAND_SHOWN = 200;
+
   @Option(names = "--runs", defaultValue = "20", paramLabel = "N", description = "Import runs to list, newest first (default: ${DEFAULT-VALUE}).")
   int runs;
 
@@ -51,9 +54,9 @@ final class StatsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %5d  %-20s  %-11s  %,9d  %,9d  %,9d  %,9d  %,9d%n", r.id(),
             r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.status(), r.counts().read(),
             r.counts().created(), r.counts().updated(), r.counts().unchanged(), r.counts().failed());
-        // What ran (an import of which files, a sync from which upstream), shortened for the terminal.
-        String command = r.command().length() > 110 ? r.command().substring(0, 107) + "..." : r.command();
-        out.println("         " + command);
+        // What ran it: the command line, or the API token of a write over HTTP (issue #13).
+        out.println("         " + (r.command().length() > COMMAND_SHOWN ? r.command().substring(0, COMMAND_SHOWN) + "..."
+            : r.command()));
         // Why a run failed or was interrupted; who runs a run that is still running.
         r.reason().ifPresent(why -> out.println("         " + why));
         if (r.status() == ImportRun.Status.RUNNING) {

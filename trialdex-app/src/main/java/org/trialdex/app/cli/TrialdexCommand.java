@@ -20,9 +20,9 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "A clinical-trials registry: import, keep every version, show and export trial records.",
     subcommands = {ImportCommand.class, ShowCommand.class, HistoryCommand.class, SearchCommand.class,
-        RelatedCommand.class, LinkCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
-        ServeCommand.class, SyncCommand.class, MatchCommand.class, CellTherapyCommand.class, BackupCommand.class,
-        RestoreCommand.class,
+        RelatedCommand.class, LinkCommand.class, TokenCommand.class, ExportCommand.class, StatsCommand.class,
+        ReindexCommand.class, ServeCommand.class, SyncCommand.class, MatchCommand.class, CellTherapyCommand.class,
+        BackupCommand.class, RestoreCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the command failed", "2:usage error", "3:import finished, some records failed"})

@@ -21,7 +21,8 @@ import org.trialdex.search.query.QueryException;
  * are thin: they read parameters, call a service of {@link Trialdex} and render.
  *
  * <p>Errors answer JSON {@code {"message": ...}}: 400 for a bad parameter or query, 404 for an
- * unknown study or path, 500 (the details go to the log, never to the client) for the rest.
+ * unknown study or path, 500 (the details go to the log, never to the client) for the rest. The
+ * admin API's writes ({@code /api/admin}, {@link AdminApi}) add 401, 403, 413, 422 and 429.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -83,8 +84,18 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits,
       java.util.Optional<PublicUrl> publicUrl) {
+    return start(trialdex, host, port, limits, publicUrl, AdminSettings.defaults());
+  }
+
+  /**
+   * Starts serving as {@link #start(Trialdex, String, int, ServerLimits, java.util.Optional)} does,
+   * the admin API ({@code /api/admin}) taking writes as {@code admin} says: each token's rate, the
+   * largest body, and what a sync runs.
+   */
+  public static HttpServer start(Trialdex trialdex, String host, int port, ServerLimits limits,
+      java.util.Optional<PublicUrl> publicUrl, AdminSettings admin) {
     Javalin app = create(limits.requestThreads());
-    routes(app, trialdex, limits, publicUrl);
+    routes(app, trialdex, limits, publicUrl, admin);
     app.start(host, port);
     for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
@@ -116,7 +127,8 @@ public final class HttpServer implements AutoCloseable {
       config.jetty.threadPool = pool;
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = false;
-      // Only matching reads a request body (a patient); a larger one is refused.
+      // Matching reads a request body (a patient), and so does an admin link; a larger one is refused.
+      // An admin import streams its body to a file under its own limit (AdminSettings.maxBodyBytes).
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
@@ -178,6 +190,17 @@ public final class HttpServer implements AutoCloseable {
    * under {@code publicUrl} if given.
    */
   public static void routes(Javalin app, Trialdex trialdex, ServerLimits limits, java.util.Optional<PublicUrl> publicUrl) {
+    routes(app, trialdex, limits, publicUrl, AdminSettings.defaults());
+  }
+
+  /**
+   * Every route as {@link #routes(Javalin, Trialdex, ServerLimits, java.util.Optional)}, the admin
+   * API's writes taken as {@code admin} says.
+   */
+  public static void routes(Javalin app, Trialdex trialdex, ServerLimits limits, java.util.Optional<PublicUrl> publicUrl,
+      AdminSettings admin) {
+    // First: the admin API's door runs before any other route's work (issue #13).
+    AdminApi.routes(app, trialdex, admin);
     Admission admission = new Admission(limits);
     Admission.errors(app);
     app.get("/health", ctx -> {

@@ -64,7 +64,17 @@ public final class Imports {
    * @throws org.trialdex.store.StoreException when the run cannot be started
    */
   public Finished run(String command, List<Path> paths, ReadOptions options, Importer.Listener listener) {
-    ImportRun run = store.beginRun(command, paths.stream().map(Path::toString).toList());
+    return run(command, paths.stream().map(Path::toString).toList(), paths, options, listener);
+  }
+
+  /**
+   * As {@link #run(String, List, ReadOptions, Importer.Listener)}, the run's sources named {@code
+   * sources} instead of the paths: for an upload kept in a temporary file, which says nothing to a
+   * person reading the run list.
+   */
+  public Finished run(String command, List<String> sources, List<Path> paths, ReadOptions options,
+      Importer.Listener listener) {
+    ImportRun run = store.beginRun(command, sources);
     ImportReport report;
     try (Heartbeat beating = new Heartbeat(run.id())) {
       report = importer(run.id(), options, listener).run(paths);

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.trialdex.store.ImportRun;
 import org.trialdex.store.MergeView;
+import org.trialdex.store.RunCounts;
 import org.trialdex.store.StoredStudy;
 import org.trialdex.store.StudyStore;
 import org.trialdex.store.VersionInfo;
@@ -76,5 +78,28 @@ public final class Records {
    */
   public void link(String alias, String nctId, String reason) {
     store.link(alias, nctId, reason);
+  }
+
+  /**
+   * Links as {@link #link} does, recorded as an import run named {@code command} (which {@code
+   * trialdex stats} lists): FINISHED with one record read and updated, or FAILED with the reason.
+   *
+   * @return the run's id
+   * @throws org.trialdex.store.StoreException when either record is missing or the link is refused; the run is then FAILED
+   */
+  public long linkAsRun(String command, String alias, String nctId, String reason) {
+    ImportRun run = store.beginRun(command, List.of(alias + " -> " + nctId));
+    try {
+      store.link(alias, nctId, reason);
+    } catch (RuntimeException e) {
+      try {
+        store.failRun(run.id(), new RunCounts(1, 0, 0, 0, 1), String.valueOf(e.getMessage()));
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    store.finishRun(run.id(), new RunCounts(1, 0, 1, 0, 0));
+    return run.id();
   }
 }

@@ -225,6 +225,14 @@ public final class Syncs {
    *     store failed; what was stored stays, and the next run resumes where this one stopped
    */
   public Result run(Options options, Listener listener) {
+    return run(options, listener, "");
+  }
+
+  /**
+   * As {@link #run(Options, Listener)}, the import run naming who asked for it ({@code by}, as
+   * {@code token 'ci' (#3)}; empty for the command line and the schedule).
+   */
+  public Result run(Options options, Listener listener, String by) {
     String key = options.key();
     if (!running.add(key)) {
       throw new SyncBusyException("a sync from " + key + " is already running in this process");
@@ -236,7 +244,7 @@ public final class Syncs {
             + "; only one process syncs an upstream at a time");
       }
       try {
-        return new Pass(options, listener, key).run();
+        return new Pass(options, listener, key, by).run();
       } finally {
         try {
           store.releaseSync(key);
@@ -254,6 +262,7 @@ public final class Syncs {
     private final Options options;
     private final Listener listener;
     private final String key;
+    private final String by;
     private final V2JsonReader reader = new V2JsonReader();
     private final long started = System.nanoTime();
     private final List<ReadProblem> failures = new ArrayList<>();
@@ -270,10 +279,11 @@ public final class Syncs {
     private SyncMark mark;
     private Optional<LocalDate> newest = Optional.empty();
 
-    Pass(Options options, Listener listener, String key) {
+    Pass(Options options, Listener listener, String key, String by) {
       this.options = options;
       this.listener = listener;
       this.key = key;
+      this.by = by;
     }
 
     Result run() {
@@ -282,7 +292,7 @@ public final class Syncs {
         mark = new SyncMark(key, mark.highWater(), Optional.empty(), Optional.of(clock.instant()), mark.lastFinished());
       }
       newest = mark.highWater();
-      long runId = store.beginRun("sync from " + key, List.of(key)).id();
+      long runId = store.beginRun("sync from " + key + (by.isEmpty() ? "" : " by " + by), List.of(key)).id();
       ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r ->
           Thread.ofPlatform().name("trialdex-sync-heartbeat").daemon().unstarted(r));
       long every = LEASE.toMillis() / 3;
