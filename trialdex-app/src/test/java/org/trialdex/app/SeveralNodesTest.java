@@ -66,6 +66,16 @@ class SeveralNodesTest {
         + node.get(path) + "\nnode log:\n" + node.log());
   }
 
+  private static java.net.http.HttpResponse<String> post(ServerProcess node, String path, String token, byte[] body,
+      String type) throws IOException, InterruptedException {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + path))
+        .header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   private static void report(String what, long millis) {
     System.out.printf(Locale.ROOT, "[several-nodes] %s: %d ms%n", what, millis);
   }
@@ -114,6 +124,29 @@ class SeveralNodesTest {
         for (ServerProcess n : List.of(nodeA, nodeB, nodeC)) {
           report("an import -> searchable on node " + "ABC".charAt(nodes.indexOf(n)), until(n, titled("quokkaquill"), 1));
         }
+
+        // Writes over HTTP: an import on node B and a link on node C, each searchable on the other nodes.
+        Cli token = Cli.run(AdminServer.tokenArgs(cli, "create", "--name", "ops", "--scope", "import,link"));
+        assertEquals(0, token.exitCode(), token::toString);
+        String secret = AdminServer.secretOf(token);
+        java.net.http.HttpResponse<String> imported = post(nodeB, "/api/admin/import?name=004.txt", secret,
+            Files.readAllBytes(SharedData.require("seeds/004_0041cbfd29221786.txt")), "text/plain");
+        assertEquals(200, imported.statusCode(), imported.body());
+        for (ServerProcess n : List.of(nodeA, nodeB, nodeC)) {
+          report("an import over HTTP on node B -> searchable on node " + "ABC".charAt(nodes.indexOf(n)),
+              until(n, "/api/v2/studies?countTotal=true&pageSize=1", 103));
+        }
+        java.net.http.HttpResponse<String> linked = post(nodeC, "/api/admin/link", secret,
+            "{\"alias\": \"TDX-98d2d07e94c5c964\", \"target\": \"NCT06576635\", \"reason\": \"same trial\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+        assertEquals(200, linked.statusCode(), linked.body());
+        for (ServerProcess n : List.of(nodeA, nodeB)) {
+          report("a link over HTTP on node C -> the page is no record of its own on node " + "ABC".charAt(nodes.indexOf(n)),
+              until(n, "/api/v2/studies?countTotal=true&pageSize=1", 102));
+        }
+        java.net.http.HttpResponse<String> anonymous = post(nodeA, "/api/admin/import", null, new byte[] {'{', '}'},
+            "application/json");
+        assertEquals(401, anonymous.statusCode(), "no write without a token on any node: " + anonymous.body());
 
         // Node A is killed (no shutdown at all) while the store changes; restarted, it catches up.
         nodeA.kill();
