@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ final class JdbcApiTokens implements ApiTokens {
         ps.setString(3, scopeText);
         ps.setString(4, hash);
         ps.setLong(5, Micros.of(now));
-        setMicros(ps, 6, expires);
+        Micros.bind(ps, 6, expires);
         ps.executeUpdate();
       }
       return new ApiToken(id, name, scopes, now, expires, Optional.empty(), Optional.empty());
@@ -215,20 +214,8 @@ final class JdbcApiTokens implements ApiTokens {
     for (String code : rs.getString(3).trim().split(" +")) {
       scopes.add(ApiToken.Scope.of(code));
     }
-    return new ApiToken(rs.getLong(1), rs.getString(2), scopes, Micros.toInstant(rs.getLong(4)), micros(rs, 5),
-        micros(rs, 6), micros(rs, 7));
+    return new ApiToken(rs.getLong(1), rs.getString(2), scopes, Micros.toInstant(rs.getLong(4)), Micros.read(rs, 5),
+        Micros.read(rs, 6), Micros.read(rs, 7));
   }
 
-  private static Optional<Instant> micros(ResultSet rs, int column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(Micros.toInstant(v));
-  }
-
-  private static void setMicros(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
-    if (value.isPresent()) {
-      ps.setLong(index, Micros.of(value.get()));
-    } else {
-      ps.setNull(index, Types.BIGINT);
-    }
-  }
 }

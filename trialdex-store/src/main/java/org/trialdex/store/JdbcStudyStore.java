@@ -1224,7 +1224,7 @@ final class JdbcStudyStore implements StudyStore {
           if (!rs.next()) {
             return SyncMark.none(upstream);
           }
-          return new SyncMark(upstream, date(rs.getString(1)), date(rs.getString(2)), instant(rs, 3), instant(rs, 4));
+          return new SyncMark(upstream, date(rs.getString(1)), date(rs.getString(2)), Micros.read(rs, 3), Micros.read(rs, 4));
         }
       }
     });
@@ -1240,8 +1240,8 @@ final class JdbcStudyStore implements StudyStore {
         ps.setString(1, mark.upstream());
         ps.setString(2, mark.highWater().map(java.time.LocalDate::toString).orElse(null));
         ps.setString(3, mark.resumeFrom().map(java.time.LocalDate::toString).orElse(null));
-        setMicros(ps, 4, mark.passStarted());
-        setMicros(ps, 5, mark.lastFinished());
+        Micros.bind(ps, 4, mark.passStarted());
+        Micros.bind(ps, 5, mark.lastFinished());
         ps.executeUpdate();
       }
       return null;
@@ -1321,19 +1321,6 @@ final class JdbcStudyStore implements StudyStore {
 
   private static Optional<java.time.LocalDate> date(String s) {
     return s == null ? Optional.empty() : Optional.of(java.time.LocalDate.parse(s));
-  }
-
-  private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
-    long v = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(Micros.toInstant(v));
-  }
-
-  private static void setMicros(PreparedStatement ps, int index, Optional<Instant> at) throws SQLException {
-    if (at.isPresent()) {
-      ps.setLong(index, Micros.of(at.get()));
-    } else {
-      ps.setNull(index, java.sql.Types.BIGINT);
-    }
   }
 
   // ---------------------------------------------------------------- plumbing
