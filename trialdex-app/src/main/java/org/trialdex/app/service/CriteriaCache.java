@@ -336,9 +336,26 @@ public final class CriteriaCache implements AutoCloseable {
   }
 
   private boolean connect(String fingerprint) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
     try {
-      openAndPrune(fingerprint);
-      return true;
+      while (true) {
+        try {
+          openAndPrune(fingerprint);
+          return true;
+        } catch (SQLException e) {
+          // Another process opening a new file at the same moment (its switch to WAL holds the lock for
+          // an instant, before any busy timeout applies): try again until the busy timeout is over.
+          if (!busy(e) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          closeConnections();
+          Thread.sleep(20);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeConnections();
+      return false;
     } catch (SQLException | IOException e) {
       closeConnections();
       Exception problem = e;
@@ -355,6 +372,11 @@ public final class CriteriaCache implements AutoCloseable {
       LOG.warn("the parse cache {} cannot be used ({}); criteria are parsed in this process only", file, problem.toString());
       return false;
     }
+  }
+
+  private static boolean busy(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED") || m.contains("database is locked");
   }
 
   private void openAndPrune(String fingerprint) throws SQLException, IOException {
