@@ -189,7 +189,7 @@ class LoadSheddingHttpTest {
   private static void assertBusy(HttpResponse<String> r) throws IOException {
     assertEquals(503, r.statusCode(), () -> r.uri() + ": " + r.body());
     assertEquals("1", r.headers().firstValue("Retry-After").orElse(null), () -> r.uri() + ": " + r.headers());
-    assertTrue(MAPPER.readTree(r.body()).path("message").asText().startsWith("The server is busy: " + PLACES
+    assertTrue(ErrorBodies.message(r).startsWith("The server is busy: " + PLACES
         + " expensive requests"), r::body);
   }
 

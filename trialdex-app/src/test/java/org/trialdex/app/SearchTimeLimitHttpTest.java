@@ -2,7 +2,6 @@ package org.trialdex.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +63,7 @@ class SearchTimeLimitHttpTest {
   private void assertStopped(String pathAndQuery) throws IOException, InterruptedException {
     HttpResponse<String> r = get(pathAndQuery);
     assertEquals(503, r.statusCode(), r::body);
-    assertEquals(STOPPED, new ObjectMapper().readTree(r.body()).path("message").asText());
+    assertEquals(STOPPED, ErrorBodies.message(r), pathAndQuery);
   }
 
   @Test
@@ -87,7 +86,7 @@ class SearchTimeLimitHttpTest {
       assertEquals("5", r.headers().firstValue("Retry-After").orElse(null), path);
       assertEquals("The statistics were not ready within the time limit of 0 ms; they go on being computed from "
           + "every record, so try again in a moment (Retry-After)",
-          new ObjectMapper().readTree(r.body()).path("message").asText(), path);
+          ErrorBodies.message(r), path);
     }
   }
 

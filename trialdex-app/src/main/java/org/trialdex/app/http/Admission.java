@@ -1,6 +1,5 @@
 package org.trialdex.app.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -36,7 +35,8 @@ final class Admission {
 
   /**
    * Answers {@link Busy} and {@link LimitedStats.TooSlow} on {@code app} as 503 with {@code
-   * Retry-After} and the usual {@code {"message": ...}}.
+   * Retry-After} and the message in the path's usual error format ({@link HttpServer#error}:
+   * plain text under {@code /api/v2}, else {@code {"message": ...}}).
    */
   static void errors(Javalin app) {
     app.exception(Busy.class, (e, ctx) -> unavailable(ctx, e.retryAfterSeconds, e.getMessage()));
@@ -48,10 +48,7 @@ final class Admission {
 
   private static void unavailable(io.javalin.http.Context ctx, long retryAfterSeconds, String message) {
     ctx.header("Retry-After", Long.toString(retryAfterSeconds));
-    ObjectNode body = HttpServer.json().createObjectNode();
-    body.put("message", message);
-    ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-    Render.json(ctx, body);
+    HttpServer.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, message);
   }
 
   /** {@code handler}, admitted only while there is a place. */

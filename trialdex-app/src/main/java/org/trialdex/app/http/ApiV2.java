@@ -71,6 +71,7 @@ final class ApiV2 {
   private void studies(Context ctx) throws java.io.IOException {
     Map<String, List<String>> params = new java.util.LinkedHashMap<>(ctx.queryParamMap());
     boolean explain = explainFlag(params.remove("explain"));
+    MarkupFormat markup = MarkupFormat.of(params.remove("markupFormat"));
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
     SearchRequest request = SearchRequests.parse(params);
@@ -78,15 +79,16 @@ final class ApiV2 {
     if (format.equals("csv")) {
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));
-      Iterable<JsonNode> rows = () -> result.hits().stream().map(org.trialdex.app.service.SearchResponses::storedTree).iterator();
+      Iterable<JsonNode> rows = () -> result.hits().stream()
+          .map(h -> markup.apply(org.trialdex.app.service.SearchResponses.storedTree(h))).iterator();
       Streamed.csv(ctx, out -> csv(fields, rows, request.pageToken().isEmpty(), out));
       return;
     }
     JsonNode explanation = explain ? org.trialdex.app.service.SearchResponses.explanation(
         trialdex.searches().explain(request, result)) : null;
     // Each study as the index stores it: whole, or the fields picked from it, never through the model.
-    java.util.Optional<java.util.function.UnaryOperator<JsonNode>> view =
-        fields.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(study -> select(study, fields));
+    java.util.Optional<java.util.function.UnaryOperator<JsonNode>> view = fields.isEmpty() && markup == MarkupFormat.MARKDOWN
+        ? java.util.Optional.empty() : java.util.Optional.of(study -> markup.apply(select(study, fields)));
     Streamed.v2(ctx, result, hit -> org.trialdex.app.service.SearchResponses.asStored(hit, view), explanation);
   }
 
@@ -106,10 +108,11 @@ final class ApiV2 {
 
   private void study(Context ctx) throws java.io.IOException {
     Map<String, List<String>> params = ctx.queryParamMap();
-    only(params, Set.of("format", "fields"));
+    only(params, Set.of("format", "fields", "markupFormat"));
     String format = format(params, "json", "csv");
     List<StudyFields.Field> fields = fields(params);
-    String id = ctx.pathParam("nctId");
+    MarkupFormat markup = MarkupFormat.of(params.get("markupFormat"));
+    String id = studyId(ctx.pathParam("nctId"));
     byte[] stored = trialdex.records().currentJson(id)
         .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
     // A tree of the record as stored, not through the model: the same tree, for a fraction of the
@@ -121,6 +124,7 @@ final class ApiV2 {
     if (!derived.isEmpty()) {
       ctx.header(DERIVED_HEADER, String.join(", ", derived));
     }
+    markup.apply(tree);
     if (format.equals("csv")) {
       StringBuilder out = new StringBuilder();
       csv(fields, List.of(tree), true, out);
@@ -128,6 +132,44 @@ final class ApiV2 {
     } else {
       Render.json(ctx, select(tree, fields));
     }
+  }
+
+  /**
+   * The id of {@code /api/v2/studies/{nctId}} as it is stored: an NCT number in either case
+   * ({@code nct02513394}, as the document's pattern {@code ^(NCT|nct)\d{8}$} allows) upper-cased.
+   * A malformed one answers 400, as ClinicalTrials.gov does, not 404; a record trialdex keeps under
+   * another registry's id (not an NCT number) answers under that id, our extension.
+   */
+  private String studyId(String given) {
+    if (NCT_ID.matcher(given).matches()) {
+      return given.toUpperCase(Locale.ROOT);
+    }
+    boolean looksNct = given.regionMatches(true, 0, "NCT", 0, 3);
+    if (!looksNct && org.trialdex.core.source.RecordIds.isOtherId(given) && trialdex.records().currentJson(given).isPresent()) {
+      return given;
+    }
+    throw new HttpServer.BadRequest("NCT number `" + given + "` has incorrect format: expected NCT followed by 8 digits,"
+        + " e.g. NCT02513394 (nct02513394 is taken too)");
+  }
+
+  private static final java.util.regex.Pattern NCT_ID = java.util.regex.Pattern.compile("(?i)NCT\\d{8}");
+
+  /**
+   * A search parameter's error as the v2 API words it: an unknown name as ClinicalTrials.gov says it
+   * ({@code `filter.studyType` is unknown parameter}), followed by trialdex's hint; a bad value
+   * as trialdex says it, naming the parameter, the value and what is accepted.
+   */
+  static String message(org.trialdex.search.query.QueryException e) {
+    String prefix = e.parameter() + ": unknown parameter";
+    if (e.isUnknownParameter() && e.getMessage().startsWith(prefix)) {
+      return unknownParameter(e.parameter()) + e.getMessage().substring(prefix.length());
+    }
+    return e.getMessage();
+  }
+
+  /** ClinicalTrials.gov's words for a parameter it does not take. */
+  static String unknownParameter(String name) {
+    return "`" + name + "` is unknown parameter";
   }
 
   private void version(Context ctx) {
@@ -264,7 +306,12 @@ final class ApiV2 {
   static List<StudyFields.Field> fields(Map<String, List<String>> params) {
     List<StudyFields.Field> out = new ArrayList<>();
     for (String item : list(params, "fields")) {
-      out.add(resolve(item));
+      try {
+        out.add(StudyFields.model().resolve(item));
+      } catch (IllegalArgumentException e) {
+        // ClinicalTrials.gov's words first, then ours (which fields there are).
+        throw new HttpServer.BadRequest("Parameter 'fields' contains invalid field name: '" + item + "'; " + e.getMessage());
+      }
     }
     return out;
   }
@@ -292,7 +339,7 @@ final class ApiV2 {
   private static void only(Map<String, List<String>> params, Set<String> accepted) {
     for (String name : params.keySet()) {
       if (!accepted.contains(name)) {
-        throw new HttpServer.BadRequest("unknown parameter '" + name + "'"
+        throw new HttpServer.BadRequest(unknownParameter(name)
             + (accepted.isEmpty() ? "; this endpoint takes none" : "; accepted: " + String.join(", ", new java.util.TreeSet<>(accepted))));
       }
     }

@@ -20,7 +20,8 @@ import org.trialdex.search.query.QueryException;
  * The HTTP server: the routes, one error mapping and one request log line per request. Handlers
  * are thin: they read parameters, call a service of {@link Trialdex} and render.
  *
- * <p>Errors answer JSON {@code {"message": ...}}: 400 for a bad parameter or query, 404 for an
+ * <p>Errors answer JSON {@code {"message": ...}} (under {@code /api/v2}, the message as
+ * {@code text/plain}, as ClinicalTrials.gov answers): 400 for a bad parameter or query, 404 for an
  * unknown study or path, 500 (the details go to the log, never to the client) for the rest. The
  * admin API's writes ({@code /api/admin}, {@link AdminApi}) add 401, 403, 413, 422 and 429.
  */
@@ -148,7 +149,8 @@ public final class HttpServer implements AutoCloseable {
     app.exception(BadRequest.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(org.trialdex.core.eligibility.PatientFormatException.class,
         (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, "the patient could not be read: " + e.getMessage()));
-    app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(QueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST,
+        isApiV2(ctx.path()) ? ApiV2.message(e) : e.getMessage()));
     // The index failing (its folder, its disk) is the server's trouble, not the request's.
     app.exception(SearchException.class, (e, ctx) -> error(ctx,
         e.isIndexFailure() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -265,11 +267,26 @@ public final class HttpServer implements AutoCloseable {
     return StudyJson.standard().mapper();
   }
 
-  private static void error(Context ctx, HttpStatus status, String message) {
-    ObjectNode body = json().createObjectNode();
-    body.put("message", message == null ? status.getMessage() : message);
+  /**
+   * Answers an error: under {@code /api/v2} as ClinicalTrials.gov does, the message alone as
+   * {@code text/plain} (its document's {@code errorMessage}); everywhere else (trialdex's own API)
+   * JSON {@code {"message": ...}}.
+   */
+  static void error(Context ctx, HttpStatus status, String message) {
+    String text = message == null ? status.getMessage() : message;
     ctx.status(status);
+    if (isApiV2(ctx.path())) {
+      ctx.contentType("text/plain; charset=utf-8").result(text);
+      return;
+    }
+    ObjectNode body = json().createObjectNode();
+    body.put("message", text);
     Render.json(ctx, body);
+  }
+
+  /** A path of the ClinicalTrials.gov-compatible API, whose errors are plain text. */
+  static boolean isApiV2(String path) {
+    return path.equals("/api/v2") || path.startsWith("/api/v2/");
   }
 
   /** The port the server listens on. */

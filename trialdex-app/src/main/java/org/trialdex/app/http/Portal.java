@@ -19,17 +19,23 @@ final class Portal {
 
   private Portal() {}
 
+  /** The page's study id, an NCT number in either case ({@code /study/nct02513394}) upper-cased. */
+  private static String studyId(io.javalin.http.Context ctx) {
+    String id = ctx.pathParam("id");
+    return id.matches("(?i)nct\\d{8}") ? id.toUpperCase(java.util.Locale.ROOT) : id;
+  }
+
   static void routes(Javalin app, Trialdex trialdex, Admission admission) {
     Duration searchLimit = admission.limits().timeLimit();
     app.get("/", admission.light(ctx -> html(ctx, WebPages.home(trialdex))));
     app.get("/search", admission.guard(ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit))));
-    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, ctx.pathParam("id")))));
+    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx)))));
     app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscape(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
     app.post("/match", admission.guardAfterBody(ctx -> html(ctx.header("Cache-Control", "no-store"),
         WebPages.match(trialdex, ctx.formParamMap()))));
-    app.get("/study/{id}/history", admission.light(ctx -> html(ctx, WebPages.history(trialdex, ctx.pathParam("id"),
+    app.get("/study/{id}/history", admission.light(ctx -> html(ctx, WebPages.history(trialdex, studyId(ctx),
         version(ctx, "from"), version(ctx, "to")))));
     // The style sheet and script the pages link, with their version (web.Assets).
     app.get("/static/{name}", ctx -> {

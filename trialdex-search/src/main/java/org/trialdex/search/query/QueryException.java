@@ -14,17 +14,37 @@ public final class QueryException extends IllegalArgumentException {
 
   private final String parameter;
   private final int position;
+  private final boolean unknownParameter;
 
   QueryException(String parameter, String message) {
+    this(parameter, message, false);
+  }
+
+  private QueryException(String parameter, String message, boolean unknownParameter) {
     super(parameter + ": " + message);
     this.parameter = parameter;
     this.position = -1;
+    this.unknownParameter = unknownParameter;
   }
 
   QueryException(String parameter, int position, String message) {
     super(parameter + ": " + message + " (at position " + position + ")");
     this.parameter = parameter;
     this.position = position;
+    this.unknownParameter = false;
+  }
+
+  /** {@code parameter} is not one the search takes; {@code message} says which are. */
+  static QueryException unknownParameter(String parameter, String message) {
+    return new QueryException(parameter, message, true);
+  }
+
+  /**
+   * Whether the parameter's name is what is wrong (not one the search takes), rather than its
+   * value; an HTTP layer may word the two differently.
+   */
+  public boolean isUnknownParameter() {
+    return unknownParameter;
   }
 
   /** The parameter whose name or value is wrong, e.g. {@code query.cond}. */

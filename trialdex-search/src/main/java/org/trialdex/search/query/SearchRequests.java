@@ -80,7 +80,10 @@ import org.trialdex.core.source.RecordIds;
  * <p>A value that is empty or blank counts as not given, as HTML forms send empty fields. Each
  * parameter may appear once. {@code filter.synonyms} (ClinicalTrials.gov's internal synonym ids)
  * is rejected; trialdex applies its own condition synonyms. The API's rule "If any query parameter
- * contains only NCT IDs, filters are ignored" is the search service's to apply.
+ * contains only NCT IDs (comma- and/or space-separated), filters are ignored" is applied here: the
+ * {@code filter.*} and {@code postFilter.*} parameters (and {@code near}, a geo filter) are read,
+ * so a bad value is still an error, then dropped; {@code aggFilters} stays. Such ids are taken in
+ * either case ({@code nct02513394}).
  */
 public final class SearchRequests {
 
@@ -96,6 +99,9 @@ public final class SearchRequests {
   private static final Pattern SORT_ITEM = Pattern.compile(
       "(([a-zA-Z][a-zA-Z0-9\\-. ]*)|(@relevance)|(@distance))(:(asc|desc))?", Pattern.CASE_INSENSITIVE);
   private static final double METERS_PER_MILE = 1609.344;
+  /** A query value that is only NCT ids, comma- and/or space-separated, in any case. */
+  private static final Pattern ONLY_NCT_IDS = Pattern.compile(
+      "\\s*NCT\\d{8}(?:[\\s,]+NCT\\d{8})*[\\s,]*", Pattern.CASE_INSENSITIVE);
 
   private SearchRequests() {}
 
@@ -111,9 +117,16 @@ public final class SearchRequests {
   public static SearchRequest parse(Map<String, List<String>> params) {
     Map<String, String> values = singleValues(params);
     Map<SearchRequest.Area, Expr> queries = new EnumMap<>(SearchRequest.Area.class);
+    boolean onlyIds = false;
     for (SearchRequest.Area area : SearchRequest.Area.values()) {
       String text = values.get(area.parameter());
       if (text != null) {
+        if (ONLY_NCT_IDS.matcher(text).matches()) {
+          // A list of ids, any of which matches; nct02513394 is the same study as NCT02513394,
+          // whatever the field's analysis.
+          text = String.join(" OR ", items(text.toUpperCase(Locale.ROOT), "[\\s,]+"));
+          onlyIds = true;
+        }
         queries.put(area, EssieParser.parse(text, area.searchArea(), area.parameter()));
       }
     }
@@ -133,6 +146,16 @@ public final class SearchRequests {
     geo = geo.or(() -> near);
     List<String> phases = optional(values, "filter.phase").map(v -> phases(v)).orElse(List.of());
     List<String> types = optional(values, "filter.studyType").map(v -> studyTypes(v)).orElse(List.of());
+    if (onlyIds) {
+      // The API's rule: "If any query parameter contains only NCT IDs (comma- and/or
+      // space-separated), filters are ignored." They were read above, so a bad one is still an error.
+      advanced = Optional.empty();
+      status = List.of();
+      ids = List.of();
+      geo = Optional.empty();
+      phases = List.of();
+      types = List.of();
+    }
     List<SearchRequest.AggFilter> aggFilters =
         optional(values, "aggFilters").map(AggFilterParser::parseAggFilters).orElse(List.of());
     List<SearchRequest.SortKey> sort = optional(values, "sort").map(v -> sort(v)).orElse(List.of());
@@ -183,7 +206,7 @@ public final class SearchRequests {
           + "synonym ids; trialdex expands condition synonyms in query.cond by itself");
     }
     String hint = didYouMean(name).map(s -> "did you mean " + s + "? ").orElse("");
-    return new QueryException(name, "unknown parameter; " + hint + "accepted: "
+    return QueryException.unknownParameter(name, "unknown parameter; " + hint + "accepted: "
         + String.join(", ", ACCEPTED));
   }
 

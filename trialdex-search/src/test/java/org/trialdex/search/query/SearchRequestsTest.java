@@ -1,6 +1,7 @@
 package org.trialdex.search.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,31 @@ class SearchRequestsTest {
         Area.LOCN, new Expr.Words("LocationCity", "Boston")), request.queries());
     assertEquals(Optional.of(new Expr.And(List.of(new Expr.Words("StartDate", "2022"),
         new Expr.Words("BasicSearch", "aspirin")))), request.advanced());
+  }
+
+  @Test
+  void aQueryOfNctIdsAloneIgnoresTheFiltersAndTakesLowerCaseIds() {
+    // ctg-oas-v2.yaml: "If any query parameter contains only NCT IDs (comma- and/or space-separated),
+    // filters are ignored."
+    SearchRequest request = parse("query.term", "nct02513394, NCT00000001", "filter.overallStatus", "RECRUITING",
+        "filter.advanced", "AREA[Phase]PHASE1", "filter.ids", "NCT11111111", "filter.geo", "distance(1,1,5mi)");
+    assertEquals(Map.of(Area.TERM, new Expr.Or(List.of(new Expr.Words("BasicSearch", "NCT02513394"),
+        new Expr.Words("BasicSearch", "NCT00000001")))), request.queries());
+    assertEquals(List.of(), request.overallStatus());
+    assertEquals(Optional.empty(), request.advanced());
+    assertEquals(List.of(), request.ids());
+    assertEquals(Optional.empty(), request.geo());
+    // Words beside the ids: the filters apply.
+    assertEquals(List.of("RECRUITING"),
+        parse("query.term", "NCT02513394 aspirin", "filter.overallStatus", "RECRUITING").overallStatus());
+    // An ignored filter is still read: a bad value is an error.
+    assertEquals("filter.overallStatus", fails("query.id", "NCT02513394", "filter.overallStatus", "DONE").parameter());
+  }
+
+  @Test
+  void anUnknownParameterSaysSo() {
+    assertTrue(fails("query.nonsense", "x").isUnknownParameter());
+    assertFalse(fails("pageSize", "-1").isUnknownParameter());
   }
 
   @Test
