@@ -142,7 +142,7 @@ class ApiErrorsTest {
 
   @Test
   void aRepeatedParameterIsRefusedNamingIt() throws Exception {
-    thenPlainErrorStarting("/api/v2/studies?query.cond=a&query.cond=b", 400, "query.cond: given 2 times; give it once");
+    thenPlainErrorStarting("/api/v2/studies?query.cond=a&query.cond=b", 400, "query.cond: given 2 times with different values [a, b]; give it once");
   }
 
   @Test

@@ -89,6 +89,11 @@ final class Explainer {
       case Expr.Not not -> { } // excluded words explain no hit
       case Expr.Range r -> { }
       case Expr.Missing m -> { }
+      case Expr.Wildcard w -> { }
+      case Expr.Expanded e -> collect(e.part(), leaves);
+      case Expr.Covered c -> collect(c.part(), leaves);
+      case Expr.AtOneSite s -> collect(s.part(), leaves);
+      case Expr.Synonym s -> { }
     }
   }
 

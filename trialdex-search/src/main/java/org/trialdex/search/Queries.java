@@ -127,29 +127,65 @@ final class Queries {
         .build();
   }
 
+  /**
+   * How the words below a context operator are matched: {@code EXPANSION[...]} and
+   * {@code COVERAGE[...]}, the defaults outside any.
+   */
+  record Mode(Expr.Expansion expansion, Expr.Coverage coverage) {
+    static final Mode DEFAULT = new Mode(Expr.Expansion.RELAXATION, Expr.Coverage.CONTAINS);
+  }
+
   /** One expression. */
   Query expr(Expr expr) {
+    return expr(expr, Mode.DEFAULT);
+  }
+
+  private Query expr(Expr expr, Mode mode) {
     return switch (expr) {
-      case Expr.Words w -> words(field(w.field()), w.text(), false);
-      case Expr.Phrase p -> words(field(p.field()), p.text(), true);
-      case Expr.And and -> and(and.parts());
-      case Expr.Or or -> or(or.parts());
+      case Expr.Words w -> words(field(w.field()), w.text(), false, mode);
+      case Expr.Phrase p -> words(field(p.field()), p.text(), true, mode);
+      case Expr.Wildcard w -> wildcard(field(w.field()), w.pattern());
+      case Expr.And and -> and(and.parts(), mode);
+      case Expr.Or or -> or(or.parts(), mode);
       case Expr.Not not -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-          .add(expr(not.part()), Occur.MUST_NOT).build();
+          .add(expr(not.part(), mode), Occur.MUST_NOT).build();
       case Expr.Range r -> range(field(r.field()), r.lower(), r.upper());
       case Expr.Missing m -> new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
           .add(new TermQuery(new Term(Schema.PRESENT, field(m.field()).name())), Occur.MUST_NOT).build();
+      case Expr.Expanded e -> expr(e.part(), new Mode(e.expansion(), mode.coverage()));
+      case Expr.Covered c -> expr(c.part(), new Mode(mode.expansion(), c.coverage()));
+      case Expr.AtOneSite site -> atOneSite(site.part(), mode);
+      case Expr.Synonym synonym -> synonym(synonym);
     };
   }
 
-  private Query and(List<Expr> parts) {
+  /** The studies indexed under the concept (by their own lists or their titles), in its area. */
+  private Query synonym(Expr.Synonym synonym) {
+    Concept concept = concepts.vocabulary().concept(synonym.id()).orElseThrow(() -> new SearchException(
+        "Unknown synonym id \"" + synonym.id() + "\" in " + synonym.area() + ":" + synonym.id() + "; trialdex's"
+        + " synonym ids are its concept ids (MeSH descriptors such as D003924, Disease Ontology ids such as"
+        + " DOID:9352), as explain=true names them"));
+    List<Vocabulary.Area> areas = switch (synonym.area().toLowerCase(Locale.ROOT)) {
+      case "conditionsearch" -> List.of(Vocabulary.Area.CONDITION);
+      case "interventionsearch" -> List.of(Vocabulary.Area.INTERVENTION);
+      default -> List.of(Vocabulary.Area.CONDITION, Vocabulary.Area.INTERVENTION);
+    };
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (Vocabulary.Area area : areas) {
+      any.add(new TermQuery(new Term(Concepts.field(area), concept.id())), Occur.SHOULD);
+      any.add(new TermQuery(new Term(Concepts.mentionField(area), concept.id())), Occur.SHOULD);
+    }
+    return new ConstantScoreQuery(any.build());
+  }
+
+  private Query and(List<Expr> parts, Mode mode) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
     for (Expr part : parts) {
       if (part instanceof Expr.Not not) {
-        b.add(expr(not.part()), Occur.MUST_NOT);
+        b.add(expr(not.part(), mode), Occur.MUST_NOT);
       } else {
-        b.add(expr(part), Occur.MUST);
+        b.add(expr(part, mode), Occur.MUST);
         positive = true;
       }
     }
@@ -159,15 +195,54 @@ final class Queries {
     return b.build();
   }
 
-  private Query or(List<Expr> parts) {
+  private Query or(List<Expr> parts, Mode mode) {
     if (parts.isEmpty()) {
       return new MatchNoDocsQuery("an empty OR");
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Expr part : parts) {
-      b.add(expr(part), Occur.SHOULD);
+      b.add(expr(part, mode), Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * {@code SEARCH[Location](part)}: the studies with one site where all of {@code part} holds. The
+   * index finds the studies where it holds across their sites; each such record's sites are then
+   * checked one by one ({@link SiteCheck}). A part with {@code NOT} can hold at one site of a study
+   * whose other sites it excludes, so then every study with a site is a candidate.
+   */
+  private Query atOneSite(Expr given, Mode mode) {
+    Expr part = SiteCheck.retarget(given);
+    SiteCheck check = SiteCheck.of(part, mode.coverage());
+    Query candidates = check.negates() ? new TermQuery(new Term(Schema.PRESENT, "LocationSearch")) : expr(part, mode);
+    return new VerifiedQuery(candidates, check);
+  }
+
+  /** {@code lymph*}: the words of the field (or of the area's parts) the pattern matches. */
+  private Query wildcard(FieldDef field, String pattern) {
+    String plain = pattern.replace("*", "");
+    if (!plain.chars().allMatch(Character::isLetterOrDigit)) {
+      throw new SearchException("Bad wildcard \"" + pattern + "\" in " + field.name() + ": a wildcard word is letters,"
+          + " digits and *, e.g. lymph* or leuk*mia");
+    }
+    String lower = pattern.toLowerCase(Locale.ROOT);
+    return switch (field.kind()) {
+      case TEXT, ID -> {
+        Map<String, Float> parts = Schema.AREA_PARTS.get(field.name().toLowerCase(Locale.ROOT));
+        if (parts == null) {
+          yield new org.apache.lucene.search.WildcardQuery(new Term(field.name(), lower));
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String part : parts.keySet()) {
+          any.add(new org.apache.lucene.search.WildcardQuery(new Term(part, lower)), Occur.SHOULD);
+        }
+        yield any.build();
+      }
+      case KEYWORD -> new org.apache.lucene.search.WildcardQuery(new Term(field.name(), Schema.keyword(lower)));
+      default -> throw new SearchException("Wildcards apply to text fields, not to " + field.name() + ", a "
+          + field.kind().name().toLowerCase(Locale.ROOT) + " field; use RANGE[...] for it");
+    };
   }
 
   /**
@@ -178,6 +253,120 @@ final class Queries {
   static FieldDef field(String name) {
     return Schema.field(name).orElseThrow(() -> new SearchException("Unknown field \"" + name
         + "\" in AREA[" + name + "]; accepted fields: " + String.join(", ", Schema.NAMES)));
+  }
+
+  /**
+   * Words as the mode reads them. {@code EXPANSION[None]} and {@code [Term]}: the words adjacent,
+   * no synonyms (the index folds case and accents, so the two read alike here); {@code [Concept]}:
+   * synonyms, the words adjacent; {@code [Relaxation]}, the default: synonyms, the words anywhere;
+   * {@code [Lossy]}: as the default, but a study with any one of the words matches (more words rank
+   * higher). A {@code COVERAGE} other than {@code Contains} then keeps the studies where one value
+   * of the field is covered so by the words ({@link CoverageCheck}); on a keyword field (whose value
+   * is matched whole already) {@code StartsWith} and {@code EndsWith} match the value's first or
+   * last words.
+   */
+  private Query words(FieldDef field, String text, boolean phrase, Mode mode) {
+    if (field.kind() == Kind.KEYWORD && mode.coverage() != Expr.Coverage.CONTAINS
+        && mode.coverage() != Expr.Coverage.FULL_MATCH) {
+      // Whole words: "San" starts "San Diego", not "Santiago".
+      String value = Schema.keyword(text);
+      Query part = mode.coverage() == Expr.Coverage.STARTS_WITH
+          ? new org.apache.lucene.search.PrefixQuery(new Term(field.name(), value + " "))
+          : new org.apache.lucene.search.WildcardQuery(new Term(field.name(), "* " + escapeWildcard(value)));
+      return new BooleanQuery.Builder().add(new TermQuery(new Term(field.name(), value)), Occur.SHOULD)
+          .add(part, Occur.SHOULD).build();
+    }
+    Query q = switch (mode.expansion()) {
+      case NONE, TERM -> plainWords(field, text, true);
+      case CONCEPT -> words(field, text, true);
+      case RELAXATION -> words(field, text, phrase);
+      case LOSSY -> phrase ? words(field, text, true) : lossy(field, text);
+    };
+    if (mode.coverage() == Expr.Coverage.CONTAINS || field.kind() != Kind.TEXT
+        || q instanceof MatchNoDocsQuery) {
+      return q;
+    }
+    return new VerifiedQuery(q, new CoverageCheck(field.name(), tokens(text), mode.coverage()));
+  }
+
+  private static String escapeWildcard(String value) {
+    StringBuilder out = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      if (c == '*' || c == '?' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Any of the words (each as the default reads it); the more of them, the higher the rank. */
+  private Query lossy(FieldDef field, String text) {
+    String[] each = text.strip().split("\\s+");
+    if (each.length < 2) {
+      return words(field, text, false);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String word : new LinkedHashSet<>(Arrays.asList(each))) {
+      Query q = words(field, word, false);
+      if (!(q instanceof MatchNoDocsQuery)) {
+        any.add(q, Occur.SHOULD);
+      }
+    }
+    any.setMinimumNumberShouldMatch(1);
+    return any.build();
+  }
+
+  /**
+   * {@code COVERAGE[...]} on a text field: some value of the field (of any part of an area) whose
+   * words, analyzed as the index analyzes them, are the wanted words (FullMatch), start or end with
+   * them, or contain them in order.
+   */
+  record CoverageCheck(String field, List<String> wanted, Expr.Coverage coverage) implements VerifiedQuery.Check {
+    @Override
+    public boolean test(StudyView study) {
+      FieldDef def = Queries.field(field);
+      for (String value : def.values().apply(study)) {
+        if (covers(analyzed(value), wanted, coverage)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public String description() {
+      return "COVERAGE[" + coverage.written() + "] of " + wanted + " in " + field;
+    }
+  }
+
+  /** Whether {@code value}'s words are covered by {@code wanted} as {@code coverage} says. */
+  static boolean covers(List<String> value, List<String> wanted, Expr.Coverage coverage) {
+    if (wanted.isEmpty() || wanted.size() > value.size()) {
+      return false;
+    }
+    return switch (coverage) {
+      case FULL_MATCH -> value.equals(wanted);
+      case STARTS_WITH -> value.subList(0, wanted.size()).equals(wanted);
+      case ENDS_WITH -> value.subList(value.size() - wanted.size(), value.size()).equals(wanted);
+      case CONTAINS -> java.util.Collections.indexOfSubList(value, wanted) >= 0;
+    };
+  }
+
+  /** The words of a value as the index's text analysis makes them. */
+  static List<String> analyzed(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream stream = Analysis.standard().textAnalyzer().tokenStream("BriefTitle", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (java.io.IOException e) {
+      throw new SearchException("Cannot analyze \"" + text + "\": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   private Query words(FieldDef field, String text, boolean phrase) {

@@ -24,11 +24,21 @@ import java.util.regex.Pattern;
  *       {@code AREA[MinimumAge]RANGE[MIN, 16 years]}. Only after an {@code AREA}.
  *   <li><b>{@code MISSING}</b>: {@code AREA[ResultsFirstPostDate]MISSING}. Only after an
  *       {@code AREA}.
+ *   <li><b>Context operators</b>, before an operand as {@code AREA} is:
+ *       {@code EXPANSION[None|Term|Concept|Relaxation|Lossy]} (how far words are expanded),
+ *       {@code COVERAGE[FullMatch|StartsWith|EndsWith|Contains]} (how much of a value the words
+ *       cover) and {@code SEARCH[Location|Study]} (whether the conditions must hold at one site).
+ *       Their values are taken in any case. Before words, such an operator takes the whole run of
+ *       words up to the next operator, quote or parenthesis, as ClinicalTrials.gov reads a search
+ *       term: {@code EXPANSION[None]heart attack} is {@code EXPANSION[None]"heart attack"} without
+ *       the adjacency.
+ *   <li><b>Wildcards</b>: a word with {@code *} in it ({@code lymph*}) matches the words it
+ *       stands for; at least two characters come before the first {@code *}. {@code \*} is a
+ *       star.
  * </ul>
  *
- * <p>Not supported, rejected with a message saying so: {@code SEARCH[...]} groups,
- * {@code COVERAGE[...]}, {@code EXPANSION[...]}. Parsing takes time linear in the text; nesting
- * (parentheses, {@code NOT}, {@code AREA}) deeper than {@value #MAX_DEPTH} levels is an error.
+ * <p>Parsing takes time linear in the text; nesting (parentheses, {@code NOT}, {@code AREA} and the
+ * context operators) deeper than {@value #MAX_DEPTH} levels is an error.
  * Whether a field exists and a range bound fits it is the search service's check, not this one.
  */
 public final class EssieParser {
@@ -177,9 +187,25 @@ public final class EssieParser {
         take();
         return inner;
       }
+      case EXPANSION, COVERAGE, SEARCH -> {
+        take();
+        requireOperand(token);
+        Expr part = peek().kind() == Kind.WORD ? wordRun(context) : parseUnary(context, depth + 1);
+        return switch (token.kind()) {
+          case EXPANSION -> new Expr.Expanded(java.util.Arrays.stream(Expr.Expansion.values())
+              .filter(x -> x.written().equals(token.text())).findFirst().orElseThrow(), part);
+          case COVERAGE -> new Expr.Covered(java.util.Arrays.stream(Expr.Coverage.values())
+              .filter(x -> x.written().equals(token.text())).findFirst().orElseThrow(), part);
+          default -> token.text().equals("Location") ? new Expr.AtOneSite(part) : part;
+        };
+      }
       case WORD -> {
         take();
         return new Expr.Words(context.field(), token.text());
+      }
+      case WILDCARD -> {
+        take();
+        return new Expr.Wildcard(context.field(), token.text());
       }
       case PHRASE -> {
         take();
@@ -207,6 +233,15 @@ public final class EssieParser {
       case END -> throw error(token, "the query ends where " + EXAMPLE + " is expected");
       default -> throw new AssertionError(token);
     }
+  }
+
+  /** The words from here to the next token that is not a word, as one search term. */
+  private Expr wordRun(Context context) {
+    StringBuilder run = new StringBuilder(take().text());
+    while (peek().kind() == Kind.WORD) {
+      run.append(' ').append(take().text());
+    }
+    return new Expr.Words(context.field(), run.toString());
   }
 
   private Expr range(String field, Token token) {
@@ -260,19 +295,22 @@ public final class EssieParser {
     return new QueryException(parameter, token.position(), message);
   }
 
-  enum Kind { WORD, PHRASE, AND, OR, NOT, LPAREN, RPAREN, AREA, RANGE, MISSING, END }
+  enum Kind { WORD, WILDCARD, PHRASE, AND, OR, NOT, LPAREN, RPAREN, AREA, RANGE, MISSING, EXPANSION, COVERAGE, SEARCH, END }
 
   /** A token: its kind, its text (word, phrase, AREA field, RANGE body) and where it starts. */
   record Token(Kind kind, String text, int position) {
     boolean startsOperand() {
       return switch (kind) {
-        case WORD, PHRASE, NOT, LPAREN, AREA, RANGE, MISSING -> true;
+        case WORD, WILDCARD, PHRASE, NOT, LPAREN, AREA, RANGE, MISSING, EXPANSION, COVERAGE, SEARCH -> true;
         default -> false;
       };
     }
 
     boolean nests() {
-      return kind == Kind.NOT || kind == Kind.LPAREN || kind == Kind.AREA;
+      return switch (kind) {
+        case NOT, LPAREN, AREA, EXPANSION, COVERAGE, SEARCH -> true;
+        default -> false;
+      };
     }
 
     String describe() {
@@ -280,6 +318,8 @@ public final class EssieParser {
         case WORD -> "the word " + text;
         case PHRASE -> "the phrase \"" + text + "\"";
         case AREA -> "AREA[" + text + "]";
+        case EXPANSION, COVERAGE, SEARCH -> kind.name() + "[" + text + "]";
+        case WILDCARD -> "the wildcard " + text;
         case RANGE -> "RANGE[" + text + "]";
         case LPAREN -> "'('";
         case RPAREN -> "')'";
@@ -368,19 +408,15 @@ public final class EssieParser {
       Kind kind = switch (name) {
         case "AREA" -> Kind.AREA;
         case "RANGE" -> Kind.RANGE;
-        case "SEARCH", "COVERAGE", "EXPANSION" -> null;
+        case "SEARCH" -> Kind.SEARCH;
+        case "COVERAGE" -> Kind.COVERAGE;
+        case "EXPANSION" -> Kind.EXPANSION;
         default -> Kind.END; // not an operator: a word that happens to contain '['
       };
       if (kind == Kind.END) {
         return false;
       }
       int start = i;
-      if (kind == null) {
-        throw new QueryException(parameter, start, name + "[...] is not supported; "
-            + (name.equals("SEARCH")
-                ? "combine the AREA[...] conditions with AND instead (they may then match different sites)"
-                : "terms are matched as analyzed words; remove " + name + "[...]"));
-      }
       int close = text.indexOf(']', j + 1);
       if (close < 0) {
         throw new QueryException(parameter, start, "'" + name + "[' is never closed; add ']'");
@@ -396,27 +432,61 @@ public final class EssieParser {
               + "field or search area name is letters and digits, e.g. AREA[OverallStatus]");
         }
       }
+      if (kind == Kind.EXPANSION || kind == Kind.COVERAGE || kind == Kind.SEARCH) {
+        body = contextValue(name, body, start, switch (kind) {
+          case EXPANSION -> List.of("None", "Term", "Concept", "Relaxation", "Lossy");
+          case COVERAGE -> List.of("FullMatch", "StartsWith", "EndsWith", "Contains");
+          default -> List.of("Study", "Location");
+        });
+      }
       tokens.add(new Token(kind, body, start));
       i = close + 1;
       return true;
     }
 
+    /** A context operator's value as the syntax spells it ({@code fullmatch} → {@code FullMatch}). */
+    private String contextValue(String operator, String value, int start, List<String> accepted) {
+      for (String a : accepted) {
+        if (a.equalsIgnoreCase(value)) {
+          return a;
+        }
+      }
+      throw new QueryException(parameter, start, operator + "[" + value + "] is not one of "
+          + accepted.stream().map(a -> operator + "[" + a + "]").collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     private void word() {
       int start = i;
+      boolean wildcard = false;
       StringBuilder out = new StringBuilder();
       while (i < text.length()) {
         char c = text.charAt(i);
         if (isSpace(c) || c == '(' || c == ')' || c == '"') {
           break;
         }
-        if (c == '\\' && i + 1 < text.length() && "\"\\()".indexOf(text.charAt(i + 1)) >= 0) {
+        if (c == '\\' && i + 1 < text.length() && "\"\\()*".indexOf(text.charAt(i + 1)) >= 0) {
           c = text.charAt(++i);
+        } else if (c == '*') {
+          wildcard = true;
         }
         out.append(c);
         i++;
       }
       String word = out.toString();
       boolean escaped = i - start != word.length();
+      if (wildcard) {
+        if (escaped) {
+          throw new QueryException(parameter, start, "the word " + text.substring(start, i) + " mixes a wildcard *"
+              + " with escapes; write the wildcard word without backslashes, or escape every * (\\*)");
+        }
+        int star = word.indexOf('*');
+        if (star < 2) {
+          throw new QueryException(parameter, start, "the wildcard " + word + " needs at least two characters"
+              + " before its first *, e.g. lymph*");
+        }
+        tokens.add(new Token(Kind.WILDCARD, word, start));
+        return;
+      }
       Kind kind = escaped ? Kind.WORD : switch (word) {
         case "AND" -> Kind.AND;
         case "OR" -> Kind.OR;

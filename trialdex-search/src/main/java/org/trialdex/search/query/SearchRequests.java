@@ -77,9 +77,11 @@ import org.trialdex.core.source.RecordIds;
  *       {@code geoDecay}: its format is checked, then it is ignored (no distance ranking yet).
  * </ul>
  *
- * <p>A value that is empty or blank counts as not given, as HTML forms send empty fields. Each
- * parameter may appear once. {@code filter.synonyms} (ClinicalTrials.gov's internal synonym ids)
- * is rejected; trialdex applies its own condition synonyms. The API's rule "If any query parameter
+ * <p>A value that is empty or blank counts as not given, as HTML forms send empty fields. A list
+ * parameter ({@link #LISTS}) may repeat, its values joining into one list; any other parameter
+ * may repeat only with the same value. {@code filter.synonyms} and {@code postFilter.synonyms}
+ * take {@code area:id} pairs whose ids are trialdex's concept ids (ClinicalTrials.gov's own ids
+ * come from a dictionary it does not publish, and are refused saying so). The API's rule "If any query parameter
  * contains only NCT IDs (comma- and/or space-separated), filters are ignored" is applied here: the
  * {@code filter.*} and {@code postFilter.*} parameters (and {@code near}, a geo filter) are read,
  * so a bad value is still an error, then dropped; {@code aggFilters} stays. Such ids are taken in
@@ -88,6 +90,13 @@ import org.trialdex.core.source.RecordIds;
 public final class SearchRequests {
 
   private static final List<String> ACCEPTED = accepted();
+  /**
+   * The parameters that hold lists (pipeDelimited in the API document, and our list extensions):
+   * given more than once, their values are one list.
+   */
+  private static final List<String> LISTS = List.of("filter.overallStatus", "filter.ids", "filter.synonyms",
+      "filter.phase", "filter.studyType", "postFilter.overallStatus", "postFilter.ids", "postFilter.synonyms",
+      "sort", "fields", "facets");
   /** Core's NCT id rule, in any case ({@code nct02513394}), as the API takes ids. */
   private static final Pattern NCT_ID = Pattern.compile(RecordIds.NCT_ID.pattern(), Pattern.CASE_INSENSITIVE);
   private static final Pattern OTHER_ID = RecordIds.OTHER_ID;
@@ -132,6 +141,10 @@ public final class SearchRequests {
     }
     Optional<Expr> advanced = filter(values, "advanced")
         .map(p -> EssieParser.parse(values.get(p), Expr.DEFAULT_FIELD, p));
+    Optional<Expr> synonyms = filter(values, "synonyms").map(p -> synonyms(p, values.get(p)));
+    if (synonyms.isPresent()) {
+      advanced = Optional.of(advanced.<Expr>map(a -> new Expr.And(List.of(a, synonyms.get()))).orElse(synonyms.get()));
+    }
     List<String> status = filter(values, "overallStatus").map(p -> statuses(p, values.get(p))).orElse(List.of());
     List<String> ids = filter(values, "ids").map(p -> ids(p, values.get(p))).orElse(List.of());
     Optional<SearchRequest.GeoFilter> geo = filter(values, "geo").map(p -> geo(p, values.get(p)));
@@ -173,8 +186,8 @@ public final class SearchRequests {
       a.add(area.parameter());
     }
     a.addAll(List.of("filter.overallStatus", "filter.ids", "filter.geo", "filter.advanced",
-        "filter.phase", "filter.studyType", "postFilter.overallStatus", "postFilter.ids",
-        "postFilter.geo", "postFilter.advanced", "aggFilters", "sort", "pageSize", "pageToken",
+        "filter.phase", "filter.studyType", "filter.synonyms", "postFilter.overallStatus", "postFilter.ids",
+        "postFilter.geo", "postFilter.advanced", "postFilter.synonyms", "aggFilters", "sort", "pageSize", "pageToken",
         "countTotal", "facets", "format", "fields", "geoDecay", "near", "nearDistance"));
     return List.copyOf(a);
   }
@@ -188,10 +201,15 @@ public final class SearchRequests {
       if (!ACCEPTED.contains(name)) {
         throw unknown(name);
       }
-      List<String> given = param.getValue().stream().filter(v -> v != null && !v.isBlank()).toList();
+      List<String> given = param.getValue().stream().filter(v -> v != null && !v.isBlank()).distinct().toList();
+      if (given.size() > 1 && LISTS.contains(name)) {
+        // A list given as repeated parameters (filter.overallStatus=A&filter.overallStatus=B, as
+        // many HTTP libraries send a list): one list.
+        given = List.of(String.join(",", given));
+      }
       if (given.size() > 1) {
-        throw new QueryException(name, "given " + given.size() + " times; give it once (lists "
-            + "are comma- or pipe-separated, e.g. " + name + "=a,b)");
+        throw new QueryException(name, "given " + given.size() + " times with different values " + given
+            + "; give it once (only lists may repeat: " + String.join(", ", LISTS) + ")");
       }
       if (given.size() == 1) {
         values.put(name, given.get(0));
@@ -200,11 +218,34 @@ public final class SearchRequests {
     return values;
   }
 
-  private static QueryException unknown(String name) {
-    if (name.endsWith(".synonyms")) {
-      return new QueryException(name, "is not supported: its ids are ClinicalTrials.gov's own "
-          + "synonym ids; trialdex expands condition synonyms in query.cond by itself");
+  private static final Pattern SYNONYM = Pattern.compile("(?i)(ConditionSearch|InterventionSearch|BasicSearch):(\\S+)");
+
+  /**
+   * {@code filter.synonyms}: {@code area:id} pairs, comma- or pipe-separated; the ids are trialdex's
+   * concept ids. Pairs of one area: any of them; of several areas: one of each.
+   */
+  private static Expr synonyms(String parameter, String value) {
+    Map<String, List<Expr>> byArea = new LinkedHashMap<>();
+    for (String item : items(value, "[,|]")) {
+      Matcher m = SYNONYM.matcher(item.strip());
+      if (!m.matches()) {
+        throw new QueryException(parameter, "'" + item.strip() + "' is not area:synonym_id; write e.g. "
+            + "ConditionSearch:D003924 (areas: ConditionSearch, InterventionSearch, BasicSearch)");
+      }
+      String id = m.group(2);
+      if (id.chars().allMatch(Character::isDigit)) {
+        throw new QueryException(parameter, "'" + item.strip() + "': " + id + " is a ClinicalTrials.gov synonym id,"
+            + " from its own dictionary, which is not published; trialdex's synonym ids are its concept ids"
+            + " (MeSH descriptors such as D003924, Disease Ontology ids such as DOID:9352), as explain=true names them");
+      }
+      String area = m.group(1);
+      byArea.computeIfAbsent(area.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(new Expr.Synonym(area, id));
     }
+    List<Expr> all = byArea.values().stream().map(any -> any.size() == 1 ? any.get(0) : new Expr.Or(any)).toList();
+    return all.size() == 1 ? all.get(0) : new Expr.And(all);
+  }
+
+  private static QueryException unknown(String name) {
     String hint = didYouMean(name).map(s -> "did you mean " + s + "? ").orElse("");
     return QueryException.unknownParameter(name, "unknown parameter; " + hint + "accepted: "
         + String.join(", ", ACCEPTED));

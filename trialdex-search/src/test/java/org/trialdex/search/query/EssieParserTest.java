@@ -92,7 +92,26 @@ class EssieParserTest {
         // an escaped operator is a word
         Arguments.of("a \\AND b", w("a \\AND b")),
         // brackets that are not operators belong to words
-        Arguments.of("IL-2[R] Area[x]", w("IL-2[R] Area[x]")));
+        Arguments.of("IL-2[R] Area[x]", w("IL-2[R] Area[x]")),
+        // context operators: before words they take the run of words, before anything else one operand
+        Arguments.of("EXPANSION[None]heart attack OR stroke", or(new Expr.Expanded(Expr.Expansion.NONE,
+            w("heart attack")), w("stroke"))),
+        Arguments.of("EXPANSION[lossy]\"heart attack\" pain", and(new Expr.Expanded(Expr.Expansion.LOSSY,
+            p("heart attack")), w("pain"))),
+        Arguments.of("AREA[Condition]COVERAGE[FullMatch]Lung Cancer", new Expr.Covered(Expr.Coverage.FULL_MATCH,
+            new Words("Condition", "Lung Cancer"))),
+        Arguments.of("COVERAGE[StartsWith]AREA[Condition]lung cancer", and(new Expr.Covered(
+            Expr.Coverage.STARTS_WITH, new Words("Condition", "lung")), w("cancer"))),
+        Arguments.of("SEARCH[Location](AREA[LocationCity]Portland AND AREA[LocationState]Maine)",
+            new Expr.AtOneSite(and(new Words("LocationCity", "Portland"), new Words("LocationState", "Maine")))),
+        Arguments.of("SEARCH[Study](a OR b)", or(w("a"), w("b"))),
+        // wildcards, and an escaped star as a character of a word
+        // operator names are upper case only, as AND, OR and NOT are
+        Arguments.of("coverage[FullMatch]x", w("coverage[FullMatch]x")),
+        Arguments.of("lymph* cancer", and(new Expr.Wildcard(C, "lymph*"), w("cancer"))),
+        Arguments.of("leuk*mia", new Expr.Wildcard(C, "leuk*mia")),
+        Arguments.of("AREA[BriefTitle]osimert*", new Expr.Wildcard("BriefTitle", "osimert*")),
+        Arguments.of("a\\*", w("a*")));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -126,9 +145,15 @@ class EssieParserTest {
         Arguments.of("AREA[X]RANGE[1,2,3]", 7, "query.cond: RANGE[1,2,3] needs two bounds"),
         Arguments.of("AREA[X]RANGE[, 2]", 7, "query.cond: RANGE[, 2] has an empty lower bound"),
         Arguments.of("AREA[X]RANGE[MAX, 2]", 7, "query.cond: RANGE[MAX, 2] has MAX as lower"),
-        Arguments.of("SEARCH[Location](AREA[LocationCity]Boston)", 0,
-            "query.cond: SEARCH[...] is not supported"),
-        Arguments.of("COVERAGE[FullMatch]x", 0, "query.cond: COVERAGE[...] is not supported"),
+        Arguments.of("SEARCH[Site](AREA[LocationCity]Boston)", 0,
+            "query.cond: SEARCH[Site] is not one of SEARCH[Study], SEARCH[Location]"),
+        Arguments.of("a COVERAGE[Whole]x", 2, "query.cond: COVERAGE[Whole] is not one of COVERAGE[FullMatch],"),
+        Arguments.of("EXPANSION[]x", 0, "query.cond: EXPANSION[] is not one of EXPANSION[None], EXPANSION[Term]"),
+        Arguments.of("EXPANSION[None]", 0, "query.cond: EXPANSION[None] has nothing after it"),
+        Arguments.of("COVERAGE[FullMatch] OR x", 0, "query.cond: COVERAGE[FullMatch] has nothing after it"),
+        Arguments.of("lung l*", 5, "query.cond: the wildcard l* needs at least two characters before its first *"),
+        Arguments.of("*cancer", 0, "query.cond: the wildcard *cancer needs at least two characters"),
+        Arguments.of("ab\\(*", 0, "query.cond: the word ab\\(* mixes a wildcard"),
         Arguments.of("(".repeat(51) + "a" + ")".repeat(51), 50,
             "query.cond: the query nests parentheses, NOT and AREA more than 50 levels deep"),
         Arguments.of("NOT ".repeat(60) + "a", 200, "query.cond: the query nests"));

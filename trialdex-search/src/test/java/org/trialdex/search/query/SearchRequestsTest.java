@@ -250,17 +250,32 @@ class SearchRequestsTest {
   }
 
   @Test
-  void synonymIdFiltersAreRejectedWithTheReason() {
+  void clinicalTrialsGovSynonymIdsAreRejectedWithTheReason() {
     assertTrue(fails("filter.synonyms", "ConditionSearch:1651367").getMessage().startsWith(
-        "filter.synonyms: is not supported"));
+        "filter.synonyms: 'ConditionSearch:1651367': 1651367 is a ClinicalTrials.gov synonym id"));
+    assertTrue(fails("postFilter.synonyms", "D002289").getMessage().startsWith(
+        "postFilter.synonyms: 'D002289' is not area:synonym_id"));
   }
 
   @Test
-  void aParameterGivenTwiceIsAnError() {
+  void synonymPairsOfOneAreaAreAlternativesAndOfTwoAreasBothApply() {
+    SearchRequest r = SearchRequests.parse(Map.of("filter.synonyms",
+        List.of("ConditionSearch:D002289|conditionsearch:D008175,InterventionSearch:D000068579")));
+    assertEquals(Optional.of(new Expr.And(List.of(
+        new Expr.Or(List.of(new Expr.Synonym("ConditionSearch", "D002289"), new Expr.Synonym("conditionsearch", "D008175"))),
+        new Expr.Synonym("InterventionSearch", "D000068579")))), r.advanced());
+  }
+
+  @Test
+  void aScalarGivenTwiceWithDifferentValuesIsAnError() {
     Map<String, List<String>> params = Map.of("query.cond", List.of("lupus", "sle"));
     QueryException e = assertThrows(QueryException.class, () -> SearchRequests.parse(params));
-    assertEquals("query.cond: given 2 times; give it once (lists are comma- or pipe-separated, e.g. "
-        + "query.cond=a,b)", e.getMessage());
+    assertTrue(e.getMessage().startsWith("query.cond: given 2 times with different values [lupus, sle]; give it once"
+        + " (only lists may repeat: filter.overallStatus, filter.ids,"), e.getMessage());
+    assertEquals(SearchRequests.parse(Map.of("query.cond", List.of("lupus"))),
+        SearchRequests.parse(Map.of("query.cond", List.of("lupus", "lupus"))));
+    assertEquals(List.of("COMPLETED", "RECRUITING"), SearchRequests.parse(Map.of("filter.overallStatus",
+        List.of("COMPLETED", "RECRUITING"))).overallStatus());
   }
 
   /** Random names and values: the parser returns a request or throws QueryException. */
