@@ -108,7 +108,8 @@ final class StatsCommand implements Callable<Integer> {
         sites.getOrDefault(Precision.REGION, 0L), sites.getOrDefault(Precision.COUNTRY, 0L), coverage.sitesUnknown());
     out.println("Derived for records that came without them:");
     for (String path : List.of(Derivation.STD_AGES, Derivation.HAS_RESULTS, Derivation.CONDITION_BROWSE,
-        Derivation.INTERVENTION_BROWSE, Derivation.SITE_POINTS)) {
+        Derivation.INTERVENTION_BROWSE, Derivation.SITE_POINTS, Derivation.LEAD_SPONSOR_CLASS, Derivation.COLLABORATOR_CLASS,
+        Derivation.ORGANIZATION, Derivation.ORGANIZATION + ".class")) {
       out.printf(Locale.ROOT, "  %-60s %,9d records%n", path, coverage.derived().getOrDefault(path, 0L));
     }
   }

@@ -36,6 +36,13 @@ import org.trialdex.core.terms.Vocabulary.Area;
  *       names, over chemicals, drugs and procedures.
  *   <li>{@code locations[].geoPoint}: the city centre from the {@link Gazetteer}, for sites whose city
  *       it knows (never a region's or a country's centre).
+ *   <li>{@code leadSponsor.class}, {@code collaborators[].class}: the agency class the name gives
+ *       away ({@link AgencyClasses}), {@code UNKNOWN} when it gives none, as ClinicalTrials.gov
+ *       says of organizations it cannot class.
+ *   <li>{@code identificationModule.organization}: the lead sponsor's name and class when the record
+ *       names no organization (ClinicalTrials.gov's organization is the one that registered the
+ *       study, most often its lead sponsor); its class alone when the record names one without a
+ *       class: the lead sponsor's when it is the same organization, else read from its name.
  * </ul>
  */
 public final class Derivation {
@@ -45,6 +52,12 @@ public final class Derivation {
   public static final String HAS_RESULTS = "hasResults";
   public static final String CONDITION_BROWSE = "derivedSection.conditionBrowseModule";
   public static final String INTERVENTION_BROWSE = "derivedSection.interventionBrowseModule";
+  /** The organization's name and class, from the lead sponsor (and its name) when the source had none. */
+  public static final String ORGANIZATION = "protocolSection.identificationModule.organization";
+  /** The lead sponsor's agency class, read from its name ({@link AgencyClasses}). */
+  public static final String LEAD_SPONSOR_CLASS = "protocolSection.sponsorCollaboratorsModule.leadSponsor.class";
+  /** The collaborators' agency classes, read from their names. */
+  public static final String COLLABORATOR_CLASS = "protocolSection.sponsorCollaboratorsModule.collaborators.class";
   /** Sites' coordinates: the city centre, for sites with a known city and no coordinates of their own. */
   public static final String SITE_POINTS = "protocolSection.contactsLocationsModule.locations.geoPoint";
 
@@ -109,7 +122,53 @@ public final class Derivation {
     if (sitePoints(protocol.path("contactsLocationsModule").path("locations"))) {
       paths.add(SITE_POINTS);
     }
+    organizations(protocol, paths);
     return paths;
+  }
+
+  /** The agency classes of the lead sponsor, collaborators and organization, where they lack one. */
+  private static void organizations(JsonNode protocol, List<String> paths) {
+    JsonNode sponsors = protocol.path("sponsorCollaboratorsModule");
+    if (sponsors.path("leadSponsor") instanceof ObjectNode lead && lead.hasNonNull("name") && !lead.hasNonNull("class")) {
+      lead.put("class", agencyClass(lead.get("name").asText()));
+      paths.add(LEAD_SPONSOR_CLASS);
+    }
+    boolean collaborators = false;
+    for (JsonNode c : sponsors.path("collaborators")) {
+      if (c instanceof ObjectNode collaborator && collaborator.hasNonNull("name") && !collaborator.hasNonNull("class")) {
+        collaborator.put("class", agencyClass(collaborator.get("name").asText()));
+        collaborators = true;
+      }
+    }
+    if (collaborators) {
+      paths.add(COLLABORATOR_CLASS);
+    }
+    if (!(protocol.path("identificationModule") instanceof ObjectNode identification)) {
+      return;
+    }
+    JsonNode lead = sponsors.path("leadSponsor");
+    JsonNode organization = identification.path("organization");
+    String leadName = lead.path("name").asText("");
+    if (!organization.hasNonNull("fullName")) {
+      if (leadName.isBlank()) {
+        return;
+      }
+      ObjectNode o = organization instanceof ObjectNode existing ? existing : identification.putObject("organization");
+      o.put("fullName", leadName);
+      if (!o.hasNonNull("class")) {
+        o.put("class", lead.path("class").asText(agencyClass(leadName)));
+      }
+      paths.add(ORGANIZATION);
+    } else if (!organization.hasNonNull("class") && organization instanceof ObjectNode o) {
+      String name = o.get("fullName").asText();
+      o.put("class", name.equalsIgnoreCase(leadName) && lead.hasNonNull("class") ? lead.get("class").asText()
+          : agencyClass(name));
+      paths.add(ORGANIZATION + ".class");
+    }
+  }
+
+  private static String agencyClass(String name) {
+    return AgencyClasses.of(name).orElse(org.trialdex.core.model.AgencyClass.UNKNOWN).name();
   }
 
   /**

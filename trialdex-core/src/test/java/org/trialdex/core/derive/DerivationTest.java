@@ -64,6 +64,49 @@ class DerivationTest {
     assertSame(study, new Derivation(Vocabulary.curated()).apply(study).study());
   }
 
+  private static ObjectNode sponsored(String identification, String sponsors) {
+    return (ObjectNode) JSON.mapper().valueToTree(JSON.read("""
+        {"protocolSection": {"identificationModule": %s, "sponsorCollaboratorsModule": %s}}"""
+        .formatted(identification, sponsors)));
+  }
+
+  @Test
+  void organizationAndAgencyClassesComeFromTheSponsorsWhereTheRecordLacksThem() {
+    // As a registry page gives it: a lead sponsor and a collaborator without classes, no organization.
+    ObjectNode page = sponsored("{\"nctId\": \"NCT03219801\"}", """
+        {"leadSponsor": {"name": "Hebei Medical University"},
+         "collaborators": [{"name": "Cellular Biomedicine Group Ltd."}, {"name": "Quanhai Li"}]}""");
+    List<String> derived = new Derivation(Vocabulary.curated()).apply(page);
+    JsonNodeAssert.path(page, "/protocolSection/sponsorCollaboratorsModule/leadSponsor/class", "OTHER");
+    JsonNodeAssert.path(page, "/protocolSection/sponsorCollaboratorsModule/collaborators/0/class", "INDUSTRY");
+    JsonNodeAssert.path(page, "/protocolSection/sponsorCollaboratorsModule/collaborators/1/class", "UNKNOWN");
+    JsonNodeAssert.path(page, "/protocolSection/identificationModule/organization/fullName", "Hebei Medical University");
+    JsonNodeAssert.path(page, "/protocolSection/identificationModule/organization/class", "OTHER");
+    assertTrue(derived.containsAll(List.of(Derivation.LEAD_SPONSOR_CLASS, Derivation.COLLABORATOR_CLASS,
+        Derivation.ORGANIZATION)), derived.toString());
+
+    // An organization named without a class: the lead sponsor's class when it is the same one.
+    ObjectNode same = sponsored("{\"nctId\": \"NCT00000001\", \"organization\": {\"fullName\": \"Pfizer\"}}",
+        "{\"leadSponsor\": {\"name\": \"Pfizer\", \"class\": \"INDUSTRY\"}}");
+    assertEquals(List.of(Derivation.ORGANIZATION + ".class"), new Derivation(Vocabulary.curated()).apply(same)
+        .stream().filter(p -> p.contains("organization") || p.contains("Sponsor")).toList());
+    JsonNodeAssert.path(same, "/protocolSection/identificationModule/organization/class", "INDUSTRY");
+
+    // Classes the record has are kept, even where the name would say otherwise.
+    ObjectNode kept = sponsored("{\"nctId\": \"NCT00000001\", \"organization\": {\"fullName\": \"Acme Inc\", \"class\": \"OTHER\"}}",
+        "{\"leadSponsor\": {\"name\": \"Acme Inc\", \"class\": \"OTHER\"}}");
+    List<String> none = new Derivation(Vocabulary.curated()).apply(kept);
+    assertTrue(none.stream().noneMatch(p -> p.contains("organization") || p.contains("Sponsor")), none.toString());
+    JsonNodeAssert.path(kept, "/protocolSection/identificationModule/organization/class", "OTHER");
+  }
+
+  /** A JSON pointer's text. */
+  private static final class JsonNodeAssert {
+    static void path(ObjectNode tree, String pointer, String expected) {
+      assertEquals(expected, tree.at(pointer).asText(null), pointer);
+    }
+  }
+
   @Test
   void hasResultsFollowsTheResultsSection() {
     ObjectNode with = record("{}");
