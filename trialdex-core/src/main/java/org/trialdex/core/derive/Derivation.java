@@ -34,6 +34,9 @@ import org.trialdex.core.terms.Vocabulary.Area;
  *       descriptors.
  *   <li>{@code derivedSection.interventionBrowseModule}: the same for intervention names and other
  *       names, over chemicals, drugs and procedures.
+ *   <li>{@code ...BrowseModule.meshes[].id} and {@code .ancestors}: for a module whose source named
+ *       descriptors without ids (the legacy XML), the ids of the names that are MeSH descriptors'
+ *       and, when it had none, their ancestors.
  *   <li>{@code locations[].geoPoint}: the city centre from the {@link Gazetteer}, for sites whose city
  *       it knows (never a region's or a country's centre).
  *   <li>{@code leadSponsor.class}, {@code collaborators[].class}: the agency class the name gives
@@ -110,6 +113,8 @@ public final class Derivation {
     }
     if (browse(study, "conditionBrowseModule", Area.CONDITION, texts(protocol.path("conditionsModule"), "conditions"))) {
       paths.add(CONDITION_BROWSE);
+    } else {
+      paths.addAll(completeBrowse(study, "conditionBrowseModule", Area.CONDITION));
     }
     List<String> interventions = new ArrayList<>();
     for (JsonNode i : protocol.path("armsInterventionsModule").path("interventions")) {
@@ -118,6 +123,8 @@ public final class Derivation {
     }
     if (browse(study, "interventionBrowseModule", Area.INTERVENTION, interventions)) {
       paths.add(INTERVENTION_BROWSE);
+    } else {
+      paths.addAll(completeBrowse(study, "interventionBrowseModule", Area.INTERVENTION));
     }
     if (sitePoints(protocol.path("contactsLocationsModule").path("locations"))) {
       paths.add(SITE_POINTS);
@@ -222,6 +229,58 @@ public final class Derivation {
     return Age.parse(text).map(Age::days);
   }
 
+  /**
+   * Completes a browse module whose source gave descriptor names without ids (the legacy XML's
+   * {@code <mesh_term>}): each name that is a MeSH descriptor's gets its id, and the ancestors,
+   * when the module has none, are those of the ids. Returns the paths completed.
+   */
+  private List<String> completeBrowse(ObjectNode study, String module, Area area) {
+    if (!(study.path("derivedSection").path(module) instanceof ObjectNode browse)) {
+      return List.of();
+    }
+    List<String> paths = new ArrayList<>();
+    Map<String, Concept> known = new LinkedHashMap<>();
+    boolean ids = false;
+    for (JsonNode m : browse.path("meshes")) {
+      if (m instanceof ObjectNode mesh && !mesh.hasNonNull("id") && mesh.hasNonNull("term")) {
+        String term = mesh.get("term").asText();
+        Optional<Concept> descriptor = vocabulary.lookup(area, term).stream()
+            .filter(c -> c.mesh() && c.name().equalsIgnoreCase(term)).findFirst();
+        if (descriptor.isPresent()) {
+          mesh.put("id", descriptor.get().id());
+          ids = true;
+        }
+      }
+      String id = m.path("id").asText("");
+      vocabulary.concept(id).filter(Concept::mesh).ifPresent(c -> known.putIfAbsent(c.id(), c));
+    }
+    if (ids) {
+      paths.add("derivedSection." + module + ".meshes.id");
+    }
+    if (ids && browse.path("ancestors").isEmpty() && !known.isEmpty()) {
+      Map<String, Concept> ancestors = ancestors(known);
+      if (!ancestors.isEmpty()) {
+        ArrayNode array = browse.putArray("ancestors");
+        ancestors.values().forEach(c -> array.addObject().put("id", c.id()).put("term", c.name()));
+        paths.add("derivedSection." + module + ".ancestors");
+      }
+    }
+    return paths;
+  }
+
+  private Map<String, Concept> ancestors(Map<String, Concept> meshes) {
+    Map<String, Concept> ancestors = new LinkedHashMap<>();
+    for (String id : meshes.keySet()) {
+      for (String up : vocabulary.closure(id)) {
+        Concept c = vocabulary.concept(up).orElseThrow();
+        if (c.mesh() && !meshes.containsKey(c.id())) {
+          ancestors.putIfAbsent(c.id(), c);
+        }
+      }
+    }
+    return ancestors;
+  }
+
   private boolean browse(ObjectNode study, String module, Area area, List<String> texts) {
     JsonNode existing = study.path("derivedSection").path(module);
     if (existing.path("meshes").size() > 0 || texts.isEmpty()) {
@@ -238,15 +297,7 @@ public final class Derivation {
     if (meshes.isEmpty()) {
       return false;
     }
-    Map<String, Concept> ancestors = new LinkedHashMap<>();
-    for (String id : meshes.keySet()) {
-      for (String up : vocabulary.closure(id)) {
-        Concept c = vocabulary.concept(up).orElseThrow();
-        if (c.mesh() && !meshes.containsKey(c.id())) {
-          ancestors.putIfAbsent(c.id(), c);
-        }
-      }
-    }
+    Map<String, Concept> ancestors = ancestors(meshes);
     ObjectNode derived = study.has("derivedSection") && study.get("derivedSection") instanceof ObjectNode d ? d
         : study.putObject("derivedSection");
     ObjectNode browse = derived.putObject(module);

@@ -154,6 +154,47 @@ class PallasLegacyVersusV2Test {
     assertTrue(read.study().hasResults() != null && !read.study().hasResults());
   }
 
+  @Test
+  void meshIdsTheLegacyXmlLacksAreDerivedAsClinicalTrialsGovGivesThem() throws IOException {
+    // The legacy XML names the descriptors (<mesh_term>) without ids; the v2 record, an independent
+    // rendering by ClinicalTrials.gov, has the ids: derivation must give the same id for each name.
+    // That 2023 record pads ids to nine digits (D000001943); MeSH, and the API since, writes D001943.
+    com.fasterxml.jackson.databind.node.ObjectNode xml = (com.fasterxml.jackson.databind.node.ObjectNode)
+        StudyJson.standard().tree(readPallas().study());
+    JsonNode v2 = StudyJson.standard().tree(StudyJson.standard().read(Files.readString(SharedData.pallasV2())));
+    List<String> derived = new org.trialdex.core.derive.Derivation(
+        org.trialdex.core.terms.Vocabulary.load(SharedData.terms())).apply(xml);
+    assertTrue(derived.containsAll(List.of("derivedSection.conditionBrowseModule.meshes.id",
+        "derivedSection.conditionBrowseModule.ancestors")), derived.toString());
+    for (String module : List.of("conditionBrowseModule", "interventionBrowseModule")) {
+      java.util.Map<String, String> truth = new java.util.TreeMap<>();
+      v2.at("/derivedSection/" + module + "/meshes").forEach(m -> truth.put(m.get("term").asText(), mesh(m.get("id").asText())));
+      java.util.Map<String, String> ours = new java.util.TreeMap<>();
+      xml.at("/derivedSection/" + module + "/meshes").forEach(m -> ours.put(m.get("term").asText(), m.path("id").asText(null)));
+      assertTrue(!truth.isEmpty(), module);
+      for (var e : ours.entrySet()) {
+        // A name that is no 2019 MeSH descriptor's (Palbociclib, a later supplementary concept) stays without.
+        if (truth.containsKey(e.getKey()) && e.getValue() != null) {
+          assertEquals(truth.get(e.getKey()), e.getValue(), module + " " + e.getKey());
+        }
+      }
+      // Ancestors, derived from the ids, include every one ClinicalTrials.gov lists that MeSH 2019 has.
+      java.util.Set<String> truthAncestors = new java.util.TreeSet<>();
+      v2.at("/derivedSection/" + module + "/ancestors").forEach(a -> truthAncestors.add(mesh(a.get("id").asText())));
+      java.util.Set<String> ourAncestors = new java.util.TreeSet<>();
+      xml.at("/derivedSection/" + module + "/ancestors").forEach(a -> ourAncestors.add(a.get("id").asText()));
+      java.util.Set<String> missing = new java.util.TreeSet<>(truthAncestors);
+      missing.removeAll(ourAncestors);
+      boolean anyId = ours.values().stream().anyMatch(java.util.Objects::nonNull);
+      assertTrue(!anyId || missing.size() <= truthAncestors.size() / 5, module + " ancestors missing " + missing + " of " + truthAncestors);
+    }
+  }
+
+  /** A MeSH descriptor id as MeSH writes it: D and at least six digits, no padding beyond. */
+  private static String mesh(String id) {
+    return String.format(java.util.Locale.ROOT, "D%06d", Long.parseLong(id.substring(1)));
+  }
+
   static ReadResult.Read readPallas() throws IOException {
     byte[] bytes = Files.readAllBytes(SharedData.pallasXml());
     SourceEntry entry = new SourceEntry("NCT02513394.legacy.xml", bytes.length, new ByteArrayInputStream(bytes));
