@@ -532,6 +532,8 @@ class HttpApiTest {
         "/api/v2/studies?facets=status,phase&pageSize=2", "/api/v2/studies?facets=cellType,cellRoute&pageSize=2",
         "/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true&format=csv",
         "/api/v2/studies/NCT02513394", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
+        "/api/v2/stats/field/values", "/api/v2/stats/field/values/EnrollmentCount", "/api/v2/stats/field/sizes",
+        "/api/v2/stats/listSizes/Condition",
         "/api/v2/studies/metadata", "/api/v2/studies/enums", "/api/v2/studies/search-areas",
         "/feed?query.cond=NSCLC&pageSize=5", "/api/landscape?query.cond=NSCLC", "/api/landscape/country.csv?query.cond=NSCLC")) {
       Answer a = get(pathAndQuery);
