@@ -57,19 +57,19 @@ final class CsvColumns {
       one("Study Status", ST + "overallStatus"),
       one("Brief Summary", "protocolSection.descriptionModule.briefSummary"),
       new Column("Study Results", List.of("hasResults"), CsvColumns::studyResults),
-      list("Conditions", "protocolSection.conditionsModule.conditions"),
+      one("Conditions", "protocolSection.conditionsModule.conditions"),
       new Column("Interventions", List.of(AI + "interventions.type", AI + "interventions.name"),
           s -> items(s, AI + "interventions", i -> join(": ", text(i, "type"), text(i, "name")))),
       outcomes("Primary", "primaryOutcomes"),
       outcomes("Secondary", "secondaryOutcomes"),
       outcomes("Other", "otherOutcomes"),
       one("Sponsor", SP + "leadSponsor.name"),
-      list("Collaborators", SP + "collaborators.name"),
+      one("Collaborators", SP + "collaborators.name"),
       one("Sex", EL + "sex"),
       // The live download's Age is the standard age groups alone: "ADULT, OLDER_ADULT".
       new Column("Age", List.of(EL + "minimumAge", EL + "maximumAge", EL + "stdAges"),
           s -> String.join(", ", StudyFields.values(s, EL + "stdAges"))),
-      list("Phases", DS + "phases"),
+      one("Phases", DS + "phases"),
       one("Enrollment", DS + "enrollmentInfo.count"),
       one("Funder Type", SP + "leadSponsor.class"),
       one("Study Type", DS + "studyType"),
@@ -158,12 +158,9 @@ final class CsvColumns {
 
   // --- cells
 
+  /** A column of one field, its values (a list's items) joined by "|". */
   private static Column one(String title, String path) {
     return new Column(title, List.of(path), s -> String.join("|", StudyFields.values(s, path)));
-  }
-
-  private static Column list(String title, String path) {
-    return one(title, path);
   }
 
   /** "Measure, description, time frame" for each outcome, joined by "|"; empty parts left out. */
