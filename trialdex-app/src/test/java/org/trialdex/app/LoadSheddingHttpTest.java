@@ -166,7 +166,7 @@ class LoadSheddingHttpTest {
     HttpResponse<String> r = awaitStatus(200, "/api/v2/studies?pageSize=1000&format=csv&fields=NCTId,OverallStatus");
     assertTrue(r.headers().firstValue("x-next-page-token").isPresent(), r.headers()::toString);
     String[] lines = r.body().split("\r\n");
-    assertEquals("NCTId,OverallStatus", lines[0]);
+    assertEquals("NCT Number,Study Status", lines[0]);
     assertEquals(1001, lines.length);
   }
 

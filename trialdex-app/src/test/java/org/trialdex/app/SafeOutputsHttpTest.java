@@ -56,7 +56,7 @@ class SafeOutputsHttpTest {
   static final String RECORDS = """
       [{"protocolSection": {
         "identificationModule": {"nctId": "NCT09999961", "briefTitle": "=HYPERLINK(\\"http://evil.example\\",\\"click\\")",
-          "acronym": "+1+2"},
+          "acronym": "+1+2", "officialTitle": "\\rReturned title"},
         "statusModule": {"overallStatus": "RECRUITING", "lastUpdatePostDateStruct": {"date": "2024-05-01"}},
         "conditionsModule": {"conditions": ["@SUM(1+1)", "Knee Osteoarthritis"]},
         "designModule": {"studyType": "INTERVENTIONAL", "enrollmentInfo": {"count": 12}},
@@ -107,23 +107,27 @@ class SafeOutputsHttpTest {
   void csvCellsThatWouldStartAFormulaAreNeutralisedAndPlainNumbersKept() throws Exception {
     HttpResponse<String> r = get("/api/v2/studies?filter.ids=NCT09999961&format=csv&fields="
         + q("NCTId,BriefTitle,Acronym,Condition,LeadSponsorName,LocationFacility,LocationCity,"
-            + "protocolSection.contactsLocationsModule.locations.geoPoint.lon,EnrollmentCount"));
+            + "protocolSection.contactsLocationsModule.locations.geoPoint.lon,EnrollmentCount,OfficialTitle"));
     assertEquals(200, r.statusCode(), r.body());
     List<List<String>> rows = csv(r.body());
     assertEquals(2, rows.size(), r.body());
+    // Piece names select the download's columns that hold them, in its order; the others follow.
+    assertEquals(List.of("NCT Number", "Study Title", "Acronym", "Conditions", "Sponsor", "Enrollment", "Locations",
+        "Lon", "OfficialTitle"), rows.get(0));
     assertEquals(List.of("NCT09999961",
         "'=HYPERLINK(\"http://evil.example\",\"click\")",
         "'+1+2",
         "'@SUM(1+1)|Knee Osteoarthritis",
         "'-2+3+cmd|' /C calc'!A0",
-        "'\tTabbed clinic",
-        "'\rReturned city",
+        "12",
+        // Facility, city, country: the cell starts with the tab.
+        "'\tTabbed clinic, \rReturned city, United States",
         // A plain number cannot be a formula: it stays a number in a spreadsheet.
         "-71.06",
-        "12"), rows.get(1));
+        "'\rReturned title"), rows.get(1));
     // The single record's CSV goes through the same writer.
     List<List<String>> one = csv(get("/api/v2/studies/NCT09999961?format=csv&fields=BriefTitle").body());
-    assertEquals(List.of(List.of("BriefTitle"), List.of("'=HYPERLINK(\"http://evil.example\",\"click\")")), one);
+    assertEquals(List.of(List.of("Study Title"), List.of("'=HYPERLINK(\"http://evil.example\",\"click\")")), one);
   }
 
   @Test

@@ -29,13 +29,6 @@ final class ApiV2 {
   /** The version of the v2 API this follows ({@code info.version} of {@code ctg-oas-v2.yaml}). */
   static final String API_VERSION = "2.0.0";
 
-  /** CSV columns when {@code fields} is not given, after ClinicalTrials.gov's CSV download. */
-  static final List<String> CSV_DEFAULT = List.of("NCTId", "BriefTitle", "Acronym", "OverallStatus",
-      "BriefSummary", "HasResults", "Condition", "InterventionName", "PrimaryOutcomeMeasure",
-      "LeadSponsorName", "CollaboratorName", "Sex", "MinimumAge", "MaximumAge", "Phase", "EnrollmentCount",
-      "LeadSponsorClass", "StudyType", "OrgStudyId", "StartDate", "PrimaryCompletionDate", "CompletionDate",
-      "StudyFirstPostDate", "ResultsFirstPostDate", "LastUpdatePostDate", "LocationFacility");
-
   private final Trialdex trialdex;
   private final StoreStats stats;
   private final LimitedStats limitedStats;
@@ -61,11 +54,17 @@ final class ApiV2 {
     app.get("/api/v2/studies/{nctId}", admission.light(api::study));
     app.get("/api/v2/version", api::version);
     app.get("/api/v2/stats/size", admission.guard(api::size));
-    app.get("/api/v2/stats/fieldValues", admission.guard(api::fieldValues));
-    app.get("/api/v2/stats/fieldValues/{field}", admission.guard(api::fieldValues));
-    // The live ClinicalTrials.gov API spells it /stats/field/values; the draft document, fieldValues.
-    app.get("/api/v2/stats/field/values", admission.guard(api::fieldValues));
-    app.get("/api/v2/stats/field/values/{field}", admission.guard(api::fieldValues));
+    // The live ClinicalTrials.gov API spells them /stats/field/values and /stats/field/sizes;
+    // ctg-oas-v2.yaml (an older draft), /stats/fieldValues and /stats/listSizes, each also with the
+    // field in the path. Clients call both spellings, so both answer the same.
+    for (String values : List.of("/api/v2/stats/field/values", "/api/v2/stats/fieldValues")) {
+      app.get(values, admission.guard(api::fieldValues));
+      app.get(values + "/{field}", admission.guard(api::fieldValues));
+    }
+    for (String sizes : List.of("/api/v2/stats/field/sizes", "/api/v2/stats/listSizes")) {
+      app.get(sizes, admission.guard(api::listSizes));
+      app.get(sizes + "/{field}", admission.guard(api::listSizes));
+    }
   }
 
   private void studies(Context ctx) throws java.io.IOException {
@@ -73,17 +72,20 @@ final class ApiV2 {
     boolean explain = explainFlag(params.remove("explain"));
     MarkupFormat markup = MarkupFormat.of(params.remove("markupFormat"));
     String format = format(params, "json", "csv");
-    List<StudyFields.Field> fields = fields(params);
-    SearchRequest request = SearchRequests.parse(params);
-    SearchResult result = HttpServer.search(trialdex, request, searchLimit);
     if (format.equals("csv")) {
+      List<CsvColumns.Column> columns = CsvColumns.select(list(params, "fields"));
+      SearchRequest request = SearchRequests.parse(params);
+      SearchResult result = HttpServer.search(trialdex, request, searchLimit);
       result.nextPageToken().ifPresent(t -> ctx.header("x-next-page-token", t));
       result.totalCount().ifPresent(n -> ctx.header("x-total-count", Long.toString(n)));
       Iterable<JsonNode> rows = () -> result.hits().stream()
           .map(h -> markup.apply(org.trialdex.app.service.SearchResponses.storedTree(h))).iterator();
-      Streamed.csv(ctx, out -> csv(fields, rows, request.pageToken().isEmpty(), out));
+      Streamed.csv(ctx, out -> csv(columns, rows, request.pageToken().isEmpty(), out));
       return;
     }
+    List<StudyFields.Field> fields = fields(params);
+    SearchRequest request = SearchRequests.parse(params);
+    SearchResult result = HttpServer.search(trialdex, request, searchLimit);
     JsonNode explanation = explain ? org.trialdex.app.service.SearchResponses.explanation(
         trialdex.searches().explain(request, result)) : null;
     // Each study as the index stores it: whole, or the fields picked from it, never through the model.
@@ -110,7 +112,8 @@ final class ApiV2 {
     Map<String, List<String>> params = ctx.queryParamMap();
     only(params, Set.of("format", "fields", "markupFormat"));
     String format = format(params, "json", "csv");
-    List<StudyFields.Field> fields = fields(params);
+    List<CsvColumns.Column> columns = format.equals("csv") ? CsvColumns.select(list(params, "fields")) : List.of();
+    List<StudyFields.Field> fields = format.equals("csv") ? List.of() : fields(params);
     MarkupFormat markup = MarkupFormat.of(params.get("markupFormat"));
     String id = studyId(ctx.pathParam("nctId"));
     byte[] stored = trialdex.records().currentJson(id)
@@ -127,7 +130,7 @@ final class ApiV2 {
     markup.apply(tree);
     if (format.equals("csv")) {
       StringBuilder out = new StringBuilder();
-      csv(fields, List.of(tree), true, out);
+      csv(columns, List.of(tree), true, out);
       Render.csv(ctx, out.toString());
     } else {
       Render.json(ctx, select(tree, fields));
@@ -186,42 +189,99 @@ final class ApiV2 {
     Render.json(ctx, limitedStats.snapshot().gzipStats());
   }
 
+  /**
+   * {@code FieldValuesStats} of leaf fields: one field's object when the path names it, else a list
+   * of the fields {@code fields=} names (every leaf field when not given) whose type {@code types=}
+   * takes (every type when not given).
+   */
   private void fieldValues(Context ctx) throws InterruptedException {
     Map<String, List<String>> params = ctx.queryParamMap();
     String one = ctx.pathParamMap().get("field");
     only(params, one == null ? Set.of("types", "fields") : Set.of());
-    List<StudyFields.Field> wanted = new ArrayList<>();
     if (one != null) {
-      StudyFields.Field f = resolve(one);
-      if (!f.isEnum()) {
-        throw new HttpServer.BadRequest("'" + one + "' is not an enum field; value statistics cover enum fields only");
-      }
-      Render.json(ctx, limitedStats.snapshot().enumStats(f));
+      StudyFields.Field f = statsField(one);
+      leafType(one, f);
+      Render.json(ctx, limitedStats.snapshot().valueStats(f));
       return;
     }
+    Set<FieldStats.Type> types = java.util.EnumSet.noneOf(FieldStats.Type.class);
     for (String t : list(params, "types")) {
-      if (!t.equalsIgnoreCase("ENUM")) {
-        throw new HttpServer.BadRequest("types: only ENUM is supported, got '" + t + "'");
+      try {
+        types.add(FieldStats.Type.valueOf(t.toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new HttpServer.BadRequest("Invalid value in parameter `types`: `" + t
+            + "`; accepted: ENUM, STRING, DATE, INTEGER, NUMBER, BOOLEAN");
       }
     }
+    List<StudyFields.Field> wanted = new ArrayList<>();
     List<String> names = list(params, "fields");
     if (names.isEmpty()) {
-      StudyFields.model().all().stream().filter(StudyFields.Field::isEnum).forEach(wanted::add);
+      StudyFields.model().all().stream().filter(f -> FieldStats.Type.of(f).isPresent()).forEach(wanted::add);
     } else {
       for (String n : names) {
-        StudyFields.Field f = resolve(n);
-        if (!f.isEnum()) {
-          throw new HttpServer.BadRequest("'" + n + "' is not an enum field; value statistics cover enum fields only");
-        }
+        StudyFields.Field f = statsField(n);
+        leafType(n, f);
         wanted.add(f);
       }
     }
     ArrayNode out = HttpServer.json().createArrayNode();
     StoreStats.Snapshot snapshot = limitedStats.snapshot();
     for (StudyFields.Field f : wanted) {
-      out.add(snapshot.enumStats(f));
+      if (types.isEmpty() || types.contains(FieldStats.Type.of(f).orElseThrow())) {
+        out.add(snapshot.valueStats(f));
+      }
     }
     Render.json(ctx, out);
+  }
+
+  /** {@code ListSizes} of list fields: one field's object when the path names it, else a list. */
+  private void listSizes(Context ctx) throws InterruptedException {
+    Map<String, List<String>> params = ctx.queryParamMap();
+    String one = ctx.pathParamMap().get("field");
+    only(params, one == null ? Set.of("fields") : Set.of());
+    if (one != null) {
+      StudyFields.Field f = listField(one);
+      Render.json(ctx, limitedStats.snapshot().listSizes(f));
+      return;
+    }
+    List<StudyFields.Field> wanted = new ArrayList<>();
+    List<String> names = list(params, "fields");
+    if (names.isEmpty()) {
+      StudyFields.model().all().stream().filter(StudyFields.Field::list).forEach(wanted::add);
+    } else {
+      names.forEach(n -> wanted.add(listField(n)));
+    }
+    ArrayNode out = HttpServer.json().createArrayNode();
+    StoreStats.Snapshot snapshot = limitedStats.snapshot();
+    wanted.forEach(f -> out.add(snapshot.listSizes(f)));
+    Render.json(ctx, out);
+  }
+
+  /**
+   * The field a statistics request names. An unknown one answers 404 with ClinicalTrials.gov's
+   * words, "Unknown piece name of field path: X", which its clients match (issue #14).
+   */
+  private static StudyFields.Field statsField(String name) {
+    try {
+      return StudyFields.model().resolve(name);
+    } catch (IllegalArgumentException e) {
+      throw new HttpServer.NotFound("Unknown piece name of field path: " + name);
+    }
+  }
+
+  private static FieldStats.Type leafType(String name, StudyFields.Field f) {
+    return FieldStats.Type.of(f).orElseThrow(() -> new HttpServer.BadRequest("'" + name + "' (" + f.path()
+        + ") is a structure, not a leaf field: value statistics cover leaf fields; name one of its members"
+        + " (GET /api/v2/studies/metadata lists them)"));
+  }
+
+  private static StudyFields.Field listField(String name) {
+    StudyFields.Field f = statsField(name);
+    if (!f.list()) {
+      throw new HttpServer.BadRequest("'" + name + "' (" + f.path() + ") is not a list field: list sizes cover"
+          + " list fields (type ending in [] in GET /api/v2/studies/metadata)");
+    }
+    return f;
   }
 
   private void metadata(Context ctx) {
@@ -316,14 +376,6 @@ final class ApiV2 {
     return out;
   }
 
-  private static StudyFields.Field resolve(String item) {
-    try {
-      return StudyFields.model().resolve(item);
-    } catch (IllegalArgumentException e) {
-      throw new HttpServer.BadRequest(e.getMessage());
-    }
-  }
-
   private static List<String> list(Map<String, List<String>> params, String name) {
     List<String> out = new ArrayList<>();
     for (String v : params.getOrDefault(name, List.of())) {
@@ -349,20 +401,14 @@ final class ApiV2 {
     return fields.isEmpty() ? study : StudyFields.select(study, fields.stream().map(StudyFields.Field::path).toList());
   }
 
-  /** Writes {@code studies} as CSV rows to {@code sb}, after a header row when {@code header}. */
-  private static void csv(List<StudyFields.Field> fields, Iterable<JsonNode> studies, boolean header, Appendable sb)
+  /** Writes {@code studies} as CSV rows to {@code out}, after a header row when {@code header}. */
+  private static void csv(List<CsvColumns.Column> columns, Iterable<JsonNode> studies, boolean header, Appendable out)
       throws java.io.IOException {
-    List<StudyFields.Field> columns = fields.isEmpty() ? CSV_DEFAULT.stream().map(ApiV2::resolve).toList() : fields;
     if (header) {
-      sb.append(String.join(",", columns.stream()
-          .map(c -> Render.csvField(c.piece() != null ? c.piece() : c.path())).toList())).append("\r\n");
+      CsvColumns.header(columns, out);
     }
     for (JsonNode s : studies) {
-      List<String> cells = new ArrayList<>();
-      for (StudyFields.Field c : columns) {
-        cells.add(Render.csvField(String.join("|", StudyFields.values(s, c.path()))));
-      }
-      sb.append(String.join(",", cells)).append("\r\n");
+      CsvColumns.row(columns, s, out);
     }
   }
 }

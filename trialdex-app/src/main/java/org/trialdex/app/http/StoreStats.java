@@ -20,8 +20,8 @@ import org.trialdex.app.service.Reports;
 import org.trialdex.store.StoredStudy;
 
 /**
- * Statistics over every current record (sizes, enum value counts), computed in one pass over the
- * records and kept until the store's change log moves (any write of a record, a link included). A
+ * Statistics over every current record (sizes, every leaf field's values, every list field's
+ * sizes), computed in one pass over the records, one walk over each record's tree, and kept until the store's change log moves (any write of a record, a link included). A
  * server computes them once at start, off the request path, so the first statistics request does
  * not wait for a pass over the store.
  */
@@ -79,11 +79,19 @@ final class StoreStats {
   }
 
   private Snapshot compute() {
-    List<StudyFields.Field> enums = StudyFields.model().all().stream().filter(StudyFields.Field::isEnum).toList();
-    Map<String, Map<String, Integer>> counts = new HashMap<>();
-    Map<String, Integer> missing = new HashMap<>();
+    long began = System.nanoTime();
+    Map<String, FieldStats> values = new java.util.LinkedHashMap<>();
+    Map<String, FieldStats.Sizes> lists = new java.util.LinkedHashMap<>();
+    for (StudyFields.Field f : StudyFields.model().all()) {
+      FieldStats.Type.of(f).ifPresent(t -> values.put(f.path(), new FieldStats(f, t)));
+      if (f.list()) {
+        lists.put(f.path(), new FieldStats.Sizes(f));
+      }
+    }
     List<long[]> sizes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Map<String, List<JsonNode>> found = new HashMap<>();
+    Map<String, Integer> listSizes = new HashMap<>();
     try (Stream<StoredStudy> all = records.all()) {
       for (var it = all.iterator(); it.hasNext(); ) {
         if (stopped) {
@@ -92,22 +100,47 @@ final class StoreStats {
         StoredStudy s = it.next();
         ids.add(s.nctId());
         sizes.add(new long[] {StudyJson.standard().writeBytes(s.study()).length, ids.size() - 1});
-        JsonNode tree = StudyJson.standard().tree(s.study());
-        for (StudyFields.Field f : enums) {
-          List<String> values = StudyFields.values(tree, f.path());
-          if (values.isEmpty()) {
-            missing.merge(f.path(), 1, Integer::sum);
+        // One walk over the record's tree gives every leaf's values and every list's size.
+        found.clear();
+        listSizes.clear();
+        walk(StudyJson.standard().tree(s.study()), "", found, listSizes);
+        found.forEach((path, v) -> {
+          FieldStats f = values.get(path);
+          if (f != null) {
+            f.study(s.nctId(), v);
           }
-          Map<String, Integer> c = counts.computeIfAbsent(f.path(), k -> new TreeMap<>());
-          values.stream().distinct().forEach(v -> c.merge(v, 1, Integer::sum));
-        }
+        });
+        listSizes.forEach((path, n) -> {
+          FieldStats.Sizes l = lists.get(path);
+          if (l != null) {
+            l.study(n);
+          }
+        });
       }
     }
-    return new Snapshot(ids, sizes, counts, missing);
+    LOG.debug("store statistics of {} records in {} ms", ids.size(), (System.nanoTime() - began) / 1_000_000);
+    return new Snapshot(ids, sizes, values, lists);
   }
 
-  record Snapshot(List<String> ids, List<long[]> sizes,
-      Map<String, Map<String, Integer>> counts, Map<String, Integer> missing) {
+  /** Collects the values under {@code node} by path (lists flattened) and each list's size. */
+  private static void walk(JsonNode node, String path, Map<String, List<JsonNode>> found, Map<String, Integer> listSizes) {
+    if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext(); ) {
+        var e = it.next();
+        walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), found, listSizes);
+      }
+    } else if (node.isArray()) {
+      listSizes.merge(path, node.size(), Integer::sum);
+      for (JsonNode e : node) {
+        walk(e, path, found, listSizes);
+      }
+    } else if (!node.isNull() && !node.isMissingNode()) {
+      found.computeIfAbsent(path, k -> new ArrayList<>(2)).add(node);
+    }
+  }
+
+  record Snapshot(List<String> ids, List<long[]> sizes, Map<String, FieldStats> values,
+      Map<String, FieldStats.Sizes> lists) {
 
     /**
      * The {@code GzipStats} shape: sizes are of each record's compact v2 JSON (uncompressed);
@@ -137,20 +170,30 @@ final class StoreStats {
       return n;
     }
 
-    /** The {@code EnumStats} shape for one enum field. */
-    ObjectNode enumStats(StudyFields.Field f) {
-      ObjectNode n = HttpServer.json().createObjectNode();
-      n.put("type", "ENUM");
-      n.put("piece", f.piece() != null ? f.piece() : f.path());
-      n.put("field", f.path());
-      n.put("missingStudiesCount", missing.getOrDefault(f.path(), 0));
-      Map<String, Integer> c = counts.getOrDefault(f.path(), Map.of());
-      n.put("uniqueValuesCount", c.size());
-      ArrayNode top = n.putArray("topValues");
-      c.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> top.addObject().put("value", e.getKey()).put("studiesCount", e.getValue()));
-      return n;
+    /**
+     * The {@code FieldValuesStats} of one leaf field, in its type's shape.
+     *
+     * @throws IllegalArgumentException when the field is not a leaf
+     */
+    ObjectNode valueStats(StudyFields.Field f) {
+      FieldStats s = values.get(f.path());
+      if (s == null) {
+        throw new IllegalArgumentException(f.path() + " is not a leaf field");
+      }
+      return s.json(ids.size());
+    }
+
+    /**
+     * The {@code ListSizes} of one list field.
+     *
+     * @throws IllegalArgumentException when the field is not a list
+     */
+    ObjectNode listSizes(StudyFields.Field f) {
+      FieldStats.Sizes s = lists.get(f.path());
+      if (s == null) {
+        throw new IllegalArgumentException(f.path() + " is not a list field");
+      }
+      return s.json();
     }
   }
 }

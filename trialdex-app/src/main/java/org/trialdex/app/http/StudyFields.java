@@ -236,7 +236,8 @@ public final class StudyFields {
           : element.isRecord() ? "STRUCT"
           : element == Boolean.class ? "BOOLEAN"
           : element == Integer.class || element == Long.class ? "NUMERIC"
-          : element == Double.class || element == Float.class ? "NUMERIC"
+          // BigDecimal: geoPoint lat/lon, minBmi... are numbers, written as the source wrote them.
+          : element == Double.class || element == Float.class || element == java.math.BigDecimal.class ? "NUMERIC"
           : element == String.class && name.toLowerCase(Locale.ROOT).endsWith("date") ? "DATE"
           : "TEXT";
       String typeName = element.isEnum() || element.isRecord() ? element.getSimpleName()
