@@ -215,8 +215,8 @@ class CsvDownloadTest {
     Map<String, String> pallas = row("/api/v2/studies/NCT02513394?format=csv&fields=" + q("OfficialTitle,Phase,NCTId,LocationCity"));
     assertEquals(List.of("NCT Number", "Phases", "Locations", "OfficialTitle"), List.copyOf(pallas.keySet()));
     assertTrue(pallas.get("OfficialTitle").startsWith("PALbociclib CoLlaborative Adjuvant Study: A Randomized Phase III Trial"));
-    // A path names the same field as its piece name.
-    assertEquals(List.of("NCT Number", "protocolSection.identificationModule.orgStudyIdInfo.type"),
+    // A path names the same field as its piece name, and is headed by that (the live piece name).
+    assertEquals(List.of("NCT Number", "OrgStudyIdType"),
         csv("/api/v2/studies/NCT02513394?format=csv&fields="
             + q("protocolSection.identificationModule.nctId,protocolSection.identificationModule.orgStudyIdInfo.type")).get(0));
   }

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,32 @@ class HttpApiTest {
     assertError(get("/api/v2/studies?fields=NCTId,NoSuchPiece"), 400, "NoSuchPiece");
   }
 
+  @Test
+  void fieldsTakeEveryLivePieceNameAreaAndAtQuery() throws Exception {
+    // Singular list pieces as clients send them (the live piece names, /studies/metadata).
+    JsonNode one = v2("/api/v2/studies/NCT02513394?fields=Location,PrimaryOutcome,Reference,StdAge").json();
+    JsonNode ps = one.get("protocolSection");
+    assertEquals(Set.of("contactsLocationsModule", "outcomesModule", "referencesModule", "eligibilityModule"), names(ps));
+    assertEquals(Set.of("locations"), names(ps.get("contactsLocationsModule")));
+    assertEquals(Set.of("primaryOutcomes"), names(ps.get("outcomesModule")));
+    assertEquals("[\"ADULT\",\"OLDER_ADULT\"]", ps.at("/eligibilityModule/stdAges").toString());
+    assertTrue(ps.at("/contactsLocationsModule/locations/0/geoPoint/lat").isNumber());
+    // Any case, and the alternative names (NCT-ID, the classic Gender).
+    JsonNode cases = v2("/api/v2/studies/NCT02513394?fields=nctid,Gender,centralcontactemail,InterventionOtherName").json();
+    assertEquals("NCT02513394", cases.at("/protocolSection/identificationModule/nctId").asText());
+    assertEquals("ALL", cases.at("/protocolSection/eligibilityModule/sex").asText());
+    assertEquals("NCT02513394", v2("/api/v2/studies/NCT02513394?fields=NCT-ID").json()
+        .at("/protocolSection/identificationModule/nctId").asText());
+    // A search area stands for its pieces: TitleSearch is BriefTitle, OfficialTitle, Acronym.
+    JsonNode titles = v2("/api/v2/studies/NCT02513394?fields=TitleSearch").json();
+    assertEquals(Set.of("briefTitle", "officialTitle", "acronym"), names(titles.at("/protocolSection/identificationModule")));
+    // @query: the fields the query searches (ctg-oas-v2.yaml); here query.titles.
+    JsonNode queried = v2("/api/v2/studies?query.titles=PALLAS&fields=" + q("NCTId,@query")).json();
+    assertEquals(Set.of("nctId", "briefTitle", "officialTitle", "acronym"),
+        names(queried.at("/studies/0/protocolSection/identificationModule")));
+    assertError(get("/api/v2/studies?fields=Locations"), 400, "Locations");
+  }
+
   private static Set<String> names(JsonNode object) {
     Set<String> out = new HashSet<>();
     object.fieldNames().forEachRemaining(out::add);
@@ -368,22 +395,129 @@ class HttpApiTest {
   }
 
   @Test
-  void metadataEnumsAndSearchAreasComeFromTheModel() throws Exception {
+  void metadataNamesEveryNodeByItsLivePieceWithItsLimits() throws Exception {
     JsonNode meta = v2("/api/v2/studies/metadata").json();
     assertEquals("protocolSection", meta.at("/0/name").asText());
+    assertEquals("ProtocolSection", meta.at("/0/piece").asText());
     assertEquals("IdentificationModule", meta.at("/0/children/0/piece").asText());
-    assertEquals("NCTId", meta.at("/0/children/0/children/0/piece").asText());
+    JsonNode nctId = meta.at("/0/children/0/children/0");
+    assertEquals("NCTId", nctId.get("piece").asText());
+    // The live metadata: nctId has maxChars 11 and the alternative name NCT-ID.
+    assertEquals(11, nctId.get("maxChars").asInt());
+    assertEquals("[\"NCT-ID\"]", nctId.get("altPieceNames").toString());
+    Map<String, JsonNode> byPath = new java.util.HashMap<>();
+    collectNodes(meta, "", byPath);
+    // Lists are named in the singular, never by path or plural (the live metadata and the data
+    // structure page: Location, PrimaryOutcome, Reference, CentralContact, StdAge).
+    assertEquals("Location", byPath.get("protocolSection.contactsLocationsModule.locations").get("piece").asText());
+    assertEquals("PrimaryOutcome", byPath.get("protocolSection.outcomesModule.primaryOutcomes").get("piece").asText());
+    assertEquals("Reference", byPath.get("protocolSection.referencesModule.references").get("piece").asText());
+    assertEquals("CentralContactEMail",
+        byPath.get("protocolSection.contactsLocationsModule.centralContacts.email").get("piece").asText());
+    assertEquals("StdAge", byPath.get("protocolSection.eligibilityModule.stdAges").get("piece").asText());
+    byPath.forEach((path, n) -> assertTrue(n.get("piece").asText().matches("[A-Z][A-Za-z0-9]*"), path + " " + n));
+    // Limits of the data model: brief title 300, official title 600, eligibility criteria 20000.
+    assertEquals(300, byPath.get("protocolSection.identificationModule.briefTitle").get("maxChars").asInt());
+    assertEquals(600, byPath.get("protocolSection.identificationModule.officialTitle").get("maxChars").asInt());
+    assertEquals(20000, byPath.get("protocolSection.eligibilityModule.eligibilityCriteria").get("maxChars").asInt());
+    assertTrue(byPath.get("protocolSection.statusModule.overallStatus").get("isEnum").asBoolean());
+    // Indexed-only and historic-only nodes only when asked for.
+    assertFalse(byPath.containsKey("derivedSection.miscInfoModule.modelPredictions"));
+    Map<String, JsonNode> all = new java.util.HashMap<>();
+    collectNodes(v2("/api/v2/studies/metadata?includeIndexedOnly=true&includeHistoricOnly=true").json(), "", all);
+    assertTrue(all.get("derivedSection.miscInfoModule.modelPredictions").get("indexedOnly").asBoolean());
+    assertTrue(all.get("resultsSection.participantFlowModule.periods.dropWithdraws.reasons.numUnits")
+        .get("historicOnly").asBoolean());
+    assertError(get("/api/v2/studies/metadata?includeIndexedOnly=maybe"), 400, "includeIndexedOnly");
+  }
+
+  private static void collectNodes(JsonNode nodes, String prefix, Map<String, JsonNode> out) {
+    for (JsonNode n : nodes) {
+      String path = prefix.isEmpty() ? n.get("name").asText() : prefix + "." + n.get("name").asText();
+      out.put(path, n);
+      collectNodes(n.path("children"), path, out);
+    }
+  }
+
+  @Test
+  void enumsGiveEachValueItsLegacyValue() throws Exception {
+    // ctg-oas-v2.yaml has no /studies/enums (it would read it as /studies/{nctId}); our own
+    // /api/openapi.json describes it, and the document test validates the answer against that.
     JsonNode enums = get("/api/v2/studies/enums").json();
-    boolean status = false;
+    Map<String, JsonNode> byType = new java.util.HashMap<>();
+    enums.forEach(e -> byType.put(e.get("type").asText(), e));
+    assertTrue(byType.get("Status").get("pieces").toString().contains("OverallStatus"));
+    Map<String, String> status = new java.util.HashMap<>();
+    byType.get("Status").get("values").forEach(v -> status.put(v.get("value").asText(), v.get("legacyValue").asText()));
+    // The classic registry's display values (classic study fields, msc-trials-2022).
+    assertEquals("Not yet recruiting", status.get("NOT_YET_RECRUITING"));
+    assertEquals("Active, not recruiting", status.get("ACTIVE_NOT_RECRUITING"));
+    assertEquals("Unknown status", status.get("UNKNOWN"));
+    Map<String, String> phase = new java.util.HashMap<>();
+    byType.get("Phase").get("values").forEach(v -> phase.put(v.get("value").asText(), v.get("legacyValue").asText()));
+    assertEquals(Map.of("NA", "Not Applicable", "EARLY_PHASE1", "Early Phase 1", "PHASE1", "Phase 1",
+        "PHASE2", "Phase 2", "PHASE3", "Phase 3", "PHASE4", "Phase 4"), phase);
     for (JsonNode e : enums) {
-      if (e.get("type").asText().equals("Status")) {
-        status = e.get("values").toString().contains("RECRUITING") && e.get("pieces").toString().contains("OverallStatus");
+      for (JsonNode v : e.get("values")) {
+        assertFalse(v.path("legacyValue").asText().isEmpty(), e.get("type") + " " + v);
       }
     }
-    assertTrue(status, enums::toString);
-    JsonNode areas = get("/api/v2/studies/search-areas").json();
-    assertEquals("ConditionSearch", areas.at("/0/areas/0/name").asText());
-    assertEquals("query.cond", areas.at("/0/areas/0/param").asText());
+    // DateType's ESTIMATED is "Anticipated", but "Estimate" for the posting dates.
+    JsonNode estimated = null;
+    for (JsonNode v : byType.get("DateType").get("values")) {
+      estimated = v.get("value").asText().equals("ESTIMATED") ? v : estimated;
+    }
+    assertEquals("Anticipated", estimated.get("legacyValue").asText());
+    assertEquals("Estimate", estimated.at("/exceptions/StudyFirstPostDateType").asText());
+  }
+
+  @Test
+  void searchAreasGiveEachAreaItsPartsAndWeights() throws Exception {
+    JsonNode doc = get("/api/v2/studies/search-areas").json();
+    assertEquals("Study", doc.at("/0/name").asText());
+    Map<String, JsonNode> areas = new java.util.HashMap<>();
+    doc.at("/0/areas").forEach(a -> areas.put(a.get("name").asText(), a));
+    JsonNode cond = areas.get("ConditionSearch");
+    // The live answer: param "cond", label "Conditions or disease", Condition first at 0.95.
+    assertEquals("cond", cond.get("param").asText());
+    assertEquals("Conditions or disease", cond.get("uiLabel").asText());
+    assertEquals("Condition", cond.at("/parts/0/pieces/0").asText());
+    assertEquals(0.95, cond.at("/parts/0/weight").asDouble(), 1e-6);
+    assertEquals("BriefTitle", cond.at("/parts/1/pieces/0").asText());
+    assertEquals(0.6, cond.at("/parts/1/weight").asDouble(), 1e-6);
+    assertEquals("term", areas.get("BasicSearch").get("param").asText());
+    for (JsonNode a : doc.at("/0/areas")) {
+      assertTrue(a.get("parts").size() > 0, a::toString);
+      for (JsonNode p : a.get("parts")) {
+        for (String k : List.of("pieces", "type", "isEnum", "isSynonyms", "weight")) {
+          assertTrue(p.has(k), a.get("name") + " " + p);
+        }
+      }
+    }
+    // ctg-oas-v2.yaml has the SearchDocument schema but no path that answers it: validate the answer
+    // against the schema by giving the document that path.
+    String yaml = java.nio.file.Files.readString(SharedData.require("data/ctgov-api-v2/ctg-oas-v2.yaml"));
+    String path = """
+          /studies/search-areas:
+            get:
+              operationId: "searchAreas"
+              responses:
+                "200":
+                  description: "OK"
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/SearchDocumentList"
+        """;
+    assertTrue(yaml.contains("\n  /stats/size:\n"));
+    OpenApiInteractionValidator withPath = OpenApiInteractionValidator
+        .createForInlineApiSpecification(yaml.replace("\n  /stats/size:\n", "\n" + path + "  /stats/size:\n"))
+        .withBasePathOverride("/api/v2").build();
+    Answer a = get("/api/v2/studies/search-areas");
+    ValidationReport report = withPath.validateResponse("/api/v2/studies/search-areas", Request.Method.GET,
+        SimpleResponse.Builder.status(a.status()).withContentType("application/json").withBody(a.body()).build());
+    assertTrue(report.getMessages().stream().noneMatch(m -> m.getLevel() == ValidationReport.Level.ERROR),
+        report.getMessages()::toString);
   }
 
   @Test

@@ -113,7 +113,7 @@ class SafeOutputsHttpTest {
     assertEquals(2, rows.size(), r.body());
     // Piece names select the download's columns that hold them, in its order; the others follow.
     assertEquals(List.of("NCT Number", "Study Title", "Acronym", "Conditions", "Sponsor", "Enrollment", "Locations",
-        "Lon", "OfficialTitle"), rows.get(0));
+        "LocationLongitude", "OfficialTitle"), rows.get(0));
     assertEquals(List.of("NCT09999961",
         "'=HYPERLINK(\"http://evil.example\",\"click\")",
         "'+1+2",

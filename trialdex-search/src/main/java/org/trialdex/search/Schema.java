@@ -243,24 +243,14 @@ final class Schema {
    * {@code /studies/search-areas}): a match in a heavier part ranks higher.
    */
   static final Map<String, Map<String, Float>> AREA_PARTS = Map.of(
-      "conditionsearch", weights("Condition", 0.95f, "BriefTitle", 0.6f, "OfficialTitle", 0.55f,
-          "ConditionMeshTerm", 0.5f, "ConditionAncestorTerm", 0.4f, "Keyword", 0.3f),
-      "interventionsearch", weights("InterventionName", 0.95f, "InterventionOtherName", 0.75f, "BriefTitle", 0.65f,
-          "OfficialTitle", 0.6f, "ArmGroupLabel", 0.5f, "ArmGroupInterventionName", 0.5f, "InterventionMeshTerm", 0.5f, "Keyword", 0.5f,
-          "InterventionAncestorTerm", 0.4f, "InterventionDescription", 0.4f, "ArmGroupDescription", 0.4f));
+      "conditionsearch", org.trialdex.core.catalog.Pieces.areaWeights("ConditionSearch"),
+      "interventionsearch", org.trialdex.core.catalog.Pieces.areaWeights("InterventionSearch"));
 
   /** A search area whose text lives in its parts' fields only ({@link #AREA_PARTS}). */
   static boolean composite(FieldDef field) {
     return AREA_PARTS.containsKey(field.name().toLowerCase(Locale.ROOT));
   }
 
-  private static Map<String, Float> weights(Object... pairs) {
-    Map<String, Float> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], (Float) pairs[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
-  }
   /** Every field name AREA[...] accepts, in schema order. */
   static final List<String> NAMES = FIELDS.values().stream().map(FieldDef::name).toList();
 

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trialdex.app.Trialdex;
+import org.trialdex.core.catalog.FieldCatalog;
+import org.trialdex.core.catalog.LegacyValues;
+import org.trialdex.core.catalog.Pieces;
 import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.search.Hit;
@@ -285,31 +288,75 @@ final class ApiV2 {
   }
 
   private void metadata(Context ctx) {
-    only(ctx.queryParamMap(), Set.of("includeIndexedOnly", "includeHistoricOnly"));
+    Map<String, List<String>> params = ctx.queryParamMap();
+    only(params, Set.of("includeIndexedOnly", "includeHistoricOnly"));
+    boolean indexed = booleanParam(params, "includeIndexedOnly");
+    boolean historic = booleanParam(params, "includeHistoricOnly");
     ArrayNode out = HttpServer.json().createArrayNode();
     for (StudyFields.Field f : StudyFields.model().roots()) {
-      out.add(node(f));
+      node(f, indexed, historic).ifPresent(out::add);
     }
     Render.json(ctx, out);
   }
 
-  private static ObjectNode node(StudyFields.Field f) {
+  /** A FieldNode of ctg-oas-v2.yaml; empty when the node is indexed- or historic-only and not asked for. */
+  private static java.util.Optional<ObjectNode> node(StudyFields.Field f, boolean indexed, boolean historic) {
+    FieldCatalog.Node c = f.node();
+    if (c.visibility() == FieldCatalog.Visibility.INDEXED_ONLY && !indexed
+        || c.visibility() == FieldCatalog.Visibility.HISTORIC_ONLY && !historic) {
+      return java.util.Optional.empty();
+    }
     ObjectNode n = HttpServer.json().createObjectNode();
     n.put("name", f.name());
-    n.put("piece", f.piece() != null ? f.piece() : f.path());
+    n.put("piece", f.piece());
     n.put("sourceType", f.sourceType());
+    c.maxChars().ifPresent(m -> n.put("maxChars", m));
     n.put("type", f.type());
     if (f.isEnum()) {
       n.put("isEnum", true);
     }
+    if (c.synonyms()) {
+      n.put("synonyms", true);
+    }
+    if (c.nested()) {
+      n.put("nested", true);
+    }
+    if (c.visibility() == FieldCatalog.Visibility.INDEXED_ONLY) {
+      n.put("indexedOnly", true);
+    }
+    if (c.visibility() == FieldCatalog.Visibility.HISTORIC_ONLY) {
+      n.put("historicOnly", true);
+    }
+    if (!c.altPieceNames().isEmpty()) {
+      ArrayNode alts = n.putArray("altPieceNames");
+      c.altPieceNames().forEach(alts::add);
+    }
     if (!f.isLeaf()) {
       ArrayNode kids = n.putArray("children");
-      for (StudyFields.Field c : f.children()) {
-        kids.add(node(c));
+      for (StudyFields.Field child : f.children()) {
+        node(child, indexed, historic).ifPresent(kids::add);
       }
     }
-    return n;
+    return java.util.Optional.of(n);
   }
+
+  /** {@code true} or {@code false}, once; absent is false. */
+  private static boolean booleanParam(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    if (values == null) {
+      return false;
+    }
+    if (values.size() != 1 || !(values.getFirst().equalsIgnoreCase("true") || values.getFirst().equalsIgnoreCase("false"))) {
+      throw new HttpServer.BadRequest(name + " takes true or false, once; got " + values);
+    }
+    return values.getFirst().equalsIgnoreCase("true");
+  }
+
+  /** The portal's labels of the areas a query parameter searches, as the live search-areas answer gives them. */
+  private static final Map<String, String> UI_LABELS = Map.of("BasicSearch", "Other terms",
+      "ConditionSearch", "Conditions or disease", "InterventionSearch", "Intervention / treatment",
+      "OutcomeSearch", "Outcome measure", "TitleSearch", "Title / acronym", "LocationSearch", "Location terms",
+      "IdSearch", "Study IDs", "SponsorSearch", "Sponsor / collaborator");
 
   private void searchAreas(Context ctx) {
     only(ctx.queryParamMap(), Set.of());
@@ -317,11 +364,32 @@ final class ApiV2 {
     ObjectNode doc = out.addObject();
     doc.put("name", "Study");
     ArrayNode areas = doc.putArray("areas");
-    for (SearchRequest.Area a : SearchRequest.Area.values()) {
+    for (String name : Pieces.searchAreas().keySet()) {
       ObjectNode area = areas.addObject();
-      area.put("name", a.searchArea());
-      area.put("param", a.parameter());
-      area.putArray("parts");
+      area.put("name", name);
+      if (UI_LABELS.containsKey(name)) {
+        area.put("uiLabel", UI_LABELS.get(name));
+      }
+      for (SearchRequest.Area a : SearchRequest.Area.values()) {
+        if (a.searchArea().equals(name)) {
+          // The live answer names the parameter without its "query." prefix: "cond", "term".
+          area.put("param", a.parameter().substring("query.".length()));
+        }
+      }
+      Map<String, Float> weights = Pieces.areaWeights(name);
+      List<StudyFields.Field> parts = new ArrayList<>(StudyFields.model().area(name));
+      // Heaviest first, as the live answer orders them; an area trialdex does not weight by part weighs each 1.
+      parts.sort(java.util.Comparator.comparing((StudyFields.Field f) -> -weights.getOrDefault(f.piece(), 1f)));
+      ArrayNode partsOut = area.putArray("parts");
+      for (StudyFields.Field f : parts) {
+        ObjectNode part = partsOut.addObject();
+        part.putArray("pieces").add(f.piece());
+        part.put("type", f.type().replace("[]", ""));
+        part.put("isEnum", f.isEnum());
+        // Trialdex matches synonyms (MeSH entry terms) in the areas it searches by meaning: the weighted ones.
+        part.put("isSynonyms", !weights.isEmpty());
+        part.put("weight", weights.getOrDefault(f.piece(), 1f));
+      }
     }
     Render.json(ctx, out);
   }
@@ -331,7 +399,7 @@ final class ApiV2 {
     Map<Class<?>, List<String>> pieces = new LinkedHashMap<>();
     for (StudyFields.Field f : StudyFields.model().all()) {
       if (f.isEnum()) {
-        pieces.computeIfAbsent(f.enumType(), k -> new ArrayList<>()).add(f.piece() != null ? f.piece() : f.path());
+        pieces.computeIfAbsent(f.enumType(), k -> new ArrayList<>()).add(f.piece());
       }
     }
     ArrayNode out = HttpServer.json().createArrayNode();
@@ -342,7 +410,15 @@ final class ApiV2 {
       ps.forEach(p::add);
       ArrayNode values = e.putArray("values");
       for (Object c : type.getEnumConstants()) {
-        values.addObject().put("value", ((Enum<?>) c).name());
+        Enum<?> constant = (Enum<?>) c;
+        ObjectNode v = values.addObject().put("value", constant.name());
+        LegacyValues.of(constant).ifPresent(l -> v.put("legacyValue", l));
+        Map<String, String> exceptions = new java.util.TreeMap<>(LegacyValues.exceptions(constant));
+        exceptions.keySet().retainAll(ps);
+        if (!exceptions.isEmpty()) {
+          ObjectNode x = v.putObject("exceptions");
+          exceptions.forEach(x::put);
+        }
       }
     });
     Render.json(ctx, out);
@@ -362,18 +438,34 @@ final class ApiV2 {
     return f;
   }
 
-  /** The {@code fields} items, comma- or pipe-separated, resolved; empty when not given. */
+  /**
+   * The {@code fields} items, comma- or pipe-separated, resolved; empty when not given. An item is a
+   * path, a piece name, a search area (its pieces) or {@code @query}: the fields the request's
+   * {@code query.*} parameters search (ctg-oas-v2.yaml: "expands to all fields queried by search").
+   */
   static List<StudyFields.Field> fields(Map<String, List<String>> params) {
-    List<StudyFields.Field> out = new ArrayList<>();
+    java.util.LinkedHashSet<StudyFields.Field> out = new java.util.LinkedHashSet<>();
     for (String item : list(params, "fields")) {
+      if (item.equalsIgnoreCase("@query")) {
+        for (SearchRequest.Area a : SearchRequest.Area.values()) {
+          if (params.containsKey(a.parameter())) {
+            out.addAll(StudyFields.model().area(a.searchArea()));
+          }
+        }
+        continue;
+      }
       try {
         out.add(StudyFields.model().resolve(item));
       } catch (IllegalArgumentException e) {
-        // ClinicalTrials.gov's words first, then ours (which fields there are).
-        throw new HttpServer.BadRequest("Parameter 'fields' contains invalid field name: '" + item + "'; " + e.getMessage());
+        List<StudyFields.Field> area = StudyFields.model().area(item);
+        if (area.isEmpty()) {
+          // ClinicalTrials.gov's words first, then ours (which fields there are).
+          throw new HttpServer.BadRequest("Parameter 'fields' contains invalid field name: '" + item + "'; " + e.getMessage());
+        }
+        out.addAll(area);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   private static List<String> list(Map<String, List<String>> params, String name) {

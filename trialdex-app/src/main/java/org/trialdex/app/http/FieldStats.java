@@ -30,6 +30,9 @@ final class FieldStats {
 
     /** The type of a model field; empty for a structure (not a leaf). */
     static java.util.Optional<Type> of(StudyFields.Field f) {
+      if (f.isEnum()) {
+        return java.util.Optional.of(ENUM); // the live metadata gives enums their text source type
+      }
       return java.util.Optional.ofNullable(switch (f.sourceType()) {
         case "ENUM" -> ENUM;
         case "DATE" -> DATE;

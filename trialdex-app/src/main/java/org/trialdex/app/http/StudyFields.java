@@ -1,63 +1,40 @@
 package org.trialdex.app.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.trialdex.core.catalog.Pieces;
-import org.trialdex.core.model.Study;
+import org.trialdex.core.catalog.FieldCatalog;
 
 /**
- * The v2 study field tree, read from the model's records, and what {@code fields=} selects in it.
+ * The v2 study field tree, as core's {@link FieldCatalog} names it, and what {@code fields=} selects
+ * in it.
  *
- * <p>A field is named by its path ({@code protocolSection.identificationModule.nctId}) or by its
- * piece name. Piece names are ClinicalTrials.gov's where this class knows them ({@link #KNOWN}:
- * {@code NCTId}, {@code Condition}, {@code Phase}, {@code LeadSponsorName}, {@code StartDate}...);
- * every other field's piece name is its JSON name capitalised ({@code BriefTitle},
- * {@code OverallStatus}, {@code IdentificationModule}, {@code ProtocolSection}), kept only when
- * exactly one field has it (a bare {@code Name} or {@code Type} would be ambiguous: use the path).
+ * <p>A field is named by its path ({@code protocolSection.identificationModule.nctId}), by its
+ * piece name as ClinicalTrials.gov gives it ({@code NCTId}, {@code Location}, {@code PrimaryOutcome},
+ * {@code IdentificationModule}; any case), or by one of its alternative names (the live
+ * {@code altPieceNames}, {@code NCT-ID}, and a classic name that differs, {@code Gender}). A search
+ * area's name ({@code ConditionSearch}) stands for the fields the area searches ({@link #area}).
  */
 public final class StudyFields {
 
-  /**
-   * The pieces {@code fields=} and the CSV header call by their ClinicalTrials.gov name rather than
-   * their capitalised JSON name; their paths are core's {@link Pieces} table's.
-   */
-  private static final List<String> KNOWN_NAMES = List.of("NCTId", "NCTIdAlias", "OrgStudyId", "SecondaryId",
-      "OrgFullName", "OrgClass", "StatusVerifiedDate", "StartDate", "PrimaryCompletionDate", "CompletionDate",
-      "StudyFirstSubmitDate", "StudyFirstPostDate", "ResultsFirstPostDate", "LastUpdatePostDate", "LeadSponsorName",
-      "LeadSponsorClass", "CollaboratorName", "CollaboratorClass", "Condition", "Keyword", "Phase", "EnrollmentCount",
-      "EnrollmentType", "DesignAllocation", "DesignPrimaryPurpose", "DesignInterventionModel", "DesignMasking",
-      "ArmGroupLabel", "ArmGroupType", "InterventionName", "InterventionType", "InterventionDescription",
-      "PrimaryOutcomeMeasure", "SecondaryOutcomeMeasure", "LocationFacility", "LocationCity", "LocationState",
-      "LocationCountry", "LocationStatus", "ConditionMeshTerm", "InterventionMeshTerm");
-
-  /** ClinicalTrials.gov piece names that are not simply the capitalised JSON name. */
-  static final Map<String, String> KNOWN = known();
-
   private static final StudyFields MODEL = new StudyFields();
 
-  private final Field root;
+  private final List<Field> roots;
   private final Map<String, Field> byPath = new LinkedHashMap<>();
-  private final Map<String, Field> byPiece = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
-  /** A node of the tree; {@code enumType} is set for enum leaves, {@code children} for objects. */
+  /**
+   * A node of the tree; {@code enumType} is set for enum leaves, {@code children} for objects, and
+   * {@code node} is the catalog's entry (limits, flags, alternative names).
+   */
   public record Field(String name, String path, String piece, String sourceType, String type, boolean list,
-      Class<?> enumType, List<Field> children) {
+      Class<?> enumType, List<Field> children, FieldCatalog.Node node) {
 
     public boolean isEnum() {
       return enumType != null;
@@ -69,13 +46,18 @@ public final class StudyFields {
   }
 
   private StudyFields() {
-    Map<String, String> pathToPiece = new HashMap<>();
-    KNOWN.forEach((piece, path) -> pathToPiece.put(path, piece));
-    Map<String, Integer> nameCounts = new HashMap<>();
-    countNames(Study.class, nameCounts, new LinkedHashSet<>());
-    root = new Field("", "", "Study", "STRUCT", "Study", false, null,
-        children(Study.class, "", pathToPiece, nameCounts, new LinkedHashSet<>()));
-    index(root);
+    roots = fields(FieldCatalog.model().roots());
+  }
+
+  private List<Field> fields(List<FieldCatalog.Node> nodes) {
+    List<Field> out = new ArrayList<>();
+    for (FieldCatalog.Node n : nodes) {
+      Field f = new Field(n.name(), n.path(), n.piece(), n.sourceType(), n.type(), n.list(),
+          n.enumType().orElse(null), fields(n.children()), n);
+      byPath.put(f.path(), f);
+      out.add(f);
+    }
+    return List.copyOf(out);
   }
 
   /** The tree of the model. */
@@ -85,7 +67,7 @@ public final class StudyFields {
 
   /** The top-level fields ({@code protocolSection}, {@code resultsSection}...). */
   public List<Field> roots() {
-    return root.children();
+    return roots;
   }
 
   /** Every field by its path, tree order. */
@@ -96,26 +78,32 @@ public final class StudyFields {
   /** Every piece name with the path it stands for, sorted. */
   public Map<String, String> pieces() {
     Map<String, String> m = new TreeMap<>();
-    byPiece.forEach((k, v) -> m.put(v.piece(), v.path()));
+    byPath.values().forEach(f -> m.put(f.piece(), f.path()));
     return m;
   }
 
   /**
-   * The field a {@code fields=} item names: a path, else a piece name (case-insensitive).
+   * The field a {@code fields=} item names: a path, else a piece or alternative name (any case).
    *
    * @throws IllegalArgumentException naming the item when it is neither
    */
   public Field resolve(String item) {
     Field f = byPath.get(item);
     if (f == null) {
-      f = byPiece.get(item);
+      f = FieldCatalog.model().named(item).map(n -> byPath.get(n.path())).orElse(null);
     }
     if (f == null) {
       throw new IllegalArgumentException("unknown field '" + item
-          + "': give a piece name (NCTId, BriefTitle, OverallStatus, ConditionsModule...) or a field path"
-          + " (protocolSection.identificationModule.nctId); GET /api/v2/studies/metadata lists them");
+          + "': give a piece name (NCTId, BriefTitle, OverallStatus, Location, ConditionsModule...), a search area"
+          + " (ConditionSearch...), @query or a field path (protocolSection.identificationModule.nctId);"
+          + " GET /api/v2/studies/metadata lists them");
     }
     return f;
+  }
+
+  /** The fields the search area named {@code name} searches (any case), or empty when there is no such area. */
+  public List<Field> area(String name) {
+    return FieldCatalog.model().area(name).stream().map(n -> byPath.get(n.path())).toList();
   }
 
   /** The study JSON with only the members on {@code paths} (and everything below them). */
@@ -201,84 +189,5 @@ public final class StudyFields {
       return;
     }
     collect(node.get(parts[i]), parts, i + 1, out);
-  }
-
-  private void index(Field f) {
-    for (Field c : f.children()) {
-      byPath.put(c.path(), c);
-      if (c.piece() != null) {
-        byPiece.put(c.piece(), c);
-      }
-      index(c);
-    }
-  }
-
-  private static List<Field> children(Class<?> type, String prefix, Map<String, String> pathToPiece,
-      Map<String, Integer> nameCounts, Set<Class<?>> stack) {
-    if (!type.isRecord() || !stack.add(type)) {
-      return List.of();
-    }
-    List<Field> out = new ArrayList<>();
-    for (RecordComponent c : type.getRecordComponents()) {
-      JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-      if (p == null) {
-        continue;
-      }
-      String name = p.value();
-      String path = prefix.isEmpty() ? name : prefix + "." + name;
-      boolean list = List.class.isAssignableFrom(c.getType());
-      Class<?> element = list ? element(c.getGenericType()) : c.getType();
-      String capital = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      String piece = pathToPiece.getOrDefault(path,
-          nameCounts.getOrDefault(name, 0) == 1 && !KNOWN.containsKey(capital) ? capital : null);
-      List<Field> kids = children(element, path, pathToPiece, nameCounts, stack);
-      String sourceType = element.isEnum() ? "ENUM"
-          : element.isRecord() ? "STRUCT"
-          : element == Boolean.class ? "BOOLEAN"
-          : element == Integer.class || element == Long.class ? "NUMERIC"
-          // BigDecimal: geoPoint lat/lon, minBmi... are numbers, written as the source wrote them.
-          : element == Double.class || element == Float.class || element == java.math.BigDecimal.class ? "NUMERIC"
-          : element == String.class && name.toLowerCase(Locale.ROOT).endsWith("date") ? "DATE"
-          : "TEXT";
-      String typeName = element.isEnum() || element.isRecord() ? element.getSimpleName()
-          : sourceType.equals("NUMERIC") ? (element == Integer.class || element == Long.class ? "integer" : "number")
-          : sourceType.toLowerCase(Locale.ROOT);
-      out.add(new Field(name, path, piece, sourceType, list ? typeName + "[]" : typeName, list,
-          element.isEnum() ? element : null, kids));
-    }
-    stack.remove(type);
-    return List.copyOf(out);
-  }
-
-  private static void countNames(Class<?> type, Map<String, Integer> counts, Set<Class<?>> stack) {
-    if (!type.isRecord() || !stack.add(type)) {
-      return;
-    }
-    for (RecordComponent c : type.getRecordComponents()) {
-      JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-      if (p == null) {
-        continue;
-      }
-      counts.merge(p.value(), 1, Integer::sum);
-      Class<?> element = List.class.isAssignableFrom(c.getType()) ? element(c.getGenericType()) : c.getType();
-      countNames(element, counts, stack);
-    }
-    stack.remove(type);
-  }
-
-  private static Class<?> element(Type generic) {
-    if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
-      return c;
-    }
-    return Object.class;
-  }
-
-  private static Map<String, String> known() {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String name : KNOWN_NAMES) {
-      m.put(name, Pieces.named(name).orElseThrow(() -> new IllegalStateException(
-          "piece " + name + " is not in core's Pieces table")).fieldPath());
-    }
-    return Map.copyOf(m);
   }
 }

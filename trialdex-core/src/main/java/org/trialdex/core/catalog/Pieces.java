@@ -488,6 +488,31 @@ public final class Pieces {
     return AREAS;
   }
 
+  /**
+   * The weight of each piece of an area that trialdex ranks by part (a match in a heavier part ranks
+   * higher), or an empty map for an area whose pieces weigh the same. The weights are
+   * ClinicalTrials.gov's ({@code /studies/search-areas}); {@code ArmGroupInterventionName}, which
+   * the live InterventionSearch lacks, weighs as {@code ArmGroupLabel}.
+   */
+  public static Map<String, Float> areaWeights(String area) {
+    return AREA_WEIGHTS.getOrDefault(area, Map.of());
+  }
+
+  private static final Map<String, Map<String, Float>> AREA_WEIGHTS = Map.of(
+      "ConditionSearch", weights("Condition", 0.95f, "BriefTitle", 0.6f, "OfficialTitle", 0.55f,
+          "ConditionMeshTerm", 0.5f, "ConditionAncestorTerm", 0.4f, "Keyword", 0.3f),
+      "InterventionSearch", weights("InterventionName", 0.95f, "InterventionOtherName", 0.75f, "BriefTitle", 0.65f,
+          "OfficialTitle", 0.6f, "ArmGroupLabel", 0.5f, "ArmGroupInterventionName", 0.5f, "InterventionMeshTerm", 0.5f,
+          "Keyword", 0.5f, "InterventionAncestorTerm", 0.4f, "InterventionDescription", 0.4f, "ArmGroupDescription", 0.4f));
+
+  private static Map<String, Float> weights(Object... pairs) {
+    Map<String, Float> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], (Float) pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
   private static Map<String, List<String>> areas() {
     List<String> condition = List.of("Condition", "Keyword", "ConditionMeshTerm", "ConditionAncestorTerm");
     List<String> intervention = List.of("InterventionName", "InterventionOtherName", "ArmGroupInterventionName",
