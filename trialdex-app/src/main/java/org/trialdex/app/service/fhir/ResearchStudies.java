@@ -92,6 +92,11 @@ public final class ResearchStudies {
     return encode(map(recordId, study));
   }
 
+  /** Writes {@code resource} as one line of FHIR JSON to {@code out}. */
+  public static void write(ResearchStudy resource, java.io.Writer out) throws java.io.IOException {
+    FhirContext.forR4Cached().newJsonParser().setPrettyPrint(false).encodeResourceToWriter(resource, out);
+  }
+
   /** {@code resource} as one line of FHIR JSON. */
   public static String encode(ResearchStudy resource) {
     // forR4Cached: one context per JVM, shared and thread-safe (building one scans the model, ~1 s).
