@@ -104,9 +104,9 @@ public final class ResearchStudies {
   }
 
   /**
-   * A MeSH descriptor id as NLM writes it. ClinicalTrials.gov pads every id to 9 digits
-   * ({@code D000001943}); MeSH gives descriptors made before 2018 6 digits ({@code D001943}) and
-   * later ones 9 ({@code D000066388}): in MeSH 2019 the 6-digit ids end at D066331 and the 9-digit
+   * A MeSH descriptor id as NLM writes it. ClinicalTrials.gov writes some padded to 9 digits
+   * (PALLAS's {@code D000001943}), others as NLM does; MeSH gives descriptors made before 2018 6
+   * digits ({@code D001943}) and later ones 9 ({@code D000066388}): in MeSH 2019 the 6-digit ids end at D066331 and the 9-digit
    * ones start at D000066388 (data/terms/mesh). Supplementary concepts (C...) are kept as given, for
    * want of the same evidence.
    */
