@@ -64,6 +64,10 @@ public final class ResearchStudies {
   private static final Map<String, String> PHASES = Map.of(
       "NA", "n-a", "EARLY_PHASE1", "early-phase-1", "PHASE1", "phase-1", "PHASE2", "phase-2",
       "PHASE3", "phase-3", "PHASE4", "phase-4");
+  /** The phases as ClinicalTrials.gov's pages write them. */
+  private static final Map<String, String> PHASE_LABELS = Map.of(
+      "NA", "Not Applicable", "EARLY_PHASE1", "Early Phase 1", "PHASE1", "Phase 1", "PHASE2", "Phase 2",
+      "PHASE3", "Phase 3", "PHASE4", "Phase 4");
   private static final Map<String, String> PURPOSES = Map.of(
       "TREATMENT", "treatment", "PREVENTION", "prevention", "DIAGNOSTIC", "diagnostic",
       "SUPPORTIVE_CARE", "supportive-care", "SCREENING", "screening",
@@ -222,7 +226,7 @@ public final class ResearchStudies {
       } else {
         code = null;
       }
-      String text = String.join("/", phases.stream().map(ResearchStudies::label).toList());
+      String text = String.join("/", phases.stream().map(p -> PHASE_LABELS.getOrDefault(p, label(p))).toList());
       return Optional.of(code == null ? new CodeableConcept().setText(text)
           : new CodeableConcept(new Coding(PHASE_SYSTEM, code, null)).setText(text));
     }

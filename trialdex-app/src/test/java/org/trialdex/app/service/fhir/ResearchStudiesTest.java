@@ -89,6 +89,7 @@ class ResearchStudiesTest {
     // phases [PHASE3]; primaryPurpose TREATMENT; studyType INTERVENTIONAL
     assertEquals("phase-3", rs.getPhase().getCodingFirstRep().getCode());
     assertEquals(ResearchStudies.PHASE_SYSTEM, rs.getPhase().getCodingFirstRep().getSystem());
+    assertEquals("Phase 3", rs.getPhase().getText());
     assertEquals("treatment", rs.getPrimaryPurposeType().getCodingFirstRep().getCode());
     assertEquals("Interventional", rs.getCategoryFirstRep().getText());
     // startDateStruct 2015-08, completionDateStruct 2025-09 (estimated), month precision kept
