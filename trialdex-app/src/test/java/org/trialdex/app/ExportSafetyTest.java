@@ -64,6 +64,20 @@ class ExportSafetyTest {
   }
 
   @Test
+  void aStoredLoneSurrogateExportsAsReplacementInFhirToo() throws IOException {
+    List<String> store = storeWithALoneSurrogate();
+    Path out = dir.resolve("out.fhir.ndjson");
+    Cli c = Cli.run(Cli.with(store, "export", "--format", "fhir", "--out", out.toString()));
+    assertEquals(0, c.exitCode(), c.toString());
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals(2, lines.size());
+    // briefTitle is the title when there is no official one
+    assertTrue(lines.get(0).contains("\"title\":\"caf\u00e9\""), lines.get(0));
+    assertTrue(lines.get(1).contains("\"title\":\"bad \uFFFD end\""), lines.get(1));
+    assertTrue(c.err().contains("trialdex: warning: NCT00000002 holds text that is not Unicode"), c.err());
+  }
+
+  @Test
   void aFailedExportLeavesNoPartialFileAndTheOldFileAsItWas() throws IOException {
     List<String> store = storeWithALoneSurrogate();
     // A folder where the file should be: the final move fails after everything was written.

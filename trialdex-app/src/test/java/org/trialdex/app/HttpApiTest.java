@@ -289,7 +289,10 @@ class HttpApiTest {
     JsonNode s = v2("/api/v2/studies/NCT02513394").json();
     assertEquals("NCT02513394", s.at("/protocolSection/identificationModule/nctId").asText());
     assertTrue(s.has("resultsSection"));
+    // format=fhir.json follows the document too (application/fhir+json, StudyFhir)
+    assertEquals("ResearchStudy", v2("/api/v2/studies/NCT02513394?format=fhir.json").json().path("resourceType").asText());
     assertError(get("/api/v2/studies/NCT99999999"), 404, "no study NCT99999999");
+    assertError(get("/api/v2/studies/NCT99999999?format=fhir.json"), 404, "no study NCT99999999");
     assertError(get("/api/v2/studies/NCT02513394?pageSize=3"), 400, "pageSize");
   }
 
@@ -665,7 +668,8 @@ class HttpApiTest {
         "/api/studies/NCT02513394/trust-signals", "/api/v2/studies?facets=trust&aggFilters=" + q("trust:none") + "&pageSize=2",
         "/api/v2/studies?facets=status,phase&pageSize=2", "/api/v2/studies?facets=cellType,cellRoute&pageSize=2",
         "/api/v2/studies?query.cond=" + q("breast cancer") + "&countTotal=true&format=csv",
-        "/api/v2/studies/NCT02513394", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
+        "/api/v2/studies/NCT02513394", "/api/v2/studies/NCT02513394?format=fhir.json",
+        "/api/v2/studies/NCT02513394?format=ris", "/api/v2/version", "/api/v2/stats/size", "/api/v2/stats/fieldValues?types=ENUM",
         "/api/v2/stats/field/values", "/api/v2/stats/field/values/EnrollmentCount", "/api/v2/stats/field/sizes",
         "/api/v2/stats/listSizes/Condition",
         "/api/v2/studies/metadata", "/api/v2/studies/enums", "/api/v2/studies/search-areas",

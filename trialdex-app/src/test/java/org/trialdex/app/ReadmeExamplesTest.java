@@ -131,6 +131,7 @@ class ReadmeExamplesTest {
       }
     }
     assertTrue(Files.size(repo.resolve("studies.ndjson")) > 0);
+    assertTrue(Files.size(repo.resolve("studies.fhir.ndjson")) > 0);
   }
 
   private void run(Path repo, String command, List<String> args) throws IOException, InterruptedException {

@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.trialdex.app.Trialdex;
+import org.trialdex.app.service.fhir.ResearchStudies;
+import org.trialdex.core.derive.Derivation;
 import org.trialdex.core.json.StudyJson;
 import org.trialdex.core.json.ValidText;
 import org.trialdex.store.StoredStudy;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code trialdex export}: every current record as v2 JSON, one per line, streamed, always UTF-8.
+ * {@code trialdex export}: every current record as v2 JSON, one per line, streamed, always UTF-8;
+ * with {@code --format fhir}, each as a FHIR R4 ResearchStudy, one per line (NDJSON, as FHIR Bulk
+ * Data exports resources; docs/fhir.md).
  *
  * <p>With {@code --out} the records go to a temporary file in the same folder, which is moved into
  * place only when complete: a failed export leaves no partial file, and an existing file as it was
@@ -33,15 +38,19 @@ import picocli.CommandLine.Spec;
  * is written with U+FFFD in its place and a warning naming the record, never a crash.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Writes every current record as ClinicalTrials.gov API v2 JSON, one per line (NDJSON), in NCT id order.")
+    description = "Writes every current record as ClinicalTrials.gov API v2 JSON, or as a FHIR R4 ResearchStudy,"
+        + " one per line (NDJSON), in NCT id order.")
 final class ExportCommand implements Callable<Integer> {
 
-  enum Format { ndjson }
+  /** ndjson: v2 study JSON; fhir: FHIR R4 ResearchStudy JSON; both one record a line. */
+  enum Format { ndjson, fhir }
 
   @Mixin StoreOptions storeOptions;
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", defaultValue = "ndjson", description = "ndjson (the only format for now). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "ndjson",
+      description = "ndjson (ClinicalTrials.gov v2 JSON) or fhir (FHIR R4 ResearchStudy, the same as"
+          + " /api/v2/studies/{nctId}?format=fhir.json); one record a line either way. Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -55,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
       if (outFile == null) {
         Writer writer = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         try {
-          writeAll(trialdex, writer, err);
+          writeAll(trialdex, format, writer, err);
           writer.flush();
         } catch (IOException | UncheckedIOException e) {
           throw new TrialdexCommand.CommandFailure("cannot write standard output: " + messageOf(e));
@@ -81,7 +90,7 @@ final class ExportCommand implements Callable<Integer> {
           .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
       try (Writer writer = new BufferedWriter(
           new java.io.OutputStreamWriter(Files.newOutputStream(temp), encoder), 1 << 16)) {
-        count = writeAll(trialdex, writer, err);
+        count = writeAll(trialdex, format, writer, err);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -104,12 +113,22 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private static long writeAll(Trialdex trialdex, Writer writer, PrintWriter err) throws IOException {
+  private static long writeAll(Trialdex trialdex, Format format, Writer writer, PrintWriter err) throws IOException {
     StudyJson json = StudyJson.standard();
+    Derivation derivation = new Derivation(trialdex.vocabulary());
     long[] count = {0};
     try (Stream<StoredStudy> all = trialdex.records().all()) {
       all.forEach(s -> {
-        String line = json.write(s.study());
+        String line = switch (format) {
+          case ndjson -> json.write(s.study());
+          case fhir -> {
+            // The record as the API's format=fhir.json maps it: the study's tree with the fields
+            // ClinicalTrials.gov derives filled in where the sources lacked them (MeSH codings).
+            ObjectNode tree = (ObjectNode) json.tree(s.study());
+            derivation.apply(tree);
+            yield ResearchStudies.json(s.nctId(), tree);
+          }
+        };
         int bad = ValidText.firstLoneSurrogate(line);
         if (bad >= 0) {
           err.printf(Locale.ROOT, "trialdex: warning: %s holds text that is not Unicode (a lone surrogate, stored before"

@@ -114,10 +114,12 @@ final class ApiV2 {
   private void study(Context ctx) throws java.io.IOException {
     Map<String, List<String>> params = ctx.queryParamMap();
     only(params, Set.of("format", "fields", "markupFormat"));
-    String format = format(params, "json", "csv");
+    // ctg-oas-v2.yaml's four formats, then our extension ris (docs/http.md, "Formats of one study").
+    String format = format(params, "json", "csv", "json.zip", "fhir.json", "ris");
     List<CsvColumns.Column> columns = format.equals("csv") ? CsvColumns.select(list(params, "fields")) : List.of();
     List<StudyFields.Field> fields = format.equals("csv") ? List.of() : fields(params);
     MarkupFormat markup = MarkupFormat.of(params.get("markupFormat"));
+    wholeRecordOnly(format, fields, markup);
     String id = studyId(ctx.pathParam("nctId"));
     byte[] stored = trialdex.records().currentJson(id)
         .orElseThrow(() -> new HttpServer.NotFound("no study " + id));
@@ -131,12 +133,33 @@ final class ApiV2 {
       ctx.header(DERIVED_HEADER, String.join(", ", derived));
     }
     markup.apply(tree);
-    if (format.equals("csv")) {
-      StringBuilder out = new StringBuilder();
-      csv(columns, List.of(tree), true, out);
-      Render.csv(ctx, out.toString());
-    } else {
-      Render.json(ctx, select(tree, fields));
+    switch (format) {
+      case "csv" -> {
+        StringBuilder out = new StringBuilder();
+        csv(columns, List.of(tree), true, out);
+        Render.csv(ctx, out.toString());
+      }
+      case "json.zip" -> Render.zippedJson(ctx, id, select(tree, fields));
+      case "fhir.json" -> Render.fhir(ctx, org.trialdex.app.service.fhir.ResearchStudies.map(id, tree));
+      case "ris" -> Render.ris(ctx, id, org.trialdex.app.service.RisCitations.of(tree));
+      default -> Render.json(ctx, select(tree, fields));
+    }
+  }
+
+  /**
+   * {@code fields} and {@code markupFormat=legacy} make no sense for the formats that write a whole
+   * record in a shape of their own: FHIR ("fields are not customizable", ctg-oas-v2.yaml; its
+   * description is FHIR markdown) and RIS (a fixed set of tags). A 400 names the parameter.
+   */
+  private static void wholeRecordOnly(String format, List<StudyFields.Field> fields, MarkupFormat markup) {
+    boolean whole = format.equals("fhir.json") || format.equals("ris");
+    if (whole && !fields.isEmpty()) {
+      throw new HttpServer.BadRequest("fields: format=" + format + " writes the whole record in its own shape and"
+          + " takes no fields; leave fields out, or use format=json or csv to pick fields");
+    }
+    if (format.equals("fhir.json") && markup != MarkupFormat.MARKDOWN) {
+      throw new HttpServer.BadRequest("markupFormat: format=fhir.json writes the text fields as FHIR markdown;"
+          + " leave markupFormat out (or give markdown)");
     }
   }
 

@@ -33,6 +33,42 @@ final class Render {
     }
   }
 
+  /**
+   * {@code body} as ClinicalTrials.gov's {@code format=json.zip} gives it: a zip archive holding
+   * {@code {id}.json}, the same JSON as {@code format=json}, sent as an attachment.
+   */
+  static void zippedJson(Context ctx, String id, JsonNode body) {
+    ChunkedBody out = new ChunkedBody();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry(id + ".json"));
+      // The zip stream stays open for closeEntry: Jackson must not close what it writes to.
+      HttpServer.json().writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(zip, body);
+      zip.closeEntry();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write the zip of " + id, e);
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".zip\"");
+    send(ctx, "application/zip", out);
+  }
+
+  /** A FHIR resource as FHIR JSON, {@code application/fhir+json} (ctg-oas-v2.yaml's content type for fhir.json). */
+  static void fhir(Context ctx, org.hl7.fhir.r4.model.ResearchStudy resource) {
+    ChunkedBody out = new ChunkedBody();
+    try (java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+      org.trialdex.app.service.fhir.ResearchStudies.write(resource, w);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write FHIR JSON", e);
+    }
+    send(ctx, "application/fhir+json; charset=utf-8", out);
+  }
+
+  /** A RIS citation, {@code application/x-research-info-systems}, as a file reference managers import. */
+  static void ris(Context ctx, String id, String citation) {
+    ctx.header("Content-Disposition", "attachment; filename=\"" + id + ".ris\"");
+    ctx.contentType("application/x-research-info-systems; charset=utf-8").result(citation);
+  }
+
   static void csv(Context ctx, String body) {
     ctx.contentType("text/csv; charset=utf-8").result(body);
   }
