@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.app.cli.TrialdexCommand;
-import org.trialdex.app.http.HttpServer;
-import org.trialdex.store.StoreLocation;
 import org.trialdex.testing.SharedData;
 
 /**
@@ -39,32 +30,22 @@ class ApiErrorsTest {
   private static final String PALLAS = "NCT02513394";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Trialdex trialdex;
-  private HttpServer server;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private LoopbackApi api;
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    Path data = dir.resolve("data");
-    Cli c = Cli.run("import", "--data", data.toString(), SharedData.pallasV2().toString());
-    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
-    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    api = LoopbackApi.of(dir, SharedData.pallasV2());
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
+    if (api != null) {
+      api.close();
     }
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.get(pathAndQuery);
   }
 
   /** An /api/v2 error: the status, text/plain, and the message (exactly {@code message}). */
@@ -86,7 +67,7 @@ class ApiErrorsTest {
   }
 
   private static String q(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return LoopbackApi.q(s);
   }
 
   private List<String> ids(String query) throws Exception {

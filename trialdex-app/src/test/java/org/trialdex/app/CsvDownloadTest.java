@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.app.cli.TrialdexCommand;
-import org.trialdex.app.http.HttpServer;
-import org.trialdex.store.StoreLocation;
-import org.trialdex.testing.SharedData;
 
 /**
  * {@code format=csv} as ClinicalTrials.gov's CSV download (issue #14): its 30 column titles in its
@@ -46,36 +35,26 @@ class CsvDownloadTest {
       "Enrollment", "Funder Type", "Study Type", "Study Design", "Other IDs", "Start Date", "Primary Completion Date",
       "Completion Date", "First Posted", "Results First Posted", "Last Update Posted", "Locations", "Study Documents");
 
-  private Trialdex trialdex;
-  private HttpServer server;
-  private final HttpClient client = HttpClient.newHttpClient();
+  private LoopbackApi api;
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    Path data = dir.resolve("data");
-    Cli c = Cli.run("import", "--data", data.toString(), SharedData.v2Sample().toString(), SharedData.pallasV2().toString());
-    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
-    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    api = LoopbackApi.sample(dir);
   }
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
+    if (api != null) {
+      api.close();
     }
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.get(pathAndQuery);
   }
 
   private static String q(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return LoopbackApi.q(s);
   }
 
   /** The rows of a 200 CSV answer, each cell unquoted (RFC 4180). */

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,9 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.app.cli.TrialdexCommand;
-import org.trialdex.app.http.HttpServer;
-import org.trialdex.store.StoreLocation;
 import org.trialdex.testing.SharedData;
 
 /**
@@ -45,19 +38,13 @@ class FieldStatsHttpTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Trialdex trialdex;
-  private HttpServer server;
+  private LoopbackApi api;
   private V2Document oas;
   private final List<JsonNode> studies = new ArrayList<>();
-  private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(@TempDir Path dir) throws IOException {
-    Path data = dir.resolve("data");
-    Cli c = Cli.run("import", "--data", data.toString(), SharedData.v2Sample().toString(), SharedData.pallasV2().toString());
-    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
-    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    api = LoopbackApi.sample(dir);
     oas = V2Document.load();
     MAPPER.readTree(SharedData.v2Sample().toFile()).forEach(studies::add);
     studies.add(MAPPER.readTree(SharedData.pallasV2().toFile()));
@@ -66,17 +53,13 @@ class FieldStatsHttpTest {
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
+    if (api != null) {
+      api.close();
     }
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.get(pathAndQuery);
   }
 
   /** A 200 answer checked against the document at {@code documentPath}, as JSON. */

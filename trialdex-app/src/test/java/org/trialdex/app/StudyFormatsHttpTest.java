@@ -14,13 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -30,10 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.app.cli.TrialdexCommand;
-import org.trialdex.app.http.HttpServer;
 import org.trialdex.app.service.fhir.FhirValidation;
-import org.trialdex.store.StoreLocation;
 import org.trialdex.testing.SharedData;
 
 /**
@@ -47,18 +40,12 @@ class StudyFormatsHttpTest {
   private static final String PALLAS = "NCT02513394";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Trialdex trialdex;
-  private HttpServer server;
+  private LoopbackApi api;
   private OpenApiInteractionValidator oas;
-  private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    Path data = dir.resolve("data");
-    Cli c = Cli.run("import", "--data", data.toString(), SharedData.pallasV2().toString());
-    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
-    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
+    api = LoopbackApi.of(dir, SharedData.pallasV2());
     oas = OpenApiInteractionValidator
         .createForSpecificationUrl(SharedData.require("data/ctgov-api-v2/ctg-oas-v2.yaml").toUri().toString())
         .withBasePathOverride("/api/v2")
@@ -67,17 +54,13 @@ class StudyFormatsHttpTest {
 
   @AfterAll
   void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
+    if (api != null) {
+      api.close();
     }
   }
 
   private HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return api.getBytes(pathAndQuery);
   }
 
   private static String text(HttpResponse<byte[]> r) {
