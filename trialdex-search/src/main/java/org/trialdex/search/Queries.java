@@ -53,12 +53,10 @@ final class Queries {
   private static final float MENTIONED_CONCEPT_WEIGHT = 0.5f;
 
   private final QueryBuilder words;
-  private final org.apache.lucene.analysis.Analyzer analyzer;
   private final Concepts concepts;
 
   Queries(Analysis analysis, Concepts concepts) {
     words = new QueryBuilder(analysis.queryAnalyzer());
-    analyzer = analysis.queryAnalyzer();
     this.concepts = concepts;
   }
 
@@ -474,18 +472,7 @@ final class Queries {
 
   /** The analyzed words of {@code text}, as text fields index them. */
   private List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("BriefTitle", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        out.add(term.toString());
-      }
-      stream.end();
-    } catch (java.io.IOException e) {
-      throw new SearchException("Cannot analyze \"" + text + "\": " + e.getMessage(), e);
-    }
-    return out;
+    return analyzed(text);
   }
 
   /** Records indexed under any of the part's concepts (or below them), by their own lists or their titles. */
