@@ -61,7 +61,8 @@ import org.trialdex.testing.SharedData;
 class ClientCompatibilityTest {
 
   /** The fixtures, one per client, in the order docs/http.md lists them. */
-  static final List<String> CLIENTS = List.of("pytrials", "ctrdata", "clinicaltrialsgov-mcp-server", "biomcp", "clintrialx");
+  static final List<String> CLIENTS = List.of("pytrials", "ctrdata", "clinicaltrialsgov-mcp-server", "biomcp", "clintrialx",
+      "clinicaltrials-database-skill");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern PREVIOUS = Pattern.compile("\\{\\{prev:([^}]+)}}");
@@ -307,7 +308,8 @@ class ClientCompatibilityTest {
 
   /**
    * Whether the values meet the expectation; the reason when they do not. Every expectation but
-   * {@code absent} and {@code notMatches:} needs at least one value, and holds for every value.
+   * {@code absent} and {@code notMatches:} needs at least one value, and holds for every value;
+   * {@code descending} holds for the list (ISO dates and texts compared as text).
    */
   static Optional<String> check(List<JsonNode> values, String expect) {
     if (expect.equals("absent")) {
@@ -320,6 +322,14 @@ class ClientCompatibilityTest {
     }
     if (values.isEmpty()) {
       return Optional.of("nothing there");
+    }
+    if (expect.equals("descending")) {
+      for (int i = 1; i < values.size(); i++) {
+        if (values.get(i - 1).asText().compareTo(values.get(i).asText()) < 0) {
+          return Optional.of("not in descending order at " + i + ": " + values.get(i - 1).asText() + " then " + values.get(i).asText());
+        }
+      }
+      return Optional.empty();
     }
     for (JsonNode v : values) {
       if (v.isMissingNode() || v.isNull()) {
