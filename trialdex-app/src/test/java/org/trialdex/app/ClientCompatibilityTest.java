@@ -62,7 +62,7 @@ class ClientCompatibilityTest {
 
   /** The fixtures, one per client, in the order docs/http.md lists them. */
   static final List<String> CLIENTS = List.of("pytrials", "ctrdata", "clinicaltrialsgov-mcp-server", "biomcp", "clintrialx",
-      "clinicaltrials-database-skill");
+      "clinicaltrials-database-skill", "healthcare-mcp");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern PREVIOUS = Pattern.compile("\\{\\{prev:([^}]+)}}");
