@@ -134,6 +134,32 @@ class ClientCompatibilityTest {
     }
   }
 
+  /**
+   * docs/http.md ("Clients tested") lists every call with the result its fixture records, and its
+   * totals are the fixtures' totals, so the page cannot drift from what this test proves.
+   */
+  @Test
+  void docsHttpMdListsEveryCallWithItsRecordedResult() throws IOException {
+    String docs = java.nio.file.Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/http.md"));
+    int calls = 0;
+    int works = 0;
+    for (String name : CLIENTS) {
+      JsonNode f = fixture(name);
+      assertTrue(docs.contains("### " + name + " (" + f.path("language").asText() + ")"), "docs/http.md has no section for " + name);
+      for (JsonNode call : f.path("calls")) {
+        calls++;
+        boolean working = "works".equals(call.path("status").asText());
+        works += working ? 1 : 0;
+        String row = "| " + call.path("operation").asText().replace("|", "\\|") + " | ";
+        String result = working ? " | works | " : " | **gap** — " + call.path("gap").asText().replace("|", "\\|") + " | ";
+        assertTrue(docs.lines().anyMatch(l -> l.startsWith(row) && l.contains(result)),
+            () -> "docs/http.md lists no row for " + name + " " + row + " with" + result);
+      }
+    }
+    String totals = "Totals (" + calls + " calls: " + works + " work, " + (calls - works) + " gaps)";
+    assertTrue(docs.contains(totals), "docs/http.md does not say " + totals);
+  }
+
   // --- replaying a call
 
   /** An answer: status, headers, body, and the body as JSON when it is JSON. */
