@@ -71,6 +71,8 @@ class ClientCompatibilityTest {
   private HttpServer server;
   private CtgovOpenApi oas;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** One line per replayed call, printed as a tally when the class ends. */
+  private final List<String> tally = java.util.Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   void start(@TempDir Path dir) {
@@ -84,6 +86,11 @@ class ClientCompatibilityTest {
 
   @AfterAll
   void stop() {
+    if (!tally.isEmpty()) {
+      long gaps = tally.stream().filter(l -> l.startsWith("[gap]")).count();
+      System.out.println("Client calls replayed: " + tally.size() + ", " + (tally.size() - gaps) + " work, " + gaps + " gaps\n  "
+          + String.join("\n  ", tally));
+    }
     if (server != null) {
       server.close();
     }
@@ -215,6 +222,8 @@ class ClientCompatibilityTest {
     boolean works = "works".equals(call.path("status").asText());
     String context = client + " " + call.path("operation").asText() + "\n  " + a.uri() + "\n  answered " + a.status()
         + " " + a.header("content-type").orElse("") + ": " + abbreviate(a.body());
+    tally.add((works ? "[works] " : "[gap] ") + client + " · " + call.path("operation").asText()
+        + (works ? "" : " — " + call.path("gap").asText()));
     if (works) {
       assertTrue(failed.isEmpty(), () -> context + "\n  reads that fail:\n    " + String.join("\n    ", failed));
       if (a.json() != null && a.status() == 200 && path.startsWith("/api/v2/")) {
