@@ -19,14 +19,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +75,7 @@ class ClientCompatibilityTest {
   private CtgovOpenApi oas;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** One line per replayed call, printed as a tally when the class ends. */
-  private final List<String> tally = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> tally = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   void start(@TempDir Path dir) {
@@ -147,7 +150,7 @@ class ClientCompatibilityTest {
    */
   @Test
   void docsHttpMdListsEveryCallWithItsRecordedResult() throws IOException {
-    String docs = java.nio.file.Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/http.md"));
+    String docs = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/http.md"));
     int calls = 0;
     int works = 0;
     for (String name : CLIENTS) {
@@ -208,7 +211,7 @@ class ClientCompatibilityTest {
     assertTrue(previous != null, "no previous call for " + value);
     List<JsonNode> found = read(previous, m.group(1));
     assertFalse(found.isEmpty() || found.get(0).isMissingNode(), () -> "the previous answer has no " + m.group(1));
-    return m.replaceFirst(java.util.regex.Matcher.quoteReplacement(found.get(0).asText()));
+    return m.replaceFirst(Matcher.quoteReplacement(found.get(0).asText()));
   }
 
   private void judge(String client, JsonNode call, Answer a) {
