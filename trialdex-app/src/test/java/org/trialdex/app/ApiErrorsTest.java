@@ -115,7 +115,16 @@ class ApiErrorsTest {
 
   @Test
   void aBadValueNamesTheParameterAndTheValue() throws Exception {
-    thenPlainErrorStarting("/api/v2/studies?filter.overallStatus=DONE", 400, "filter.overallStatus: \"DONE\" is not a status");
+    // The live words for a value that is not one of the parameter's constants, then trialdex's.
+    thenPlainErrorStarting("/api/v2/studies?filter.overallStatus=DONE", 400,
+        "Invalid value in parameter `filter.overallStatus`: `DONE`; filter.overallStatus: \"DONE\" is not a status");
+    // A query's syntax error and an unknown AREA field, in the live parser's words first.
+    thenPlainErrorStarting("/api/v2/studies?query.intr=" + q("docetaxel AND ("), 400,
+        "Error parsing query in Intervention / treatment: query.intr: the query ends where");
+    thenPlainErrorStarting("/api/v2/studies?query.term=" + q("AREA[NoSuchArea]x"), 400,
+        "Error parsing query in Other terms: Unknown area name: `NoSuchArea`; Unknown field \"NoSuchArea\"");
+    thenPlainErrorStarting("/api/v2/studies?filter.advanced=" + q("AREA[NoSuchArea]x"), 400,
+        "Error parsing query in filter.advanced: Unknown area name: `NoSuchArea`;");
     thenPlainErrorStarting("/api/v2/studies?pageSize=-1", 400, "pageSize: \"-1\"");
     thenPlainErrorStarting("/api/v2/studies?fields=StudyDesign", 400,
         "Parameter 'fields' contains invalid field name: 'StudyDesign'; ");
@@ -146,7 +155,8 @@ class ApiErrorsTest {
     assertEquals(List.of(PALLAS), ids("query.term=" + q("NCT02513394, nct00000000") + "&filter.advanced="
         + q("AREA[Phase]PHASE1")));
     // A bad filter is still an error.
-    thenPlainErrorStarting("/api/v2/studies?query.id=" + PALLAS + "&filter.overallStatus=DONE", 400, "filter.overallStatus");
+    thenPlainErrorStarting("/api/v2/studies?query.id=" + PALLAS + "&filter.overallStatus=DONE", 400,
+        "Invalid value in parameter `filter.overallStatus`: `DONE`");
   }
 
   // --- markupFormat

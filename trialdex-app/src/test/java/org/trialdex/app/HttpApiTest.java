@@ -655,7 +655,8 @@ class HttpApiTest {
     for (String path : List.of("/health", "/api/v2/studies", "/api/v2/studies/{nctId}", "/api/studies/{id}/related",
         "/api/studies/{id}/history", "/api/studies/{id}/diff", "/api/studies/{id}/quality",
         "/api/studies/{id}/cell-therapy", "/api/studies/{id}/trust-signals", "/feed", "/api/match", "/api/landscape",
-        "/api/landscape/{chart}.csv")) {
+        "/api/landscape/{chart}.csv", "/api/int/studies/{nctId}", "/api/int/studies/{nctId}/history",
+        "/api/int/studies/{nctId}/history/{version}")) {
       assertTrue(api.getPaths().containsKey(path), path);
     }
     assertTrue(api.getPaths().get("/api/v2/studies").getGet().getParameters().stream().anyMatch(p -> p.getName().equals("facets")));
@@ -673,7 +674,8 @@ class HttpApiTest {
         "/api/v2/stats/field/values", "/api/v2/stats/field/values/EnrollmentCount", "/api/v2/stats/field/sizes",
         "/api/v2/stats/listSizes/Condition",
         "/api/v2/studies/metadata", "/api/v2/studies/enums", "/api/v2/studies/search-areas",
-        "/feed?query.cond=NSCLC&pageSize=5", "/api/landscape?query.cond=NSCLC", "/api/landscape/country.csv?query.cond=NSCLC")) {
+        "/api/int/studies/NCT02513394?history=true", "/api/int/studies/NCT02513394/history",
+        "/api/int/studies/NCT02513394/history/0", "/feed?query.cond=NSCLC&pageSize=5", "/api/landscape?query.cond=NSCLC", "/api/landscape/country.csv?query.cond=NSCLC")) {
       Answer a = get(pathAndQuery);
       assertEquals(200, a.status(), a::body);
       URI uri = URI.create("http://x" + pathAndQuery);

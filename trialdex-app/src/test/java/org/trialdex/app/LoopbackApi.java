@@ -47,6 +47,12 @@ public final class LoopbackApi implements AutoCloseable {
     return new LoopbackApi(trialdex, HttpServer.start(trialdex, "127.0.0.1", 0));
   }
 
+  /** Serves the store already under {@code dir} (as {@link #of} left it). */
+  public static LoopbackApi serve(Path dir) {
+    Trialdex trialdex = Trialdex.open(new StoreLocation.Sqlite(dir.resolve("data")), Clock.systemUTC());
+    return new LoopbackApi(trialdex, HttpServer.start(trialdex, "127.0.0.1", 0));
+  }
+
   /** The v2 sample (100 NSCLC studies) and PALLAS: what most API tests search. */
   public static LoopbackApi sample(Path dir) {
     return of(dir, SharedData.v2Sample(), SharedData.pallasV2());

@@ -64,11 +64,19 @@ final class Queries {
   Query request(SearchRequest request) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean scored = false;
-    for (Expr expr : request.queries().values()) {
-      b.add(expr(expr), Occur.MUST);
+    for (Map.Entry<SearchRequest.Area, Expr> query : request.queries().entrySet()) {
+      try {
+        b.add(expr(query.getValue()), Occur.MUST);
+      } catch (SearchException e) {
+        throw e.in(query.getKey().parameter());
+      }
       scored = true;
     }
-    request.advanced().ifPresent(a -> b.add(expr(a), Occur.FILTER));
+    try {
+      request.advanced().ifPresent(a -> b.add(expr(a), Occur.FILTER));
+    } catch (SearchException e) {
+      throw e.in("filter.advanced");
+    }
     if (!request.overallStatus().isEmpty()) {
       b.add(keywords("OverallStatus", request.overallStatus(), "filter.overallStatus", names(Status.values())),
           Occur.FILTER);
@@ -249,7 +257,7 @@ final class Queries {
    * @throws SearchException listing the accepted fields when there is none by that name
    */
   static FieldDef field(String name) {
-    return Schema.field(name).orElseThrow(() -> new SearchException("Unknown field \"" + name
+    return Schema.field(name).orElseThrow(() -> SearchException.unknownArea(name, "Unknown field \"" + name
         + "\" in AREA[" + name + "]; accepted fields: " + String.join(", ", Schema.NAMES)));
   }
 

@@ -200,6 +200,7 @@ final class Schema {
     define("DesignAllocation", Kind.KEYWORD, StudyView::allocation);
     define("LeadSponsorClass", Kind.KEYWORD, StudyView::leadSponsorClass);
     define("CollaboratorName", Kind.TEXT, StudyView::collaboratorNames);
+    define("CollaboratorClass", Kind.KEYWORD, StudyView::collaboratorClasses);
     define("LocationFacility", Kind.TEXT, StudyView::locationFacilities);
     define("LocationCity", Kind.KEYWORD, StudyView::locationCities);
     define("LocationState", Kind.KEYWORD, StudyView::locationStates);

@@ -13,22 +13,60 @@ public final class SearchException extends RuntimeException {
 
   /** Whether the index failed (not the request). */
   private final boolean indexFailure;
+  /** The parameter whose query named the field, when known. */
+  private final String parameter;
+  /** The AREA[...] name that is no field, for that error. */
+  private final String unknownArea;
 
   /** A request that does not fit: the caller's fault. */
   public SearchException(String message) {
     super(message);
     this.indexFailure = false;
+    this.parameter = null;
+    this.unknownArea = null;
+  }
+
+  private SearchException(String message, Throwable cause, String parameter, String unknownArea) {
+    super(message, cause);
+    this.indexFailure = false;
+    this.parameter = parameter;
+    this.unknownArea = unknownArea;
+  }
+
+  /** {@code AREA[area]} names no field; {@code message} says which there are. */
+  static SearchException unknownArea(String area, String message) {
+    return new SearchException(message, null, null, area);
+  }
+
+  /**
+   * This error, as raised by the query of {@code parameter} ({@code query.intr},
+   * {@code filter.advanced}); an error that already names its parameter is returned as it is.
+   */
+  SearchException in(String parameter) {
+    return this.parameter != null || indexFailure ? this
+        : new SearchException(getMessage(), getCause(), parameter, unknownArea);
+  }
+
+  /** The parameter whose query the error is in, when known. */
+  public java.util.Optional<String> parameter() {
+    return java.util.Optional.ofNullable(parameter);
+  }
+
+  /** For an {@code AREA[...]} that names no field, the name. */
+  public java.util.Optional<String> unknownArea() {
+    return java.util.Optional.ofNullable(unknownArea);
   }
 
   /** A request that does not fit: the caller's fault, with the cause. */
   public SearchException(String message, Throwable cause) {
-    super(message, cause);
-    this.indexFailure = false;
+    this(message, cause, null, null);
   }
 
   private SearchException(String message, Throwable cause, boolean indexFailure) {
     super(message, cause);
     this.indexFailure = indexFailure;
+    this.parameter = null;
+    this.unknownArea = null;
   }
 
   /**

@@ -180,6 +180,11 @@ final class StudyView {
         .map(Sponsor::agencyClass));
   }
 
+  List<String> collaboratorClasses() {
+    return strings(Optional.of(modules.sponsors())
+        .map(s -> list(s.collaborators()).stream().map(Sponsor::agencyClass).filter(java.util.Objects::nonNull).map(Enum::name)).orElse(Stream.empty()));
+  }
+
   List<String> collaboratorNames() {
     return strings(Optional.of(modules.sponsors())
         .map(s -> list(s.collaborators()).stream().map(Sponsor::name)).orElse(Stream.empty()));

@@ -233,4 +233,22 @@ class EssieOperatorsTest extends IndexedSampleTest {
     QueryException e = assertThrows(QueryException.class, () -> search("query.cond", "lupus", "query.cond", "sle"));
     assertTrue(e.getMessage().startsWith("query.cond: given 2 times with different values"), e.getMessage());
   }
+
+  @Test
+  void funderTypeSelectsTheLeadSponsorsOrAnyCollaboratorsClass() {
+    Predicate<JsonNode> industry = r -> {
+      JsonNode sponsors = r.path("protocolSection").path("sponsorCollaboratorsModule");
+      return sponsors.path("leadSponsor").path("class").asText("").equals("INDUSTRY")
+          || texts(sponsors, "collaborators", "class").contains("INDUSTRY");
+    };
+    Set<String> expected = expected(industry);
+    Set<String> leadOnly = expected(r -> r.path("protocolSection").path("sponsorCollaboratorsModule")
+        .path("leadSponsor").path("class").asText("").equals("INDUSTRY"));
+    assertTrue(expected.size() > leadOnly.size() && !leadOnly.isEmpty(), expected.size() + " vs " + leadOnly.size());
+    assertEquals(expected, search("aggFilters", "funderType:industry"));
+    Set<String> nihOrIndustry = expected(r -> industry.test(r) || texts(r.path("protocolSection")
+        .path("sponsorCollaboratorsModule"), "collaborators", "class").contains("NIH") || r.path("protocolSection")
+        .path("sponsorCollaboratorsModule").path("leadSponsor").path("class").asText("").equals("NIH"));
+    assertEquals(nihOrIndustry, search("aggFilters", "funderType:nih industry"));
+  }
 }

@@ -193,7 +193,41 @@ final class ApiV2 {
     if (e.isUnknownParameter() && e.getMessage().startsWith(prefix)) {
       return unknownParameter(e.parameter()) + e.getMessage().substring(prefix.length());
     }
+    if (e.invalidValue().isPresent()) {
+      // The live words for a value that is not one of the parameter's constants (clients match them:
+      // cyanheads/clinicaltrialsgov-mcp-server reads "Invalid value in parameter `x`: `y`").
+      return "Invalid value in parameter `" + e.parameter() + "`: `" + e.invalidValue().get() + "`; " + e.getMessage();
+    }
+    if (e.position().isPresent()) {
+      return parsingQueryIn(e.parameter()) + e.getMessage();
+    }
     return e.getMessage();
+  }
+
+  /**
+   * A query's field error as the v2 API words it: an {@code AREA[...]} that names no field as the
+   * live parser says it ({@code Error parsing query in Other terms: Unknown area name: `X`}), then
+   * trialdex's message, which lists the fields.
+   */
+  static String message(org.trialdex.search.SearchException e) {
+    if (e.unknownArea().isPresent() && e.parameter().isPresent()) {
+      return parsingQueryIn(e.parameter().get()) + "Unknown area name: `" + e.unknownArea().get() + "`; " + e.getMessage();
+    }
+    return e.getMessage();
+  }
+
+  /**
+   * The live parser's prefix for an error in a query: "Error parsing query in " and the portal's
+   * label of the parameter's area ("Other terms" for query.term, as cyanheads/clinicaltrialsgov-mcp-server#34
+   * quotes it), or the parameter's name where the portal has no label for it (filter.advanced).
+   */
+  private static String parsingQueryIn(String parameter) {
+    for (SearchRequest.Area a : SearchRequest.Area.values()) {
+      if (a.parameter().equals(parameter) && UI_LABELS.containsKey(a.searchArea())) {
+        return "Error parsing query in " + UI_LABELS.get(a.searchArea()) + ": ";
+      }
+    }
+    return "Error parsing query in " + parameter + ": ";
   }
 
   /** ClinicalTrials.gov's words for a parameter it does not take. */

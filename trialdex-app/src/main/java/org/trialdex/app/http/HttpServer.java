@@ -153,7 +153,8 @@ public final class HttpServer implements AutoCloseable {
         isApiV2(ctx.path()) ? ApiV2.message(e) : e.getMessage()));
     // The index failing (its folder, its disk) is the server's trouble, not the request's.
     app.exception(SearchException.class, (e, ctx) -> error(ctx,
-        e.isIndexFailure() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST, e.getMessage()));
+        e.isIndexFailure() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST,
+        isApiV2(ctx.path()) && !e.isIndexFailure() ? ApiV2.message(e) : e.getMessage()));
     app.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     app.exception(SearchUnavailableException.class, (e, ctx) -> {
       ctx.header("Retry-After", "30");
@@ -229,6 +230,7 @@ public final class HttpServer implements AutoCloseable {
     ApiV2.routes(app, trialdex, admission);
     Portal.routes(app, trialdex, admission);
     Extensions.routes(app, trialdex, admission);
+    WebsiteHistory.routes(app, trialdex, admission);
     Feeds.routes(app, trialdex, admission, publicUrl);
     LandscapeApi.routes(app, trialdex, admission);
   }

@@ -148,6 +148,7 @@ public final class AggFilters {
           new Option("exp_treat", "treatment IND/protocol expanded access", is("ExpAccTypeTreatment", "true"),
               Optional.empty()))),
       filter("ages", "ageGroup", "StdAge", "child", "CHILD", "adult", "ADULT", "older", "OLDER_ADULT"),
+      funderType(),
       new Filter("docs", Optional.empty(), List.of(
           new Option("prot", "study protocol", is("LargeDocHasProtocol", "true"), Optional.empty()),
           new Option("sap", "statistical analysis plan", is("LargeDocHasSAP", "true"), Optional.empty()),
@@ -224,6 +225,32 @@ public final class AggFilters {
     options.add(new Option(NO_TRUST_SIGNAL, "No trust signal", new Selection.Not(new Selection.AnyOf(any)),
         Optional.of(NO_TRUST_SIGNAL)));
     return new Filter("trust", Optional.of("trust"), options, true);
+  }
+
+  /**
+   * The funder type: the class of the lead sponsor or of any collaborator, as ClinicalTrials.gov's
+   * search page offers it ("NIH", "Other U.S. federal agency", "Industry", "All others
+   * (individuals, universities, organizations)"); not in {@code ctg-oas-v2.yaml}'s examples, but
+   * the live API takes it and clients send it (BioMCP's {@code funderType:industry}, ctrdata's
+   * translations of search-page queries).
+   */
+  private static Filter funderType() {
+    List<Option> options = new ArrayList<>();
+    options.add(funder("nih", "NIH", "NIH"));
+    options.add(funder("fed", "Other U.S. federal agency (FED)", "FED"));
+    options.add(funder("industry", "Industry (INDUSTRY)", "INDUSTRY"));
+    options.add(funder("other", "All others (OTHER, OTHER_GOV, INDIV, NETWORK, AMBIG, UNKNOWN)", "OTHER", "OTHER_GOV",
+        "INDIV", "NETWORK", "AMBIG", "UNKNOWN"));
+    return new Filter("funderType", Optional.empty(), options);
+  }
+
+  private static Option funder(String code, String meaning, String... classes) {
+    List<Selection> any = new ArrayList<>();
+    for (String c : classes) {
+      any.add(is("LeadSponsorClass", c));
+      any.add(is("CollaboratorClass", c));
+    }
+    return new Option(code, meaning, new Selection.AnyOf(any), Optional.empty());
   }
 
   /** The index field of trust-signal kind codes that the {@code trust} filter reads. */

@@ -82,7 +82,7 @@ class AggFiltersTest {
       assertEquals(f.codes().stream().distinct().toList(), f.codes(), f.name());
       f.codes().forEach(c -> assertEquals(c.toLowerCase(java.util.Locale.ROOT), c));
     }
-    assertEquals(List.of("status", "phase", "sex", "healthy", "results", "studyType", "ages", "docs",
+    assertEquals(List.of("status", "phase", "sex", "healthy", "results", "studyType", "ages", "funderType", "docs",
         "cellType", "cellSource", "cellDonor", "cellRoute", "trust"), AggFilters.names());
     assertEquals("whe", AggFilters.named("STATUS").orElseThrow().optionForFacetValue("WITHHELD").orElseThrow().code());
     assertTrue(AggFilters.named("status").orElseThrow().option("wh").isEmpty());

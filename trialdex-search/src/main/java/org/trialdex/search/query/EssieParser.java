@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li><b>Words</b>: {@code heart attack}. Adjacent words must all match, as on
- *       ClinicalTrials.gov; a run of them becomes one {@link Expr.Words}.
+ *       ClinicalTrials.gov; a run of them becomes one {@link Expr.Words}. A comma between terms
+ *       separates them as a space does ({@code a,AREA[X]b}); inside a number ({@code 1,000}) it
+ *       is part of the word.
  *   <li><b>Phrases</b>: {@code "heart attack"}; {@code \"} is a quote and {@code \\} a backslash
  *       inside a phrase (and inside a word).
  *   <li><b>Operators</b> {@code NOT}, {@code AND}, {@code OR}, binding in that order (upper case
@@ -343,7 +345,9 @@ public final class EssieParser {
 
     List<Token> tokens() {
       while (true) {
-        while (i < text.length() && isSpace(text.charAt(i))) {
+        // A comma between terms separates them as a space does (the live grammar takes ',' there:
+        // ctrdata sends AREA[LocationCountry]China,AREA[LocationCity]Beijing).
+        while (i < text.length() && (isSpace(text.charAt(i)) || text.charAt(i) == ',')) {
           i++;
         }
         if (i >= text.length()) {
@@ -461,7 +465,7 @@ public final class EssieParser {
       StringBuilder out = new StringBuilder();
       while (i < text.length()) {
         char c = text.charAt(i);
-        if (isSpace(c) || c == '(' || c == ')' || c == '"') {
+        if (isSpace(c) || c == '(' || c == ')' || c == '"' || (c == ',' && !betweenDigits(i))) {
           break;
         }
         if (c == '\\' && i + 1 < text.length() && "\"\\()*".indexOf(text.charAt(i + 1)) >= 0) {
@@ -495,6 +499,12 @@ public final class EssieParser {
         default -> Kind.WORD;
       };
       tokens.add(new Token(kind, word, start));
+    }
+
+    /** A comma inside a number ({@code 1,000}) belongs to the word. */
+    private boolean betweenDigits(int at) {
+      return at > 0 && at + 1 < text.length() && Character.isDigit(text.charAt(at - 1))
+          && Character.isDigit(text.charAt(at + 1));
     }
 
     private static boolean isSpace(char c) {

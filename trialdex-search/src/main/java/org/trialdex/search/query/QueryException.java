@@ -15,16 +15,18 @@ public final class QueryException extends IllegalArgumentException {
   private final String parameter;
   private final int position;
   private final boolean unknownParameter;
+  private final String invalidValue;
 
   QueryException(String parameter, String message) {
-    this(parameter, message, false);
+    this(parameter, message, false, null);
   }
 
-  private QueryException(String parameter, String message, boolean unknownParameter) {
+  private QueryException(String parameter, String message, boolean unknownParameter, String invalidValue) {
     super(parameter + ": " + message);
     this.parameter = parameter;
     this.position = -1;
     this.unknownParameter = unknownParameter;
+    this.invalidValue = invalidValue;
   }
 
   QueryException(String parameter, int position, String message) {
@@ -32,11 +34,25 @@ public final class QueryException extends IllegalArgumentException {
     this.parameter = parameter;
     this.position = position;
     this.unknownParameter = false;
+    this.invalidValue = null;
+  }
+
+  /** {@code value} is not one of the constants {@code parameter} takes; {@code message} says which are. */
+  static QueryException invalidValue(String parameter, String value, String message) {
+    return new QueryException(parameter, message, false, value);
+  }
+
+  /**
+   * The value, for an error about one item of a parameter that takes constants (a status, a
+   * phase): an HTTP layer may word it as ClinicalTrials.gov does; empty for other errors.
+   */
+  public java.util.Optional<String> invalidValue() {
+    return java.util.Optional.ofNullable(invalidValue);
   }
 
   /** {@code parameter} is not one the search takes; {@code message} says which are. */
   static QueryException unknownParameter(String parameter, String message) {
-    return new QueryException(parameter, message, true);
+    return new QueryException(parameter, message, true, null);
   }
 
   /**

@@ -307,7 +307,7 @@ public final class SearchRequests {
     for (String item : items(value, "[,|]")) {
       String name = item.toUpperCase(Locale.ROOT);
       if (Arrays.stream(Status.values()).noneMatch(s -> s.name().equals(name))) {
-        throw new QueryException(parameter, "\"" + item + "\" is not a status; accepted (comma- or "
+        throw QueryException.invalidValue(parameter, item, "\"" + item + "\" is not a status; accepted (comma- or "
             + "pipe-separated, any case): " + names(Status.values()));
       }
       if (!out.contains(name)) {
@@ -404,7 +404,7 @@ public final class SearchRequests {
       String name = Arrays.stream(constants).map(Enum::name).filter(upper::equals).findFirst()
           .or(() -> codes.option(item).flatMap(AggFilters.Option::facetValue))
           .or(() -> Optional.ofNullable(aliases.get(upper)))
-          .orElseThrow(() -> new QueryException(parameter, "\"" + item + "\" is not " + what + "; accepted "
+          .orElseThrow(() -> QueryException.invalidValue(parameter, item, "\"" + item + "\" is not " + what + "; accepted "
               + "(comma- or pipe-separated, any case): " + names(constants) + ", or " + shortForms(codes, aliases)));
       if (!out.contains(name)) {
         out.add(name);
@@ -440,7 +440,7 @@ public final class SearchRequests {
       }
       Matcher m = SORT_ITEM.matcher(item);
       if (!m.matches()) {
-        throw new QueryException("sort", "\"" + item + "\" is not a sort key; accepted: a field name "
+        throw QueryException.invalidValue("sort", item, "\"" + item + "\" is not a sort key; accepted: a field name "
             + "or @relevance, optionally followed by :asc or :desc, e.g. LastUpdatePostDate:desc,"
             + "EnrollmentCount");
       }

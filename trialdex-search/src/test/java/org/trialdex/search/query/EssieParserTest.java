@@ -111,7 +111,12 @@ class EssieParserTest {
         Arguments.of("lymph* cancer", and(new Expr.Wildcard(C, "lymph*"), w("cancer"))),
         Arguments.of("leuk*mia", new Expr.Wildcard(C, "leuk*mia")),
         Arguments.of("AREA[BriefTitle]osimert*", new Expr.Wildcard("BriefTitle", "osimert*")),
-        Arguments.of("a\\*", w("a*")));
+        Arguments.of("a\\*", w("a*")),
+        // a comma separates terms as a space does, except inside a number
+        Arguments.of("AREA[LocationCountry]China,AREA[LocationCity]Beijing", and(new Words("LocationCountry", "China"),
+            new Words("LocationCity", "Beijing"))),
+        Arguments.of("lung cancer, 1,000 mg", w("lung cancer 1,000 mg")),
+        Arguments.of("a ,, b", w("a b")));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
