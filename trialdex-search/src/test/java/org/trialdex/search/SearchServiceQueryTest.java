@@ -269,7 +269,7 @@ class SearchServiceQueryTest extends IndexedSampleTest {
         + "unk, ava, nla, tna, afm, whe", e.getMessage());
     SearchException name = assertThrows(SearchException.class,
         () -> sample.service.search(req().agg("colour", "red").build()));
-    assertEquals("Unknown aggFilter \"colour\"; accepted: status, phase, sex, healthy, results, studyType, ages, docs, "
+    assertEquals("Unknown aggFilter \"colour\"; accepted: status, phase, sex, healthy, results, studyType, ages, funderType, docs, "
         + "cellType, cellSource, cellDonor, cellRoute, trust",
         name.getMessage());
   }

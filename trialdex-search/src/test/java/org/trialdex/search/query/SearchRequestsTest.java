@@ -179,7 +179,7 @@ class SearchRequestsTest {
   @Test
   void badAggFiltersNameWhatIsAccepted() {
     assertEquals("aggFilters: \"colour\" is not a filter name; accepted: status, phase, sex, healthy, "
-        + "results, studyType, ages, docs, cellType, cellSource, cellDonor, cellRoute, trust", fails("aggFilters", "colour:red").getMessage());
+        + "results, studyType, ages, funderType, docs, cellType, cellSource, cellDonor, cellRoute, trust", fails("aggFilters", "colour:red").getMessage());
     assertEquals("aggFilters: \"5\" is not an option of phase; accepted: 0 (EARLY_PHASE1), 1 (PHASE1), "
         + "2 (PHASE2), 3 (PHASE3), 4 (PHASE4), na (NA)", fails("aggFilters", "phase:2 5").getMessage());
     assertTrue(fails("aggFilters", "status").getMessage().startsWith("aggFilters: entry \"status\" has no options"));
