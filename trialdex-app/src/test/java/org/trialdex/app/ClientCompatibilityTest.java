@@ -21,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,10 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialdex.app.cli.TrialdexCommand;
-import org.trialdex.app.http.HttpServer;
-import org.trialdex.store.StoreLocation;
-import org.trialdex.testing.SharedData;
 
 /**
  * Real third-party ClinicalTrials.gov API v2 clients, replayed (issue #14, "Must show"): for each
@@ -70,21 +65,16 @@ class ClientCompatibilityTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern PREVIOUS = Pattern.compile("\\{\\{prev:([^}]+)}}");
 
-  private Trialdex trialdex;
-  private HttpServer server;
-  private CtgovOpenApi oas;
+  private LoopbackApi api;
+  private V2Document oas;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** One line per replayed call, printed as a tally when the class ends. */
   private final List<String> tally = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    Path data = dir.resolve("data");
-    Cli c = Cli.run("import", "--data", data.toString(), SharedData.v2Sample().toString(), SharedData.pallasV2().toString());
-    assertEquals(TrialdexCommand.OK, c.exitCode(), c::toString);
-    trialdex = Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
-    oas = CtgovOpenApi.load();
+    api = LoopbackApi.sample(dir);
+    oas = V2Document.load();
   }
 
   @AfterAll
@@ -94,11 +84,8 @@ class ClientCompatibilityTest {
       System.out.println("Client calls replayed: " + tally.size() + ", " + (tally.size() - gaps) + " work, " + gaps + " gaps\n  "
           + String.join("\n  ", tally));
     }
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
+    if (api != null) {
+      api.close();
     }
   }
 
@@ -187,7 +174,7 @@ class ClientCompatibilityTest {
       query.append(query.isEmpty() ? "" : "&").append(encoding.encode(pair.get(0).asText()))
           .append('=').append(encoding.encode(value));
     }
-    String uri = "http://127.0.0.1:" + server.port() + request.path("path").asText() + (query.isEmpty() ? "" : "?" + query);
+    String uri = "http://127.0.0.1:" + api.port() + request.path("path").asText() + (query.isEmpty() ? "" : "?" + query);
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET();
     request.path("headers").fields().forEachRemaining(h -> b.header(h.getKey(), h.getValue().asText()));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

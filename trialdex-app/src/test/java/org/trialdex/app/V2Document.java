@@ -51,8 +51,21 @@ final class V2Document {
 
   /** The document's errors for a 200 answer of {@code body} at {@code path}. */
   List<ValidationReport.Message> errors(String path, String contentType, String body) {
-    ValidationReport report = oas.validateResponse(URI.create("http://x" + path).getPath(), Request.Method.GET,
-        SimpleResponse.Builder.status(200).withContentType(contentType.replaceAll(";.*", "")).withBody(body).build());
+    return errors(path, 200, contentType, body);
+  }
+
+  /**
+   * The document's errors for a GET answer of {@code status} and {@code body} at {@code path}; the
+   * live spellings of the statistics paths ({@code /stats/field/values}, {@code /stats/field/sizes},
+   * which clients call) are checked as the document's ({@code /stats/fieldValues},
+   * {@code /stats/listSizes}), whose answers they are.
+   */
+  List<ValidationReport.Message> errors(String path, int status, String contentType, String body) {
+    String documented = URI.create("http://x" + path).getPath()
+        .replace("/api/v2/stats/field/values", "/api/v2/stats/fieldValues")
+        .replace("/api/v2/stats/field/sizes", "/api/v2/stats/listSizes");
+    ValidationReport report = oas.validateResponse(documented, Request.Method.GET,
+        SimpleResponse.Builder.status(status).withContentType(contentType.replaceAll(";.*", "")).withBody(body).build());
     // PALLAS as ClinicalTrials.gov gives it carries one member the document lacks (docs/design.md),
     // kept losslessly; that one difference is the source's, every other one is ours.
     return report.getMessages().stream()
