@@ -245,6 +245,30 @@ class SafeOutputsHttpTest {
     assertEquals("no-store", post.headers().firstValue("Cache-Control").orElse(""));
   }
 
+  @Test
+  void theV2ApiIsReadableFromAnyOriginAndNothingElseIs() throws Exception {
+    // A web page elsewhere calling the v2 API, as browser clients of ClinicalTrials.gov's do.
+    for (String path : List.of("/api/v2/studies?pageSize=1", "/api/v2/studies/NCT09999961", "/api/v2/version",
+        "/api/v2/studies/NCT00000000", "/api/int/studies/NCT09999961/history")) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(path)).header("Origin", "https://example.org")
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+      assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("x-next-page-token"), path);
+      assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), path);
+    }
+    HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(uri("/api/v2/studies"))
+        .header("Origin", "https://example.org").header("Access-Control-Request-Method", "GET")
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, preflight.statusCode());
+    assertEquals("GET, HEAD", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+    // Not the portal, trialdex's own endpoints or the admin API.
+    for (String path : List.of("/", "/search", "/api/studies/NCT09999961/history", "/api/admin/sync", "/health")) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri(path)).header("Origin", "https://example.org")
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
+    }
+  }
+
   private static void assertSecure(String path, int status, Map<String, List<String>> headers) {
     Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     h.putAll(headers);

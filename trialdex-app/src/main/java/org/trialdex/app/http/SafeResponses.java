@@ -50,6 +50,20 @@ final class SafeResponses {
       "X-Frame-Options", "DENY",
       "Referrer-Policy", "no-referrer");
 
+  /**
+   * The public read APIs a web page on another origin may call, as programs written for
+   * ClinicalTrials.gov's API do from a browser: the v2 API and the website's version API. Not
+   * trialdex's own endpoints, the portal or the admin API.
+   */
+  static boolean crossOrigin(String path) {
+    return path.startsWith("/api/v2/") || path.startsWith("/api/int/");
+  }
+
+  /** Any origin may read them (no credentials), and the headers clients page and count with. */
+  static final Map<String, String> CROSS_ORIGIN_HEADERS = Map.of(
+      "Access-Control-Allow-Origin", "*",
+      "Access-Control-Expose-Headers", "x-total-count, x-next-page-token, X-Trialdex-Derived, Content-Disposition");
+
   /** Answers that change with the store: a cache may keep them but must ask again before each use. */
   static final String REVALIDATE = "no-cache";
 
@@ -124,6 +138,17 @@ final class SafeResponses {
       HttpServletResponse res = (HttpServletResponse) response;
       SECURITY_HEADERS.forEach(res::setHeader);
       res.setHeader("Cache-Control", req.getRequestURI().equals("/health") ? NO_STORE : REVALIDATE);
+      if (crossOrigin(req.getRequestURI())) {
+        CROSS_ORIGIN_HEADERS.forEach(res::setHeader);
+        if ("OPTIONS".equals(req.getMethod())) {
+          // A browser's preflight: the reads are open to every origin, without credentials.
+          res.setHeader("Access-Control-Allow-Methods", "GET, HEAD");
+          res.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type");
+          res.setHeader("Access-Control-Max-Age", "86400");
+          res.setStatus(HttpServletResponse.SC_NO_CONTENT);
+          return;
+        }
+      }
       chain.doFilter("HEAD".equals(req.getMethod()) ? new HeadAsGet(req) : req, res);
     }
   }
