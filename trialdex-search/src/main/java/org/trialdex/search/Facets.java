@@ -41,7 +41,7 @@ final class Facets {
     INTERVENTION_TYPE("interventionType", StudyView::interventionTypes),
     SPONSOR_CLASS("sponsorClass", StudyView::leadSponsorClass),
     COUNTRY("country", StudyView::locationCountries),
-    SEX("sex", StudyView::sex),
+    SEX("sex", StudyView::sexesOpenTo),
     AGE_GROUP("ageGroup", StudyView::stdAges),
     HEALTHY("healthy", StudyView::healthyVolunteers),
     RESULTS("results", StudyView::hasResults),

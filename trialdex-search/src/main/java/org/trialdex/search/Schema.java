@@ -36,7 +36,7 @@ import org.trialdex.core.normalize.PartialDate;
 final class Schema {
 
   /** Bumped when documents change shape; an index written with another version must be rebuilt. */
-  static final String VERSION = "10";
+  static final String VERSION = "11";
 
   /** The record id (NCT id or another record id): StringField, sorted doc values for paging. */
   static final String ID = "id";

@@ -340,6 +340,16 @@ final class StudyView {
     return one(eligibility().map(EligibilityModule::sex));
   }
 
+  /**
+   * Whom the study is open to, as the sex facet counts it: a study open to all is open to women
+   * and to men ({@code ALL, FEMALE, MALE}), as the {@code sex} aggFilter's {@code f} and {@code m}
+   * select it, so a facet's count is what its click returns.
+   */
+  List<String> sexesOpenTo() {
+    List<String> sex = sex();
+    return sex.equals(List.of("ALL")) ? List.of("ALL", "FEMALE", "MALE") : sex;
+  }
+
   List<String> healthyVolunteers() {
     return one(eligibility().map(EligibilityModule::healthyVolunteers));
   }

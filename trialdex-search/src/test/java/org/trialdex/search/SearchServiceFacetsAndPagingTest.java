@@ -38,7 +38,10 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
     FACET_PATHS.put("sponsorClass", r -> texts(r, "protocolSection", "sponsorCollaboratorsModule", "leadSponsor",
         "class"));
     FACET_PATHS.put("country", r -> texts(r, "protocolSection", "contactsLocationsModule", "locations", "country"));
-    FACET_PATHS.put("sex", r -> texts(r, "protocolSection", "eligibilityModule", "sex"));
+    // Whom a study is open to: one open to all counts for women and for men too (what sex:f and sex:m select).
+    FACET_PATHS.put("sex", r -> texts(r, "protocolSection", "eligibilityModule", "sex").stream()
+        .flatMap(x -> x.equals("ALL") ? java.util.stream.Stream.of("ALL", "FEMALE", "MALE") : java.util.stream.Stream.of(x))
+        .toList());
     FACET_PATHS.put("ageGroup", r -> texts(r, "protocolSection", "eligibilityModule", "stdAges"));
     FACET_PATHS.put("healthy", r -> texts(r, "protocolSection", "eligibilityModule", "healthyVolunteers"));
     FACET_PATHS.put("results", r -> texts(r, "hasResults"));
