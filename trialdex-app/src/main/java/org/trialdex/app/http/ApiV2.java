@@ -537,7 +537,7 @@ final class ApiV2 {
     return out;
   }
 
-  private static void only(Map<String, List<String>> params, Set<String> accepted) {
+  static void only(Map<String, List<String>> params, Set<String> accepted) {
     for (String name : params.keySet()) {
       if (!accepted.contains(name)) {
         throw new HttpServer.BadRequest(unknownParameter(name)
