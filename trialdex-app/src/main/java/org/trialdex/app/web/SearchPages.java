@@ -422,6 +422,18 @@ final class SearchPages {
     if (facet.equals("results")) {
       return value.equals("true") ? "With results" : "Without results";
     }
+    if (facet.equals("sponsorClass")) {
+      return switch (value) {
+        case "NIH" -> "NIH";
+        case "FED" -> "US federal agency";
+        case "OTHER_GOV" -> "Other government";
+        case "INDIV" -> "Individual";
+        case "NETWORK" -> "Network";
+        case "INDUSTRY" -> "Industry";
+        case "OTHER" -> "Other (e.g. university, hospital)";
+        default -> Labels.of(value);
+      };
+    }
     return Labels.of(value);
   }
 
