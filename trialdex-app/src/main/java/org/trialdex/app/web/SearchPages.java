@@ -97,9 +97,32 @@ final class SearchPages {
     List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters()))
         .filter(f -> !f.values().isEmpty()).toList();
     SearchPage.Pages pages = params.containsKey("pageToken") ? cursorPages(params, result) : pages(params, page, result);
-    Optional<SiteMap.Drawn> map = SiteMap.draw(result.hits(), request.geo(), skip + 1);
+    Optional<SiteMap.Drawn> map = SiteMap.draw(result.hits(), nearbyOthers(t, asked, request, result, skip, limit),
+        request.geo(), skip + 1);
     return new SearchPage(form, Optional.empty(), result.totalCount(), hits, skip + 1, facets, sorts(params), pages,
         feed, csv, csvShown, landscape, chips, clearAll, recruiting, map);
+  }
+
+  /**
+   * For a search near a place, the other matching trials (up to {@link SiteMap#MAX_TRIALS} in all),
+   * whose sites the map shows beside the page's: a person looking near home sees every site around,
+   * not only this page's. Empty for other searches, whose sites may be anywhere.
+   */
+  private static List<Hit> nearbyOthers(Trialdex t, Map<String, List<String>> asked, SearchRequest request,
+      SearchResult result, int skip, Optional<Duration> limit) {
+    long total = result.totalCount().orElse(0);
+    if (request.geo().isEmpty() || total <= result.hits().size()) {
+      return List.of();
+    }
+    Map<String, List<String>> p = new LinkedHashMap<>(asked);
+    p.remove("facets");
+    p.remove("countTotal");
+    p.remove("pageToken");
+    p.put("pageSize", List.of(Integer.toString((int) Math.min(total, SiteMap.MAX_TRIALS))));
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    result.hits().forEach(h -> shown.add(h.id()));
+    return t.searches().page(SearchRequests.parse(p), 0, limit.orElse(UNLIMITED)).hits().stream()
+        .filter(h -> !shown.contains(h.id())).toList();
   }
 
   /** A time limit no search reaches: for callers that set none. */

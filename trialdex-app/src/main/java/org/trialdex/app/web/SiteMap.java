@@ -27,8 +27,10 @@ public final class SiteMap {
   /** Projection units per degree of latitude. */
   private static final double SCALE = 10;
   private static final double KM_PER_DEGREE = 111.32;
-  /** The most dots drawn: beyond that a map of a page says nothing more. */
-  private static final int MAX_SITES = 400;
+  /** The most dots drawn: beyond that a map says nothing more. */
+  private static final int MAX_SITES = 1500;
+  /** The most matching trials whose sites a map of a search near a place shows. */
+  static final int MAX_TRIALS = 300;
   /** The view's width over its height, at least, so a map never becomes a thin strip. */
   private static final double MIN_ASPECT = 1.4;
   private static final double MAX_ASPECT = 2.4;
@@ -46,24 +48,37 @@ public final class SiteMap {
     }
   }
 
-  /** One site: where, the number of its trial in the list, and what it is (for a tooltip). */
-  public record Dot(String x, String y, int number, String title) {}
+  /**
+   * One site: where, the number of its trial in the list (0 for a trial of another page), and what
+   * it is (for a tooltip).
+   */
+  public record Dot(String x, String y, int number, String title) {
+    /** Whether the site's trial is on this page. */
+    public boolean onPage() {
+      return number > 0;
+    }
+  }
 
   /** The centre and radius of a search near a place. */
   public record Circle(String x, String y, String r) {}
 
   /**
-   * The map of the sites of {@code hits} (numbered from {@code firstNumber}), only those within the
-   * radius of {@code geo} when given; empty when no site of them has a map point.
+   * The map of the sites of {@code hits} (numbered from {@code firstNumber}) and of {@code others}
+   * (matching trials of other pages, drawn apart), only those within the radius of {@code geo} when
+   * given; empty when no site of the page's trials has a map point.
    */
-  static Optional<Drawn> draw(List<Hit> hits, Optional<SearchRequest.GeoFilter> geo, int firstNumber) {
+  static Optional<Drawn> draw(List<Hit> hits, List<Hit> others, Optional<SearchRequest.GeoFilter> geo, int firstNumber) {
     List<double[]> points = new ArrayList<>();
     List<Dot> pending = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     List<Integer> numbers = new ArrayList<>();
-    int trials = 0;
-    for (int i = 0; i < hits.size() && points.size() < MAX_SITES; i++) {
-      Study s = hits.get(i).study();
+    int pageTrials = 0;
+    int otherTrials = 0;
+    List<Hit> all = new ArrayList<>(hits);
+    all.addAll(others);
+    for (int i = 0; i < all.size() && points.size() < MAX_SITES; i++) {
+      boolean mine = i < hits.size();
+      Study s = all.get(i).study();
       var p = s.protocolSection();
       if (p == null || p.contactsLocationsModule() == null || p.contactsLocationsModule().locations() == null) {
         continue;
@@ -79,16 +94,20 @@ public final class SiteMap {
           continue;
         }
         points.add(new double[] {lat, lon});
-        numbers.add(firstNumber + i);
-        titles.add((firstNumber + i) + ". " + hits.get(i).id() + ": " + where(l));
+        numbers.add(mine ? firstNumber + i : 0);
+        titles.add((mine ? (firstNumber + i) + ". " : "") + all.get(i).id() + ": " + where(l));
         any = true;
         if (points.size() >= MAX_SITES) {
           break;
         }
       }
-      trials += any ? 1 : 0;
+      if (any && mine) {
+        pageTrials++;
+      } else if (any) {
+        otherTrials++;
+      }
     }
-    if (points.isEmpty()) {
+    if (pageTrials == 0) {
       return Optional.empty();
     }
     double south = 90;
@@ -148,8 +167,11 @@ public final class SiteMap {
     }
     Optional<Circle> circle = geo.map(g -> new Circle(num(g.longitude() * cos * SCALE), num(-g.latitude() * SCALE),
         num(g.meters() / 1000 / KM_PER_DEGREE * SCALE)));
+    int trials = pageTrials + otherTrials;
     String caption = points.size() + (points.size() == 1 ? " site" : " sites") + " of " + trials
-        + (trials == 1 ? " trial" : " trials") + " on this page"
+        + (trials == 1 ? " trial" : " trials")
+        + (otherTrials == 0 ? " on this page" : " (this page's " + pageTrials + " in red, " + otherTrials
+            + " more matching in grey)")
         + geo.map(g -> String.format(Locale.ROOT, ", within %.0f km of the place searched (the circle)", g.meters() / 1000))
             .orElse("");
     return Optional.of(new Drawn(num(x0) + " " + num(y0) + " " + num(w) + " " + num(h), outlines, pending, circle,
