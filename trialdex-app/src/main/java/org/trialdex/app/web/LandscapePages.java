@@ -21,16 +21,7 @@ final class LandscapePages {
   private LandscapePages() {}
 
   static LandscapePage build(Trialdex t, Map<String, List<String>> given, Duration limit) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    given.forEach((k, v) -> {
-      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
-      if (!values.isEmpty()) {
-        params.put(k, values);
-      }
-    });
-    if (!params.containsKey("near")) {
-      params.remove("nearDistance");
-    }
+    Map<String, List<String>> params = SearchPages.filled(given);
     Parts.SearchForm form = SearchPages.form(params);
     String search = Links.search(params);
     Map<String, List<String>> effective;

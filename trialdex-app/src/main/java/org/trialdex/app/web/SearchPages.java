@@ -48,17 +48,7 @@ final class SearchPages {
   private SearchPages() {}
 
   static SearchPage build(Trialdex t, Map<String, List<String>> given, Optional<Duration> limit) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    given.forEach((k, v) -> {
-      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
-      if (!values.isEmpty()) {
-        params.put(k, values);
-      }
-    });
-    // The form's "near" comes with its radius even when the place box is empty: drop the radius then.
-    if (!params.containsKey("near")) {
-      params.remove("nearDistance");
-    }
+    Map<String, List<String>> params = SearchPages.filled(given);
     Parts.SearchForm form = form(params);
     List<Parts.Link> chips = Chips.of(params);
     Optional<String> clearAll = chips.isEmpty() ? Optional.empty() : Optional.of(Chips.clearAll(params));
@@ -123,6 +113,24 @@ final class SearchPages {
     result.hits().forEach(h -> shown.add(h.id()));
     return t.searches().page(SearchRequests.parse(p), 0, limit.orElse(UNLIMITED)).hits().stream()
         .filter(h -> !shown.contains(h.id())).toList();
+  }
+
+  /**
+   * The parameters a form sent, without its empty boxes, and without the radius when the place
+   * box is empty (the form sends "near" with its radius even then).
+   */
+  static Map<String, List<String>> filled(Map<String, List<String>> given) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    given.forEach((k, v) -> {
+      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
+      if (!values.isEmpty()) {
+        params.put(k, values);
+      }
+    });
+    if (!params.containsKey("near")) {
+      params.remove("nearDistance");
+    }
+    return params;
   }
 
   /** A time limit no search reaches: for callers that set none. */

@@ -82,16 +82,7 @@ public final class WebPages {
    * @throws IllegalArgumentException naming a portal parameter whose value the page cannot take
    */
   public static Map<String, List<String>> apiParams(Map<String, List<String>> params) {
-    Map<String, List<String>> given = new java.util.LinkedHashMap<>();
-    params.forEach((k, v) -> {
-      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
-      if (!values.isEmpty()) {
-        given.put(k, values);
-      }
-    });
-    if (!given.containsKey("near")) {
-      given.remove("nearDistance");
-    }
+    Map<String, List<String>> given = SearchPages.filled(params);
     given.remove("page");
     return SearchPages.withAge(given);
   }
