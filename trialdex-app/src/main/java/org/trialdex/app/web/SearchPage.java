@@ -47,8 +47,11 @@ public record SearchPage(Parts.SearchForm form, Optional<String> error, Optional
     }
   }
 
-  /** A facet and its values; {@code folded} values beyond the first few show behind a disclosure. */
-  public record FacetGroup(String name, List<FacetLink> values, List<FacetLink> folded) {
+  /**
+   * A facet and its values; {@code folded} values beyond the first few show behind a disclosure;
+   * {@code unlisted} rarer values are counted, not listed.
+   */
+  public record FacetGroup(String name, List<FacetLink> values, List<FacetLink> folded, int unlisted) {
     public FacetGroup {
       values = List.copyOf(values);
       folded = List.copyOf(folded);

@@ -38,6 +38,11 @@ final class SearchPages {
   static final int MAX_PAGE = SearchService.MAX_SKIP / PAGE_SIZE + 1;
   /** Facet values shown before the rest fold away. */
   private static final int FACET_VALUES_SHOWN = 8;
+  /**
+   * Facet values listed behind the fold at most: a facet of hundreds of conditions would make the
+   * page half a megabyte; the rarer values are a search away (the condition box).
+   */
+  private static final int FACET_VALUES_FOLDED = 40;
   private static final int SUMMARY_CHARS = 220;
   private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.intr", "query.locn", "near",
       "nearDistance", "age", SearchFilters.SEX, SearchFilters.OPEN, SearchFilters.DOSE_MIN, SearchFilters.DOSE_MAX,
@@ -406,10 +411,17 @@ final class SearchPages {
     // Chosen values always show; the rest fold beyond the first few.
     List<SearchPage.FacetLink> shown = new ArrayList<>();
     List<SearchPage.FacetLink> folded = new ArrayList<>();
+    int unlisted = 0;
     for (SearchPage.FacetLink l : links) {
-      (shown.size() < FACET_VALUES_SHOWN || l.active() ? shown : folded).add(l);
+      if (shown.size() < FACET_VALUES_SHOWN || l.active()) {
+        shown.add(l);
+      } else if (folded.size() < FACET_VALUES_FOLDED) {
+        folded.add(l);
+      } else {
+        unlisted++;
+      }
     }
-    return new SearchPage.FacetGroup(facetName(f.name()), shown, folded);
+    return new SearchPage.FacetGroup(facetName(f.name()), shown, folded, unlisted);
   }
 
   static String facetName(String name) {
