@@ -29,7 +29,8 @@ final class Portal {
     Duration searchLimit = admission.limits().timeLimit();
     app.get("/", admission.light(ctx -> html(ctx, WebPages.home(trialdex))));
     app.get("/search", admission.guard(ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit))));
-    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx)))));
+    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx), ctx.queryParamMap(),
+        pageUrl(ctx, "/study/" + studyId(ctx))))));
     app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscape(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
@@ -50,6 +51,12 @@ final class Portal {
           + "<body><main><h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">trialdex home</a></p>"
           + "</main></body></html>");
     });
+  }
+
+  /** The page's own address, as a printed copy names it: the host the browser asked for and the path, no query. */
+  private static String pageUrl(Context ctx, String path) {
+    String host = ctx.host();
+    return host == null || host.isBlank() ? path : ctx.scheme() + "://" + host + path;
   }
 
   private static Optional<Integer> version(Context ctx, String name) {
