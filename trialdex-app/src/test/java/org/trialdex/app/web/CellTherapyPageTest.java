@@ -128,7 +128,8 @@ class CellTherapyPageTest {
   void nct01763086BoneMarrowMscFromThirdPartyDonorsAtOneMillionPerKilogram() throws Exception {
     Document doc = get(seedServer, "NCT01763086");
     List<String> h2 = doc.select("h2").eachText();
-    assertEquals(List.of("Identification and status", "Cell therapy"), h2.subList(0, 2), h2::toString);
+    // After the "Can I take part?" box (issue #15) and the status.
+    assertEquals(List.of("Can I take part?", "Identification and status", "Cell therapy"), h2.subList(0, 3), h2::toString);
     Element panel = panel(doc);
     Map<String, List<String>> rows = rows(panel);
     assertEquals(List.of("Cell type", "Tissue source", "Donor", "Dose", "Schedule", "Route", "Products", "Manufacturing"),
