@@ -74,7 +74,8 @@ final class TakeParts {
       }
     } else {
       places = sites.stream().limit(PLACES).toList();
-      note = (near.isBlank() ? "" : "We could not find the place \u201c" + near + "\u201d; ")
+      String asked = near.length() > 80 ? near.substring(0, 80) + "\u2026" : near;
+      note = (near.isBlank() ? "" : "We could not find the place \u201c" + asked + "\u201d; ")
           + (sites.size() <= PLACES ? (sites.size() == 1 ? "The one site:" : "All " + sites.size() + " sites:")
               : "The first " + PLACES + " of " + count(sites.size()) + ":");
       note = Character.toUpperCase(note.charAt(0)) + note.substring(1);

@@ -362,6 +362,13 @@ class RecordPageTest {
     assertTrue(km.get(0) < 50, km::toString);
     Document unknown = Jsoup.parse(WebPages.study(t, "NCT02513394", Map.of("near", List.of("Qwxzy")), "/x").text());
     shows(byId(unknown, "s-take-part"), "Where", "We could not find the place \u201cQwxzy\u201d", "an unknown place is said so");
+    // A hostile place: long, with markup; escaped, cut in the message, and the page still renders.
+    String hostile = "<script>x</script>".repeat(2000);
+    Document odd = Jsoup.parse(WebPages.study(t, "NCT02513394", Map.of("near", List.of(hostile)), "/x").text());
+    assertTrue(odd.select("main script:not(#match-marks)").isEmpty(), "the page's own script only");
+    String where = fact(byId(odd, "s-take-part"), "Where");
+    assertTrue(where.contains("\u201c" + hostile.substring(0, 80) + "\u2026\u201d"), where);
+    assertFalse(where.contains(hostile.substring(0, 81)), "cut at 80 characters");
   }
 
   @Test
@@ -478,6 +485,38 @@ class RecordPageTest {
       shows(odd.selectFirst("main"), "P-value", "<0.001", "an analysis with only a p-value");
       shows(box, "Where", "The one site:", "a site without a facility is named by its place");
       has(box, "Lyon, France", "the place");
+    }
+  }
+
+  @Test
+  void historyOfOneSourceShowsItsEditsAsChangedAddedRemoved() throws Exception {
+    java.nio.file.Path own = dir.resolve("edits");
+    java.nio.file.Files.createDirectories(own);
+    // Two copies of one hand-made record from the same source (v2 JSON): the second edits the
+    // status, adds an acronym and drops the keywords.
+    WebStore.of(own, """
+        [{"protocolSection":{"identificationModule":{"nctId":"NCT09999984","briefTitle":"Edits"},
+          "statusModule":{"overallStatus":"RECRUITING"},"conditionsModule":{"conditions":["Lupus"],"keywords":["old"]}}}]
+        """).close();
+    try (Trialdex h = WebStore.of(own, """
+        [{"protocolSection":{"identificationModule":{"nctId":"NCT09999984","briefTitle":"Edits","acronym":"ED"},
+          "statusModule":{"overallStatus":"COMPLETED"},"conditionsModule":{"conditions":["Lupus"]}}}]
+        """)) {
+      Document doc = Jsoup.parse(WebPages.history(h, "NCT09999984", Optional.empty(), Optional.empty()).text());
+      assertEquals("Changes from version 1 to version 2", doc.selectFirst("h2#h-changes").text());
+      assertTrue(doc.select("p.question").isEmpty(), "no 'two views' warning for one source");
+      Element changed = doc.selectFirst("section.changes ul.diff > li");
+      assertEquals("protocolSection.statusModule.overallStatus", changed.selectFirst("code.path").text());
+      has(changed, "Status › Overall status", "the field in words");
+      assertEquals("RECRUITING", changed.selectFirst("del").text());
+      assertEquals("COMPLETED", changed.selectFirst("ins").text());
+      List<String> folds = doc.select("section.changes details.fold > summary").eachText();
+      assertEquals(List.of("Added (1 field)", "Removed (1 field)"), folds);
+      assertTrue(doc.select("section.changes details.fold").stream().allMatch(d -> d.hasAttr("open")), "edits are shown open");
+      has(doc.selectFirst("ol.versions"), "Changed since version 1 (the same source's previous copy): Identification, Status, Conditions",
+          "version 2's line: the modules that changed");
+      assertEquals("1", doc.selectFirst("select#from option[selected]").val());
+      assertEquals("2", doc.selectFirst("select#to option[selected]").val());
     }
   }
 }
