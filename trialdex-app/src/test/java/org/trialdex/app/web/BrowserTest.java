@@ -133,12 +133,14 @@ class BrowserTest {
     recruiting.click();
     waitForUrl("aggFilters=status%3Arec");
     assertEquals(recruitingCount, total(), "the facet's count is the narrowed total");
-    List<String> badges = browser.findElements(By.cssSelector("ol.hits .badge")).stream().map(WebElement::getText).toList();
+    List<String> badges = browser.findElements(By.cssSelector("ol.hits .badge.status")).stream().map(WebElement::getText).toList();
     assertFalse(badges.isEmpty());
     assertTrue(badges.stream().allMatch("Recruiting"::equals), badges::toString);
+    // Chosen: ticked in the facet (its link takes it away) and shown as a chip.
     WebElement chosen = browser.findElement(By.xpath(
-        "//aside[contains(@class,'facets')]//h3[.='Recruitment status']/following-sibling::ul[1]//strong[.='Recruiting']"));
-    assertTrue(chosen.findElement(By.xpath("..")).getText().contains("(selected)"));
+        "//aside[contains(@class,'facets')]//h3[.='Recruitment status']/following-sibling::ul[1]//a[contains(@class,'on')][.='Recruiting']"));
+    assertTrue(chosen.getAttribute("aria-label").startsWith("Remove filter: Recruiting"), chosen.getAttribute("aria-label"));
+    assertTrue(texts(By.cssSelector(".chips li.chip")).contains("Recruitment status: Recruiting ×"));
     assertEquals("graft versus host disease", browser.findElement(By.id("q-cond")).getDomProperty("value"));
     screenshot("search-recruiting");
   }
@@ -150,14 +152,16 @@ class BrowserTest {
     long all = total();
     assertTrue(browser.findElements(By.xpath("//aside[contains(@class,'facets')]//h3[.='Cell type']")).size() == 1,
         "the cell type facet is named for people");
-    // Doses of 1 to 10 million cells per kg, as the form's boxes take them.
+    // Doses of 1 to 10 million cells per kg, as the form's boxes take them (folded under their summary).
+    browser.findElement(By.xpath("//summary[.='Cell-therapy and trust filters']")).click();
     browser.findElement(By.id("q-dose-min")).sendKeys("1e6");
     browser.findElement(By.id("q-dose-max")).sendKeys("1x10^7");
     browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
     waitForUrl("doseMin=1e6");
     long dosed = total();
     assertTrue(dosed > 0 && dosed < all, dosed + " of " + all);
-    assertEquals(List.of("Cell dose per kg: 1e6 to 1x10^7 cells Remove"), texts(By.cssSelector(".active-filters li")));
+    assertEquals(List.of("Condition: graft versus host disease ×", "Cell dose per kg: 1e6 to 1x10^7 cells ×"),
+        texts(By.cssSelector(".chips li.chip")));
     assertEquals("1e6", browser.findElement(By.id("q-dose-min")).getDomProperty("value"));
     screenshot("search-cell-filters");
 
@@ -168,14 +172,14 @@ class BrowserTest {
     waitForUrl("trust=none");
     long plain = total();
     assertTrue(plain <= dosed, plain + " of " + dosed);
-    assertEquals(2, texts(By.cssSelector(".active-filters li")).size());
+    assertEquals(3, texts(By.cssSelector(".chips li.chip")).size());
     screenshot("search-cell-trust-filters");
 
     // Remove the dose: the trust choice stays.
-    browser.findElement(By.cssSelector(".active-filters li:first-child a")).click();
+    browser.findElement(By.xpath("//li[contains(@class,'chip')][starts-with(.,'Cell dose')]/a")).click();
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("doseMin"));
-    assertEquals(List.of("Trust signals: hiding trials with any trust signal Remove"),
-        texts(By.cssSelector(".active-filters li")));
+    assertEquals(List.of("Condition: graft versus host disease ×", "Trust signals: hiding trials with any trust signal ×"),
+        texts(By.cssSelector(".chips li.chip")));
     assertTrue(total() >= plain);
     assertEquals("", browser.findElement(By.id("q-dose-min")).getDomProperty("value"));
   }
@@ -190,7 +194,7 @@ class BrowserTest {
     WebElement next = browser.findElement(By.cssSelector("nav[aria-label=Pages] a[rel=next]"));
     assertEquals("Next page", next.getText());
     next.click();
-    waitForUrl("pageToken=");
+    waitForUrl("page=2");
     URI url = URI.create(browser.getCurrentUrl());
     assertTrue(decoded(url).contains("query.cond=graft versus host disease"), url::toString);
     assertEquals(total, total(), "the total stays the same on page 2");
@@ -198,7 +202,9 @@ class BrowserTest {
     assertFalse(second.isEmpty());
     assertTrue(second.size() <= 10);
     assertTrue(second.stream().noneMatch(first::contains), () -> first + " then " + second);
-    assertFalse(browser.findElements(By.linkText("First page")).isEmpty(), "page 2 links back to the first");
+    assertFalse(browser.findElements(By.linkText("Previous page")).isEmpty(), "page 2 links back to the first");
+    assertEquals("11", browser.findElement(By.cssSelector("ol.hits")).getAttribute("start"), "numbering goes on");
+    assertEquals("2", browser.findElement(By.cssSelector("nav.pages [aria-current=page]")).getText());
     screenshot("search-page2");
   }
 
@@ -327,7 +333,7 @@ class BrowserTest {
     // From a search, the landscape of its trials: the same condition, fewer trials.
     home();
     search("graft versus host disease");
-    browser.findElement(By.linkText("See the landscape of these trials")).click();
+    browser.findElement(By.linkText("Landscape of these trials")).click();
     waitForUrl("/landscape");
     assertTrue(decoded(URI.create(browser.getCurrentUrl())).contains("query.cond=graft versus host disease"));
     assertEquals("graft versus host disease", browser.findElement(By.id("q-cond")).getDomProperty("value"));
@@ -370,6 +376,148 @@ class BrowserTest {
       assertTrue(values.stream().allMatch(v -> v.getText().matches("\\d+")));
       assertTrue(section.findElement(By.linkText("Download this chart as CSV")).getAttribute("href")
           .contains("/api/landscape/" + section.getAttribute("id") + ".csv"));
+    }
+  }
+
+  // --- issue #15: a search a person can steer, the map, the CSV, pages for every width
+
+  @Test
+  void narrowBy3FiltersThenWidenAgainByRemovingEachChip() {
+    home();
+    search("graft versus host disease");
+    long all = total();
+    facetLink("Phase", "Phase 2").click();
+    waitForUrl("aggFilters=phase%3A2");
+    long phase = total();
+    facetLink("Country", "China").click();
+    waitForUrl("country=China");
+    long china = total();
+    browser.findElement(By.cssSelector("a.toggle")).click(); // recruiting only
+    waitForUrl("open=on");
+    long open = total();
+    assertTrue(all > phase && phase > china && china >= open && open > 0, List.of(all, phase, china, open)::toString);
+    assertEquals(List.of("Condition: graft versus host disease ×", "Phase: Phase 2 ×", "Country: China ×", "Recruiting only ×"),
+        texts(By.cssSelector(".chips li.chip")));
+    assertEquals("true", browser.findElement(By.cssSelector("a.toggle")).getAttribute("aria-pressed"));
+    screenshot("search-three-filters");
+    // Widen again, one chip at a time: each total is the one before that filter came.
+    removeChip("Recruiting only");
+    assertEquals(china, total());
+    removeChip("Country: China");
+    assertEquals(phase, total());
+    removeChip("Phase: Phase 2");
+    assertEquals(all, total());
+    assertEquals(List.of("Condition: graft versus host disease ×"), texts(By.cssSelector(".chips li.chip")));
+    browser.findElement(By.linkText("Clear all filters")).click();
+    chromium.waitForUrl("/search");
+    assertTrue(browser.findElements(By.cssSelector(".chips li.chip")).isEmpty());
+  }
+
+  private void removeChip(String label) {
+    String before = browser.getCurrentUrl();
+    browser.findElement(By.xpath("//li[contains(@class,'chip')][starts-with(.,'" + label + "')]/a")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().equals(before));
+    chromium.waitForUrl("/search");
+  }
+
+  @Test
+  void aDistanceSearchFromAPlaceNameShowsTheSitesOnAMap() {
+    home();
+    browser.findElement(By.id("q-near")).sendKeys("Beijing");
+    new Select(browser.findElement(By.id("q-within"))).selectByValue("25mi");
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    waitForUrl("near=Beijing");
+    assertTrue(total() > 0);
+    WebElement map = browser.findElement(By.cssSelector("figure.site-map svg"));
+    assertTrue(map.isDisplayed());
+    assertTrue(map.getSize().getWidth() > 600, "the map takes the column's width: " + map.getSize());
+    assertEquals(1, map.findElements(By.cssSelector("circle.radius")).size());
+    assertFalse(map.findElements(By.cssSelector("circle.site")).isEmpty());
+    assertFalse(map.findElements(By.cssSelector("path.land")).isEmpty());
+    assertTrue(browser.findElement(By.cssSelector("figure.site-map figcaption")).getText().contains("within 40 km"));
+    for (WebElement hit : browser.findElements(By.cssSelector("ol.hits > li"))) {
+      assertTrue(hit.getText().contains("Nearest site:"), hit::getText);
+    }
+    // Nearest first, when asked.
+    browser.findElement(By.linkText("Distance")).click();
+    waitForUrl("sort=%40distance");
+    List<Double> km = browser.findElements(By.xpath("//ol[@class='hits']/li/p[starts-with(.,'Nearest site:')]")).stream()
+        .map(p -> Double.parseDouble(p.getText().replaceAll("^Nearest site: (\\d+) km.*", "$1"))).toList();
+    assertFalse(km.isEmpty());
+    for (int i = 1; i < km.size(); i++) {
+      assertTrue(km.get(i - 1) <= km.get(i), km::toString);
+    }
+    screenshot("search-near-map");
+  }
+
+  @Test
+  void theCsvLinkGivesEveryMatchNotOnePage() {
+    home();
+    search("graft versus host disease");
+    long total = total();
+    assertTrue(total > 10);
+    String href = browser.findElement(By.partialLinkText("Download all matches as CSV")).getAttribute("href");
+    assertTrue(href.contains("/search/download.csv?"), href);
+    // Downloaded as a person would: a click, the file in the downloads folder.
+    browser.findElement(By.partialLinkText("Download all matches as CSV")).click();
+    String csv;
+    try {
+      csv = Files.readString(chromium.awaitDownload("trialdex-search.csv", Duration.ofSeconds(30)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long rows = csv.lines().filter(l -> l.matches("^NCT\\d{8},.*")).count();
+    assertEquals(total, rows, "one row per matching trial");
+  }
+
+  @Test
+  void everyPortalPageAt1280And390PixelsHasNoSeriousAccessibilityViolation() {
+    List<String[]> pages = List.of(
+        new String[] {"home", "/"},
+        new String[] {"search", "/search?query.cond=graft+versus+host+disease&aggFilters=phase%3A2"},
+        new String[] {"search-near", "/search?near=Beijing&nearDistance=25mi"},
+        new String[] {"search-error", "/search?age=sixty"},
+        new String[] {"not-found", "/no/such/page"},
+        new String[] {"match", "/match"},
+        new String[] {"landscape", "/landscape"});
+    List<String> problems = new java.util.ArrayList<>();
+    for (String[] p : pages) {
+      for (int width : new int[] {Chromium.DESKTOP, Chromium.PHONE}) {
+        chromium.width(width);
+        chromium.open(base + p[1]);
+        chromium.screenshot("page-" + p[0], width);
+        chromium.seriousAccessibilityViolations().forEach(v -> problems.add(p[0] + " at " + width + ": " + v));
+        if (width == Chromium.PHONE && chromium.scrollWidth() > width + 1) {
+          problems.add(p[0] + " at " + width + " scrolls sideways: " + chromium.scrollWidth() + " px wide");
+        }
+      }
+    }
+    chromium.width(Chromium.DESKTOP);
+    assertEquals(List.of(), problems);
+  }
+
+  /** The check above can fail: on a page with an unlabelled image and field, axe finds them. */
+  @Test
+  void theAccessibilityCheckFindsWhatABrokenPageLacks() {
+    browser.get("data:text/html,<!doctype html><html><body><img src='x.png'><input type='text'></body></html>");
+    List<String> ids = chromium.seriousAccessibilityViolations().stream().map(Chromium.Violation::id).toList();
+    assertTrue(ids.contains("image-alt") && ids.contains("label") && ids.contains("html-has-lang"), ids::toString);
+  }
+
+  @Test
+  void onAPhoneTheResultsComeFirstAndTheFiltersFoldAway() {
+    chromium.width(Chromium.PHONE);
+    try {
+      chromium.open(base + "/search?query.cond=graft+versus+host+disease");
+      WebElement results = browser.findElement(By.id("h-results"));
+      WebElement facets = browser.findElement(By.cssSelector("aside.facets"));
+      assertTrue(results.getLocation().getY() < facets.getLocation().getY(), "results above the facets");
+      assertFalse(browser.findElement(By.id("q-cond")).isDisplayed(), "the form is folded");
+      assertFalse(browser.findElement(By.cssSelector("aside.facets h3")).isDisplayed(), "the facets are folded");
+      browser.findElement(By.xpath("//summary[.='Search and filters']")).click();
+      assertTrue(browser.findElement(By.id("q-cond")).isDisplayed(), "one tap opens the form");
+    } finally {
+      chromium.width(Chromium.DESKTOP);
     }
   }
 

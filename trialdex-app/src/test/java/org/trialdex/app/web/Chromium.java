@@ -50,10 +50,12 @@ public final class Chromium implements AutoCloseable {
 
   private final ChromeDriverService service;
   private final ChromeDriver browser;
+  private final Path downloads;
 
-  private Chromium(ChromeDriverService service, ChromeDriver browser) {
+  private Chromium(ChromeDriverService service, ChromeDriver browser, Path downloads) {
     this.service = service;
     this.browser = browser;
+    this.downloads = downloads;
   }
 
   /** Why the browser tests cannot run here (no Chromium, no chromedriver), or empty when they can. */
@@ -91,10 +93,14 @@ public final class Chromium implements AutoCloseable {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
     options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+    // Downloads go to a folder of the test's, without asking.
+    Path downloads = dir.resolve("downloads");
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false));
     ChromeDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    return new Chromium(service, browser);
+    return new Chromium(service, browser, downloads);
   }
 
   public ChromeDriver driver() {
@@ -146,6 +152,27 @@ public final class Chromium implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The file {@code name} the browser downloaded, once it is complete (Chromium writes a {@code
+   * .crdownload} file until then), waiting up to {@code timeout}.
+   */
+  public Path awaitDownload(String name, Duration timeout) {
+    Path file = downloads.resolve(name);
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload"))) {
+        return file;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("no download " + name + " in " + downloads + " after " + timeout);
   }
 
   /** The page's width in CSS pixels as laid out: wider than the window means it scrolls sideways. */
