@@ -198,8 +198,9 @@ class CellTherapyPageTest {
     assertEquals(List.of(NOT_STATED), rows.get("Manufacturing"));
     assertTrue(quotes(panel, "Dose", "2.5 × 10⁷ cells/kg").getFirst().startsWith("(Arm 'MSC high dose' description): "));
 
-    // The script elements of the record are text: the page's only script is its own.
-    assertEquals(List.of("match-marks"), doc.select("script").eachAttr("id"));
+    // The script elements of the record are text: the page's only scripts are its own (the layout's
+    // portal.js and the record page's match marks).
+    assertEquals(List.of("portal", "match-marks"), doc.select("script").eachAttr("id"));
     Element interventions = doc.selectFirst("section[aria-labelledby=s-arms] .intervention");
     assertTrue(interventions.text().contains("<script>alert(1)</script> Umbilical cord"), interventions::text);
     assertFalse(interventions.select("mark.ct-evidence").isEmpty(), interventions::html);
