@@ -30,7 +30,8 @@ final class Portal {
     app.get("/", admission.light(ctx -> html(ctx, WebPages.home(trialdex))));
     app.get("/search", admission.guard(ctx -> html(ctx, WebPages.searchAnswer(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/search/download.csv", admission.guard(ctx -> SearchDownload.csv(ctx, trialdex, searchLimit)));
-    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx)))));
+    app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx), ctx.queryParamMap(),
+        pageUrl(ctx, "/study/" + studyId(ctx))))));
     app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscapeAnswer(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
@@ -49,6 +50,12 @@ final class Portal {
       ctx.status(HttpStatus.NOT_FOUND);
       html(ctx, WebPages.error("Trial not found", e.getMessage()));
     });
+  }
+
+  /** The page's own address, as a printed copy names it: the host the browser asked for and the path, no query. */
+  private static String pageUrl(Context ctx, String path) {
+    String host = ctx.host();
+    return host == null || host.isBlank() ? path : ctx.scheme() + "://" + host + path;
   }
 
   private static Optional<Integer> version(Context ctx, String name) {

@@ -31,13 +31,78 @@ final class ResultsTables {
     if (r == null) {
       return Optional.empty();
     }
+    var more = r.moreInfoModule();
     var results = new StudyPage.Results(flow(r.participantFlowModule()), baseline(r.baselineCharacteristicsModule()),
         r.outcomeMeasuresModule() == null ? List.of() : list(r.outcomeMeasuresModule().outcomeMeasures()).stream()
             .map(ResultsTables::outcome).toList(),
-        adverseEvents(r.adverseEventsModule()));
+        adverseEvents(r.adverseEventsModule()), foldedEvents(r.adverseEventsModule()),
+        more == null || more.limitationsAndCaveats() == null ? Optional.empty() : text(more.limitationsAndCaveats().description()),
+        more == null ? List.of() : pointOfContact(more.pointOfContact()));
     boolean empty = results.participantFlow().isEmpty() && results.baseline().isEmpty()
         && results.outcomeMeasures().isEmpty() && results.adverseEvents().isEmpty();
     return empty ? Optional.empty() : Optional.of(results);
+  }
+
+  /** The documents the sponsor posted (protocol, statistical analysis plan, consent form), with links to the registry's copy. */
+  static List<StudyPage.Document> documents(Study s, String nctId) {
+    if (s.documentSection() == null || s.documentSection().largeDocumentModule() == null) {
+      return List.of();
+    }
+    List<StudyPage.Document> out = new ArrayList<>();
+    for (var d : list(s.documentSection().largeDocumentModule().largeDocs())) {
+      List<String> holds = new ArrayList<>();
+      if (Boolean.TRUE.equals(d.hasProtocol())) {
+        holds.add("study protocol");
+      }
+      if (Boolean.TRUE.equals(d.hasSap())) {
+        holds.add("statistical analysis plan");
+      }
+      if (Boolean.TRUE.equals(d.hasIcf())) {
+        holds.add("informed consent form");
+      }
+      String label = d.label() != null ? d.label() : holds.isEmpty() ? nz(d.filename()) : String.join(", ", holds);
+      Optional<String> href = Optional.ofNullable(d.filename()).filter(f -> f.matches("[A-Za-z0-9_.-]+") && nctId.length() > 2)
+          .map(f -> "https://cdn.clinicaltrials.gov/large-docs/" + nctId.substring(nctId.length() - 2) + "/" + nctId + "/" + f);
+      List<String> about = new ArrayList<>();
+      if (!holds.isEmpty()) {
+        about.add("holds the " + String.join(", the ", holds));
+      }
+      if (d.date() != null) {
+        about.add("dated " + d.date());
+      }
+      if (d.size() != null) {
+        about.add(String.format(java.util.Locale.ROOT, "%.1f MB", d.size() / 1_000_000.0) + " PDF");
+      }
+      out.add(new StudyPage.Document(label, href, String.join(", ", about)));
+    }
+    return out;
+  }
+
+  private static List<Parts.Row> pointOfContact(org.trialdex.core.model.PointOfContact c) {
+    List<Parts.Row> rows = new ArrayList<>();
+    if (c == null) {
+      return rows;
+    }
+    add(rows, "Name or title", c.title());
+    add(rows, "Organization", c.organization());
+    add(rows, "Phone", c.phone() == null ? null : c.phone() + (c.phoneExt() == null ? "" : " ext. " + c.phoneExt()));
+    add(rows, "Email", c.email());
+    return rows;
+  }
+
+  private static void add(List<Parts.Row> rows, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      rows.add(new Parts.Row(label, value));
+    }
+  }
+
+  private static Optional<String> text(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(unescape(s));
+  }
+
+  /** Undoes the registry's markdown escapes ({@code \<=50} → {@code <=50}). */
+  static String unescape(String s) {
+    return s == null ? null : s.replaceAll("\\\\([\\p{Punct}])", "$1");
   }
 
   private static List<Parts.Table> flow(ParticipantFlowModule m) {
@@ -71,26 +136,101 @@ final class ResultsTables {
     }
     List<String> ids = m.groups().stream().map(MeasureGroup::id).toList();
     List<List<String>> rows = new ArrayList<>();
+    rows.addAll(denomRows(m.denoms(), ids));
     for (BaselineMeasure bm : m.measures()) {
-      String title = nz(bm.title()) + (bm.unitOfMeasure() == null ? "" : " (" + bm.unitOfMeasure() + ")");
+      String kind = kind(bm.paramType() == null ? null : Labels.of(bm.paramType()),
+          bm.dispersionType() == null || bm.dispersionType().name().equals("NA") ? null : Labels.of(bm.dispersionType()));
+      String title = nz(bm.title()) + (bm.unitOfMeasure() == null ? "" : " (" + bm.unitOfMeasure() + ")")
+          + (kind.isEmpty() ? "" : "; " + kind);
       rows.addAll(classRows(title, bm.classes(), ids));
     }
     List<String> notes = m.populationDescription() == null ? List.of() : List.of(m.populationDescription());
     return List.of(new Parts.Table("Baseline characteristics", notes, header("Measure", m.groups()), rows));
   }
 
-  private static Parts.Table outcome(OutcomeMeasure om) {
+  private static StudyPage.OutcomeResult outcome(OutcomeMeasure om) {
     List<MeasureGroup> groups = list(om.groups());
     List<String> ids = groups.stream().map(MeasureGroup::id).toList();
     List<String> notes = new ArrayList<>();
     if (om.timeFrame() != null) {
       notes.add("Time frame: " + om.timeFrame());
     }
-    if (om.paramType() != null || om.unitOfMeasure() != null) {
-      notes.add((om.paramType() == null ? "" : Labels.of(om.paramType())) + (om.unitOfMeasure() == null ? "" : " (" + om.unitOfMeasure() + ")"));
+    String kind = kind(om.paramType() == null ? null : Labels.of(om.paramType()), om.dispersionType());
+    if (!kind.isEmpty() || om.unitOfMeasure() != null) {
+      notes.add("Figures: " + (kind.isEmpty() ? "values" : kind) + (om.unitOfMeasure() == null ? "" : ", in " + om.unitOfMeasure()));
     }
     String caption = (om.type() == null ? "" : Labels.of(om.type()) + " outcome: ") + nz(om.title());
-    return new Parts.Table(caption, notes, header("Measure", groups), classRows("Value", om.classes(), ids));
+    List<List<String>> rows = new ArrayList<>(denomRows(om.denoms(), ids));
+    rows.addAll(classRows("Value", om.classes(), ids));
+    Map<String, String> titles = new HashMap<>();
+    groups.forEach(g -> titles.put(g.id(), nz(g.title())));
+    List<StudyPage.Analysis> analyses = new ArrayList<>();
+    for (var a : list(om.analyses())) {
+      analyses.add(analysis(a, titles));
+    }
+    boolean primary = om.type() != null && om.type().name().equals("PRIMARY");
+    Optional<String> status = om.reportingStatus() == null || om.reportingStatus().name().equals("POSTED") ? Optional.empty()
+        : Optional.of("Not posted yet" + (om.anticipatedPostingDate() == null ? "" : "; expected " + om.anticipatedPostingDate()));
+    return new StudyPage.OutcomeResult(primary, new Parts.Table(caption, notes, header("Measure", groups), rows),
+        text(om.description()), text(om.populationDescription()), status, analyses);
+  }
+
+  /** "median (full range)", "mean (standard deviation)", "count of participants". */
+  private static String kind(String param, String dispersion) {
+    if (param == null && dispersion == null) {
+      return "";
+    }
+    String p = param == null ? "" : param.toLowerCase(java.util.Locale.ROOT);
+    String d = dispersion == null || dispersion.isBlank() || dispersion.equals("NA") ? ""
+        : Labels.of(dispersion).toLowerCase(java.util.Locale.ROOT);
+    return d.isEmpty() ? p : p.isEmpty() ? d : p + " (" + d + ")";
+  }
+
+  private static List<List<String>> denomRows(List<org.trialdex.core.model.Denom> denoms, List<String> ids) {
+    List<List<String>> rows = new ArrayList<>();
+    for (var d : list(denoms)) {
+      String units = d.units() == null ? "participants" : d.units().toLowerCase(java.util.Locale.ROOT);
+      rows.add(row("Number analysed (" + units + ")", ids,
+          byGroup(d.counts(), org.trialdex.core.model.DenomCount::groupId, org.trialdex.core.model.DenomCount::value)));
+    }
+    return rows;
+  }
+
+  private static StudyPage.Analysis analysis(org.trialdex.core.model.MeasureAnalysis a, Map<String, String> titles) {
+    List<Parts.Row> rows = new ArrayList<>();
+    String groups = String.join(" vs ", list(a.groupIds()).stream().map(g -> titles.getOrDefault(g, g)).toList());
+    add(rows, "About the groups", unescape(a.groupDescription()));
+    add(rows, "Method", a.statisticalMethod());
+    add(rows, "Comment on the method", unescape(a.statisticalComment()));
+    if (a.paramType() != null || a.paramValue() != null) {
+      add(rows, "Estimate", nz(a.paramType()) + (a.paramValue() == null ? "" : " " + a.paramValue())
+          + (a.dispersionType() == null || a.dispersionValue() == null ? ""
+              : ", " + Labels.of(a.dispersionType()).toLowerCase(java.util.Locale.ROOT) + " " + a.dispersionValue()));
+    }
+    if (a.ciLowerLimit() != null || a.ciUpperLimit() != null) {
+      String level = (a.ciPctValue() == null ? "" : a.ciPctValue() + "% ")
+          + (a.ciNumSides() == null ? "" : a.ciNumSides().name().equals("TWO_SIDED") ? "two-sided " : "one-sided ");
+      add(rows, "Confidence interval", level + "CI " + nz(a.ciLowerLimit()).replace("NA", "not given") + " to "
+          + nz(a.ciUpperLimit()).replace("NA", "not given"));
+    }
+    add(rows, "Comment on the interval", join(unescape(a.ciLowerLimitComment()), unescape(a.ciUpperLimitComment())));
+    add(rows, "P-value", a.pValue());
+    add(rows, "Comment on the p-value", unescape(a.pValueComment()));
+    if (a.nonInferiorityType() != null || a.testedNonInferiority() != null) {
+      add(rows, "Hypothesis", (a.nonInferiorityType() == null ? "" : Labels.of(a.nonInferiorityType()))
+          + (Boolean.TRUE.equals(a.testedNonInferiority()) ? " (non-inferiority or equivalence tested)" : ""));
+    }
+    add(rows, "About the hypothesis", unescape(a.nonInferiorityComment()));
+    add(rows, "Comment on the estimate", unescape(a.estimateComment()));
+    add(rows, "Other analysis", unescape(a.otherAnalysisDescription()));
+    return new StudyPage.Analysis(groups, rows);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b;
+    }
+    return b == null || b.isBlank() ? a : a + " " + b;
   }
 
   private static List<List<String>> classRows(String title, List<MeasureClass> classes, List<String> ids) {
@@ -133,15 +273,29 @@ final class ResultsTables {
     summary.add(summaryRow("Deaths", groups.stream().map(g -> ratio(g.deathsNumAffected(), g.deathsNumAtRisk())).toList()));
     summary.add(summaryRow("Serious adverse events", groups.stream().map(g -> ratio(g.seriousNumAffected(), g.seriousNumAtRisk())).toList()));
     summary.add(summaryRow("Other adverse events", groups.stream().map(g -> ratio(g.otherNumAffected(), g.otherNumAtRisk())).toList()));
-    List<Parts.Table> tables = new ArrayList<>();
-    tables.add(new Parts.Table("Adverse events: participants affected / at risk", notes, header, summary));
+    return List.of(new Parts.Table("Adverse events: participants affected / at risk", notes, header, summary));
+  }
+
+  /** The lists of serious and of other adverse events, each folded under its count. */
+  private static List<StudyPage.Folded> foldedEvents(AdverseEventsModule m) {
+    if (m == null || m.eventGroups() == null) {
+      return List.of();
+    }
+    List<String> ids = m.eventGroups().stream().map(g -> g.id()).toList();
+    List<String> header = new ArrayList<>(List.of("Event (organ system)"));
+    m.eventGroups().forEach(g -> header.add(nz(g.title()) + ": affected / at risk"));
+    List<StudyPage.Folded> out = new ArrayList<>();
     if (m.seriousEvents() != null && !m.seriousEvents().isEmpty()) {
-      tables.add(new Parts.Table("Serious adverse events", List.of(), header, events(m.seriousEvents(), ids)));
+      int n = m.seriousEvents().size();
+      out.add(new StudyPage.Folded("Serious adverse events: " + n + " kind" + (n == 1 ? "" : "s") + " of event",
+          new Parts.Table("Serious adverse events", List.of(), header, events(m.seriousEvents(), ids))));
     }
     if (m.otherEvents() != null && !m.otherEvents().isEmpty()) {
-      tables.add(new Parts.Table("Other adverse events", List.of(), header, events(m.otherEvents(), ids)));
+      int n = m.otherEvents().size();
+      out.add(new StudyPage.Folded("Other adverse events: " + n + " kind" + (n == 1 ? "" : "s") + " of event",
+          new Parts.Table("Other adverse events", List.of(), header, events(m.otherEvents(), ids))));
     }
-    return tables;
+    return out;
   }
 
   private static List<List<String>> events(List<AdverseEvent> events, List<String> ids) {

@@ -49,6 +49,14 @@ final class StudyPages {
   private StudyPages() {}
 
   static StudyPage build(Trialdex t, String requestedId) {
+    return build(t, requestedId, Map.of(), Optional.empty());
+  }
+
+  /**
+   * The page for a request: {@code near} (a place, as the search form takes it) orders the sites of
+   * the "Can I take part?" box by distance; {@code pageUrl} is the address a printed copy names.
+   */
+  static StudyPage build(Trialdex t, String requestedId, Map<String, List<String>> params, Optional<String> pageUrl) {
     RecordQuality quality = t.reports().quality(requestedId).orElseThrow(() -> new NotFound(requestedId));
     StoredStudy stored = quality.current();
     String id = stored.nctId();
@@ -70,10 +78,19 @@ final class StudyPages {
     CellTherapyProfile profile = t.reports().cellTherapy(stored);
     LocalDate today = LocalDate.ofInstant(t.clock().instant(), ZoneOffset.UTC);
     Map<String, List<Rich.Mark>> marks = CellPanels.marks(s, profile);
+    // The other sources' views of the trial (a registry page beside the registry record): the page
+    // shows what they add in presentation only (a state the record leaves out, criteria nesting).
+    List<Study> others = SourceViews.others(t, id, stored);
+    List<StudyPage.Site> sites = map(cl.locations(), l -> site(l, others));
+    Optional<StudyPage.Eligibility> eligibility = eligibility(p.eligibilityModule(), others);
+    String near = params.getOrDefault("near", List.of()).stream().filter(x -> !x.isBlank()).findFirst().orElse("");
     return new StudyPage(id,
         text(idm.briefTitle()).or(() -> text(idm.officialTitle())).orElse(id),
         text(idm.officialTitle()).filter(o -> !o.equals(idm.briefTitle())),
         text(idm.acronym()),
+        TakeParts.box(st, p.designModule(), p.eligibilityModule(), cl, sites, near,
+            eligibility.map(e -> !e.criteria().inclusion().isEmpty() || !e.criteria().exclusion().isEmpty()
+                || !e.criteria().other().isEmpty()).orElse(false), sp),
         overview(id, st),
         CellPanels.panel(s, profile),
         TrustPanels.panel(s, today, t.reports().trustSignals(stored, today)),
@@ -81,13 +98,13 @@ final class StudyPages {
         desc == null ? List.of() : paragraphs(desc.detailedDescription(), marks.get(DESCRIPTION + "detailedDescription")),
         cond == null ? List.of() : list(cond.conditions()),
         cond == null ? List.of() : list(cond.keywords()),
-        design(p.designModule()),
+        design(p.designModule()), oversight(p.oversightModule()),
         arms(p.armsInterventionsModule(), marks),
         interventions(p.armsInterventionsModule(), marks),
         outcomes(out.primaryOutcomes()), outcomes(out.secondaryOutcomes()), outcomes(out.otherOutcomes()),
-        eligibility(p.eligibilityModule()),
+        eligibility,
         map(cl.centralContacts(), StudyPages::person),
-        map(cl.locations(), StudyPages::site),
+        sites,
         text(sp.leadSponsor() == null ? null : sp.leadSponsor().name()),
         map(sp.collaborators(), c -> c.name()).stream().filter(n -> n != null && !n.isBlank()).toList(),
         responsibleParty(sp),
@@ -99,13 +116,34 @@ final class StudyPages {
             .stream().filter(l -> l.href().startsWith("http")).toList(),
         identifiers(idm),
         recordDates(st),
-        ResultsTables.of(s),
+        ResultsTables.of(s), ResultsTables.documents(s, id),
         related(t, id),
+        quality.findings().findings().stream().map(PlainWords::finding).flatMap(Optional::stream).distinct().toList(),
         map(merge.conflicts(), StudyPages::conflict),
         map(quality.findings().findings(), StudyPages::finding),
+        merge.sources().stream().map(v -> new StudyPage.SourceItem(SourceViews.kind(v.sourceKey()),
+            SourceViews.fileName(v.provenance().file()), v.version(), v.recordedAt().toString().substring(0, 10),
+            v.equals(merge.sources().getFirst()))).toList(),
         versions.size(),
-        versions.stream().map(VersionInfo::sourceKey).distinct().toList(),
-        Links.history(id));
+        versions.stream().map(VersionInfo::sourceKey).distinct().map(SourceViews::kind).toList(),
+        Links.history(id),
+        new StudyPage.PrintInfo(pageUrl.orElse(Links.study(id)), today.toString(),
+            text(st.lastUpdatePostDateStruct() == null ? null : st.lastUpdatePostDateStruct().date()),
+            versions.isEmpty() ? today.toString() : versions.getLast().recordedAt().toString().substring(0, 10)));
+  }
+
+  private static List<Parts.Row> oversight(org.trialdex.core.model.OversightModule o) {
+    List<Parts.Row> rows = new ArrayList<>();
+    if (o == null) {
+      return rows;
+    }
+    add(rows, "Studies a U.S. FDA-regulated drug product", o.isFdaRegulatedDrug() == null ? null : yesNo(o.isFdaRegulatedDrug()));
+    add(rows, "Studies a U.S. FDA-regulated device product", o.isFdaRegulatedDevice() == null ? null : yesNo(o.isFdaRegulatedDevice()));
+    add(rows, "Device not yet approved or cleared by the FDA", o.isUnapprovedDevice() == null ? null : yesNo(o.isUnapprovedDevice()));
+    add(rows, "Pediatric postmarket surveillance of a device", o.isPpsd() == null ? null : yesNo(o.isPpsd()));
+    add(rows, "Product made in and exported from the U.S.", o.isUsExport() == null ? null : yesNo(o.isUsExport()));
+    add(rows, "Has a data monitoring committee", o.oversightHasDmc() == null ? null : yesNo(o.oversightHasDmc()));
+    return rows;
   }
 
   private static List<Parts.Row> overview(String id, StatusModule st) {
@@ -136,16 +174,21 @@ final class StudyPages {
     }
     var i = d.designInfo();
     if (i != null) {
-      add(rows, "Allocation", label(i.allocation()));
+      // As the registry writes it: "N/A", "Randomized", "Non-Randomized".
+      add(rows, "Allocation", i.allocation() == null ? null : switch (i.allocation().name()) {
+        case "NA" -> "N/A";
+        case "NON_RANDOMIZED" -> "Non-Randomized";
+        default -> label(i.allocation());
+      });
       add(rows, "Intervention model", label(i.interventionModel()));
       add(rows, "Model description", i.interventionModelDescription());
       add(rows, "Primary purpose", label(i.primaryPurpose()));
       add(rows, "Observational model", label(i.observationalModel()));
       add(rows, "Time perspective", label(i.timePerspective()));
       if (i.maskingInfo() != null) {
-        String who = i.maskingInfo().whoMasked() == null || i.maskingInfo().whoMasked().isEmpty() ? ""
-            : " (" + Labels.join(i.maskingInfo().whoMasked()) + ")";
-        add(rows, "Masking", i.maskingInfo().masking() == null ? null : Labels.of(i.maskingInfo().masking()) + who);
+        List<String> who = i.maskingInfo().whoMasked() == null ? List.of()
+            : i.maskingInfo().whoMasked().stream().map(Labels::of).toList();
+        add(rows, "Masking", i.maskingInfo().masking() == null ? null : PlainWords.masking(i.maskingInfo().masking(), who));
         add(rows, "Masking description", i.maskingInfo().maskingDescription());
       }
     }
@@ -189,7 +232,7 @@ final class StudyPages {
     return map(list, o -> new StudyPage.OutcomeItem(nz(o.measure()), text(o.description()), text(o.timeFrame())));
   }
 
-  private static Optional<StudyPage.Eligibility> eligibility(EligibilityModule e) {
+  private static Optional<StudyPage.Eligibility> eligibility(EligibilityModule e, List<Study> others) {
     if (e == null) {
       return Optional.empty();
     }
@@ -205,11 +248,11 @@ final class StudyPages {
     add(facts, "Accepts healthy volunteers", e.healthyVolunteers() == null ? null : yesNo(e.healthyVolunteers()));
     add(facts, "Sampling method", label(e.samplingMethod()));
     Criteria criteria = e.eligibilityCriteria() == null ? new Criteria(List.of(), List.of(), List.of())
-        : Criteria.parse(e.eligibilityCriteria());
+        : Criteria.parse(SourceViews.bestCriteria(e.eligibilityCriteria(), others));
     return Optional.of(new StudyPage.Eligibility(facts, text(e.studyPopulation()), criteria));
   }
 
-  private static StudyPage.Person person(Contact c) {
+  static StudyPage.Person person(Contact c) {
     List<String> details = new ArrayList<>();
     if (c.role() != null) {
       details.add(Labels.of(c.role()));
@@ -234,11 +277,12 @@ final class StudyPages {
     return new StudyPage.Person(nz(o.name()), details);
   }
 
-  private static StudyPage.Site site(Location l) {
-    String place = String.join(", ", Arrays.asList(l.city(), l.state(), l.zip(), l.country()).stream()
+  private static StudyPage.Site site(Location l, List<Study> others) {
+    String state = l.state() != null && !l.state().isBlank() ? l.state() : SourceViews.state(l, others).orElse(null);
+    String place = String.join(", ", Arrays.asList(l.city(), state, l.zip(), l.country()).stream()
         .filter(x -> x != null && !x.isBlank()).toList());
     return new StudyPage.Site(text(l.facility()).orElse(place), place, text(label(l.status())),
-        map(l.contacts(), StudyPages::person));
+        map(l.contacts(), StudyPages::person), Optional.empty());
   }
 
   private static Optional<String> responsibleParty(SponsorCollaboratorsModule sp) {
@@ -308,15 +352,23 @@ final class StudyPages {
   }
 
   private static StudyPage.ConflictItem conflict(Conflict c) {
-    return new StudyPage.ConflictItem(c.path(), nz(c.message()), claim(c.chosen()), map(c.others(), StudyPages::claim));
+    return new StudyPage.ConflictItem(c.path(), PlainWords.field(c.path()), nz(c.message()), claim(c.chosen()),
+        map(c.others(), StudyPages::claim));
   }
 
   private static String claim(Claim c) {
-    return c.value() + " (" + c.sourceKey() + ", version " + c.version() + ")";
+    return c.value() + " (" + SourceViews.kind(c.sourceKey()) + ", version " + c.version() + ")";
   }
 
   private static StudyPage.FindingItem finding(Finding f) {
-    return new StudyPage.FindingItem(Labels.of(f.severity()), f.rule(), f.path(), f.message());
+    // Worded as what a reader should do with it, not as a red "Error" (issue #15).
+    String level = switch (f.severity()) {
+      case ERROR -> "Registry rule not met";
+      case WARNING -> "Worth checking";
+      case INFO -> "Note";
+    };
+    return new StudyPage.FindingItem(level, f.rule(), f.path(),
+        f.path().isEmpty() ? "" : PlainWords.field(f.path()), f.message());
   }
 
   // --- small helpers
@@ -387,7 +439,7 @@ final class StudyPages {
     return e == null ? null : Labels.of(e);
   }
 
-  private static String yesNo(boolean b) {
+  static String yesNo(boolean b) {
     return b ? "Yes" : "No";
   }
 

@@ -108,6 +108,16 @@ public final class WebPages {
   }
 
   /**
+   * A trial's page for a request: {@code near} (a place) orders the sites of its "Can I take part?"
+   * box by distance, and {@code pageUrl} is the address its printed copy names.
+   *
+   * @throws NotFound when the store holds no trial with this id (or alias)
+   */
+  public static ChunkedBody study(Trialdex t, String id, Map<String, List<String>> params, String pageUrl) {
+    return render("study.jte", StudyPages.build(t, id, params, Optional.of(pageUrl)));
+  }
+
+  /**
    * A trial's versions and the field differences between versions {@code from} and {@code to}
    * (by default the last two).
    *

@@ -128,7 +128,8 @@ class CellTherapyPageTest {
   void nct01763086BoneMarrowMscFromThirdPartyDonorsAtOneMillionPerKilogram() throws Exception {
     Document doc = get(seedServer, "NCT01763086");
     List<String> h2 = doc.select("h2").eachText();
-    assertEquals(List.of("Identification and status", "Cell therapy"), h2.subList(0, 2), h2::toString);
+    // After the "Can I take part?" box (issue #15) and the status.
+    assertEquals(List.of("Can I take part?", "Identification and status", "Cell therapy"), h2.subList(0, 3), h2::toString);
     Element panel = panel(doc);
     Map<String, List<String>> rows = rows(panel);
     assertEquals(List.of("Cell type", "Tissue source", "Donor", "Dose", "Schedule", "Route", "Products", "Manufacturing"),
@@ -197,8 +198,9 @@ class CellTherapyPageTest {
     assertEquals(List.of(NOT_STATED), rows.get("Manufacturing"));
     assertTrue(quotes(panel, "Dose", "2.5 × 10⁷ cells/kg").getFirst().startsWith("(Arm 'MSC high dose' description): "));
 
-    // The script elements of the record are text: the page's only script is its own.
-    assertEquals(List.of("match-marks"), doc.select("script").eachAttr("id"));
+    // The script elements of the record are text: the page's only scripts are its own (the layout's
+    // portal.js and the record page's match marks).
+    assertEquals(List.of("portal", "match-marks"), doc.select("script").eachAttr("id"));
     Element interventions = doc.selectFirst("section[aria-labelledby=s-arms] .intervention");
     assertTrue(interventions.text().contains("<script>alert(1)</script> Umbilical cord"), interventions::text);
     assertFalse(interventions.select("mark.ct-evidence").isEmpty(), interventions::html);

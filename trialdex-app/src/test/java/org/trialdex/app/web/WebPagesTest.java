@@ -107,10 +107,10 @@ class WebPagesTest {
     Document doc = study("NCT02513394");
     assertEquals("PALbociclib CoLlaborative Adjuvant Study", doc.selectFirst("h1").text());
     // PALLAS has no detailed description, so that section (and its heading) is absent.
-    assertEquals(List.of("Identification and status", "Brief summary", "Conditions and keywords",
+    assertEquals(List.of("Can I take part?", "Identification and status", "Brief summary", "Conditions and keywords",
         "Study design", "Arms and interventions", "Outcome measures", "Eligibility", "Contacts and locations",
         "Sponsors and collaborators", "Investigators", "References", "Other identifiers", "Record dates", "Results",
-        "Related trials", "Conflicts and data quality"), doc.select("h2").eachText());
+        "Related trials", "For researchers"), doc.select("h2").eachText());
     has(section(doc, "Identification and status"), "NCT02513394", "Recruitment status", "Last update posted", "First posted");
     Element design = section(doc, "Study design");
     assertEquals("5796 (actual)", design.select("tr:has(th:contains(Enrollment)) td").text());
@@ -118,14 +118,15 @@ class WebPagesTest {
     assertEquals(List.of("Primary outcomes", "Secondary outcomes"), outcomes.select("caption").eachText());
     assertTrue(outcomes.select("td").eachText().contains("4 years"), outcomes::text);
     Element results = section(doc, "Results");
-    assertEquals(List.of("Participant flow", "Baseline characteristics", "Outcome measures", "Adverse events"),
-        results.select("h3").eachText());
+    assertEquals(List.of("Participant flow", "Baseline characteristics", "Outcome measures", "Adverse events",
+        "Contact for the results", "Documents"), results.select("h3").eachText());
     Element serious = results.select("table:has(caption:containsOwn(Serious adverse events))").first();
     assertTrue(serious != null && serious.select("tbody th").eachText().stream().anyMatch(s -> s.startsWith("Febrile neutropenia")),
         () -> "no serious-event table with Febrile neutropenia");
     has(section(doc, "Eligibility"), "Inclusion criteria", "Exclusion criteria", "Sexes");
     assertFalse(section(doc, "References").select("a[href^=https://pubmed.ncbi.nlm.nih.gov/]").isEmpty());
-    assertTrue(doc.select("a[href=/study/NCT02513394/history]").size() == 1);
+    // Beside the status, and in the researchers' section.
+    assertEquals(2, doc.select("a[href=/study/NCT02513394/history]").size());
   }
 
   @Test
@@ -171,8 +172,8 @@ class WebPagesTest {
   void seedNCT00953485ListsTheAgeConflicts() {
     Document doc = study("NCT00953485");
     has(doc.selectFirst("h1"), "Sjögren");
-    Element quality = section(doc, "Conflicts and data quality");
-    List<String> fields = quality.select("table tbody th").eachText();
+    Element quality = section(doc, "For researchers");
+    List<String> fields = quality.select("ul.conflicts code.path").eachText();
     assertTrue(fields.contains("protocolSection.eligibilityModule.minimumAge"), fields::toString);
     assertTrue(fields.contains("protocolSection.eligibilityModule.maximumAge"), fields::toString);
     has(quality, "13 Years", "15 Years");
@@ -294,14 +295,26 @@ class WebPagesTest {
   }
 
   @Test
-  void historyListsVersionsAndTheChangedFields() {
+  void historyListsVersionsAndComparesTwoSourcesAsViews() {
     Document doc = page("NCT01763086-history", WebPages.history(t, "NCT01763086", Optional.empty(), Optional.empty()));
-    assertEquals(2, doc.select("h2:contains(Versions) + div tbody tr").size());
-    List<String> paths = doc.select("table.diff tbody th").eachText();
+    assertEquals(2, doc.select("ol.versions > li").size());
+    // Two sources, one version each: no source has an edit to show, so there is no default diff.
+    assertTrue(doc.select("section.changes").isEmpty(), doc::html);
+    has(doc.selectFirst("section[aria-labelledby=h-compare]"), "no edit to show");
+    // Server paths never show: the file's name only.
+    assertFalse(doc.text().contains("/shared/"), doc::text);
+    has(doc.selectFirst("ol.versions"), "001_cd453c2458656e53.txt", "msc_studyfields_2022-10.jsonl");
+    Document compared = page("NCT01763086-history-1-2", WebPages.history(t, "NCT01763086", Optional.of(1), Optional.of(2)));
+    has(compared.selectFirst("h2#h-changes"), "Two sources' views: version 1 and version 2");
+    List<String> paths = compared.select("section.changes code.path").eachText();
     assertTrue(paths.contains("protocolSection.eligibilityModule.eligibilityCriteria"), paths::toString);
     assertTrue(paths.stream().anyMatch(p -> p.startsWith("protocolSection.armsInterventionsModule.armGroups[")), paths::toString);
+    // Fields one source lacks are "only in" the other's view, never "Removed".
+    assertTrue(compared.select("details.fold > summary").eachText().stream().allMatch(x -> x.startsWith("Only in version")),
+        () -> compared.select("details.fold > summary").eachText().toString());
+    assertFalse(compared.text().contains("Removed"), compared::text);
     Document reversed = page("NCT01763086-history-2-1", WebPages.history(t, "NCT01763086", Optional.of(2), Optional.of(1)));
-    has(reversed.selectFirst("h2:contains(Changes)"), "from version 2 to version 1");
+    has(reversed.selectFirst("h2#h-changes"), "version 2 and version 1");
   }
 
   @Test
