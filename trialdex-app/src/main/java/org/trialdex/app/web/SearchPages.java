@@ -87,7 +87,7 @@ final class SearchPages {
     }
     List<SearchPage.Hit> hits = new ArrayList<>();
     for (Hit h : result.hits()) {
-      hits.add(hit(skip + hits.size() + 1, h));
+      hits.add(hit(skip + hits.size() + 1, h, first(params, "near")));
     }
     List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters()))
         .filter(f -> !f.values().isEmpty()).toList();
@@ -283,7 +283,8 @@ final class SearchPages {
         hidden);
   }
 
-  private static SearchPage.Hit hit(int number, Hit h) {
+  /** One trial of the list; its link carries the place searched near, so its page lists the sites nearest it. */
+  private static SearchPage.Hit hit(int number, Hit h, String near) {
     Study s = h.study();
     var p = s.protocolSection();
     var status = p == null || p.statusModule() == null ? null : p.statusModule();
@@ -314,7 +315,8 @@ final class SearchPages {
       dates.add("primary completion " + when(String.valueOf(status.primaryCompletionDateStruct().date())));
     }
     boolean results = s.hasResults() != null ? s.hasResults() : s.resultsSection() != null;
-    return new SearchPage.Hit(number, h.id(), Links.study(h.id()), StudyPages.title(s, h.id()), overall, open, phases,
+    String href = near.isEmpty() ? Links.study(h.id()) : Links.withQuery(Links.study(h.id()), Links.params("near", near));
+    return new SearchPage.Hit(number, h.id(), href, StudyPages.title(s, h.id()), overall, open, phases,
         conditions, enrollment, String.join(", ", dates), results, summary(s), sites,
         Math.max(0, locations.size() - SITES_SHOWN), distance);
   }

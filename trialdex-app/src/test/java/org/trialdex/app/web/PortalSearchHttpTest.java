@@ -209,6 +209,10 @@ class PortalSearchHttpTest {
     int shown = svg.select("circle.site").size();
     assertTrue(shown >= within, shown + " dots, " + within + " sites well within the radius\n" + dots);
     assertTrue(page.selectFirst("figure.site-map figcaption").text().contains("within 40 km"));
+    // A trial's link carries the place, so its page lists the sites nearest it.
+    String href = page.selectFirst("ol.hits > li h3 a").attr("href");
+    assertTrue(href.matches("/study/NCT\\d{8}\\?near=Beijing"), href);
+    assertEquals(200, html(href).statusCode());
   }
 
   @Test
