@@ -2,9 +2,7 @@ package org.trialdex.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,22 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.trialdex.app.Trialdex;
-import org.trialdex.app.WebStore;
-import org.trialdex.app.http.HttpServer;
 
 /**
  * The portal in a real browser: Debian's headless Chromium driven through the system chromedriver
@@ -40,66 +29,11 @@ import org.trialdex.app.http.HttpServer;
  * facet, pages on, opens a study, and compares two versions of it. Screenshots of each page go to
  * {@code target/screenshots/} (the whole page, not just the window). Skips when Chromium or chromedriver is not installed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTest {
+class BrowserTest extends PortalBrowser {
 
   private static final Pattern FOUND = Pattern.compile("(\\d+) trials? found");
   /** The record with two versions: its seed page, then its registry record from the MSC set. */
   private static final String TWO_VERSIONS = "NCT03123458";
-
-  private Trialdex trialdex;
-  private HttpServer server;
-  private Chromium chromium;
-  private ChromeDriver browser;
-  private String base;
-  /** Why the browser tests skip, or null when Chromium and chromedriver are installed. */
-  private String absent;
-
-  @BeforeAll
-  void start(@TempDir Path dir) {
-    absent = Chromium.absent().orElse(null);
-    if (absent != null) {
-      System.err.println(absent);
-      return;
-    }
-    trialdex = WebStore.build(dir);
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
-    base = "http://127.0.0.1:" + server.port();
-    chromium = Chromium.start(dir);
-    browser = chromium.driver();
-  }
-
-  /** Each test skips, with the reason, when the browser is not installed. */
-  @BeforeEach
-  void browserInstalled() {
-    assumeTrue(absent == null, () -> absent);
-  }
-
-  /**
-   * The pages work under the server's Content-Security-Policy (issue #12): nothing a page loads or
-   * runs (its style sheet, its script, a form post) was blocked, as the browser's console tells.
-   */
-  @org.junit.jupiter.api.AfterEach
-  void noContentSecurityPolicyViolations() {
-    if (browser == null) {
-      return;
-    }
-    List<String> blocked = chromium.contentSecurityPolicyReports();
-    assertTrue(blocked.isEmpty(), () -> "the Content-Security-Policy blocked: " + blocked);
-  }
-
-  @AfterAll
-  void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-    if (trialdex != null) {
-      trialdex.close();
-    }
-  }
 
   // --- the user's steps
 

@@ -3,7 +3,6 @@ package org.trialdex.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.trialdex.app.Trialdex;
-import org.trialdex.app.WebStore;
-import org.trialdex.app.http.HttpServer;
 
 /**
  * The record and history pages in a real browser (issue #15), over the page-test store: the "Can
@@ -34,62 +23,11 @@ import org.trialdex.app.http.HttpServer;
  * {@code target/screenshots/record-*}, PDFs to {@code target/prints/}. Skips when Chromium or
  * chromedriver is not installed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordBrowserTest {
+class RecordBrowserTest extends PortalBrowser {
 
   private static final Path PRINTS = Path.of("target", "prints");
   /** A PDF's pages: one {@code /Type /Page} dictionary each ({@code /Pages} is the tree). */
   private static final Pattern PAGE = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
-
-  private Trialdex trialdex;
-  private HttpServer server;
-  private Chromium chromium;
-  private ChromeDriver browser;
-  private String base;
-  private String absent;
-
-  @BeforeAll
-  void start(@TempDir Path dir) {
-    absent = Chromium.absent().orElse(null);
-    if (absent != null) {
-      System.err.println(absent);
-      return;
-    }
-    trialdex = WebStore.build(dir);
-    server = HttpServer.start(trialdex, "127.0.0.1", 0);
-    base = "http://127.0.0.1:" + server.port();
-    chromium = Chromium.start(dir);
-    browser = chromium.driver();
-  }
-
-  @BeforeEach
-  void browserInstalled() {
-    assumeTrue(absent == null, () -> absent);
-  }
-
-  @AfterEach
-  void noContentSecurityPolicyViolations() {
-    if (chromium != null) {
-      List<String> blocked = chromium.contentSecurityPolicyReports();
-      assertTrue(blocked.isEmpty(), () -> "the Content-Security-Policy blocked: " + blocked);
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    try {
-      if (chromium != null) {
-        chromium.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (trialdex != null) {
-        trialdex.close();
-      }
-    }
-  }
 
   @Test
   void theSummaryShowsFirstAndTheResearchersToggleOpens() {
