@@ -76,6 +76,9 @@ final class Portal {
 
   private static void html(Context ctx, WebPages.Answer answer) {
     ctx.status(answer.status());
+    if (answer.status() == 503) {
+      ctx.header("Retry-After", "30");
+    }
     html(ctx, answer.body());
   }
 

@@ -7,6 +7,8 @@ import java.util.OptionalLong;
 /**
  * One page of search results, or the reason there are none.
  *
+ * @param status the HTTP status the page goes with: 200, 400 when the search could not take its
+ *     parameters, 503 while the index is away (being rebuilt, or failing)
  * @param error the message of a request the search could not take (a bad parameter), shown instead of hits
  * @param total how many trials match, when counted
  * @param hits this page's trials
@@ -23,7 +25,7 @@ import java.util.OptionalLong;
  * @param recruiting the one-click "recruiting only" switch: its link turns it on or off
  * @param map the sites of this page's trials on a map, when any is located
  */
-public record SearchPage(Parts.SearchForm form, Optional<String> error, OptionalLong total, List<Hit> hits, int start,
+public record SearchPage(int status, Parts.SearchForm form, Optional<String> error, OptionalLong total, List<Hit> hits, int start,
     List<FacetGroup> facets, List<Sort> sorts, Pages pages, String feed, String csv, String csvShown, String landscape,
     List<Parts.Link> chips, Optional<String> clearAll, Toggle recruiting, Optional<SiteMap.Drawn> map) {
 

@@ -67,7 +67,7 @@ final class SearchPages {
       page = page(params);
       effective = withAge(params);
     } catch (IllegalArgumentException e) {
-      return failed(form, e.getMessage(), Links.feed(params), csv, csvShown, landscape, chips, clearAll, recruiting);
+      return failed(400, form, e.getMessage(), Links.feed(params), csv, csvShown, landscape, chips, clearAll, recruiting);
     }
     String feed = Links.feed(effective);
     Map<String, List<String>> asked = new LinkedHashMap<>(effective);
@@ -82,8 +82,14 @@ final class SearchPages {
       request = SearchRequests.parse(asked);
       Duration d = limit.orElse(UNLIMITED);
       result = request.pageToken().isPresent() ? t.searches().search(request, d) : t.searches().page(request, skip, d);
-    } catch (QueryException | SearchException | SearchUnavailableException e) {
-      return failed(form, e.getMessage(), feed, csv, csvShown, landscape, chips, clearAll, recruiting);
+    } catch (QueryException e) {
+      return failed(400, form, e.getMessage(), feed, csv, csvShown, landscape, chips, clearAll, recruiting);
+    } catch (SearchException e) {
+      // The index failing (its folder, its disk) is the server's trouble, not the request's.
+      return failed(e.isIndexFailure() ? 503 : 400, form, e.getMessage(), feed, csv, csvShown, landscape, chips, clearAll,
+          recruiting);
+    } catch (SearchUnavailableException e) {
+      return failed(503, form, e.getMessage(), feed, csv, csvShown, landscape, chips, clearAll, recruiting);
     }
     List<SearchPage.Hit> hits = new ArrayList<>();
     for (Hit h : result.hits()) {
@@ -94,7 +100,7 @@ final class SearchPages {
     SearchPage.Pages pages = params.containsKey("pageToken") ? cursorPages(params, result) : pages(params, page, result);
     Optional<SiteMap.Drawn> map = SiteMap.draw(result.hits(), nearbyOthers(t, asked, request, result, skip, limit),
         request.geo(), skip + 1);
-    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, skip + 1, facets, sorts(params), pages,
+    return new SearchPage(200, form, Optional.empty(), result.totalCount(), hits, skip + 1, facets, sorts(params), pages,
         feed, csv, csvShown, landscape, chips, clearAll, recruiting, map);
   }
 
@@ -141,9 +147,9 @@ final class SearchPages {
   /** A time limit no search reaches: for callers that set none. */
   private static final Duration UNLIMITED = Duration.ofDays(1);
 
-  private static SearchPage failed(Parts.SearchForm form, String message, String feed, String csv, String csvShown,
+  private static SearchPage failed(int status, Parts.SearchForm form, String message, String feed, String csv, String csvShown,
       String landscape, List<Parts.Link> chips, Optional<String> clearAll, SearchPage.Toggle recruiting) {
-    return new SearchPage(form, Optional.of(message), OptionalLong.empty(), List.of(), 1, List.of(), List.of(),
+    return new SearchPage(status, form, Optional.of(message), OptionalLong.empty(), List.of(), 1, List.of(), List.of(),
         SearchPage.Pages.none(), feed, csv, csvShown, landscape, chips, clearAll, recruiting, Optional.empty());
   }
 

@@ -68,11 +68,12 @@ public final class WebPages {
 
   /**
    * {@link #search(Trialdex, Map, Duration)} with its status: 400 when the search could not take its
-   * parameters (the page then says why, with the form to change them), else 200.
+   * parameters (the page then says why, with the form to change them), 503 while the index is
+   * away (the page says so), else 200.
    */
   public static Answer searchAnswer(Trialdex t, Map<String, List<String>> params, Duration limit) {
     SearchPage page = SearchPages.build(t, params, Optional.of(limit));
-    return new Answer(page.error().isPresent() ? 400 : 200, render("search.jte", page));
+    return new Answer(page.status(), render("search.jte", page));
   }
 
   /**
