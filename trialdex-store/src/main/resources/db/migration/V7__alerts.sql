@@ -5,7 +5,9 @@
 -- What is kept about a subscriber is the least that delivery needs: an e-mail address only for an
 -- e-mail subscription (set to NULL when it is unsubscribed, the row removed when deleted), a
 -- webhook's URL and signing secret only for a webhook. The token that manages a subscription (and
--- reads its feed) is kept as its SHA-256 hash: 32 random bytes need no slow hash.
+-- reads its feed) is kept as its SHA-256 hash: 32 random bytes need no slow hash. An e-mail
+-- subscription also keeps the token itself, since every mail carries it in its unsubscribe and
+-- manage links; it goes with the address.
 CREATE TABLE alert_subscription (
   id                  BIGINT  NOT NULL PRIMARY KEY,
   token_hash          TEXT    NOT NULL UNIQUE,  -- SHA-256 of the token, hex; never the token
@@ -17,6 +19,7 @@ CREATE TABLE alert_subscription (
   frequency           TEXT    NOT NULL,         -- IMMEDIATE, DAILY or WEEKLY (e-mail digests)
   state               TEXT    NOT NULL,         -- PENDING (not confirmed), ACTIVE, UNSUBSCRIBED
   email               TEXT,                     -- EMAIL only, lower-cased; NULL once unsubscribed
+  mail_token          TEXT,                     -- EMAIL only: the token for the links in mails; NULL once unsubscribed
   webhook_url         TEXT,                     -- WEBHOOK only
   webhook_secret      TEXT,                     -- WEBHOOK only: the HMAC key the receiver also holds
   baseline            TEXT,                     -- TRIAL: the watched facts as last compared (JSON)

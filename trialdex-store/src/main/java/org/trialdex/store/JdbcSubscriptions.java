@@ -43,7 +43,7 @@ final class JdbcSubscriptions implements Subscriptions {
   static final Duration CONFIRMATION_SPACING = Duration.ofDays(1);
   private static final String COLUMNS = "id, kind, search, record_id, rules, channel, frequency, state, email,"
       + " webhook_url, webhook_secret, baseline, created_micros, created_position, confirmed_micros,"
-      + " last_digest_micros";
+      + " last_digest_micros, mail_token";
   private static final String ALERT_COLUMNS = "id, subscription_id, change_position, record_id, title, summary,"
       + " details, link, created_micros, sent_micros, attempts, next_try_micros, last_error";
 
@@ -73,8 +73,8 @@ final class JdbcSubscriptions implements Subscriptions {
       long head = ChangeLog.head(c);
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_subscription (id, token_hash, kind, search,"
           + " record_id, rules, channel, frequency, state, email, webhook_url, webhook_secret, baseline, created_micros,"
-          + " created_position, confirmed_micros, last_digest_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, NULL)")) {
+          + " created_position, confirmed_micros, last_digest_micros, mail_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ?, NULL, ?)")) {
         ps.setLong(1, next);
         ps.setString(2, hash(token));
         ps.setString(3, n.kind().name());
@@ -95,6 +95,7 @@ final class JdbcSubscriptions implements Subscriptions {
         } else {
           ps.setNull(16, Types.BIGINT);
         }
+        ps.setString(17, n.email().isPresent() ? token : null);
         ps.executeUpdate();
       }
       addMembers(c, next, n.members());
@@ -190,8 +191,8 @@ final class JdbcSubscriptions implements Subscriptions {
   public Subscription unsubscribe(long id) {
     return store.inWriteTransaction("ending subscription #" + id, c -> {
       existing(c, id);
-      update(c, "UPDATE alert_subscription SET state = 'UNSUBSCRIBED', email = NULL, webhook_url = NULL,"
-          + " webhook_secret = NULL, baseline = NULL WHERE id = ?", id);
+      update(c, "UPDATE alert_subscription SET state = 'UNSUBSCRIBED', email = NULL, mail_token = NULL,"
+          + " webhook_url = NULL, webhook_secret = NULL, baseline = NULL WHERE id = ?", id);
       update(c, "DELETE FROM alert WHERE subscription_id = ? AND sent_micros IS NULL", id);
       update(c, "DELETE FROM alert_member WHERE subscription_id = ?", id);
       return byId(c, id).orElseThrow();
@@ -409,12 +410,19 @@ final class JdbcSubscriptions implements Subscriptions {
       if (position >= 0) {
         return position;
       }
-      long head = ChangeLog.head(c);
+      // Nothing before the oldest subscription is anybody's news.
+      long start = ChangeLog.head(c);
+      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(created_position) FROM alert_subscription");
+          ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getObject(1) != null) {
+          start = Math.min(start, rs.getLong(1));
+        }
+      }
       try (PreparedStatement ps = c.prepareStatement("UPDATE alert_follower SET position = ? WHERE id = 1")) {
-        ps.setLong(1, head);
+        ps.setLong(1, start);
         ps.executeUpdate();
       }
-      return head;
+      return start;
     });
   }
 
@@ -517,7 +525,7 @@ final class JdbcSubscriptions implements Subscriptions {
               Subscription.State.valueOf(rs.getString(8)), Optional.ofNullable(rs.getString(9)),
               Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
               Optional.ofNullable(rs.getString(12)), Micros.toInstant(rs.getLong(13)), rs.getLong(14),
-              Micros.read(rs, 15), Micros.read(rs, 16)));
+              Micros.read(rs, 15), Micros.read(rs, 16), Optional.ofNullable(rs.getString(17))));
         }
         return all;
       }

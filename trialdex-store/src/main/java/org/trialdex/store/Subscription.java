@@ -28,11 +28,12 @@ import java.util.Set;
  * @param createdPosition the change log's head when it was made: changes up to it are not news to it
  * @param confirmedAt when its address was confirmed (EMAIL), or when it was made (others)
  * @param lastDigestAt EMAIL digests: when the last digest went out
+ * @param mailToken EMAIL: the subscription's token, which every mail's links carry, until unsubscribed
  */
 public record Subscription(long id, Kind kind, Optional<String> search, Optional<String> recordId, Set<Rule> rules,
     Channel channel, Frequency frequency, State state, Optional<String> email, Optional<String> webhookUrl,
     Optional<String> webhookSecret, Optional<String> baseline, Instant createdAt, long createdPosition,
-    Optional<Instant> confirmedAt, Optional<Instant> lastDigestAt) {
+    Optional<Instant> confirmedAt, Optional<Instant> lastDigestAt, Optional<String> mailToken) {
 
   public Subscription {
     Objects.requireNonNull(kind, "kind");
@@ -49,6 +50,7 @@ public record Subscription(long id, Kind kind, Optional<String> search, Optional
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(confirmedAt, "confirmedAt");
     Objects.requireNonNull(lastDigestAt, "lastDigestAt");
+    Objects.requireNonNull(mailToken, "mailToken");
   }
 
   /** What is followed. */

@@ -149,8 +149,9 @@ public interface Subscriptions {
   long followerPosition();
 
   /**
-   * Opens alert delivery's follower: the position it has applied up to, which is the log head when
-   * it never started (written then, so that every node starts at the same place).
+   * Opens alert delivery's follower: the position it has applied up to. When it never started, it
+   * starts (and writes, so that every node starts at the same place) at the log head, or where the
+   * oldest subscription was made if that is earlier: a new installation owes no alerts for its past.
    */
   long openFollower();
 

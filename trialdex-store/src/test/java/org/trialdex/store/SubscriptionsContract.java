@@ -78,6 +78,7 @@ abstract class SubscriptionsContract {
     assertEquals(43, made.token().length());
     assertEquals(Set.of(Rule.STATUS, Rule.SITES), made.subscription().rules());
     assertEquals(Optional.of("ana@example.org"), made.subscription().email());
+    assertEquals(Optional.of(made.token()), made.subscription().mailToken()); // for the links in its mails
     assertFalse(made.toString().contains(made.token()));
     assertFalse(made.subscription().toString().contains("ana@"));
     try (Connection c = rawConnection(); PreparedStatement ps = c.prepareStatement(
@@ -109,8 +110,16 @@ abstract class SubscriptionsContract {
     Subscription ended = subs.unsubscribe(id);
     assertEquals(State.UNSUBSCRIBED, ended.state());
     assertEquals(Optional.empty(), ended.email());
+    assertEquals(Optional.empty(), ended.mailToken());
     assertEquals(List.of(), subs.active());
     assertThrows(IllegalArgumentException.class, () -> subs.confirm(id, Optional.empty(), List.of()));
+  }
+
+  @Test
+  void aFeedSubscriptionKeepsNoTokenButItsHash() {
+    Subscriptions.Created made = subs.create(feedSearch("query.cond=lupus", List.of()), 20);
+    assertEquals(Optional.empty(), made.subscription().mailToken());
+    assertEquals(State.ACTIVE, made.subscription().state());
   }
 
   @Test
@@ -169,6 +178,24 @@ abstract class SubscriptionsContract {
     assertEquals(List.of("Status: Recruiting"), alerts.getFirst().details());
     assertEquals(7L, subs.followerPosition());
     assertEquals(Set.of("NCT00000007"), subs.members(id, List.of("NCT00000007", "NCT00000008")));
+  }
+
+  @Test
+  void theFollowerStartsWhereTheOldestSubscriptionWasMade() {
+    put("NCT00000001");
+    subs.create(feedSearch("query.cond=lupus", List.of()), 20); // made at head 1
+    put("NCT00000002");
+    put("NCT00000003");
+
+    assertEquals(3L, store.logHead());
+    assertEquals(1L, subs.openFollower(), "the changes since the subscription was made are its news");
+  }
+
+  private void put(String nctId) {
+    org.trialdex.core.model.Study study = org.trialdex.core.json.StudyJson.standard().read(
+        "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"" + nctId + "\",\"briefTitle\":\"t\"}}}");
+    store.putAll(store.beginRun("test", List.of()).id(), List.of(new Incoming(study,
+        new org.trialdex.core.source.Provenance("ctgov-v2-json", "test.json", nctId))));
   }
 
   @Test
