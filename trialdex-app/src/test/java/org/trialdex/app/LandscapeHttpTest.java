@@ -143,7 +143,7 @@ class LandscapeHttpTest {
     assertTrue(html.contains("role=\"img\" aria-labelledby=\"t-start-year-phase d-start-year-phase\""));
     assertTrue(html.contains("<title id=\"t-country\">Trials by country</title>"));
     HttpResponse<String> search = get("/search?" + GVHD + "&sort=StartDate:desc");
-    assertTrue(search.body().contains("<a href=\"/landscape?query.cond=graft+versus+host+disease\">See the landscape of these trials</a>"),
+    assertTrue(search.body().contains("<a href=\"/landscape?query.cond=graft+versus+host+disease\">Landscape of these trials</a>"),
         "the search links to its landscape, without its sort");
   }
 
@@ -171,7 +171,7 @@ class LandscapeHttpTest {
     assertError(get("/api/landscape?query.term=" + "x".repeat(5000)), 400, "at most 4096");
     // The page shows the message, escaped, instead of charts.
     HttpResponse<String> page = get("/landscape?query.cond=" + q("<script>alert(1)</script>") + "&aggFilters=" + q("<b>:1"));
-    assertEquals(200, page.statusCode());
+    assertEquals(400, page.statusCode());
     assertTrue(page.body().contains("The landscape could not be drawn"), page.body());
     assertTrue(!page.body().contains("<script>alert(1)</script>") && !page.body().contains("<b>:1"));
   }

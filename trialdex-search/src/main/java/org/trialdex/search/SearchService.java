@@ -75,7 +75,7 @@ public final class SearchService {
    *     that does not fit its field, or a page token this search did not give out
    */
   public SearchResult search(SearchRequest request) {
-    return search(request, Optional.empty());
+    return search(request, 0, Optional.empty());
   }
 
   /**
@@ -92,10 +92,34 @@ public final class SearchService {
     if (limit.isNegative()) {
       throw new IllegalArgumentException("a search time limit cannot be negative, was " + limit);
     }
-    return search(request, Optional.of(new Deadline(limit)));
+    return search(request, 0, Optional.of(new Deadline(limit)));
   }
 
-  private SearchResult search(SearchRequest request, Optional<Deadline> deadline) {
+  /** The most hits {@link #page} skips: page numbers reach that far, cursors ({@code pageToken}) further. */
+  public static final int MAX_SKIP = 10_000;
+
+  /**
+   * The page that starts {@code skip} hits into the results of {@code request} (which then has no
+   * {@code pageToken}), as {@link #search(SearchRequest, Duration)}: for numbered pages, which a
+   * person jumps between, where the API's cursors only go on from the page before.
+   *
+   * @throws IllegalArgumentException when {@code skip} is negative or above {@link #MAX_SKIP}, or the
+   *     request carries a page token
+   */
+  public SearchResult page(SearchRequest request, int skip, Duration limit) {
+    if (skip < 0 || skip > MAX_SKIP) {
+      throw new IllegalArgumentException("pages reach " + MAX_SKIP + " hits in at most, asked to skip " + skip);
+    }
+    if (request.pageToken().isPresent()) {
+      throw new IllegalArgumentException("a numbered page starts from the first hit, not from a page token");
+    }
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("a search time limit cannot be negative, was " + limit);
+    }
+    return search(request, skip, Optional.of(new Deadline(limit)));
+  }
+
+  private SearchResult search(SearchRequest request, int skip, Optional<Deadline> deadline) {
     Query query = queries.request(request);
     Sort sort = Paging.sort(request.sort(), request.geo());
     boolean scores = Paging.scores(sort);
@@ -104,7 +128,7 @@ public final class SearchService {
     IndexSearcher shared = index.acquire();
     try {
       IndexSearcher searcher = deadline.map(d -> limited(shared, d)).orElse(shared);
-      int n = request.pageSize() + 1;
+      int n = skip + request.pageSize() + 1;
       TopFieldDocs top;
       if (request.pageToken().isPresent()) {
         FieldDoc after = Paging.after(request.pageToken().get(), fingerprint, sort,
@@ -114,10 +138,10 @@ public final class SearchService {
         top = searcher.search(query, n, sort, scores);
       }
       stopPast(deadline, searcher, "finding the matching studies");
-      int shown = Math.min(request.pageSize(), top.scoreDocs.length);
+      int shown = Math.max(0, Math.min(request.pageSize(), top.scoreDocs.length - skip));
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(shown);
-      for (int i = 0; i < shown; i++) {
+      for (int i = skip; i < skip + shown; i++) {
         ScoreDoc doc = top.scoreDocs[i];
         var document = stored.document(doc.doc, Set.of(Schema.ID, Schema.STUDY, Schema.DERIVED));
         byte[] bytes = bytes(document.getBinaryValue(Schema.STUDY));
@@ -134,8 +158,8 @@ public final class SearchService {
         }
         stopPast(deadline, searcher, "reading the studies of the page");
       }
-      Optional<String> next = top.scoreDocs.length > request.pageSize()
-          ? Optional.of(Paging.token(fingerprint, (FieldDoc) top.scoreDocs[shown - 1]))
+      Optional<String> next = top.scoreDocs.length > skip + request.pageSize()
+          ? Optional.of(Paging.token(fingerprint, (FieldDoc) top.scoreDocs[skip + shown - 1]))
           : Optional.empty();
       OptionalLong total = request.countTotal() ? OptionalLong.of(searcher.count(query)) : OptionalLong.empty();
       stopPast(deadline, searcher, "counting the matching studies");

@@ -170,6 +170,32 @@ class SearchServiceFacetsAndPagingTest extends IndexedSampleTest {
   }
 
   @Test
+  void aNumberedPageIsTheCursorsPageOfThatNumberAndGoesOnByCursor() {
+    List<java.util.function.Supplier<IndexedSample.Req>> orders = List.of(() -> req(), () -> req().sort("StartDate", true),
+        () -> req().cond("cancer"));
+    java.time.Duration limit = java.time.Duration.ofSeconds(30);
+    for (var order : orders) {
+      List<String> walked = walk(order.get());
+      assertTrue(walked.size() > 14, walked.size() + " hits");
+      for (int skip : new int[] {0, 7, 14, walked.size() - 3, walked.size(), walked.size() + 5}) {
+        SearchResult page = sample.service.page(order.get().pageSize(7).build(), skip, limit);
+        List<String> expected = walked.subList(Math.min(skip, walked.size()), Math.min(skip + 7, walked.size()));
+        assertEquals(expected, page.hits().stream().map(Hit::id).toList(), "skip " + skip);
+        assertEquals(skip + 7 < walked.size(), page.nextPageToken().isPresent(), "a next page only when there is one");
+        if (page.nextPageToken().isPresent()) {
+          // The cursor from a numbered page goes on where it ends.
+          SearchResult after = sample.service.search(order.get().pageSize(7).pageToken(page.nextPageToken().get()).build());
+          assertEquals(walked.subList(skip + 7, Math.min(skip + 14, walked.size())),
+              after.hits().stream().map(Hit::id).toList());
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> sample.service.page(req().build(), -1, limit));
+    assertThrows(IllegalArgumentException.class, () -> sample.service.page(req().build(), SearchService.MAX_SKIP + 1, limit));
+    assertThrows(IllegalArgumentException.class, () -> sample.service.page(req().pageToken("x").build(), 0, limit));
+  }
+
+  @Test
   void withoutAQueryRelevanceOrderIsIdOrder() {
     List<String> ids = walk(req());
     assertEquals(sample.records.keySet().stream().sorted().toList(), ids);

@@ -279,6 +279,10 @@ public final class HttpServer implements AutoCloseable {
   static void error(Context ctx, HttpStatus status, String message) {
     String text = message == null ? status.getMessage() : message;
     ctx.status(status);
+    if (wantsPage(ctx)) {
+      Portal.html(ctx, org.trialdex.app.web.WebPages.error(heading(status), text));
+      return;
+    }
     if (isApiV2(ctx.path())) {
       ctx.contentType("text/plain; charset=utf-8").result(text);
       return;
@@ -286,6 +290,29 @@ public final class HttpServer implements AutoCloseable {
     ObjectNode body = json().createObjectNode();
     body.put("message", text);
     Render.json(ctx, body);
+  }
+
+  /**
+   * Whether an error goes to a person's browser as a page: a path outside the APIs, feeds and files,
+   * asked for by a client that takes HTML (a browser says so; curl and API clients do not).
+   */
+  private static boolean wantsPage(Context ctx) {
+    String path = ctx.path();
+    if (path.startsWith("/api/") || path.equals("/api") || path.equals("/feed") || path.startsWith("/static/")
+        || path.equals("/health") || path.startsWith("/alerts/") && path.endsWith("/feed")) {
+      return false;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
+  private static String heading(HttpStatus status) {
+    return switch (status.getCode()) {
+      case 400 -> "The request could not be read";
+      case 404 -> "Page not found";
+      case 503 -> "Busy: please try again in a moment";
+      default -> status.getCode() >= 500 ? "Something went wrong on our side" : status.getMessage();
+    };
   }
 
   /** A path of the ClinicalTrials.gov-compatible API, whose errors are plain text. */

@@ -28,9 +28,10 @@ final class Portal {
   static void routes(Javalin app, Trialdex trialdex, Admission admission) {
     Duration searchLimit = admission.limits().timeLimit();
     app.get("/", admission.light(ctx -> html(ctx, WebPages.home(trialdex))));
-    app.get("/search", admission.guard(ctx -> html(ctx, WebPages.search(trialdex, ctx.queryParamMap(), searchLimit))));
+    app.get("/search", admission.guard(ctx -> html(ctx, WebPages.searchAnswer(trialdex, ctx.queryParamMap(), searchLimit))));
+    app.get("/search/download.csv", admission.guard(ctx -> SearchDownload.csv(ctx, trialdex, searchLimit)));
     app.get("/study/{id}", admission.light(ctx -> html(ctx, WebPages.study(trialdex, studyId(ctx)))));
-    app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscape(trialdex, ctx.queryParamMap(), searchLimit))));
+    app.get("/landscape", admission.guard(ctx -> html(ctx, WebPages.landscapeAnswer(trialdex, ctx.queryParamMap(), searchLimit))));
     app.get("/match", ctx -> html(ctx, WebPages.match()));
     // A form post: the patient stays out of the address bar, the browser history and the request log.
     app.post("/match", admission.guardAfterBody(ctx -> html(ctx.header("Cache-Control", "no-store"),
@@ -46,9 +47,7 @@ final class Portal {
     });
     app.exception(NotFound.class, (e, ctx) -> {
       ctx.status(HttpStatus.NOT_FOUND);
-      html(ctx, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-          + "<body><main><h1>Not found</h1><p>" + escape(e.getMessage()) + "</p><p><a href=\"/\">trialdex home</a></p>"
-          + "</main></body></html>");
+      html(ctx, WebPages.error("Trial not found", e.getMessage()));
     });
   }
 
@@ -68,11 +67,13 @@ final class Portal {
     ctx.contentType("text/html; charset=utf-8").result(page);
   }
 
-  private static void html(Context ctx, ChunkedBody page) {
+  private static void html(Context ctx, WebPages.Answer answer) {
+    ctx.status(answer.status());
+    html(ctx, answer.body());
+  }
+
+  static void html(Context ctx, ChunkedBody page) {
     Render.send(ctx, "text/html; charset=utf-8", page);
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -52,6 +52,11 @@ public final class Searches {
     return index.get().search(request, limit);
   }
 
+  /** The page {@code skip} hits into the results ({@link SearchService#page}): numbered pages of the portal. */
+  public SearchResult page(SearchRequest request, int skip, Duration limit) {
+    return index.get().page(request, skip, limit);
+  }
+
   /**
    * The index's values of {@code fields} for every trial {@code request} matches, stopped past
    * {@code limit} ({@link SearchService#fieldValues}).

@@ -24,7 +24,8 @@ public final class Assets {
   /** The files, read once from the classpath beside this class. */
   private static final Map<String, Asset> FILES = List.of(
           load("trialdex.css", "text/css; charset=utf-8"),
-          load("match-marks.js", "text/javascript; charset=utf-8"))
+          load("match-marks.js", "text/javascript; charset=utf-8"),
+          load("portal.js", "text/javascript; charset=utf-8"))
       .stream().collect(Collectors.toUnmodifiableMap(Asset::name, Function.identity()));
 
   private Assets() {}

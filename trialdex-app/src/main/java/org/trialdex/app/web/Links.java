@@ -41,10 +41,25 @@ final class Links {
     return withQuery("/api/v2/studies", p);
   }
 
+  /**
+   * Every trial of a portal search as CSV ({@code /search/download.csv}): ClinicalTrials.gov's
+   * download columns, or with {@code shown} the columns the results list shows.
+   */
+  static String searchCsv(Map<String, List<String>> params, boolean shown) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    for (String name : List.of("pageToken", "page", "pageSize", "countTotal", "facets", "format")) {
+      p.remove(name);
+    }
+    if (shown) {
+      p.put("columns", List.of("shown"));
+    }
+    return withQuery("/search/download.csv", p);
+  }
+
   /** The landscape of a search: its query and filters, without what pages and sorts it. */
   static String landscape(Map<String, List<String>> params) {
     Map<String, List<String>> p = new LinkedHashMap<>(params);
-    for (String name : List.of("pageToken", "pageSize", "sort", "countTotal", "facets", "format", "fields")) {
+    for (String name : List.of("pageToken", "page", "pageSize", "sort", "countTotal", "facets", "format", "fields")) {
       p.remove(name);
     }
     return withQuery("/landscape", p);

@@ -23,9 +23,12 @@ public final class Parts {
   /** A count with an optional link to the search it stands for. */
   public record Count(String label, long count, Optional<String> href) {}
 
-  /** The search box: the three fields it shows and the other parameters it carries along hidden. */
-  public record SearchForm(String cond, String term, String locn, String near, String within, String age,
-      String doseMin, String doseMax, String trust, List<Param> hidden) {
+  /**
+   * The search box: the fields it shows and the other parameters it carries along hidden (each of
+   * which the search page shows as a chip).
+   */
+  public record SearchForm(String cond, String term, String intr, String locn, String near, String within, String age,
+      String sex, boolean open, String doseMin, String doseMax, String trust, List<Param> hidden) {
     /** The radii the form offers around {@code near}. */
     public static final List<String> DISTANCES = List.of("10mi", "25mi", "50mi", "100mi", "250mi");
     /** The trust-signal filter's choices, worded neutrally (issue #11). */
@@ -36,7 +39,7 @@ public final class Parts {
     }
 
     static SearchForm empty() {
-      return new SearchForm("", "", "", "", "50mi", "", "", "", "", List.of());
+      return new SearchForm("", "", "", "", "", "50mi", "", "", false, "", "", "", List.of());
     }
   }
 

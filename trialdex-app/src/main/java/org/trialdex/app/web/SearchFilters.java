@@ -22,10 +22,61 @@ final class SearchFilters {
   static final String DOSE_MIN = "doseMin";
   static final String DOSE_MAX = "doseMax";
   static final String TRUST = "trust";
+  /** "Recruiting only": {@code open=on} keeps trials recruiting now or about to. */
+  static final String OPEN = "open";
+  /** The patient's sex: {@code sex=female} or {@code male} keeps trials open to it (or to all). */
+  static final String SEX = "sex";
   private static final String AGG = "aggFilters";
-  /** The forms a dose bound may take, as the search's RANGE reads them, without its MIN and MAX. */
 
   private SearchFilters() {}
+
+  /**
+   * Facets the API's {@code aggFilters} has no code for, which the portal filters on by their values
+   * ({@code country=Germany&country=France}: either): each value a clause of {@code filter.advanced}
+   * on the index field the facet counts, so a click returns what the facet counted.
+   */
+  enum Dimension {
+    COUNTRY("country", "LocationCountry", false),
+    CONDITION("condition", "ConditionMeshTerm", true),
+    SPONSOR_CLASS("sponsorClass", "LeadSponsorClass", false),
+    INTERVENTION_TYPE("interventionType", "InterventionType", false);
+
+    private final String param;
+    private final String field;
+    private final boolean text;
+
+    Dimension(String param, String field, boolean text) {
+      this.param = param;
+      this.field = field;
+      this.text = text;
+    }
+
+    /** The portal's parameter, also the facet's name. */
+    String param() {
+      return param;
+    }
+
+    static Optional<Dimension> ofFacet(String facet) {
+      for (Dimension d : values()) {
+        if (d.param.equals(facet)) {
+          return Optional.of(d);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The clause that keeps trials with {@code value}: the whole value of a text field (a MeSH term
+     * is matched whole, not word by word), or the keyword as it is.
+     */
+    String clause(String value) {
+      if (value.isEmpty() || value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) {
+        throw new IllegalArgumentException("The " + param + " filter takes a value as the facet lists it, without quotes"
+            + " or backslashes; got '" + value + "'");
+      }
+      return "AREA[" + field + "]" + (text ? "COVERAGE[FullMatch]" : "") + "\"" + value + "\"";
+    }
+  }
 
   /** The trust filter's choices, worded neutrally: all trials, none of the signals, or one signal. */
   static List<Parts.Choice> trustChoices() {
@@ -63,6 +114,40 @@ final class SearchFilters {
           + max.map(String::strip).orElse("MAX") + "]";
       List<String> advanced = params.get("filter.advanced");
       out.put("filter.advanced", List.of(advanced == null ? range : "(" + advanced.getFirst() + ") AND " + range));
+    }
+    List<String> clauses = new ArrayList<>();
+    Optional<String> open = single(params, OPEN, "'recruiting only' choice");
+    out.remove(OPEN);
+    if (open.isPresent()) {
+      if (!open.get().strip().equalsIgnoreCase("on")) {
+        throw new IllegalArgumentException("'Recruiting only' is on (open=on) or left out, got open=" + open.get().strip());
+      }
+      clauses.add("(AREA[OverallStatus]RECRUITING OR AREA[OverallStatus]NOT_YET_RECRUITING)");
+    }
+    Optional<String> sex = single(params, SEX, "sex of the patient");
+    out.remove(SEX);
+    if (sex.isPresent()) {
+      String value = sex.get().strip().toUpperCase(java.util.Locale.ROOT);
+      if (!value.equals("FEMALE") && !value.equals("MALE")) {
+        throw new IllegalArgumentException("The sex of the patient is female or male, got '" + sex.get().strip() + "'");
+      }
+      clauses.add("(AREA[Sex]" + value + " OR AREA[Sex]ALL)");
+    }
+    for (Dimension d : Dimension.values()) {
+      List<String> chosen = params.getOrDefault(d.param(), List.of()).stream().map(String::strip).distinct().toList();
+      out.remove(d.param());
+      if (!chosen.isEmpty()) {
+        List<String> any = new ArrayList<>();
+        for (String v : chosen) {
+          any.add(d.clause(v));
+        }
+        clauses.add(any.size() == 1 ? any.getFirst() : "(" + String.join(" OR ", any) + ")");
+      }
+    }
+    if (!clauses.isEmpty()) {
+      List<String> advanced = out.get("filter.advanced");
+      String all = String.join(" AND ", clauses);
+      out.put("filter.advanced", List.of(advanced == null ? all : "(" + advanced.getFirst() + ") AND " + all));
     }
     Optional<String> trust = single(params, TRUST, "trust signal choice");
     out.remove(TRUST);
@@ -158,37 +243,17 @@ final class SearchFilters {
 
   /** The codes of the trust entry of an {@code aggFilters} value, lower case. */
   private static List<String> trustCodes(String aggFilters) {
-    for (String entry : aggFilters.split(",")) {
-      int colon = entry.indexOf(':');
-      if (colon > 0 && entry.substring(0, colon).strip().equalsIgnoreCase(TRUST)) {
-        return List.of(entry.substring(colon + 1).strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")).stream()
-            .filter(c -> !c.isEmpty()).toList();
-      }
-    }
-    return List.of();
+    return AggFilterCodes.codes(aggFilters, TRUST);
   }
 
   /** An {@code aggFilters} value without its trust entry. */
   private static String withoutTrust(String aggFilters) {
-    List<String> kept = new ArrayList<>();
-    for (String entry : aggFilters.split(",")) {
-      int colon = entry.indexOf(':');
-      if (!entry.isBlank() && !(colon > 0 && entry.substring(0, colon).strip().equalsIgnoreCase(TRUST))) {
-        kept.add(entry.strip());
-      }
-    }
-    return String.join(",", kept);
+    return AggFilterCodes.withoutEntry(aggFilters, TRUST);
   }
 
   /** An {@code aggFilters} value with {@code code} added to its trust entry (made when absent). */
   private static String withTrust(List<String> aggFilters, String code) {
-    String value = aggFilters == null || aggFilters.isEmpty() ? "" : aggFilters.getFirst();
-    List<String> codes = new ArrayList<>(trustCodes(value));
-    if (!codes.contains(code)) {
-      codes.add(code);
-    }
-    String rest = withoutTrust(value);
-    return (rest.isEmpty() ? "" : rest + ",") + TRUST + ":" + String.join(" ", codes);
+    return AggFilterCodes.with(aggFilters == null || aggFilters.isEmpty() ? "" : aggFilters.getFirst(), TRUST, code);
   }
 
   private static String first(Map<String, List<String>> params, String name) {

@@ -24,6 +24,7 @@ import org.trialdex.search.FacetValue;
 import org.trialdex.search.Hit;
 import org.trialdex.search.SearchException;
 import org.trialdex.search.SearchResult;
+import org.trialdex.search.SearchService;
 import org.trialdex.search.query.QueryException;
 import org.trialdex.search.query.SearchRequest;
 import org.trialdex.search.query.SearchRequests;
@@ -32,8 +33,15 @@ import org.trialdex.search.query.SearchRequests;
 final class SearchPages {
 
   private static final int SITES_SHOWN = 3;
-  private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.locn", "near", "nearDistance",
-      "age", SearchFilters.DOSE_MIN, SearchFilters.DOSE_MAX, SearchFilters.TRUST, "pageToken");
+  private static final int PAGE_SIZE = SearchRequest.DEFAULT_PAGE_SIZE;
+  /** The highest page number the portal links: pages reach {@link SearchService#MAX_SKIP} hits in. */
+  static final int MAX_PAGE = SearchService.MAX_SKIP / PAGE_SIZE + 1;
+  /** Facet values shown before the rest fold away. */
+  private static final int FACET_VALUES_SHOWN = 8;
+  private static final int SUMMARY_CHARS = 220;
+  private static final List<String> FORM_FIELDS = List.of("query.cond", "query.term", "query.intr", "query.locn", "near",
+      "nearDistance", "age", SearchFilters.SEX, SearchFilters.OPEN, SearchFilters.DOSE_MIN, SearchFilters.DOSE_MAX,
+      SearchFilters.TRUST, "pageToken", "page");
   /** The oldest age the form's age box takes. */
   private static final int MAX_AGE = 120;
 
@@ -52,42 +60,135 @@ final class SearchPages {
       params.remove("nearDistance");
     }
     Parts.SearchForm form = form(params);
+    List<Parts.Link> chips = Chips.of(params);
+    Optional<String> clearAll = chips.isEmpty() ? Optional.empty() : Optional.of(Chips.clearAll(params));
+    SearchPage.Toggle recruiting = recruitingToggle(params);
+    String landscape = Links.landscape(params);
+    String csv = Links.searchCsv(params, false);
+    String csvShown = Links.searchCsv(params, true);
     Map<String, List<String>> effective;
+    int page;
     try {
+      page = page(params);
       effective = withAge(params);
     } catch (IllegalArgumentException e) {
-      return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), Links.feed(params), Links.csv(params), Links.landscape(params), SearchFilters.active(params));
+      return failed(form, e.getMessage(), Links.feed(params), csv, csvShown, landscape, chips, clearAll, recruiting);
     }
     String feed = Links.feed(effective);
-    String csv = Links.csv(effective);
     Map<String, List<String>> asked = new LinkedHashMap<>(effective);
     asked.putIfAbsent("facets", List.of("all"));
     asked.putIfAbsent("countTotal", List.of("true"));
+    asked.remove("pageSize");
+    asked.remove("page");
     SearchRequest request;
     SearchResult result;
+    int skip = params.containsKey("pageToken") ? 0 : (page - 1) * PAGE_SIZE;
     try {
       request = SearchRequests.parse(asked);
-      result = limit.isPresent() ? t.searches().search(request, limit.get()) : t.searches().search(request);
+      Duration d = limit.orElse(UNLIMITED);
+      result = request.pageToken().isPresent() ? t.searches().search(request, d) : t.searches().page(request, skip, d);
     } catch (QueryException | SearchException | SearchUnavailableException e) {
-      return new SearchPage(form, Optional.of(e.getMessage()), OptionalLong.empty(), List.of(), List.of(), List.of(),
-          Optional.empty(), Optional.empty(), feed, csv, Links.landscape(params), SearchFilters.active(params));
+      return failed(form, e.getMessage(), feed, csv, csvShown, landscape, chips, clearAll, recruiting);
     }
-    List<SearchPage.Hit> hits = result.hits().stream().map(SearchPages::hit).toList();
-    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters())).filter(f -> !f.values().isEmpty()).toList();
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    for (Hit h : result.hits()) {
+      hits.add(hit(skip + hits.size() + 1, h));
+    }
+    List<SearchPage.FacetGroup> facets = result.facets().stream().map(f -> facet(f, params, request.aggFilters()))
+        .filter(f -> !f.values().isEmpty()).toList();
+    SearchPage.Pages pages = params.containsKey("pageToken") ? cursorPages(params, result) : pages(params, page, result);
+    Optional<SiteMap.Drawn> map = SiteMap.draw(result.hits(), request.geo(), skip + 1);
+    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, skip + 1, facets, sorts(params), pages,
+        feed, csv, csvShown, landscape, chips, clearAll, recruiting, map);
+  }
+
+  /** A time limit no search reaches: for callers that set none. */
+  private static final Duration UNLIMITED = Duration.ofDays(1);
+
+  private static SearchPage failed(Parts.SearchForm form, String message, String feed, String csv, String csvShown,
+      String landscape, List<Parts.Link> chips, Optional<String> clearAll, SearchPage.Toggle recruiting) {
+    return new SearchPage(form, Optional.of(message), OptionalLong.empty(), List.of(), 1, List.of(), List.of(),
+        SearchPage.Pages.none(), feed, csv, csvShown, landscape, chips, clearAll, recruiting, Optional.empty());
+  }
+
+  /** The page number asked for: {@code page=N}, 1 to {@link #MAX_PAGE}, 1 when absent. */
+  private static int page(Map<String, List<String>> params) {
+    List<String> v = params.get("page");
+    if (v == null) {
+      return 1;
+    }
+    try {
+      int n = Integer.parseInt(v.getFirst().strip());
+      if (v.size() == 1 && n >= 1 && n <= MAX_PAGE) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException("The page number must be a whole number from 1 to " + MAX_PAGE + ", got '"
+        + String.join(", ", v) + "'; to go further, narrow the search or download it as CSV");
+  }
+
+  /** Previous, next and the numbers around this page, with the first and last pages. */
+  private static SearchPage.Pages pages(Map<String, List<String>> params, int page, SearchResult result) {
+    long total = result.totalCount().orElse(0);
+    int last = (int) Math.min(MAX_PAGE, Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    if (last <= 1 && page == 1) {
+      return SearchPage.Pages.none();
+    }
+    Optional<String> previous = page > 1 ? Optional.of(pageLink(params, page - 1)) : Optional.empty();
+    Optional<String> next = page < last && result.nextPageToken().isPresent() ? Optional.of(pageLink(params, page + 1))
+        : Optional.empty();
+    List<SearchPage.PageLink> numbers = new ArrayList<>();
+    int from = Math.max(1, page - 2);
+    int to = Math.min(last, page + 2);
+    if (from > 1) {
+      numbers.add(new SearchPage.PageLink(1, Optional.of(pageLink(params, 1)), false));
+      if (from > 2) {
+        numbers.add(new SearchPage.PageLink(0, Optional.empty(), false));
+      }
+    }
+    for (int n = from; n <= to; n++) {
+      numbers.add(new SearchPage.PageLink(n, n == page ? Optional.empty() : Optional.of(pageLink(params, n)), n == page));
+    }
+    if (to < last) {
+      if (to < last - 1) {
+        numbers.add(new SearchPage.PageLink(0, Optional.empty(), false));
+      }
+      numbers.add(new SearchPage.PageLink(last, Optional.of(pageLink(params, last)), false));
+    }
+    return new SearchPage.Pages(previous, next, numbers);
+  }
+
+  /** An address that pages by the API's cursor ({@code pageToken}, from older links): next, and back to the first. */
+  private static SearchPage.Pages cursorPages(Map<String, List<String>> params, SearchResult result) {
     Optional<String> next = result.nextPageToken().map(token -> {
       Map<String, List<String>> p = new LinkedHashMap<>(params);
       p.put("pageToken", List.of(token));
       return Links.search(p);
     });
-    Optional<String> first = Optional.empty();
-    if (params.containsKey("pageToken")) {
-      Map<String, List<String>> p = new LinkedHashMap<>(params);
-      p.remove("pageToken");
-      first = Optional.of(Links.search(p));
+    return new SearchPage.Pages(Optional.of(pageLink(params, 1)), next, List.of());
+  }
+
+  private static String pageLink(Map<String, List<String>> params, int n) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    p.remove("pageToken");
+    p.remove("page");
+    if (n > 1) {
+      p.put("page", List.of(Integer.toString(n)));
     }
-    return new SearchPage(form, Optional.empty(), result.totalCount(), hits, facets, sorts(params), next, first, feed, csv,
-        Links.landscape(params), SearchFilters.active(params));
+    return Links.search(p);
+  }
+
+  private static SearchPage.Toggle recruitingToggle(Map<String, List<String>> params) {
+    Map<String, List<String>> p = new LinkedHashMap<>(params);
+    p.remove("pageToken");
+    p.remove("page");
+    boolean on = p.remove(SearchFilters.OPEN) != null;
+    if (!on) {
+      p.put(SearchFilters.OPEN, List.of("on"));
+    }
+    return new SearchPage.Toggle(on, Links.search(p));
   }
 
   /**
@@ -127,6 +228,7 @@ final class SearchPages {
   }
 
   static Parts.SearchForm form(Map<String, List<String>> params) {
+    // What the form does not show, it carries hidden; the page shows each as a chip to remove.
     List<Parts.Param> hidden = new ArrayList<>();
     params.forEach((k, values) -> {
       if (k.equals("aggFilters")) {
@@ -138,17 +240,21 @@ final class SearchPages {
       }
     });
     String within = first(params, "nearDistance");
-    return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.locn"),
-        first(params, "near"), within.isEmpty() ? "50mi" : within, first(params, "age"),
+    return new Parts.SearchForm(first(params, "query.cond"), first(params, "query.term"), first(params, "query.intr"),
+        first(params, "query.locn"), first(params, "near"), within.isEmpty() ? "50mi" : within, first(params, "age"),
+        first(params, SearchFilters.SEX).toLowerCase(Locale.ROOT), !first(params, SearchFilters.OPEN).isEmpty(),
         first(params, SearchFilters.DOSE_MIN), first(params, SearchFilters.DOSE_MAX), SearchFilters.shownTrust(params),
         hidden);
   }
 
-  private static SearchPage.Hit hit(Hit h) {
+  private static SearchPage.Hit hit(int number, Hit h) {
     Study s = h.study();
     var p = s.protocolSection();
-    String status = p == null || p.statusModule() == null || p.statusModule().overallStatus() == null ? ""
-        : Labels.of(p.statusModule().overallStatus());
+    var status = p == null || p.statusModule() == null ? null : p.statusModule();
+    String overall = status == null || status.overallStatus() == null ? "" : Labels.of(status.overallStatus());
+    boolean open = status != null && status.overallStatus() != null
+        && List.of("RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE")
+            .contains(status.overallStatus().name());
     String phases = p == null || p.designModule() == null || p.designModule().phases() == null ? ""
         : Labels.join(p.designModule().phases());
     List<String> conditions = p == null || p.conditionsModule() == null || p.conditionsModule().conditions() == null
@@ -158,8 +264,50 @@ final class SearchPages {
     List<String> sites = locations.stream().limit(SITES_SHOWN).map(SearchPages::site).toList();
     Optional<String> distance = h.nearest().map(n -> String.format(Locale.ROOT, "%.0f km (%s%s)", n.distanceMeters() / 1000,
         n.place(), n.precision().equals("city") ? ", city centre" : ""));
-    return new SearchPage.Hit(h.id(), Links.study(h.id()), StudyPages.title(s, h.id()), status, phases, conditions, sites,
+    String enrollment = "";
+    if (p != null && p.designModule() != null && p.designModule().enrollmentInfo() != null
+        && p.designModule().enrollmentInfo().count() != null) {
+      var e = p.designModule().enrollmentInfo();
+      enrollment = e.count() + " participants" + (e.type() != null && e.type().name().equals("ESTIMATED") ? " (planned)" : "");
+    }
+    List<String> dates = new ArrayList<>();
+    if (status != null && status.startDateStruct() != null && status.startDateStruct().date() != null) {
+      dates.add("Start " + when(String.valueOf(status.startDateStruct().date())));
+    }
+    if (status != null && status.primaryCompletionDateStruct() != null && status.primaryCompletionDateStruct().date() != null) {
+      dates.add("primary completion " + when(String.valueOf(status.primaryCompletionDateStruct().date())));
+    }
+    boolean results = s.hasResults() != null ? s.hasResults() : s.resultsSection() != null;
+    return new SearchPage.Hit(number, h.id(), Links.study(h.id()), StudyPages.title(s, h.id()), overall, open, phases,
+        conditions, enrollment, String.join(", ", dates), results, summary(s), sites,
         Math.max(0, locations.size() - SITES_SHOWN), distance);
+  }
+
+  /** "2019-03" as "Mar 2019", "2019-03-15" as "15 Mar 2019"; anything else as it is. */
+  static String when(String date) {
+    String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{2}))?").matcher(date);
+    if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 12) {
+      return date;
+    }
+    String month = months[Integer.parseInt(m.group(2)) - 1] + " " + m.group(1);
+    return m.group(3) == null ? month : Integer.parseInt(m.group(3)) + " " + month;
+  }
+
+  /** The brief summary's first sentence, cut at a word near {@link #SUMMARY_CHARS} characters. */
+  static String summary(Study s) {
+    var p = s.protocolSection();
+    String text = p == null || p.descriptionModule() == null || p.descriptionModule().briefSummary() == null ? ""
+        : p.descriptionModule().briefSummary().replaceAll("\\s+", " ").strip();
+    int end = text.indexOf(". ");
+    if (end > 40) {
+      text = text.substring(0, end + 1);
+    }
+    if (text.length() > SUMMARY_CHARS) {
+      int cut = text.lastIndexOf(' ', SUMMARY_CHARS);
+      text = text.substring(0, cut > SUMMARY_CHARS / 2 ? cut : SUMMARY_CHARS) + "…";
+    }
+    return text;
   }
 
   private static String site(Location l) {
@@ -174,32 +322,66 @@ final class SearchPages {
 
   private static SearchPage.FacetGroup facet(Facet f, Map<String, List<String>> params,
       List<SearchRequest.AggFilter> chosen) {
-    // The facet's values link to the aggFilters codes core's table gives them; facets without a
-    // filter (country, condition, sponsor class, intervention type) show counts only.
+    // A value links to the search with it added, or, when chosen, without it: values of one facet
+    // combine with OR, facets with AND. Facets with aggFilters codes (core's table) say so there;
+    // country, condition, sponsor type and intervention type by the portal's own parameters.
     Optional<AggFilters.Filter> filter = AggFilters.forFacet(f.name());
+    Optional<SearchFilters.Dimension> dimension = SearchFilters.Dimension.ofFacet(f.name());
     String aggName = filter.map(AggFilters.Filter::name).orElse(null);
     // What is chosen already, as the search parsed it (canonical names, lower-case codes).
     Map<String, List<String>> current = new LinkedHashMap<>();
     chosen.forEach(a -> current.put(a.name(), a.options()));
+    // The links write aggFilters as the search read them (the form's trust choice among them).
+    String aggFilters = AggFilterCodes.format(current);
     List<SearchPage.FacetLink> links = new ArrayList<>();
     for (FacetValue v : f.values()) {
-      String code = filter.flatMap(x -> x.optionForFacetValue(v.value())).map(AggFilters.Option::code).orElse(null);
-      boolean active = code != null && current.getOrDefault(aggName, List.of()).contains(code);
-      Optional<String> href = Optional.empty();
-      if (code != null && !active) {
-        Map<String, List<String>> p = new LinkedHashMap<>(params);
-        p.remove("pageToken");
-        // The form's trust choice is in current already (as aggFilters): the link carries it there.
+      Map<String, List<String>> p = new LinkedHashMap<>(params);
+      p.remove("pageToken");
+      p.remove("page");
+      boolean active;
+      if (filter.isPresent()) {
+        String code = filter.get().optionForFacetValue(v.value()).map(AggFilters.Option::code).orElse(null);
+        if (code == null) {
+          links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), Optional.empty(), false));
+          continue;
+        }
+        active = current.getOrDefault(aggName, List.of()).contains(code);
         p.remove(SearchFilters.TRUST);
-        p.put("aggFilters", List.of(withCode(current, aggName, code)));
-        href = Optional.of(Links.search(p));
+        String changed = active ? AggFilterCodes.without(aggFilters, aggName, code) : AggFilterCodes.with(aggFilters, aggName, code);
+        if (changed.isEmpty()) {
+          p.remove("aggFilters");
+        } else {
+          p.put("aggFilters", List.of(changed));
+        }
+      } else if (dimension.isPresent()) {
+        List<String> values = new ArrayList<>(params.getOrDefault(f.name(), List.of()));
+        active = values.contains(v.value());
+        if (active) {
+          values.remove(v.value());
+        } else {
+          values.add(v.value());
+        }
+        if (values.isEmpty()) {
+          p.remove(f.name());
+        } else {
+          p.put(f.name(), values);
+        }
+      } else {
+        links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), Optional.empty(), false));
+        continue;
       }
-      links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), href, active));
+      links.add(new SearchPage.FacetLink(facetLabel(f.name(), v.value()), v.count(), Optional.of(Links.search(p)), active));
     }
-    return new SearchPage.FacetGroup(facetName(f.name()), links);
+    // Chosen values always show; the rest fold beyond the first few.
+    List<SearchPage.FacetLink> shown = new ArrayList<>();
+    List<SearchPage.FacetLink> folded = new ArrayList<>();
+    for (SearchPage.FacetLink l : links) {
+      (shown.size() < FACET_VALUES_SHOWN || l.active() ? shown : folded).add(l);
+    }
+    return new SearchPage.FacetGroup(facetName(f.name()), shown, folded);
   }
 
-  private static String facetName(String name) {
+  static String facetName(String name) {
     return switch (name) {
       case "status" -> "Recruitment status";
       case "phase" -> "Phase";
@@ -221,7 +403,7 @@ final class SearchPages {
     };
   }
 
-  private static String facetLabel(String facet, String value) {
+  static String facetLabel(String facet, String value) {
     Optional<String> coded = switch (facet) {
       case "cellType" -> label(CellType.class, value);
       case "cellSource" -> label(TissueSource.class, value);
@@ -248,18 +430,28 @@ final class SearchPages {
     return Optional.ofNullable(Coded.parse(type, code)).map(Coded::label);
   }
 
-  private static List<Parts.Link> sorts(Map<String, List<String>> params) {
-    List<Parts.Link> links = new ArrayList<>();
-    String[][] options = {{"Relevance", ""}, {"Last update", "LastUpdatePostDate:desc"},
-        {"Start date", "StartDate:desc"}, {"Enrollment", "EnrollmentCount:desc"}};
+  private static List<SearchPage.Sort> sorts(Map<String, List<String>> params) {
+    List<SearchPage.Sort> links = new ArrayList<>();
+    List<String[]> options = new ArrayList<>(List.of(new String[] {"Relevance", ""},
+        new String[] {"Last update", "LastUpdatePostDate:desc"}, new String[] {"Start date", "StartDate:desc"},
+        new String[] {"Enrollment", "EnrollmentCount:desc"}));
+    if (params.containsKey("near")) {
+      options.add(1, new String[] {"Distance", SearchRequest.SortKey.DISTANCE});
+    }
+    String now = first(params, "sort");
     for (String[] o : options) {
       Map<String, List<String>> p = new LinkedHashMap<>(params);
       p.remove("pageToken");
+      p.remove("page");
       p.remove("sort");
       if (!o[1].isEmpty()) {
         p.put("sort", List.of(o[1]));
       }
-      links.add(new Parts.Link(o[0], Links.search(p)));
+      links.add(new SearchPage.Sort(o[0], Links.search(p), now.equalsIgnoreCase(o[1])));
+    }
+    if (links.stream().noneMatch(SearchPage.Sort::current)) {
+      // A sort the page does not offer (from a link): shown as it is, current.
+      links.add(new SearchPage.Sort(now, Links.search(params), true));
     }
     return links;
   }
@@ -269,13 +461,4 @@ final class SearchPages {
     return v == null || v.isEmpty() ? "" : v.get(0);
   }
 
-  /** {@code current} with one more code: the {@code aggFilters} value of a facet link. */
-  private static String withCode(Map<String, List<String>> current, String name, String code) {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    current.forEach((k, v) -> m.put(k, new ArrayList<>(v)));
-    m.computeIfAbsent(name, k -> new ArrayList<>()).add(code);
-    List<String> entries = new ArrayList<>();
-    m.forEach((k, v) -> entries.add(k + ":" + String.join(" ", v)));
-    return String.join(",", entries);
-  }
 }

@@ -63,6 +63,50 @@ public final class WebPages {
     return render("search.jte", SearchPages.build(t, params, Optional.of(limit)));
   }
 
+  /** A page and the HTTP status it goes with. */
+  public record Answer(int status, ChunkedBody body) {}
+
+  /**
+   * {@link #search(Trialdex, Map, Duration)} with its status: 400 when the search could not take its
+   * parameters (the page then says why, with the form to change them), else 200.
+   */
+  public static Answer searchAnswer(Trialdex t, Map<String, List<String>> params, Duration limit) {
+    SearchPage page = SearchPages.build(t, params, Optional.of(limit));
+    return new Answer(page.error().isPresent() ? 400 : 200, render("search.jte", page));
+  }
+
+  /**
+   * The API's search parameters of a portal search (its form's own filters, age, sex, facet values
+   * turned into {@code filter.advanced} and {@code aggFilters}), without what only pages it.
+   *
+   * @throws IllegalArgumentException naming a portal parameter whose value the page cannot take
+   */
+  public static Map<String, List<String>> apiParams(Map<String, List<String>> params) {
+    Map<String, List<String>> given = new java.util.LinkedHashMap<>();
+    params.forEach((k, v) -> {
+      List<String> values = v.stream().filter(x -> x != null && !x.isBlank()).toList();
+      if (!values.isEmpty()) {
+        given.put(k, values);
+      }
+    });
+    if (!given.containsKey("near")) {
+      given.remove("nearDistance");
+    }
+    given.remove("page");
+    return SearchPages.withAge(given);
+  }
+
+  /**
+   * An error page: the heading, what went wrong in words, and a search box to go on from there
+   * (a 404 for a page or trial that is not here, say).
+   */
+  public static ChunkedBody error(String heading, String message) {
+    return render("error.jte", new ErrorPage(heading, message, Parts.SearchForm.empty()));
+  }
+
+  /** What the error page shows. Public because the compiled template reads it. */
+  public record ErrorPage(String heading, String message, Parts.SearchForm form) {}
+
   /**
    * A trial's page: every section its record has, related trials, conflicts and findings.
    *
@@ -90,6 +134,12 @@ public final class WebPages {
    */
   public static ChunkedBody landscape(Trialdex t, Map<String, List<String>> params, Duration limit) {
     return render("landscape.jte", LandscapePages.build(t, params, limit));
+  }
+
+  /** {@link #landscape} with its status: 400 when the landscape could not take its parameters. */
+  public static Answer landscapeAnswer(Trialdex t, Map<String, List<String>> params, Duration limit) {
+    LandscapePage page = LandscapePages.build(t, params, limit);
+    return new Answer(page.error().isPresent() ? 400 : 200, render("landscape.jte", page));
   }
 
   /** The match page with an empty form. */

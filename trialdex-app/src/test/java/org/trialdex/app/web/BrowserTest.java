@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,11 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,17 +43,13 @@ import org.trialdex.app.http.HttpServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
-  /** Debian's Chromium and chromedriver; system properties override them (e.g. to check the skip). */
-  static final Path CHROMIUM = Path.of(System.getProperty("trialdex.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("trialdex.chromedriver", "/usr/bin/chromedriver"));
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern FOUND = Pattern.compile("(\\d+) trials? found");
   /** The record with two versions: its seed page, then its registry record from the MSC set. */
   private static final String TWO_VERSIONS = "NCT03123458";
 
   private Trialdex trialdex;
   private HttpServer server;
-  private ChromeDriverService service;
+  private Chromium chromium;
   private ChromeDriver browser;
   private String base;
   /** Why the browser tests skip, or null when Chromium and chromedriver are installed. */
@@ -67,12 +57,7 @@ class BrowserTest {
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    if (!Files.isExecutable(CHROMIUM)) {
-      absent = "browser tests skip: no Chromium at " + CHROMIUM + " (apt-get install chromium; ./run-tests installs it when run as root)";
-    } else if (!Files.isExecutable(CHROMEDRIVER)) {
-      absent = "browser tests skip: no chromedriver at " + CHROMEDRIVER
-          + " (apt-get install chromium-driver; ./run-tests installs it when run as root)";
-    }
+    absent = Chromium.absent().orElse(null);
     if (absent != null) {
       System.err.println(absent);
       return;
@@ -80,27 +65,8 @@ class BrowserTest {
     trialdex = WebStore.build(dir);
     server = HttpServer.start(trialdex, "127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
-
-    // Selenium warns that it has no DevTools bindings for this Chromium; the tests use WebDriver only.
-    java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
-    // The driver is named, so Selenium Manager is never asked to find (or download) one.
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile())
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + dir.resolve("chromium-profile"));
-    // The console, to find what the Content-Security-Policy blocked (see noContentSecurityPolicyViolations).
-    org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-    logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = Chromium.start(dir);
+    browser = chromium.driver();
   }
 
   /** Each test skips, with the reason, when the browser is not installed. */
@@ -118,19 +84,14 @@ class BrowserTest {
     if (browser == null) {
       return;
     }
-    List<String> blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-        .map(org.openqa.selenium.logging.LogEntry::getMessage)
-        .filter(m -> m.contains("Content Security Policy")).toList();
+    List<String> blocked = chromium.contentSecurityPolicyReports();
     assertTrue(blocked.isEmpty(), () -> "the Content-Security-Policy blocked: " + blocked);
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (service != null) {
-      service.stop();
+    if (chromium != null) {
+      chromium.close();
     }
     if (server != null) {
       server.close();
@@ -430,9 +391,7 @@ class BrowserTest {
   }
 
   private void waitForUrl(String part) {
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    chromium.waitForUrl(part);
   }
 
   private long total() {
@@ -519,22 +478,8 @@ class BrowserTest {
     return URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8);
   }
 
-  /** Saves the whole page: the window is made as tall as the document for the shot, then restored. */
+  /** Saves the whole page at the desktop width. */
   private void screenshot(String name) {
-    Dimension window = browser.manage().window().getSize();
-    long height = ((Number) browser.executeScript(
-        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
-    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 200, 16000)));
-    File png = browser.getScreenshotAs(OutputType.FILE);
-    browser.manage().window().setSize(window);
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Path target = SCREENSHOTS.resolve(name + ".png");
-      Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-      byte[] head = Files.readAllBytes(target);
-      assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', "a PNG at " + target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    chromium.screenshot(name, Chromium.DESKTOP);
   }
 }

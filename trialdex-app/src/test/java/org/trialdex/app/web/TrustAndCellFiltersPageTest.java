@@ -137,9 +137,18 @@ class TrustAndCellFiltersPageTest {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** A page the search refused: 400, the page saying why. */
+  private Document refused(String pathAndQuery, String saveAs) throws Exception {
+    return page(pathAndQuery, saveAs, 400);
+  }
+
   private Document page(String pathAndQuery, String saveAs) throws Exception {
+    return page(pathAndQuery, saveAs, 200);
+  }
+
+  private Document page(String pathAndQuery, String saveAs, int status) throws Exception {
     HttpResponse<String> r = fetch(pathAndQuery);
-    assertEquals(200, r.statusCode(), r::body);
+    assertEquals(status, r.statusCode(), r::body);
     Files.createDirectories(PAGES);
     Files.writeString(PAGES.resolve(saveAs + ".html"), r.body());
     return Jsoup.parse(r.body(), "http://127.0.0.1/");
@@ -298,9 +307,9 @@ class TrustAndCellFiltersPageTest {
     assertEquals(Set.of("NCT09999971"), hits(doc));
     assertEquals("1e6", doc.selectFirst("input#q-dose-min").val());
     assertEquals("1.5x10^6", doc.selectFirst("input#q-dose-max").val());
-    Element active = doc.selectFirst(".active-filters li");
+    Element active = doc.selectFirst(".chips li.chip");
     assertNotNull(active, "the dose is shown as an active filter");
-    assertEquals("Cell dose per kg: 1e6 to 1.5x10^6 cells Remove", active.text());
+    assertEquals("Cell dose per kg: 1e6 to 1.5x10^6 cells ×", active.text());
     Map<String, String> removed = params(active.selectFirst("a").attr("href"));
     assertFalse(removed.containsKey("doseMin") || removed.containsKey("doseMax"), removed::toString);
     assertEquals(5, hits(page(active.selectFirst("a").attr("href"), "search-dose-removed")).size());
@@ -319,25 +328,25 @@ class TrustAndCellFiltersPageTest {
   @Test
   void badDosesAreRefusedWithAClearMessage() throws Exception {
     assertEquals("The minimum cell dose per kg (2e6) is above the maximum (1e6); write the smaller number first",
-        alert(page("/search?doseMin=2e6&doseMax=1e6", "search-dose-bad-order")));
+        alert(refused("/search?doseMin=2e6&doseMax=1e6", "search-dose-bad-order")));
     assertEquals("The minimum cell dose per kg 'abc' is not a number of cells; write it as 1000000, 1e6, 1.5x10^6 or 10^6",
-        alert(page("/search?doseMin=abc", "search-dose-abc")));
+        alert(refused("/search?doseMin=abc", "search-dose-abc")));
     assertEquals("The maximum cell dose per kg '-5' is not a number of cells; write it as 1000000, 1e6, 1.5x10^6 or 10^6",
-        alert(page("/search?doseMax=-5", "search-dose-negative")));
+        alert(refused("/search?doseMax=-5", "search-dose-negative")));
     // An attempt to write query syntax into the box is refused, not run.
     String injected = "1e6, MAX] OR AREA[CellType]msc OR AREA[CellDosePerKg]RANGE[0";
-    assertTrue(alert(page("/search?doseMin=" + q(injected), "search-dose-injected")).startsWith(
+    assertTrue(alert(refused("/search?doseMin=" + q(injected), "search-dose-injected")).startsWith(
         "The minimum cell dose per kg '" + injected + "' is not a number of cells"));
-    Document script = page("/search?doseMin=" + q("<script>alert(1)</script>"), "search-dose-script");
+    Document script = refused("/search?doseMin=" + q("<script>alert(1)</script>"), "search-dose-script");
     assertTrue(alert(script).contains("'<script>alert(1)</script>' is not a number of cells"), alert(script));
     assertTrue(script.select("script").stream().noneMatch(s -> s.data().contains("alert")), "no injected script");
     assertEquals("<script>alert(1)</script>", script.selectFirst("input#q-dose-min").val());
     // The active filter stays listed with its remove link, so the page is not a dead end.
-    assertEquals(1, script.select("[role=alert] li a").size());
+    assertEquals(1, script.select(".chips li.chip a").size());
     // Beyond what a double holds: the search's own message.
-    assertTrue(alert(page("/search?doseMax=1e400", "search-dose-huge")).contains("too large"));
+    assertTrue(alert(refused("/search?doseMax=1e400", "search-dose-huge")).contains("too large"));
     // Given twice.
-    assertTrue(alert(page("/search?doseMin=1&doseMin=2", "search-dose-twice")).startsWith("Give one minimum cell dose per kg"));
+    assertTrue(alert(refused("/search?doseMin=1&doseMin=2", "search-dose-twice")).startsWith("Give one minimum cell dose per kg"));
   }
 
   @Test
@@ -346,8 +355,8 @@ class TrustAndCellFiltersPageTest {
     assertEquals(Set.of("NCT09999972", "NCT09999975"), hits(hidden));
     assertEquals("none", hidden.selectFirst("select#q-trust option[selected]").val());
     assertEquals("Hide trials with any trust signal", hidden.selectFirst("select#q-trust option[selected]").text());
-    Element active = hidden.selectFirst(".active-filters li");
-    assertEquals("Trust signals: hiding trials with any trust signal Remove", active.text());
+    Element active = hidden.selectFirst(".chips li.chip");
+    assertEquals("Trust signals: hiding trials with any trust signal ×", active.text());
     assertFalse(params(active.selectFirst("a").attr("href")).containsKey("trust"));
     // The form does not also carry the choice hidden: changing the select changes the filter.
     assertTrue(hidden.select("form.search input[type=hidden]").stream().noneMatch(i -> i.val().contains("trust")));
@@ -356,7 +365,7 @@ class TrustAndCellFiltersPageTest {
     assertEquals(Set.of("NCT09999974"), hits(page("/search?trust=RESULTS-OVERDUE", "search-trust-overdue")));
     Document both = page("/search?trust=single-site-company&doseMin=1", "search-trust-and-dose");
     assertEquals(Set.of(), hits(both));
-    assertEquals(2, both.select(".active-filters li").size());
+    assertEquals(2, both.select(".chips li.chip").size());
     // With the API's aggFilters: recruiting trials without a signal.
     assertEquals(Set.of("NCT09999975"), hits(page("/search?aggFilters=" + q("status:rec") + "&trust=none", "search-trust-rec")));
     // Choices are worded neutrally: no accusation, each a label of core's kinds.
@@ -370,10 +379,10 @@ class TrustAndCellFiltersPageTest {
 
   @Test
   void badTrustChoicesAreRefusedAndEscaped() throws Exception {
-    Document doc = page("/search?trust=" + q("<script>alert(1)</script>"), "search-trust-script");
+    Document doc = refused("/search?trust=" + q("<script>alert(1)</script>"), "search-trust-script");
     assertEquals("The trust signal choice '<script>alert(1)</script>' is not one of: pay, single-site-company, "
         + "us-no-fda-flag, results-overdue, status-unverified, none", alert(doc));
     assertTrue(doc.select("script").stream().noneMatch(s -> s.data().contains("alert")), "no injected script");
-    assertTrue(alert(page("/search?aggFilters=" + q("trust:scam"), "search-trust-agg-bad")).contains("\"scam\" is not an option of trust"));
+    assertTrue(alert(refused("/search?aggFilters=" + q("trust:scam"), "search-trust-agg-bad")).contains("\"scam\" is not an option of trust"));
   }
 }

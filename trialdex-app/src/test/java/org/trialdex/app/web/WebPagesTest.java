@@ -2,6 +2,8 @@ package org.trialdex.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -218,11 +220,15 @@ class WebPagesTest {
     assertTrue(doc.selectFirst("h2#h-results").text().matches("\\d+ trials found"), doc.selectFirst("h2#h-results")::text);
     assertFalse(doc.select("aside.facets h3:contains(Recruitment status) + ul a[href*=aggFilters=status%3A]").isEmpty(), doc::html);
     Element next = doc.selectFirst("a[rel=next]");
-    assertTrue(next != null && next.attr("href").contains("pageToken="), "next page link");
+    assertTrue(next != null && next.attr("href").endsWith("&page=2"), "next page link");
     assertTrue(next.attr("href").startsWith("/search?query.cond=graft+versus+host+disease"), next.attr("href"));
+    assertEquals("1", doc.selectFirst("nav.pages [aria-current=page]").text());
+    assertNull(doc.selectFirst("a[rel=prev]"), "no previous page on the first");
     assertFalse(doc.select("a[href^=/feed?query.cond=]").isEmpty());
-    assertFalse(doc.select("a[href^=/api/v2/studies?][href$=format=csv]").isEmpty());
+    assertFalse(doc.select("a[href^=/search/download.csv?query.cond=][href$=columns=shown]").isEmpty());
+    assertFalse(doc.select("a[href^=/search/download.csv?query.cond=]:not([href*=columns])").isEmpty());
     assertFalse(doc.select("nav[aria-label=Sort] a[href*=sort=LastUpdatePostDate]").isEmpty());
+    assertEquals("Relevance", doc.selectFirst("nav[aria-label=Sort] [aria-current]").text());
     assertEquals("graft versus host disease", doc.selectFirst("input[name=query.cond]").val());
 
     // Following the facet link narrows the search; the chosen value shows as selected.
@@ -231,8 +237,12 @@ class WebPagesTest {
     narrowed.put("aggFilters", List.of("status:rec"));
     assertTrue(facet.contains("aggFilters=status%3Arec"), facet);
     Document recruiting = page("search-gvhd-recruiting", WebPages.search(t, narrowed));
-    assertTrue(recruiting.select("ol.hits .badge").eachText().stream().allMatch("Recruiting"::equals));
-    assertFalse(recruiting.select("aside.facets strong:contains(Recruiting)").isEmpty());
+    assertTrue(recruiting.select("ol.hits .badge.status").eachText().stream().allMatch("Recruiting"::equals));
+    // Chosen: ticked, its link takes it away; the chip says it too.
+    Element chosen = recruiting.selectFirst("aside.facets a.facet.on:contains(Recruiting)");
+    assertNotNull(chosen);
+    assertEquals("/search?query.cond=graft+versus+host+disease", chosen.attr("href"));
+    assertEquals("Recruitment status: Recruiting ×", recruiting.selectFirst(".chips li.chip:contains(Recruiting)").text());
     assertEquals("status:rec", recruiting.selectFirst("input[type=hidden][name=aggFilters]").val());
   }
 
@@ -241,9 +251,13 @@ class WebPagesTest {
     Document doc = page("search-near", WebPages.search(t, Map.of("near", List.of("Beijing"), "nearDistance",
         List.of("25mi"))));
     assertTrue(doc.select("[role=alert]").isEmpty(), doc.select("[role=alert]").text());
-    List<String> lines = doc.select("ol.hits li > p:first-of-type").eachText();
+    List<String> lines = doc.select("ol.hits > li").eachText();
     assertFalse(lines.isEmpty(), "trials near Beijing");
-    assertTrue(lines.stream().allMatch(l -> l.contains("nearest site") && l.contains("Beijing")), lines::toString);
+    assertTrue(lines.stream().allMatch(l -> l.contains("Nearest site:") && l.contains("Beijing")), lines::toString);
+    // The map: the circle of the search and a dot per site within it, at least one per trial.
+    assertEquals(1, doc.select("figure.site-map svg circle.radius").size());
+    assertTrue(doc.select("figure.site-map svg circle.site").size() >= lines.size(), doc.select("figure.site-map").outerHtml());
+    assertTrue(doc.select("figure.site-map svg path.land").size() > 0, "China's outline at least");
     assertEquals("Beijing", doc.selectFirst("input[name=near]").val());
     assertEquals("25mi", doc.selectFirst("select[name=nearDistance] option[selected]").val());
     Document unknown = page("search-near-unknown", WebPages.search(t, Map.of("near", List.of("Qwxzy"))));
@@ -296,7 +310,8 @@ class WebPagesTest {
     page(WebStore.SCRIPT_ID, html);
     Document doc = Jsoup.parse(html);
     // The page's own script (it marks a match's verdicts from the link's fragment) is the only one.
-    assertTrue(doc.select("script:not(#match-marks)").isEmpty(), "no script element from the record");
+    // With the layout's own (it folds the filters on a phone).
+    assertTrue(doc.select("script:not(#match-marks):not(#portal)").isEmpty(), "no script element from the record");
     assertTrue(doc.select("main b").isEmpty(), "no b element from the record");
     assertEquals(WebStore.SCRIPT_TITLE, doc.selectFirst("h1").text());
     assertTrue(html.contains("&lt;script&gt;"), "title escaped");
