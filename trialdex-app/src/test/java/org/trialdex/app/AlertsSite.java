@@ -58,6 +58,11 @@ public final class AlertsSite implements AutoCloseable {
   public AlertsSite(Path dir, String records, Clock clock, boolean webhooksToLoopback) {
     this.dir = dir;
     this.data = dir.resolve("data");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     importRecords(records);
     this.mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     mail.start();
