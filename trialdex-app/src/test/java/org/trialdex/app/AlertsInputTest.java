@@ -103,6 +103,27 @@ class AlertsInputTest {
   }
 
   @Test
+  void serveRefusesMailSettingsThatCannotWork() {
+    Cli noSender = Cli.run("serve", "--data", dir.resolve("unused").toString(), "--smtp-host", "127.0.0.1",
+        "--public-url", "https://trials.example.org");
+    assertEquals(2, noSender.exitCode(), noSender::toString);
+    assertTrue(noSender.err().contains("--smtp-host needs --mail-from"), noSender.err());
+    Cli noUrl = Cli.run("serve", "--data", dir.resolve("unused").toString(), "--smtp-host", "127.0.0.1",
+        "--mail-from", "alerts@trials.example.org");
+    assertEquals(2, noUrl.exitCode(), noUrl::toString);
+    assertTrue(noUrl.err().contains("--smtp-host needs --public-url"), noUrl.err());
+    Cli badSecurity = Cli.run("serve", "--data", dir.resolve("unused").toString(), "--smtp-host", "127.0.0.1",
+        "--smtp-security", "ssl3", "--mail-from", "alerts@trials.example.org", "--public-url", "https://t.example.org");
+    assertEquals(2, badSecurity.exitCode(), badSecurity::toString);
+    assertTrue(badSecurity.err().contains("the SMTP security must be none, starttls or tls, got 'ssl3'"),
+        badSecurity.err());
+    Cli badFrom = Cli.run("serve", "--data", dir.resolve("unused").toString(), "--smtp-host", "127.0.0.1",
+        "--mail-from", "not-an-address", "--public-url", "https://t.example.org");
+    assertEquals(2, badFrom.exitCode(), badFrom::toString);
+    assertTrue(badFrom.err().contains("the sender address 'not-an-address' is not an e-mail address"), badFrom.err());
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // last: it spends this client's allowance
   void aClientCanMakeOnlyAFewSubscriptionsAtOnce() throws Exception {
     for (int i = 0; i < 10; i++) { // refused requests spend nothing

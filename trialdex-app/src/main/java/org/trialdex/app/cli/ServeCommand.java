@@ -219,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       var security = org.trialdex.app.service.alerts.SmtpSettings.Security.of(smtpSecurity != null ? smtpSecurity
           : env("TRIALDEX_SMTP_SECURITY").orElse("starttls"));
-      int port = smtpPort != null ? smtpPort : env("TRIALDEX_SMTP_PORT").map(ServeCommand::port)
+      int port = smtpPort != null ? smtpPort : env("TRIALDEX_SMTP_PORT").map(ServeCommand::smtpPort)
           .orElse(switch (security) {
             case STARTTLS -> 587;
             case TLS -> 465;
@@ -284,6 +284,14 @@ final class ServeCommand implements Callable<Integer> {
       return text.map(PublicUrl::of);
     } catch (IllegalArgumentException e) {
       throw new TrialdexCommand.UsageError(from + ": " + e.getMessage());
+    }
+  }
+
+  private static int smtpPort(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new TrialdexCommand.UsageError("TRIALDEX_SMTP_PORT takes a port number, got '" + text + "'");
     }
   }
 

@@ -60,6 +60,11 @@ final class AlertSink implements ChangeFollower.Sink {
   @Override
   public void apply(List<Change> changes, long upTo) {
     List<Subscription> active = subs.active();
+    if (active.isEmpty()) {
+      // Nobody to alert: no write (a server without subscribers adds no write per batch). After a
+      // restart the follower reads these changes again, which finds nobody again.
+      return;
+    }
     // The last change of each record in the batch: the current record covers the ones before it.
     Map<String, Long> changed = new LinkedHashMap<>();
     for (Change c : changes) {
