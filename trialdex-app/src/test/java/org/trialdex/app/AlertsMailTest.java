@@ -224,6 +224,36 @@ class AlertsMailTest {
     assertEquals(List.of("Status: Recruiting → Completed"), once.getFirst().details());
   }
 
+  @Test
+  void theManagePageChangesTheWatchShowsTheAddressMaskedAndDeletesEverything() throws Exception {
+    String confirmation = subscribeAndConfirm("ana.lopez@example.org", "immediate");
+    String manage = site.link(confirmation, "/alerts/[A-Za-z0-9_-]{43}");
+    String token = manage.substring(manage.lastIndexOf('/') + 1);
+
+    HttpResponse<String> page = site.get(manage);
+    assertEquals(200, page.statusCode());
+    assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+    assertTrue(page.body().contains("a•••@example.org"), page.body());
+    assertFalse(page.body().contains("ana.lopez"), "never the address in full");
+
+    HttpResponse<String> saved = site.post(manage, "rule", "results", "rule", "eligibility", "frequency", "weekly");
+    assertEquals(200, saved.statusCode(), saved::body);
+    assertTrue(saved.body().contains("Saved."), saved.body());
+    Subscription changed = site.trialdex().store().subscriptions().byToken(token).orElseThrow();
+    assertEquals(java.util.Set.of(Subscription.Rule.RESULTS, Subscription.Rule.ELIGIBILITY), changed.rules());
+    assertEquals(Subscription.Frequency.WEEKLY, changed.frequency());
+    HttpResponse<String> none = site.post(manage, "frequency", "weekly");
+    assertEquals(400, none.statusCode());
+    assertTrue(none.body().contains("Not saved: choose at least one thing to watch"), none.body());
+
+    HttpResponse<String> deleted = site.post(manage + "/delete");
+    assertEquals(200, deleted.statusCode());
+    assertTrue(site.trialdex().store().subscriptions().byToken(token).isEmpty());
+    assertEquals(List.of(), site.trialdex().store().subscriptions().active());
+    assertEquals(404, site.get(manage).statusCode());
+    assertEquals(404, site.get(manage + "/feed").statusCode());
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.trialdex.app.Trialdex;
@@ -148,11 +147,6 @@ public final class AlertPages {
   public static ChunkedBody message(String heading, List<String> lines, List<Parts.Link> links, Optional<String> form,
       String button) {
     return WebPages.render("alerts/message.jte", new AlertPage.Message(heading, lines, links, form, button));
-  }
-
-  /** Query parameters as the search page's link carries them, for "Back to the search". */
-  static String query(Map<String, List<String>> params) {
-    return Links.search(params);
   }
 
   private static String hostOf(String url) {
