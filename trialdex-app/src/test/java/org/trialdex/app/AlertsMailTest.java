@@ -254,6 +254,19 @@ class AlertsMailTest {
     assertEquals(404, site.get(manage + "/feed").statusCode());
   }
 
+  @Test
+  void whenTheConfirmationCannotBeSentNothingIsKept() throws Exception {
+    site.stopMail();
+
+    HttpResponse<String> page = watchByMail("ana@example.org", "immediate");
+
+    assertEquals(503, page.statusCode(), page::body);
+    assertTrue(page.body().contains("the confirmation mail could not be sent just now; try again later"), page.body());
+    site.startMail();
+    assertEquals(200, watchByMail("ana@example.org", "immediate").statusCode(), "the address was not kept");
+    assertEquals(1, site.awaitMails(1).size());
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
