@@ -15,6 +15,7 @@ import org.trialdex.app.service.Reports;
 import org.trialdex.app.service.Searches;
 import org.trialdex.app.service.Syncs;
 import org.trialdex.app.service.Tokens;
+import org.trialdex.app.service.alerts.Alerts;
 import org.trialdex.core.validate.StudyValidator;
 import org.trialdex.ingest.Importer;
 import org.trialdex.ingest.ReadOptions;
@@ -53,6 +54,8 @@ public final class Trialdex implements AutoCloseable {
   private final Tokens tokens;
   /** Parses of criteria kept beside the index, for the next process (opened when first used). */
   private final CriteriaCache criteriaCache;
+  /** Built when first asked for, with the settings of {@link #alerts(Alerts.Settings)} or the defaults. */
+  private Alerts alerts;
   /** Loaded when first needed: showing or exporting a record needs no vocabulary. */
   private final Supplier<Vocabulary> vocabulary;
 
@@ -178,6 +181,37 @@ public final class Trialdex implements AutoCloseable {
     return tokens;
   }
 
+  /**
+   * Alerts (issue #15) with {@code settings}: the mail server, the public URL for the links in mails,
+   * limits. Call before {@link #alerts()} is first used (a server configures them at start).
+   *
+   * @throws IllegalStateException when alerts were already built
+   */
+  public synchronized Alerts alerts(Alerts.Settings settings) {
+    if (alerts != null) {
+      throw new IllegalStateException("alerts are already set up; configure them before first use");
+    }
+    alerts = Alerts.of(store, searches, this::indexPosition, clock, settings);
+    return alerts;
+  }
+
+  /** Following searches and trials by feed, e-mail and webhook (issue #15); default settings unless set. */
+  public synchronized Alerts alerts() {
+    if (alerts == null) {
+      alerts = Alerts.of(store, searches, this::indexPosition, clock, Alerts.Settings.defaults());
+    }
+    return alerts;
+  }
+
+  /**
+   * The change log position searches reflect. Asking for the search service first brings an index
+   * this process writes without a background follower up to date, as a search would.
+   */
+  private long indexPosition() {
+    indexing.service();
+    return indexing.status().indexPosition();
+  }
+
   /** Patient matching: which trials a patient could join, criterion by criterion. */
   public Matches matches() {
     return matches;
@@ -218,6 +252,13 @@ public final class Trialdex implements AutoCloseable {
 
   @Override
   public void close() {
+    Alerts a;
+    synchronized (this) {
+      a = alerts;
+    }
+    if (a != null) {
+      a.close();
+    }
     try {
       criteriaCache.close(); // writes the parses still queued
     } finally {

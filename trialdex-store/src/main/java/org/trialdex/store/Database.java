@@ -117,7 +117,7 @@ final class Database implements AutoCloseable {
    * The version of the newest migration in {@code db/migration}; a test checks that they agree.
    * A schema at this version is not migrated again.
    */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
 
   /**
    * Applies the migrations in {@code db/migration} that have not run yet. When the schema is

@@ -84,12 +84,19 @@ final class JdbcStudyStore implements StudyStore {
   private final StudyMerger merger = new StudyMerger();
   private volatile String storeId;
   private final ApiTokens tokens;
+  private final Subscriptions subscriptions;
 
   JdbcStudyStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
     SecureRandom random = new SecureRandom();
     this.tokens = new JdbcApiTokens(this, clock, random, new TokenHash(random));
+    this.subscriptions = new JdbcSubscriptions(this, clock, random);
+  }
+
+  @Override
+  public Subscriptions subscriptions() {
+    return subscriptions;
   }
 
   @Override

@@ -200,6 +200,11 @@ public interface StudyStore extends AutoCloseable {
   /** The API tokens that open writes over HTTP, kept in this store (never their secrets). */
   ApiTokens tokens();
 
+  // ---------------------------------------------------------------- alerts
+
+  /** Subscriptions to searches and trials and their alerts (issue #15). */
+  Subscriptions subscriptions();
+
   /** Closes the store's connections, including those of streams still open. */
   @Override
   void close();

@@ -623,11 +623,15 @@ abstract class StudyStoreContract {
       }
       s.executeUpdate("DROP TABLE api_token");
       s.executeUpdate("DROP TABLE sync_state");
-      // Back to V3: V4, V5 and V6 run again on open.
-      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '" + Database.SCHEMA_VERSION + "')");
+      for (String table : List.of("alert_subscription", "alert_member", "alert", "alert_follower")) {
+        s.executeUpdate("DROP TABLE " + table);
+      }
+      // Back to V3: V4 to V7 run again on open.
+      s.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6', '" + Database.SCHEMA_VERSION
+          + "')");
     }
     reopen();
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), migrationsApplied());
     ImportRun run = store.beginRun("after the migration", List.of());
     assertEquals(ProcessHandle.current().pid(), run.owner().orElseThrow().pid());
     assertEquals(run, store.importRuns().getFirst());
@@ -663,7 +667,7 @@ abstract class StudyStoreContract {
     assertEquals(counts, store.counts());
     assertEquals(runs, store.importRuns());
     assertEquals(2, store.current(nctId(sample.get(2))).orElseThrow().version());
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"), migrationsApplied());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), migrationsApplied());
     assertEquals(List.of(new PutOutcome(nctId(sample.get(2)), Kind.UNCHANGED, 2)),
         importRun(List.of(withBriefTitle(sample.get(2), "changed"))));
   }

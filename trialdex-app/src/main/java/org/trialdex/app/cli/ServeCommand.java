@@ -86,6 +86,40 @@ final class ServeCommand implements Callable<Integer> {
           + "(default: 256M).")
   String adminMaxBody;
 
+  @Option(names = "--smtp-host", paramLabel = "HOST",
+      description = {"The mail server alert e-mail goes through (default: $TRIALDEX_SMTP_HOST). Without it, and",
+          "without --public-url for the links in mails, subscribers can choose the feed or a webhook only."})
+  String smtpHost;
+
+  @Option(names = "--smtp-port", paramLabel = "PORT",
+      description = "The mail server's port (default: $TRIALDEX_SMTP_PORT, else 587 with starttls, 465 with tls, 25).")
+  Integer smtpPort;
+
+  @Option(names = "--smtp-security", paramLabel = "MODE",
+      description = "none, starttls or tls (default: $TRIALDEX_SMTP_SECURITY or starttls).")
+  String smtpSecurity;
+
+  @Option(names = "--smtp-user", paramLabel = "USER",
+      description = "The login at the mail server, if it wants one (default: $TRIALDEX_SMTP_USER).")
+  String smtpUser;
+
+  @Option(names = "--smtp-password-file", paramLabel = "FILE",
+      description = {"A file holding the mail server's password (its first line); else $TRIALDEX_SMTP_PASSWORD.",
+          "Never on the command line, where other users of the machine can read it."})
+  java.nio.file.Path smtpPasswordFile;
+
+  @Option(names = "--mail-from", paramLabel = "ADDRESS",
+      description = "The sender of alert mail, e.g. alerts@trials.example.org (default: $TRIALDEX_MAIL_FROM).")
+  String mailFrom;
+
+  @Option(names = "--alerts-per-address", paramLabel = "N",
+      description = "Subscriptions one e-mail address may hold (default: 20).")
+  Integer alertsPerAddress;
+
+  @Option(names = "--webhooks-to-internal-addresses",
+      description = "Let webhooks post to loopback and private addresses (default: public addresses only).")
+  boolean webhooksToInternal;
+
   @Override
   public Integer call() throws InterruptedException {
     int p = port != null ? port : env("TRIALDEX_PORT").map(ServeCommand::port).orElse(8080);
@@ -104,12 +138,15 @@ final class ServeCommand implements Callable<Integer> {
     org.trialdex.app.service.Syncs.Options sync = syncOptions.options();
 
     AdminSettings settings = admin();
+    org.trialdex.app.service.alerts.Alerts.Settings alertSettings = alerts(base);
     Trialdex trialdex = storeOptions.open();
     AdminSettings admin = settings.withSync(new SyncOnRequest(trialdex, sync, spec.commandLine().getErr()));
     HttpServer server;
     try {
       // Search follows the store from here on; a missing index is rebuilt while the server answers.
       trialdex.indexing().followInBackground();
+      // Alerts follow the store too, and deliver what is due (issue #15).
+      trialdex.alerts(alertSettings).start();
       server = HttpServer.start(trialdex, h, p, limits, base, admin);
     } catch (RuntimeException e) {
       trialdex.close();
@@ -166,6 +203,58 @@ final class ServeCommand implements Callable<Integer> {
     return admin;
   }
 
+  private org.trialdex.app.service.alerts.Alerts.Settings alerts(java.util.Optional<PublicUrl> base) {
+    var s = org.trialdex.app.service.alerts.Alerts.Settings.defaults();
+    if (base.isPresent()) {
+      s = s.withPublicUrl(base.get().base());
+    }
+    if (alertsPerAddress != null) {
+      s = s.withMaxPerAddress(inRange("--alerts-per-address", alertsPerAddress, 1, 10_000));
+    }
+    s = s.withWebhooksToInternalAddresses(webhooksToInternal);
+    java.util.Optional<String> host = smtpHost != null ? java.util.Optional.of(smtpHost) : env("TRIALDEX_SMTP_HOST");
+    if (host.isEmpty()) {
+      return s;
+    }
+    try {
+      var security = org.trialdex.app.service.alerts.SmtpSettings.Security.of(smtpSecurity != null ? smtpSecurity
+          : env("TRIALDEX_SMTP_SECURITY").orElse("starttls"));
+      int port = smtpPort != null ? smtpPort : env("TRIALDEX_SMTP_PORT").map(ServeCommand::smtpPort)
+          .orElse(switch (security) {
+            case STARTTLS -> 587;
+            case TLS -> 465;
+            case NONE -> 25;
+          });
+      String from = mailFrom != null ? mailFrom : env("TRIALDEX_MAIL_FROM").orElseThrow(() ->
+          new TrialdexCommand.UsageError("--smtp-host needs --mail-from (or TRIALDEX_MAIL_FROM): the sender of alert"
+              + " mail"));
+      if (base.isEmpty()) {
+        throw new TrialdexCommand.UsageError("--smtp-host needs --public-url (or TRIALDEX_PUBLIC_URL): alert mails"
+            + " link back to the server, and a link must work from the subscriber's mail program");
+      }
+      java.util.Optional<String> user = smtpUser != null ? java.util.Optional.of(smtpUser) : env("TRIALDEX_SMTP_USER");
+      return s.withSmtp(new org.trialdex.app.service.alerts.SmtpSettings(host.get(), port, user, password(), from,
+          security));
+    } catch (IllegalArgumentException e) {
+      throw new TrialdexCommand.UsageError(e.getMessage());
+    }
+  }
+
+  private java.util.Optional<String> password() {
+    if (smtpPasswordFile != null) {
+      try {
+        String text = java.nio.file.Files.readString(smtpPasswordFile).lines().findFirst().orElse("").strip();
+        if (text.isEmpty()) {
+          throw new TrialdexCommand.UsageError("--smtp-password-file " + smtpPasswordFile + " is empty");
+        }
+        return java.util.Optional.of(text);
+      } catch (java.io.IOException e) {
+        throw new TrialdexCommand.UsageError("--smtp-password-file " + smtpPasswordFile + " cannot be read: " + e);
+      }
+    }
+    return java.util.Optional.ofNullable(System.getenv("TRIALDEX_SMTP_PASSWORD")).filter(p -> !p.isEmpty());
+  }
+
   /** {@code 60/min}, {@code 60} (a minute) or {@code 2/s} as requests a minute. */
   static int perMinute(String text) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*(?:/\\s*(min|m|s|sec))?\\s*")
@@ -195,6 +284,14 @@ final class ServeCommand implements Callable<Integer> {
       return text.map(PublicUrl::of);
     } catch (IllegalArgumentException e) {
       throw new TrialdexCommand.UsageError(from + ": " + e.getMessage());
+    }
+  }
+
+  private static int smtpPort(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new TrialdexCommand.UsageError("TRIALDEX_SMTP_PORT takes a port number, got '" + text + "'");
     }
   }
 

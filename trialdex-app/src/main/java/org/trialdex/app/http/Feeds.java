@@ -121,13 +121,13 @@ final class Feeds {
     return parts.isEmpty() ? "all trials" : String.join(" ", parts);
   }
 
-  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+  static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(xmlText(text));
     xml.writeEndElement();
   }
 
-  private static void link(XMLStreamWriter xml, String href, String rel) throws XMLStreamException {
+  static void link(XMLStreamWriter xml, String href, String rel) throws XMLStreamException {
     xml.writeEmptyElement("link");
     xml.writeAttribute("rel", rel);
     xml.writeAttribute("href", xmlText(href));

@@ -133,7 +133,8 @@ public final class HttpServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(IDLE_TIMEOUT.toMillis()));
       config.requestLogger.http((ctx, ms) -> LOG.info(String.format(Locale.ROOT,
-          "method=%s path=%s status=%d ms=%.1f", SafeResponses.method(ctx), ctx.path(), ctx.statusCode(), ms)));
+          "method=%s path=%s status=%d ms=%.1f", SafeResponses.method(ctx), AlertRoutes.redact(ctx.path()),
+          ctx.statusCode(), ms)));
       // Security headers, HEAD as GET, Jetty's own refusals in JSON (issue #12).
       SafeResponses.configure(config);
     });
@@ -232,6 +233,7 @@ public final class HttpServer implements AutoCloseable {
     Extensions.routes(app, trialdex, admission);
     WebsiteHistory.routes(app, trialdex, admission);
     Feeds.routes(app, trialdex, admission, publicUrl);
+    AlertRoutes.routes(app, trialdex, admission, publicUrl);
     LandscapeApi.routes(app, trialdex, admission);
   }
 

@@ -157,7 +157,7 @@ public final class WebPages {
     return render("match.jte", MatchPages.build(t, form));
   }
 
-  private static ChunkedBody render(String template, Object page) {
+  static ChunkedBody render(String template, Object page) {
     ChunkedBody out = new ChunkedBody();
     ENGINE.render(template, page, out);
     return out;
