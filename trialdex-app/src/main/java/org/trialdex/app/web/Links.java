@@ -34,11 +34,13 @@ final class Links {
     return withQuery("/feed", p);
   }
 
-  static String csv(Map<String, List<String>> params) {
+  /** The form to follow a search (alerts), given the search's API parameters. */
+  static String follow(Map<String, List<String>> params) {
     Map<String, List<String>> p = new LinkedHashMap<>(params);
-    p.remove("pageToken");
-    p.put("format", List.of("csv"));
-    return withQuery("/api/v2/studies", p);
+    for (String name : List.of("pageToken", "page", "pageSize", "sort", "countTotal", "facets", "format", "fields")) {
+      p.remove(name);
+    }
+    return withQuery("/alerts/follow", p);
   }
 
   /**

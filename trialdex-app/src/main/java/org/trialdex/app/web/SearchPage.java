@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  * @param sorts links that re-sort the same search, the current one marked
  * @param pages previous, next and numbered pages
  * @param feed the same search as a feed
+ * @param follow the form to follow the search: alerts by e-mail, feed or webhook
  * @param csv every trial of the search as CSV, in ClinicalTrials.gov's download columns
  * @param csvShown every trial of the search as CSV, in the columns this page shows
  * @param landscape the landscape of the cell-therapy trials among these
@@ -26,7 +27,7 @@ import java.util.OptionalLong;
  * @param map the sites of this page's trials on a map, when any is located
  */
 public record SearchPage(int status, Parts.SearchForm form, Optional<String> error, OptionalLong total, List<Hit> hits, int start,
-    List<FacetGroup> facets, List<Sort> sorts, Pages pages, String feed, String csv, String csvShown, String landscape,
+    List<FacetGroup> facets, List<Sort> sorts, Pages pages, String feed, String follow, String csv, String csvShown, String landscape,
     List<Parts.Link> chips, Optional<String> clearAll, Toggle recruiting, Optional<SiteMap.Drawn> map) {
 
   public SearchPage {

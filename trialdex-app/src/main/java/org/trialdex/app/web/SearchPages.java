@@ -101,7 +101,7 @@ final class SearchPages {
     Optional<SiteMap.Drawn> map = SiteMap.draw(result.hits(), nearbyOthers(t, asked, request, result, skip, limit),
         request.geo(), skip + 1);
     return new SearchPage(200, form, Optional.empty(), result.totalCount(), hits, skip + 1, facets, sorts(params), pages,
-        feed, csv, csvShown, landscape, chips, clearAll, recruiting, map);
+        feed, Links.follow(effective), csv, csvShown, landscape, chips, clearAll, recruiting, map);
   }
 
   /**
@@ -150,7 +150,7 @@ final class SearchPages {
   private static SearchPage failed(int status, Parts.SearchForm form, String message, String feed, String csv, String csvShown,
       String landscape, List<Parts.Link> chips, Optional<String> clearAll, SearchPage.Toggle recruiting) {
     return new SearchPage(status, form, Optional.of(message), OptionalLong.empty(), List.of(), 1, List.of(), List.of(),
-        SearchPage.Pages.none(), feed, csv, csvShown, landscape, chips, clearAll, recruiting, Optional.empty());
+        SearchPage.Pages.none(), feed, Links.follow(Links.params()), csv, csvShown, landscape, chips, clearAll, recruiting, Optional.empty());
   }
 
   /** The page number asked for: {@code page=N}, 1 to {@link #MAX_PAGE}, 1 when absent. */
