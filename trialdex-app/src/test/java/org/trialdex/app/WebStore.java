@@ -42,6 +42,37 @@ public final class WebStore {
     return Trialdex.open(new StoreLocation.Sqlite(data), Clock.systemUTC());
   }
 
+  /**
+   * One page-test store ({@link #build}) per test run, for the classes that only read it: built when
+   * first asked for, closed and deleted when the JVM ends. Callers must not close it.
+   */
+  public static Trialdex shared() {
+    return Shared.STORE;
+  }
+
+  /** The holder idiom: the store is built on first use, once. */
+  private static final class Shared {
+    static final Trialdex STORE;
+
+    static {
+      Path dir;
+      try {
+        dir = Files.createTempDirectory("trialdex-web-store");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      STORE = build(dir);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        STORE.close();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+          // a temporary folder left behind
+        }
+      }, "shared-web-store"));
+    }
+  }
+
   public static Trialdex build(Path dir) {
     List<String> files = new ArrayList<>();
     files.add(SharedData.v2Sample().toString());

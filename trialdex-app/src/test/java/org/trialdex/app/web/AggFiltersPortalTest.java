@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trialdex.app.Trialdex;
 import org.trialdex.app.WebStore;
 import org.trialdex.core.catalog.AggFilters;
@@ -25,19 +22,12 @@ import org.trialdex.testing.ApiDocument;
  */
 class AggFiltersPortalTest {
 
-  @TempDir static Path dir;
+  /** The page-test store, shared with the other classes that only read it. */
   static Trialdex t;
 
   @BeforeAll
   static void store() {
-    t = WebStore.build(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    if (t != null) {
-      t.close();
-    }
+    t = WebStore.shared();
   }
 
   private static SearchPage search(String aggFilters) {

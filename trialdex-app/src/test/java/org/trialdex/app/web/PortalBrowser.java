@@ -3,13 +3,8 @@ package org.trialdex.app.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,14 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.trialdex.app.Trialdex;
 import org.trialdex.app.WebStore;
 import org.trialdex.app.http.HttpServer;
 
 /**
  * What the browser tests of the portal share: one headless Chromium per test class, and one server
- * over the page-test store ({@link WebStore#build}) per test run, built when the first class needs
- * it and closed when the JVM ends (the classes only read it). Each test skips, with the reason, when
+ * over the page-test store shared by the classes that only read it ({@link WebStore#shared}), started
+ * when the first class needs it and closed when the JVM ends. Each test skips, with the reason, when
  * Chromium or chromedriver is not installed; after each, nothing the page did may have been blocked
  * by the server's Content-Security-Policy (issue #12), as the browser's console tells.
  */
@@ -70,29 +64,14 @@ abstract class PortalBrowser {
     }
   }
 
-  /** The store and server, made on first use (the holder idiom), closed and deleted at the JVM's end. */
+  /** The server over the shared page-test store, started on first use (the holder idiom), closed at the JVM's end. */
   private static final class Shared {
     static final String BASE;
 
     static {
-      Path dir;
-      try {
-        dir = Files.createTempDirectory("trialdex-portal-browser");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Trialdex trialdex = WebStore.build(dir);
-      HttpServer server = HttpServer.start(trialdex, "127.0.0.1", 0);
+      HttpServer server = HttpServer.start(WebStore.shared(), "127.0.0.1", 0);
       BASE = "http://127.0.0.1:" + server.port();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        trialdex.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-          // a temporary folder left behind
-        }
-      }, "portal-browser-store"));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "portal-browser-server"));
     }
   }
 }

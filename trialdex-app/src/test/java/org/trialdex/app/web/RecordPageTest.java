@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +30,14 @@ import org.trialdex.core.model.Status;
  */
 class RecordPageTest {
 
+  /** Where the tests that make their own stores (a hand-made record, edits) put them. */
   @TempDir static Path dir;
+  /** The page-test store, shared with the other classes that only read it. */
   static Trialdex t;
 
   @BeforeAll
   static void store() {
-    t = WebStore.build(dir);
-  }
-
-  @AfterAll
-  static void close() {
-    if (t != null) {
-      t.close();
-    }
+    t = WebStore.shared();
   }
 
   private static Document study(String id) {
