@@ -15,8 +15,11 @@ import java.util.Locale;
  *     to; past it reading the archive stops (a zip bomb) with a message naming the limit. The
  *     default (100) is fifteen times the ratio of the registry's own XML export (6.6). Archives
  *     smaller than {@link #EXPANSION_ALLOWANCE} expanded are never stopped by it.
+ * @param pageUrl the address the pages being read were saved from ({@code import --url}), or null:
+ *     the page reader takes the trial's registry ids in it as the page's own and records it as the
+ *     page's URL. A URL the page gives itself (a saved page's canonical link) counts first.
  */
-public record ReadOptions(long maxRecordBytes, long maxArchiveEntries, long maxExpansion) {
+public record ReadOptions(long maxRecordBytes, long maxArchiveEntries, long maxExpansion, String pageUrl) {
 
   public static final long DEFAULT_MAX_RECORD_BYTES = 32L * 1024 * 1024;
   public static final long DEFAULT_MAX_ARCHIVE_ENTRIES = 1_000_000;
@@ -34,6 +37,20 @@ public record ReadOptions(long maxRecordBytes, long maxArchiveEntries, long maxE
     if (maxExpansion <= 0) {
       throw new IllegalArgumentException("maxExpansion must be positive, was " + maxExpansion);
     }
+    if (pageUrl != null && (pageUrl.isBlank() || pageUrl.length() > 2048 || pageUrl.chars().anyMatch(Character::isWhitespace))) {
+      throw new IllegalArgumentException("pageUrl must be one address without blanks, of at most 2,048 characters; was \""
+          + (pageUrl.length() > 80 ? pageUrl.substring(0, 77) + "..." : pageUrl) + "\"");
+    }
+  }
+
+  /** The given limits, and no page URL. */
+  public ReadOptions(long maxRecordBytes, long maxArchiveEntries, long maxExpansion) {
+    this(maxRecordBytes, maxArchiveEntries, maxExpansion, null);
+  }
+
+  /** These limits, with the address the pages were saved from. */
+  public ReadOptions withPageUrl(String url) {
+    return new ReadOptions(maxRecordBytes, maxArchiveEntries, maxExpansion, url);
   }
 
   /** The given record limit and the default archive limits. */

@@ -56,6 +56,11 @@ final class ImportCommand implements Callable<Integer> {
           + " stops, as a zip bomb would (default: ${DEFAULT-VALUE}).")
   long maxExpansion;
 
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The address the registry pages being imported were saved from: the trial's registry ids in it"
+          + " count as the page's own, and it is kept as the page's URL. A saved page's own canonical link counts first.")
+  String pageUrl;
+
   @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
   boolean noProgress;
 
@@ -72,7 +77,10 @@ final class ImportCommand implements Callable<Integer> {
       throw new TrialdexCommand.UsageError((maxArchiveEntries <= 0 ? "--max-archive-entries" : "--max-expansion")
           + " must be a positive number, was " + (maxArchiveEntries <= 0 ? maxArchiveEntries : maxExpansion));
     }
-    ReadOptions options = new ReadOptions(Sizes.parse(maxRecordSize, "--max-record-size"), maxArchiveEntries, maxExpansion);
+    if (pageUrl != null && !pageUrl.matches("(?i)https?://[^\\s]{1,2040}")) {
+      throw new TrialdexCommand.UsageError("--url must be an http or https address without blanks, was \"" + pageUrl + "\"");
+    }
+    ReadOptions options = new ReadOptions(Sizes.parse(maxRecordSize, "--max-record-size"), maxArchiveEntries, maxExpansion, pageUrl);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (FailureFile failures = FailureFile.open(failuresFile);

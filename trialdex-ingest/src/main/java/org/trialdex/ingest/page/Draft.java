@@ -24,6 +24,27 @@ final class Draft {
   final ObjectNode root = JsonNodeFactory.instance.objectNode();
   final List<FieldSpan> spans = new ArrayList<>();
   final List<Note> notes = new ArrayList<>();
+  /** Paths (from {@code protocolSection.}) of values read on weak evidence: by position or type, not by a label. */
+  final java.util.Set<String> low = new java.util.TreeSet<>();
+
+  /** Marks the value at {@code path} as read on weak evidence. */
+  void low(String path) {
+    if (has(path)) {
+      low.add(PS + path);
+    }
+  }
+
+  /** Sets a scalar text value over any value already there. */
+  void replace(String path, String text, Val at) {
+    int dot = path.lastIndexOf('.');
+    JsonNode parent = dot < 0 ? root.get("protocolSection") : node(path.substring(0, dot));
+    if (parent instanceof ObjectNode o) {
+      o.remove(path.substring(dot + 1));
+      spans.removeIf(s -> s.path().equals(PS + path));
+      low.remove(PS + path);
+    }
+    put(path, text, at);
+  }
 
   /** Sets a text value; false when the path already has one. */
   boolean put(String path, Val v) {

@@ -65,6 +65,11 @@ final class Lists {
     int i = p.d.size("conditionsModule.conditions");
     for (Line l : ls) {
       for (Val part : split(v(l), l.listItem() ? "[;]" : "[;]|,\\s(?=[A-Z])")) {
+        // A registry's codes after the name ("Low Back Pain 311509 0", ANZCTR) are not part of it.
+        String name = part.text().replaceFirst("(?:\\s+\\d{5,}(?:\\s+\\d{1,3})?|(?:\\s+\\d{1,3}){0}\\s+\\d{4,}\\s+\\d{1,4})$", "").strip();
+        if (!name.equals(part.text()) && !name.isEmpty()) {
+          part = part.part(p.page, name);
+        }
         if (p.d.put("conditionsModule.conditions[" + i + "]", part)) {
           i++;
         }
@@ -484,12 +489,11 @@ final class Lists {
         sponsors.get(sponsors.size() - 1)[1] = cls.get().name();
       } else if (sub.matches() && sub.group(1).toLowerCase(Locale.ROOT).contains("role") && !sponsors.isEmpty()) {
         sponsors.get(sponsors.size() - 1)[2] = sub.group(2).toLowerCase(Locale.ROOT).contains("lead") ? "lead" : "collaborator";
-      } else if (collaboratorsOnly) {
-        sponsors.add(new String[] {t, null, "collaborator"});
-        sponsorVals.add(v);
       } else {
-        sponsors.add(new String[] {t, null, null});
-        sponsorVals.add(v);
+        Values.Sponsor s = Values.sponsor(t);
+        sponsors.add(new String[] {s.name(), s.agencyClass() == null ? null : s.agencyClass().name(),
+            collaboratorsOnly ? "collaborator" : null});
+        sponsorVals.add(v.part(p.page, s.name()));
       }
     }
   }
@@ -945,6 +949,9 @@ final class Lists {
   /** A secondary id; a registry id gets type REGISTRY (EUDRACT_NUMBER for EudraCT) and its registry as domain. */
   void secondaryId(Val id, RegistryIds.Id registry) {
     RegistryIds.Id r = registry != null ? registry : RegistryIds.find(id.text()).filter(x -> x.start() == 0).orElse(null);
+    if (id.text().equals(p.d.text("identificationModule.orgStudyIdInfo.id")) && r == null) {
+      return;
+    }
     for (int i = 0; i < secondaryIds; i++) {
       if (id.text().equals(p.d.text("identificationModule.secondaryIdInfos[" + i + "].id"))) {
         return;

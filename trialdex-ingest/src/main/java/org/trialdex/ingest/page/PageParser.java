@@ -45,15 +45,30 @@ final class PageParser {
   private boolean headerSummaryAllowed = true;
   private final boolean dayFirst;
 
+  /** The URL the page gives itself (a saved page's canonical link), or null. */
+  private final String ownUrl;
+  /** The URL the page was saved from, as the import was told ({@code --url}), or null. */
+  private final String givenUrl;
+  /** The document title and h1 headings of an HTML page: evidence for the title line. */
+  final List<String> headings;
+  private Segmenter.Segments seg;
+
   PageParser(String page) {
+    this(page, null, null, List.of());
+  }
+
+  PageParser(String page, String ownUrl, String givenUrl, List<String> headings) {
     this.page = page;
+    this.ownUrl = ownUrl;
+    this.givenUrl = givenUrl;
+    this.headings = headings;
     this.dayFirst = Values.dayFirst(page);
     this.lines = PageText.lines(page);
     this.lists = new Lists(this);
   }
 
   Draft parse() {
-    Segmenter.Segments seg = Segmenter.segment(page, lines);
+    seg = Segmenter.segment(page, lines);
     layout = Layouts.name(page, lines, seg);
     for (Block b : seg.blocks()) {
       if (b.field() == Field.BRIEF_SUMMARY || b.field() == Field.BRIEF_TITLE) {
@@ -72,6 +87,9 @@ final class PageParser {
       }
     }
     header(seg.header());
+    if (phases.isEmpty()) {
+      phaseInProse();
+    }
     writePhases();
     criteria();
     basicDates();
@@ -83,11 +101,26 @@ final class PageParser {
   // ---------------------------------------------------------------- header
 
   private void header(List<Line> header) {
-    int titles = 0;
+    List<Line> candidates = new ArrayList<>();
     List<Line> prose = new ArrayList<>();
-    for (Line l : header) {
+    List<Line> all = new ArrayList<>(header);
+    int inHeader = header.size();
+    all.addAll(loose);
+    for (int i = 0; i < all.size(); i++) {
+      Line l = all.get(i);
       String c = l.text();
-      if (Vocabulary.chrome(c) || Vocabulary.blurb(c) || Vocabulary.filler(c)) {
+      if (typedLine(l)) {
+        continue;
+      }
+      if (i >= inHeader) {
+        // Below the first label only titles are looked for.
+        if (titleLike(c) && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
+            && Vocabulary.leading(c) == null) {
+          candidates.add(l);
+        }
+        continue;
+      }
+      if (Vocabulary.chrome(c) || Vocabulary.blurb(c) || Vocabulary.filler(c) || Vocabulary.navigation(c)) {
         continue;
       }
       Optional<RegistryIds.Id> own = RegistryIds.find(c);
@@ -97,29 +130,286 @@ final class PageParser {
         signals++;
         continue;
       }
-      if (titles < 2 && prose.isEmpty() && titleLike(c)) {
-        if (titles == 0) {
-          if (d.put("identificationModule.briefTitle", Val.of(page, l))) {
-            signals++;
-          }
-        } else {
-          d.put("identificationModule.officialTitle", Val.of(page, l));
-        }
-        titles++;
+      if (prose.isEmpty() && titleLike(c) && !Values.definition(c) && !Values.noName(c)) {
+        candidates.add(l);
         continue;
       }
-      if (titles > 0 && Values.prose(c) && !c.contains("disclaimer") && !c.contains("responsibility of the")) {
+      if (!candidates.isEmpty() && Values.prose(c) && !c.contains("disclaimer") && !c.contains("responsibility of the")) {
         prose.add(l);
       }
     }
+    title(candidates);
     if (!prose.isEmpty() && headerSummaryAllowed) {
       d.put("descriptionModule.briefSummary", text(prose, false));
     }
   }
 
+  /**
+   * Chooses the trial's title among the lines above the first label, by evidence: a line that
+   * repeats a labelled title, or the document's title or h1 heading, or another line of the page,
+   * and that reads as a trial's title (long enough, with the words titles use) wins. A labelled
+   * title always stands: lines above it that differ from it are the site's, not the trial's. A
+   * title chosen on weak evidence is marked as such, and none is chosen on none.
+   */
+  private void title(List<Line> candidates) {
+    String brief = d.text("identificationModule.briefTitle");
+    String official = d.text("identificationModule.officialTitle");
+    if (brief != null) {
+      // The labelled title is the page's; a line above that repeats it only confirms it, and one that
+      // differs is the site's (its name, a banner).
+      return;
+    }
+    // The first line that reads as a title (lines above the first label before those below it).
+    Line best = null;
+    int bestScore = Integer.MIN_VALUE;
+    for (Line l : candidates) {
+      int score = titleScore(l.text());
+      if (score >= 2) {
+        best = l;
+        bestScore = score;
+        break;
+      }
+      if (score > bestScore) {
+        best = l;
+        bestScore = score;
+      }
+    }
+    if (best == null || bestScore < 1) {
+      return;
+    }
+    Val v = siteSuffixRemoved(Val.of(page, best));
+    if (d.put("identificationModule.briefTitle", v)) {
+      signals++;
+      titleEvidence = bestScore;
+      if (bestScore < 3) {
+        d.low("identificationModule.briefTitle");
+      }
+    }
+    // A second title line right after the first, reading as a title too, is the official title.
+    int at = candidates.indexOf(best);
+    if (at + 1 < candidates.size() && official == null) {
+      Line next = candidates.get(at + 1);
+      if (next.index() <= best.index() + 5 && titleScore(next.text()) >= 3
+          && !Values.sameText(next.text(), best.text())) {
+        d.put("identificationModule.officialTitle", siteSuffixRemoved(Val.of(page, next)));
+      }
+    }
+  }
+
+  /** How strongly a line reads as this trial's title; 3 or more is good evidence. */
+  int titleScore(String c) {
+    String lower = c.toLowerCase(Locale.ROOT);
+    String[] words = lower.split("\\s+");
+    int score = 0;
+    String bare = siteSuffixRemoved(new Val(c, 0, c.length())).text();
+    for (String h : headings) {
+      if (Values.sameText(h, c) || Values.sameText(h, bare) || Values.normText(h).startsWith(Values.normText(bare))) {
+        score += 3;
+        break;
+      }
+    }
+    if (repeats(bare)) {
+      score += 2;
+    }
+    if (lower.matches(".{0,400}\\b(?:study|studies|trial|phase|randomi[sz]ed|versus|vs|efficacy|safety|treatment|treating|therapy|"
+        + "patients|participants|subjects|evaluate|evaluating|evaluation|compare|comparing|effect|effects|pilot|cohort|"
+        + "prevention|feasibility|assessment|investigation|open-label|placebo|controlled|dose|vaccine|adults|children|programme|"
+        + "program|research|screening|testing|registry study)\\b.{0,400}")) {
+      score += 2;
+    }
+    if (lower.matches(".{0,400}\\b(?:of|in|for|with|to|and|on|after|among|versus|vs|by|from)\\b.{0,400}")) {
+      score += 1;
+    }
+    if (words.length >= 6) {
+      score += 1;
+    }
+    if (words.length <= 3) {
+      // A name this short is a trial's title only when the page repeats it.
+      score -= 2;
+    }
+    if (Values.date(c).map(f -> f.end() - f.start() >= c.length() - 6).orElse(false)
+        || Values.EMAIL.matcher(c).find() || lower.contains("www.") || lower.contains("©")) {
+      score -= 4;
+    }
+    if (words.length <= 8 && lower.matches(".{0,200}\\b(?:registry|register|portal|directory|database|website|search|results|home|"
+        + "details|read-only|menu|login|clinical trials?|studies)\\b.{0,200}") && !lower.matches(".{0,200}\\b(?:of|in|for|with)\\b.{0,200}")) {
+      score -= 3;
+    }
+    if (c.equals(c.toUpperCase(Locale.ROOT)) && c.chars().anyMatch(Character::isLetter)) {
+      score -= 2;
+    }
+    if (c.matches(".{0,500}\\b(?:must|should|shall|please|Please|you|You|your|Your)\\b.{0,500}")) {
+      // A requirement or an address to the reader (a criterion, a notice), not a trial's name.
+      score -= 3;
+    }
+    if (lower.endsWith(".") && lower.matches(".{0,500}\\b(?:we|our|is|are|will|can|may|click)\\b.{0,500}")) {
+      // A sentence addressed to the reader: the site's text, not a trial's name.
+      score -= 4;
+    }
+    return score;
+  }
+
+  /** Whether another line of the page holds this text (a page repeats its title in a label, a tab title, a footer). */
+  private boolean repeats(String text) {
+    String n = Values.normText(text);
+    if (n.length() < 12) {
+      return false;
+    }
+    int seen = 0;
+    for (Line l : lines) {
+      if (l.empty()) {
+        continue;
+      }
+      String o = Values.normText(l.text());
+      // The same text again, or as a tab title or label shows it ("Title | Site", "Public title: Title").
+      if ((o.equals(n) || o.startsWith(n + " ") && o.length() < n.length() + 60 || o.endsWith(" " + n)) && ++seen >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A title as a tab shows it, without the site's name after it and the id in brackets: {@code Title (NCT01234567) | Site}. */
+  Val siteSuffixRemoved(Val v) {
+    String t = v.text();
+    int bar = Math.max(t.lastIndexOf(" | "), t.lastIndexOf(" – "));
+    if (bar < 0) {
+      bar = t.lastIndexOf(" - ");
+    }
+    if (bar > 0 && t.substring(bar + 3).split("\\s+").length <= 5 && t.substring(0, bar).split("\\s+").length >= 3
+        && !t.substring(bar + 3).matches("(?i).{0,80}\\b(?:phase|study|trial|versus|vs)\\b.{0,80}")) {
+      t = t.substring(0, bar).strip();
+    }
+    t = t.replaceFirst("\\s{0,3}\\((?:NCT\\d{8}|ISRCTN\\d{8})\\)$", "").strip();
+    return t.equals(v.text()) ? v : v.part(page, t);
+  }
+
+  int titleEvidence;
+  /** Lines near the top that no label took: title candidates and values shown without labels. */
+  private final List<Line> loose = new ArrayList<>();
+
+  private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
+      "(?<=[a-z0-9)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|\\s[·|•]\\s|\\t");
+
+  /**
+   * A short line of values without labels, maybe run together ({@code RECRUITINGPhase 2INTERVENTIONAL},
+   * {@code Ages 18-75}, {@code All Genders}): placed by type when every part has one, and marked as
+   * read on weak evidence.
+   */
+  private boolean typedLine(Line l) {
+    return typedLine(Val.of(page, l));
+  }
+
+  private static final java.util.regex.Pattern SEX_WORDS = java.util.regex.Pattern.compile(
+      "(?i)(?:(?:all|both) (?:genders|sexes)|(?:both )?(?:male|men|males) (?:and|&|or) (?:female|women|females)|"
+      + "(?:both )?(?:female|women|females) (?:and|&|or) (?:male|men|males)|(female|women|females|male|men|males)(?: only)?|all|both)");
+  private static final java.util.regex.Pattern AGE_WORDS = java.util.regex.Pattern.compile(
+      "(?i)(?:ages?\\s{1,3})?(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}(?:(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?|"
+      + "undefined|n/?a|any|no limit)|\\+|(?:and|or) (?:older|over|above|up))(?:\\s{0,2}(?:years?|yrs?))?(?:\\s{0,2}\\([^()]{0,60}\\))?");
+  private static final java.util.regex.Pattern HEALTHY_WORDS = java.util.regex.Pattern.compile(
+      "(?i)(does not |doesn't |do not |no )?(?:accepts?|accepting) healthy volunteers?|healthy volunteers?(?: are)? (not )?(?:accepted|allowed|eligible)|(no )healthy volunteers");
+
+  /**
+   * A short run of values without labels, maybe run together ({@code RECRUITINGPhase 2INTERVENTIONAL},
+   * {@code 18 Years - undefined (Adult, Older Adult)All SexesDoes not accept healthy volunteers},
+   * {@code 18 Years and older, Female}): placed by type when every part has one, and marked as read
+   * on weak evidence.
+   */
+  private boolean typedLine(Val line) {
+    String c = line.text();
+    if (c.length() > 160 || Values.prose(c)) {
+      return false;
+    }
+    List<Runnable> puts = typedParts(line, GLUE.split(c));
+    if (puts == null && c.contains(", ")) {
+      puts = typedParts(line, c.split(",\\s+|" + GLUE.pattern()));
+    }
+    if (puts == null || puts.isEmpty()) {
+      return false;
+    }
+    puts.forEach(Runnable::run);
+    return true;
+  }
+
+  private List<Runnable> typedParts(Val line, String[] split) {
+    List<Runnable> puts = new ArrayList<>();
+    for (String raw : split) {
+      String x = raw.strip();
+      if (x.isEmpty()) {
+        continue;
+      }
+      Val v = line.part(page, x);
+      Optional<Status> st = x.contains(" ") ? Values.status(x) : V2Enums.status(x);
+      Optional<StudyType> type = x.matches("(?i)interventional|observational|expanded[ _]access") ? Values.enumOf(StudyType.class, x) : Optional.empty();
+      java.util.regex.Matcher age = AGE_WORDS.matcher(x);
+      java.util.regex.Matcher healthy = HEALTHY_WORDS.matcher(x);
+      if (st.isPresent()) {
+        puts.add(() -> {
+          if (d.put("statusModule.overallStatus", st.get().name(), v)) {
+            d.low("statusModule.overallStatus");
+          }
+        });
+      } else if (type.isPresent()) {
+        puts.add(() -> {
+          if (d.put("designModule.studyType", type.get().name(), v)) {
+            d.low("designModule.studyType");
+          }
+        });
+      } else if (Values.isPhase(x) && x.toLowerCase(Locale.ROOT).contains("phase") || x.matches("(?i)early_?phase1|phase\\d(/phase\\d)?")) {
+        puts.add(() -> phases(v, new ArrayList<>()));
+      } else if (SEX_WORDS.matcher(x).matches()) {
+        String lower = x.toLowerCase(Locale.ROOT);
+        boolean f = lower.matches(".*\\b(?:female|women|females)\\b.*");
+        boolean m = lower.matches(".*\\b(?:male|men|males)\\b.*");
+        String sex = f && !m ? "FEMALE" : m && !f ? "MALE" : "ALL";
+        puts.add(() -> {
+          if (d.put("eligibilityModule.sex", sex, v)) {
+            d.low("eligibilityModule.sex");
+          }
+        });
+      } else if (age.matches()) {
+        puts.add(() -> {
+          String unit = age.group(2) != null ? age.group(2) : age.group(4) != null ? age.group(4) : "years";
+          Optional<String> min = Age.normalize(age.group(1) + " " + unit);
+          Optional<String> max = age.group(3) == null ? Optional.empty()
+              : Age.normalize(age.group(3) + " " + (age.group(4) != null ? age.group(4) : unit));
+          min.ifPresent(a -> d.put("eligibilityModule.minimumAge", a, v));
+          max.ifPresent(a -> d.put("eligibilityModule.maximumAge", a, v));
+          d.low("eligibilityModule.minimumAge");
+          d.low("eligibilityModule.maximumAge");
+        });
+      } else if (healthy.matches()) {
+        boolean no = healthy.group(1) != null || healthy.group(2) != null || healthy.group(3) != null;
+        puts.add(() -> {
+          if (d.put("eligibilityModule.healthyVolunteers", BooleanNode.valueOf(!no), v)) {
+            d.low("eligibilityModule.healthyVolunteers");
+          }
+        });
+      } else {
+        return null;
+      }
+    }
+    return puts;
+  }
+
+  private static final List<String> TRIAL_VALUES = List.of("statusModule.overallStatus", "designModule.phases",
+      "designModule.enrollmentInfo.count", "designModule.studyType", "statusModule.startDateStruct",
+      "statusModule.primaryCompletionDateStruct", "statusModule.completionDateStruct", "eligibilityModule.minimumAge",
+      "eligibilityModule.maximumAge", "eligibilityModule.sex", "eligibilityModule.healthyVolunteers",
+      "conditionsModule.conditions", "sponsorCollaboratorsModule.leadSponsor.name", "armsInterventionsModule.interventions");
+
+  /** How many of the fields that make a trial (status, phase, enrollment, dates, ages, conditions…) were read. */
+  int trialValues() {
+    int n = 0;
+    for (String path : TRIAL_VALUES) {
+      n += d.has(path) ? 1 : 0;
+    }
+    return n;
+  }
+
   static boolean titleLike(String c) {
     int words = c.split("\\s+").length;
-    return words >= 3 && words <= 70 && c.length() <= 500 && !c.endsWith(":")
+    return words >= 2 && words <= 70 && c.length() <= 500 && !c.endsWith(":")
         && !c.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}") && !c.toLowerCase(Locale.ROOT).contains("http");
   }
 
@@ -133,7 +423,13 @@ final class PageParser {
     switch (f.kind) {
       case VALUE -> value(b);
       case BLOCK -> blockField(b);
-      case SECTION -> section(b.field(), content(b.lines()), b);
+      case SECTION -> {
+        if (b.inline() != null && !b.inline().isEmpty()) {
+          // "Eligibility: 18 Years and older, Female": values on the heading's own line.
+          typedLine(b.inline());
+        }
+        section(b.field(), content(b.lines()), b);
+      }
       case IGNORED -> { }
     }
   }
@@ -146,7 +442,7 @@ final class PageParser {
       if (l.empty()) {
         continue;
       }
-      if (leading && Vocabulary.blurb(l.text())) {
+      if (leading && Vocabulary.blurb(l.text()) || Vocabulary.navigation(l.text())) {
         continue;
       }
       leading = false;
@@ -168,6 +464,11 @@ final class PageParser {
       v = Val.of(page, rest.remove(0));
     }
     v = new Val(v.text().replaceAll("^[*_]+\\s*|\\s*[*_]+$", ""), v.start(), v.end());
+    if ((Values.definition(v.text()) || Values.noName(v.text())) && (b.field() == Field.BRIEF_TITLE || b.field() == Field.OFFICIAL_TITLE
+        || b.field() == Field.ACRONYM || b.field() == Field.LEAD_SPONSOR || b.field() == Field.ORG_STUDY_ID)) {
+      d.warn(label(b), "the text \"" + shorten(v.text()) + "\" defines the field rather than giving its value; left out");
+      return;
+    }
     String q = b.match() == null ? "" : b.match().qualifier().toLowerCase(Locale.ROOT);
     Field f = b.field();
     boolean ok = switch (f) {
@@ -176,8 +477,8 @@ final class PageParser {
       case ACRONYM -> d.put("identificationModule.acronym", v) || true;
       case OWN_ID -> ownId(v);
       case ORG_STUDY_ID -> orgIds(v, q, b) && moreIds(rest, b);
-      case STATUS -> enumValue("statusModule.overallStatus", V2Enums.status(v.text()), v);
-      case LAST_KNOWN_STATUS -> enumValue("statusModule.lastKnownStatus", V2Enums.status(v.text()), v);
+      case STATUS -> status(v, b);
+      case LAST_KNOWN_STATUS -> enumValue("statusModule.lastKnownStatus", Values.status(v.text()), v);
       case PHASE -> phases(v, rest);
       case ENROLLMENT -> enrollment(v, q);
       case STUDY_TYPE -> enumValue("designModule.studyType", Values.enumOf(StudyType.class, v.text()), v);
@@ -195,12 +496,12 @@ final class PageParser {
       case FIRST_SUBMITTED_QC -> date("statusModule.studyFirstSubmitQcDate", v, false);
       case LAST_UPDATE_SUBMITTED -> date("statusModule.lastUpdateSubmitDate", v, false);
       case VERIFIED -> date("statusModule.statusVerifiedDate", v, true);
-      case AGES -> ages(v, true, true);
+      case AGES -> ages(v.text().matches("\\d{1,3}\\s{0,2}[-–]\\s{0,2}\\d{1,3}") ? new Val(v.text() + " years", v.start(), v.end()) : v, true, true);
       case MIN_AGE -> Age.meansNoLimit(v.text()) || ages(v, true, false);
       case MAX_AGE -> Age.meansNoLimit(v.text()) || ages(v, false, true);
       case SEX -> enumValue("eligibilityModule.sex", Values.sex(v.text()), v);
       case HEALTHY_VOLUNTEERS -> healthy(v);
-      case LEAD_SPONSOR -> d.put("sponsorCollaboratorsModule.leadSponsor.name", v) || true;
+      case LEAD_SPONSOR -> leadSponsor(v);
       case URL -> {
         url = v.text();
         yield true;
@@ -212,6 +513,12 @@ final class PageParser {
     }
     if (!rest.isEmpty() && b.section() != null) {
       section(b.section(), rest, b);
+    } else {
+      for (Line l : rest) {
+        if (l.index() < 80) {
+          loose.add(l);
+        }
+      }
     }
   }
 
@@ -246,7 +553,9 @@ final class PageParser {
   }
 
   private boolean ownId(Val v) {
-    Optional<RegistryIds.Id> id = RegistryIds.find(v.text());
+    // An id inside a sentence ("The format is NCT12345678.") is an example, not the page's id.
+    boolean sentence = v.text().length() > 40 && v.text().split("\\s+").length >= 8;
+    Optional<RegistryIds.Id> id = RegistryIds.find(v.text()).filter(i -> !sentence);
     id.ifPresent(i -> ownIds.add(new RegistryIds.Id(i.id(), i.domain(), v.start() + offset(v, i.start()),
         v.start() + offset(v, i.start()) + i.id().length())));
     return id.isPresent();
@@ -292,13 +601,18 @@ final class PageParser {
   }
 
   private boolean phases(Val v, List<Line> rest) {
+    if (Values.definition(v.text()) || v.text().length() > 60 && v.text().matches(".{0,2000}?[a-z][.!?](?: .{0,2000})?")) {
+      // A sentence about phases ("Phase 4 trials are done after…"), not the trial's phase.
+      return false;
+    }
     List<Val> vals = new ArrayList<>(List.of(v));
     while (!rest.isEmpty() && Values.isPhase(rest.get(0).text())) {
       vals.add(Val.of(page, rest.remove(0)));
     }
     boolean any = false;
     for (Val x : vals) {
-      Optional<List<Phase>> ps = Phases.parse(x.text());
+      Optional<List<Phase>> ps = Phases.parse(x.text().matches("(?i)[0-4]|i{1,3}|iv|[0-4]\\s{0,2}/\\s{0,2}[0-4]")
+          ? "Phase " + x.text() : x.text());
       if (ps.isPresent()) {
         any = true;
         for (Phase p : ps.get()) {
@@ -313,11 +627,65 @@ final class PageParser {
     phases(v, new ArrayList<>());
   }
 
+  private static final java.util.regex.Pattern PHASE_IN_TEXT = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:early\\s{0,2})?phase\\s{0,2}(?:[0-4]|iv|i{1,3})[ab]?\\b(?:\\s{0,2}(?:/|&|-|–|,|and|or)\\s{0,2}(?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3})[ab]?\\b)?");
+
+  /**
+   * A page without a phase label often names the phase in the trial's title or the first sentence
+   * about it ({@code A Phase III Trial of…}, {@code This phase II / III compares…}). Read there, and
+   * only when those texts name one phase (or one pair), the phase is marked as read on weak evidence.
+   */
+  private void phaseInProse() {
+    java.util.Set<List<Phase>> seen = new java.util.LinkedHashSet<>();
+    Val at = null;
+    List<String> texts = new ArrayList<>();
+    for (String path : new String[] {"identificationModule.briefTitle", "identificationModule.officialTitle",
+        "descriptionModule.briefSummary"}) {
+      texts.add(d.text(path) == null ? null : (path.startsWith("description") ? "description:" : "") + d.text(path));
+    }
+    for (Line l : loose) {
+      texts.add("description:" + l.text());
+    }
+    for (String t : texts) {
+      String path = t != null && t.startsWith("description:") ? "description" : "title";
+      t = t == null ? null : t.replaceFirst("^description:", "");
+      if (t == null) {
+        continue;
+      }
+      if (path.startsWith("description")) {
+        int end = t.indexOf(". ");
+        t = t.substring(0, end < 0 ? Math.min(t.length(), 300) : Math.min(end, 300));
+      }
+      java.util.regex.Matcher m = PHASE_IN_TEXT.matcher(t);
+      while (m.find()) {
+        Optional<List<Phase>> ps = Phases.parse(m.group());
+        if (ps.isPresent()) {
+          seen.add(ps.get());
+          if (at == null) {
+            int i = page.indexOf(m.group());
+            at = i >= 0 ? new Val(m.group(), i, i + m.group().length()) : null;
+          }
+        }
+      }
+    }
+    if (seen.size() == 1) {
+      for (Phase p : seen.iterator().next()) {
+        phases.put(p, at == null ? new Val("", 0, 0) : at);
+      }
+      phasesInferred = true;
+    }
+  }
+
+  private boolean phasesInferred;
+
   /** Phases a page lists one per line ("Phase 2", "Phase 1") in v2 order. */
   private void writePhases() {
     int i = 0;
     for (var e : phases.entrySet()) {
-      d.put("designModule.phases[" + i++ + "]", e.getKey().name(), e.getValue());
+      d.put("designModule.phases[" + i++ + "]", e.getKey().name(), e.getValue().end() > 0 ? e.getValue() : null);
+    }
+    if (phasesInferred) {
+      d.low("designModule.phases");
     }
   }
 
@@ -407,6 +775,36 @@ final class PageParser {
         d.put("eligibilityModule.stdAges[" + i++ + "]", sa.get().name(), v.part(page, part));
       }
     }
+  }
+
+  /**
+   * A status. A page that shows a recruitment status and an overall status ({@code No longer
+   * recruiting}, then {@code Overall study status: Completed}) is read by the overall one when it says
+   * the trial ended.
+   */
+  private boolean status(Val v, Block b) {
+    Optional<Status> s = Values.status(v.text());
+    if (s.isEmpty()) {
+      return false;
+    }
+    String label = label(b).toLowerCase(Locale.ROOT);
+    boolean overall = label.contains("overall") || label.matches("(?:study|trial) status|status of the trial");
+    boolean ended = s.get() == Status.COMPLETED || s.get() == Status.TERMINATED || s.get() == Status.WITHDRAWN
+        || s.get() == Status.SUSPENDED;
+    if (overall && ended && d.has("statusModule.overallStatus")) {
+      d.replace("statusModule.overallStatus", s.get().name(), v);
+    } else {
+      d.put("statusModule.overallStatus", s.get().name(), v);
+    }
+    return true;
+  }
+
+  private boolean leadSponsor(Val v) {
+    Values.Sponsor s = Values.sponsor(v.text());
+    if (d.put("sponsorCollaboratorsModule.leadSponsor.name", v.part(page, s.name())) && s.agencyClass() != null) {
+      d.put("sponsorCollaboratorsModule.leadSponsor.class", s.agencyClass().name(), v);
+    }
+    return true;
   }
 
   private boolean healthy(Val v) {
@@ -504,6 +902,10 @@ final class PageParser {
 
   // ---------------------------------------------------------------- sections
 
+  private static final java.util.regex.Pattern AGES_FIRST = java.util.regex.Pattern.compile(
+      "(?i)(?:ages?\\s{0,3}:?\\s{0,3})?\\d{1,3}\\s{0,3}(?:years?|yrs?|months?)?\\s{0,3}(?:old\\s{0,3})?"
+      + "(?:to|-|–|and older|and over|or older|and up|\\+|through)\\b?");
+
   /** Lines under a section heading that carry no label: read by the type of their value. */
   private void section(Field section, List<Line> ls, Block b) {
     List<Line> criteriaRun = new ArrayList<>();
@@ -512,7 +914,22 @@ final class PageParser {
       String c = l.text();
       Val v = Val.of(page, l);
       boolean used = false;
+      if (section != Field.IGNORED && (ages == 0 || section != Field.ELIGIBILITY) && !l.listItem() && typedLine(l)) {
+        continue;
+      }
       if (section == Field.ELIGIBILITY) {
+        if (ages == 0 && !d.has("eligibilityModule.minimumAge") && !d.has("eligibilityModule.maximumAge")
+            && AGES_FIRST.matcher(c).lookingAt()) {
+          // "1 to 45 years old (without diabetes)…", "18 and older", "Ages 18-75": who can join, by age first.
+          used = ages(new Val(c.replaceFirst("(?i)^(\\d{1,3})\\s{0,3}(and older|and over|or older|and up|\\+)", "$1 years $2"),
+              v.start(), v.end()), true, true);
+          if (used) {
+            ages = 2;
+            d.low("eligibilityModule.minimumAge");
+            d.low("eligibilityModule.maximumAge");
+            continue;
+          }
+        }
         if (c.length() < 40 && Values.isAge(c)) {
           // Ages without labels: the first is the minimum, the second the maximum.
           String path = ages++ == 0 ? "eligibilityModule.minimumAge" : "eligibilityModule.maximumAge";
@@ -531,6 +948,10 @@ final class PageParser {
         }
       } else if (section == Field.BASIC || section == Field.DESIGN) {
         used = typed(v, section);
+        if (!used && section == Field.BASIC && l.index() < 80) {
+          loose.add(l);
+          used = true;
+        }
       } else if (section == Field.GROUP || section == Field.IGNORED) {
         used = true;
       }
@@ -553,7 +974,7 @@ final class PageParser {
     if (section == Field.DESIGN && design != null) {
       return d.put(design, Values.designValue(design, c), v) || true;
     }
-    Optional<Status> status = V2Enums.status(c);
+    Optional<Status> status = c.strip().contains(" ") ? Values.status(c) : V2Enums.status(c);
     if (status.isPresent()) {
       return d.put("statusModule.overallStatus", status.get().name(), v) || true;
     }
@@ -631,6 +1052,57 @@ final class PageParser {
 
   // ---------------------------------------------------------------- ids
 
+  /**
+   * Registry ids the page shows outside labels: in a footer, an identifiers block, a sentence. The
+   * NCT id counts as the page's own when it is the only one the page shows outside related-trial
+   * lists, or the only one shown twice or more (a page names itself in its header and footer); ids
+   * of other registries, three at most of each, become the trial's secondary ids.
+   */
+  private void anywhere() {
+    List<int[]> skipped = new ArrayList<>();
+    for (Block b : seg.blocks()) {
+      if (b.field().kind == Field.Kind.IGNORED) {
+        int end = b.lines().isEmpty() ? b.label().to() : b.lines().get(b.lines().size() - 1).to();
+        skipped.add(new int[] {b.label().from(), end});
+      }
+    }
+    Map<String, Integer> ncts = new LinkedHashMap<>();
+    Map<String, RegistryIds.Id> first = new LinkedHashMap<>();
+    Map<String, Integer> perRegistry = new java.util.HashMap<>();
+    for (RegistryIds.Id id : RegistryIds.findAll(page)) {
+      if (RegistryIds.example(id.id())) {
+        continue;
+      }
+      if (skipped.stream().anyMatch(r -> id.start() >= r[0] && id.start() < r[1])) {
+        continue;
+      }
+      first.putIfAbsent(id.id(), id);
+      if (id.nct()) {
+        ncts.merge(id.id(), 1, Integer::sum);
+      }
+    }
+    if (ownIds.stream().noneMatch(RegistryIds.Id::nct) && !ncts.isEmpty()) {
+      String own = null;
+      if (ncts.size() == 1) {
+        own = ncts.keySet().iterator().next();
+      } else {
+        List<String> repeated = ncts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        own = repeated.size() == 1 ? repeated.get(0) : null;
+      }
+      if (own != null) {
+        ownIds.add(first.get(own));
+      }
+    }
+    for (RegistryIds.Id id : first.values()) {
+      if (id.nct() || ownIds.stream().anyMatch(o -> o.id().equals(id.id()))) {
+        continue;
+      }
+      if (perRegistry.merge(id.domain(), 1, Integer::sum) <= 3) {
+        lists.secondaryId(new Val(id.id(), id.start(), id.end()), id);
+      }
+    }
+  }
+
   private void ids() {
     // "Identifier: NCT…" inside other lines (the classic site's disclaimer and footer).
     if (ownIds.isEmpty()) {
@@ -643,13 +1115,16 @@ final class PageParser {
             .ifPresent(id -> ownIds.add(new RegistryIds.Id(id.id(), id.domain(), m.end(), m.end() + id.id().length())));
       }
     }
+    url = ownUrl != null ? ownUrl : url != null ? url : givenUrl;
     if (url != null) {
-      RegistryIds.find(url).filter(RegistryIds.Id::nct).ifPresent(id -> {
-        if (ownIds.stream().noneMatch(RegistryIds.Id::nct)) {
+      // The page's address names the trial: isrctn.com/ISRCTN…, …/study/NCT…, ctri.nic.in/…?trialid=…
+      for (RegistryIds.Id id : RegistryIds.findAll(url)) {
+        if (ownIds.stream().noneMatch(o -> o.domain().equals(id.domain()))) {
           ownIds.add(new RegistryIds.Id(id.id(), id.domain(), -1, -1));
         }
-      });
+      }
     }
+    anywhere();
     for (RegistryIds.Id id : ownIds) {
       Val at = id.start() < 0 ? null : new Val(id.id(), id.start(), id.end());
       if (id.nct()) {

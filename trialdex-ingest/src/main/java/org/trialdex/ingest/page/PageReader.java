@@ -99,7 +99,7 @@ public final class PageReader implements StudyReader {
         long size = entry.size() >= 0 ? entry.size() : options.maxRecordBytes() + 1;
         return List.of(ReadResult.failed(file, "", options.tooLarge(size)));
       }
-      return readText(file, bytes);
+      return readText(file, bytes, options);
     } catch (IOException e) {
       return List.of(ReadResult.failed(file, "", "could not read the page: " + ReadProblem.reasonOf(e)
           + "; check that the file is complete and readable, then import it again"));
@@ -135,7 +135,7 @@ public final class PageReader implements StudyReader {
     public void write(byte[] b, int off, int len) {}
   }
 
-  private List<ReadResult> readText(String file, byte[] bytes) {
+  private List<ReadResult> readText(String file, byte[] bytes, ReadOptions options) {
     if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return List.of(ReadResult.failed(file, "", "the page is empty; a registry page needs at least a title and trial fields"));
     }
@@ -146,8 +146,13 @@ public final class PageReader implements StudyReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    String ownUrl = null;
+    List<String> headings = List.of();
     if (PageText.looksHtml(text)) {
-      text = PageText.fromHtml(text);
+      PageText.Html html = PageText.fromHtml(text);
+      text = html.text();
+      ownUrl = html.url();
+      headings = html.headings();
     }
     List<Line> lines = PageText.lines(text);
     List<Integer> starts = Pages.starts(text, lines);
@@ -156,7 +161,11 @@ public final class PageReader implements StudyReader {
       int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
       String position = "page " + (i + 1);
       try {
-        out.add(readPage(file, position, text.substring(starts.get(i), end), starts.get(i)));
+        // The file's own address and headings belong to the page when the file holds one.
+        boolean one = starts.size() == 1;
+        PageParser parser = new PageParser(text.substring(starts.get(i), end), one ? ownUrl : null,
+            one ? options.pageUrl() : null, one ? headings : List.of());
+        out.add(readPage(file, position, parser, starts.get(i)));
       } catch (RuntimeException | StackOverflowError e) {
         out.add(ReadResult.failed(file, position, "the page could not be read (" + e + "); please report this page"));
       }
@@ -164,16 +173,18 @@ public final class PageReader implements StudyReader {
     return out;
   }
 
-  private ReadResult readPage(String file, String position, String page, int offset) {
-    PageParser parser = new PageParser(page);
+  private ReadResult readPage(String file, String position, PageParser parser, int offset) {
     Draft d = parser.parse();
     String title = d.text("identificationModule.officialTitle") != null ? d.text("identificationModule.officialTitle")
         : d.text("identificationModule.briefTitle");
-    if (parser.ownIds.isEmpty() && parser.signals < 3) {
+    int values = parser.trialValues();
+    boolean hasTitle = title != null;
+    if (!(hasTitle && values >= 1 || !parser.ownIds.isEmpty() && (hasTitle || values >= 1) || values >= 3)) {
       return ReadResult.failed(file, position, "the page does not look like a trial record: "
-          + (title == null ? "no title" : "a title") + ", no registry id and only " + Math.max(0, parser.signals - (title == null ? 0 : 1))
-          + " trial label(s) (such as Status, Phase, Enrollment, Conditions, Eligibility); a page is read only when it shows"
-          + " a registry id or at least two trial fields");
+          + (hasTitle ? "a title" : "no line that reads as a trial's title") + ", "
+          + (parser.ownIds.isEmpty() ? "no registry id" : "a registry id") + " and " + values
+          + " trial value(s) read (a status, phase, enrollment, study type, date, age, sex, condition or sponsor);"
+          + " a page is read when it shows a title or a registry id with at least one such value, or three values");
     }
     Map<String, String> attributes = new TreeMap<>();
     attributes.put(Provenance.LAYOUT, parser.layout);

@@ -40,11 +40,40 @@ final class PageText {
     return false;
   }
 
-  /** The visible text of an HTML page, one block per line. */
-  static String fromHtml(String html) {
+  /**
+   * An HTML page as text, with what the page says of itself outside its body text.
+   *
+   * @param text the visible text, one block per line
+   * @param url the page's own address: its canonical link, else {@code og:url}; null when it gives none
+   * @param headings the document title, {@code og:title} and the {@code h1} headings: evidence for which
+   *     line of the text is the trial's title
+   */
+  record Html(String text, String url, List<String> headings) {}
+
+  /** The visible text of an HTML page, one block per line, with its own URL and headings. */
+  static Html fromHtml(String html) {
     Document doc = Jsoup.parse(html);
+    String url = doc.select("link[rel~=(?i)^canonical$]").attr("href");
+    if (url.isBlank()) {
+      url = doc.select("meta[property=og:url]").attr("content");
+    }
+    List<String> headings = new ArrayList<>();
+    for (String h : new String[] {doc.title(), doc.select("meta[property=og:title]").attr("content")}) {
+      if (!h.isBlank()) {
+        headings.add(h.strip());
+      }
+    }
+    for (Element h1 : doc.select("h1")) {
+      if (!h1.text().isBlank()) {
+        headings.add(h1.text().strip());
+      }
+    }
+    return new Html(text(doc, html.length()), url.isBlank() ? null : url.strip(), headings);
+  }
+
+  private static String text(Document doc, int size) {
     doc.select("script, style, noscript, template, svg, nav, button").remove();
-    StringBuilder out = new StringBuilder(html.length() / 2);
+    StringBuilder out = new StringBuilder(size / 2);
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
@@ -110,20 +139,39 @@ final class PageText {
     while (content < end && Line.isBlank(text.charAt(content))) {
       content++;
     }
-    int tab = content;
-    while (tab < end && text.charAt(tab) != '\t') {
+    int last = end;
+    while (last > content && Line.isBlank(text.charAt(last - 1))) {
+      last--;
+    }
+    // A Markdown table row (| Sponsor | Acme |) is cut at its pipes as a copied row is at its tabs;
+    // its rule (|---|---|) is no content, and a cell's last line (… text |) loses its closing pipe.
+    boolean piped = content < end && text.charAt(content) == '|' && last - content > 1;
+    if (piped && text.substring(content, last).matches("[|:\\-\\s]{1,2000}")) {
+      lines.add(Line.of(text, lines.size(), start, start));
+      return;
+    }
+    if (!piped && last > content && text.charAt(last - 1) == '|' && text.indexOf('|', content) == last - 1) {
+      lines.add(Line.of(text, lines.size(), start, last - 1));
+      return;
+    }
+    char sep = piped ? '|' : '\t';
+    int tab = piped ? content + 1 : content;
+    while (tab < end && text.charAt(tab) != sep) {
       tab++;
     }
-    if (tab >= end || headerRow(text.substring(content, end))) {
+    if (tab >= end || !piped && headerRow(text.substring(content, end))) {
       lines.add(Line.of(text, lines.size(), start, end));
       return;
     }
-    int from = start;
-    for (int i = content; i <= end; i++) {
-      if (i == end || text.charAt(i) == '\t') {
+    int from = piped ? content + 1 : start;
+    int stop = piped && text.charAt(last - 1) == '|' ? last - 1 : end;
+    boolean any = false;
+    for (int i = from; i <= stop; i++) {
+      if (i == stop || text.charAt(i) == sep) {
         Line cell = Line.of(text, lines.size(), from, i);
-        if (!cell.empty() || from == start) {
+        if (!cell.empty() || !any && i == stop) {
           lines.add(cell);
+          any = true;
         }
         from = i + 1;
       }

@@ -34,7 +34,7 @@ final class RegistryIds {
       new Registry("EU CTR", Pattern.compile("\\bEUCTR\\d{4}-\\d{6}-\\d{2}(?:-[A-Z]{2})?\\b")),
       new Registry("CTIS", Pattern.compile("\\b\\d{4}-5\\d{5}-\\d{2}-\\d{2}\\b")),
       new Registry("EudraCT", Pattern.compile("\\b(?:19|20)\\d{2}-\\d{6}-\\d{2}\\b")),
-      new Registry("ANZCTR", Pattern.compile("\\bACTRN\\d{14}\\b")),
+      new Registry("ANZCTR", Pattern.compile("\\bACTRN\\d{14}p?\\b")),
       new Registry("DRKS", Pattern.compile("\\bDRKS\\d{8}\\b")),
       new Registry("jRCT", Pattern.compile("\\bjRCT[a-z]?\\d{9,10}\\b")),
       new Registry("JPRN", Pattern.compile("\\bJPRN-[A-Za-z]{3,9}-?\\d{6,12}\\b")),
@@ -64,6 +64,40 @@ final class RegistryIds {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** An id that help pages give as an example of the format: {@code NCT12345678}, {@code ISRCTN00000000}. */
+  static boolean example(String id) {
+    String digits = id.replaceAll("\\D", "");
+    return digits.length() >= 7 && ("0123456789".contains(digits) || "1234567890".contains(digits)
+        || digits.chars().distinct().count() == 1);
+  }
+
+  /** Every registry id in {@code text}, in the order they appear. */
+  static List<Id> findAll(String text) {
+    List<Id> out = new java.util.ArrayList<>();
+    for (Registry r : REGISTRIES) {
+      Matcher m = r.pattern.matcher(text);
+      while (m.find()) {
+        if (r.domain.equals("EudraCT") && m.start() >= 5 && text.startsWith("EUCTR", m.start() - 5)) {
+          continue;
+        }
+        out.add(new Id(m.group(), r.domain, m.start(), m.end()));
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(Id::start));
+    // A CTIS number also matches the EudraCT pattern's first part: keep the longer id at a place.
+    List<Id> kept = new java.util.ArrayList<>();
+    for (Id id : out) {
+      if (!kept.isEmpty() && id.start() < kept.get(kept.size() - 1).end()) {
+        if (id.end() - id.start() > kept.get(kept.size() - 1).end() - kept.get(kept.size() - 1).start()) {
+          kept.set(kept.size() - 1, id);
+        }
+        continue;
+      }
+      kept.add(id);
+    }
+    return kept;
   }
 
   /**

@@ -51,6 +51,16 @@ final class Segmenter {
               && cur.field() != lead.field()) {
             bare = new Vocabulary.Match(lead.field(), "", c.length(), true, true);
             ends = true;
+          } else if (lead != null && !line.listItem() && lead.colon() && lead.field().kind == Field.Kind.VALUE
+              && c.length() - lead.valueFrom() <= 40 && acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom()))
+              && (lead.field() == Field.SEX || lead.field() == Field.HEALTHY_VOLUNTEERS || lead.field() == Field.MIN_AGE
+              || lead.field() == Field.MAX_AGE || lead.field() == Field.STATUS || lead.field() == Field.PHASE)) {
+            // "Sex: FEMALE" after a criteria text written on one line: a field of its own, not a criterion.
+            for (Block b : inline(page, line, lead, section)) {
+              blocks.add(b);
+              cur = b;
+            }
+            continue;
           } else if (!line.listItem() && eligibilityValue(c) && section == Field.ELIGIBILITY) {
             cur = new Block(Field.ELIGIBILITY, null, line, null, new ArrayList<>(List.of(line)), section);
             blocks.add(cur);
@@ -71,8 +81,17 @@ final class Segmenter {
         continue;
       }
       Vocabulary.Match lead = Vocabulary.leading(c);
-      if (lead != null && (lead.colon() || acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom())))) {
+      if (lead != null && (lead.colon() || acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom()))
+          || namedWithoutColon(lead.field(), c.substring(0, lead.valueFrom()), c.substring(lead.valueFrom())))) {
         for (Block b : inline(page, line, lead, section)) {
+          blocks.add(b);
+          cur = b;
+        }
+        continue;
+      }
+      Vocabulary.Match glued = lead == null || !lead.colon() ? Vocabulary.glued(c) : null;
+      if (glued != null && (lead == null || glued.valueFrom() > lead.valueFrom())) {
+        for (Block b : inline(page, line, glued, section)) {
           blocks.add(b);
           cur = b;
         }
@@ -125,6 +144,26 @@ final class Segmenter {
           }
         }
       }
+      if (next == null && c.length() - from < 300) {
+        // A value run together with the next label: "Phase 1Accepts Healthy Volunteers?".
+        for (int i = from + 1; i < c.length() - 3 && next == null; i++) {
+          char before = c.charAt(i - 1);
+          if ((Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(c.charAt(i))) {
+            String tail = c.substring(i);
+            Vocabulary.Match cand = Vocabulary.bare(tail);
+            if (cand == null) {
+              Vocabulary.Match l = Vocabulary.leading(tail);
+              cand = l != null && l.colon() ? l : Vocabulary.glued(tail);
+            }
+            if (cand != null && cand.field().kind != Field.Kind.IGNORED && cand.field().kind != Field.Kind.SECTION
+                && cand.field() != m.field() && key(tail, cand).split(" ").length >= 2) {
+              next = new Vocabulary.Match(cand.field(), cand.qualifier(), i + Math.min(cand.valueFrom(), tail.length()),
+                  cand.colon(), cand.bare());
+              nextAt = i;
+            }
+          }
+        }
+      }
       if (next != null) {
         cut = nextAt;
       }
@@ -136,6 +175,11 @@ final class Segmenter {
       }
     }
     return out;
+  }
+
+  /** The label words of a matched label at the start of {@code text}. */
+  private static String key(String text, Vocabulary.Match m) {
+    return Vocabulary.key(text.substring(0, Math.min(text.length(), m.valueFrom())), null);
   }
 
   /** Labels that also start criteria items ("Age: 18 or older"), so they do not end a criteria list. */
@@ -150,6 +194,27 @@ final class Segmenter {
         || (c.matches("(?i)all|male|female|both|males|females") && Values.sex(c).isPresent()));
   }
 
+  /**
+   * A label of two or more words, written as the registry writes it (its first letter upper case),
+   * followed on the same line by a name or title without a colon: {@code Public title CHILD Malaria},
+   * {@code Scientific Title Exploratory Clinical Study…}, {@code Unique ID issued by UMIN UMIN000032238}
+   * (UMIN, PACTR and WHO-portal pages). Prose that merely starts with such words does not count.
+   */
+  static boolean namedWithoutColon(Field f, String label, String rest) {
+    String l = label.strip();
+    String v = rest.strip();
+    if (v.isEmpty() || v.length() > 600 || l.split("\\s+").length < 2 || !Character.isUpperCase(l.charAt(0))
+        || !(Character.isUpperCase(v.charAt(0)) || Character.isDigit(v.charAt(0)))) {
+      return false;
+    }
+    return switch (f) {
+      case BRIEF_TITLE, OFFICIAL_TITLE, ACRONYM -> !v.matches(".{0,600}?[a-z][.!?] [A-Z].{0,600}");
+      case LEAD_SPONSOR, CONDITIONS -> v.length() <= 200 && !Values.prose(v);
+      case ORG_STUDY_ID -> PageParser.idLike(v);
+      default -> false;
+    };
+  }
+
   /** A label without a colon counts only when what follows is a value of its type ({@code Phase 2}). */
   static boolean acceptsWithoutColon(Field f, String rest) {
     String v = rest.strip();
@@ -157,7 +222,7 @@ final class Segmenter {
       return false;
     }
     return switch (f) {
-      case STATUS, LAST_KNOWN_STATUS -> org.trialdex.core.normalize.V2Enums.status(v).isPresent();
+      case STATUS, LAST_KNOWN_STATUS -> Values.status(v).isPresent();
       case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent();
       case ENROLLMENT -> v.matches("\\d[\\d,]{0,9}(\\s.{0,40})?") && org.trialdex.core.normalize.Enrollment.parse(v).isPresent();
       case STUDY_TYPE -> Values.enumOf(org.trialdex.core.model.StudyType.class, v).isPresent();
@@ -165,7 +230,8 @@ final class Segmenter {
       case HEALTHY_VOLUNTEERS -> Values.yesNo(v) != null;
       case START, PRIMARY_COMPLETION, COMPLETION, FIRST_POSTED, FIRST_SUBMITTED, LAST_UPDATE_POSTED,
           LAST_UPDATE_SUBMITTED, VERIFIED, FIRST_SUBMITTED_QC -> Values.date(v).map(d -> d.start() == 0).orElse(false);
-      case AGES, MIN_AGE, MAX_AGE -> Values.ages(v).min() != null || Values.ages(v).max() != null;
+      case AGES, MIN_AGE, MAX_AGE -> Values.ages(v).min() != null || Values.ages(v).max() != null
+          || f == Field.AGES && v.matches("\\d{1,3}\\s{0,2}[-–]\\s{0,2}\\d{1,3}");
       case OWN_ID -> RegistryIds.find(v).map(id -> id.start() == 0).orElse(false);
       default -> false;
     };

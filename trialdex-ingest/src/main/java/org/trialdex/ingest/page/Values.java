@@ -238,7 +238,9 @@ final class Values {
 
   static boolean isPhase(String text) {
     return text.length() < 60 && Phases.parse(text).isPresent()
-        && (text.toLowerCase(Locale.ROOT).contains("phase") || text.matches("(?i)n/?a|not applicable"));
+        && (text.toLowerCase(Locale.ROOT).contains("phase") || text.matches("(?i)n/?a|not applicable"))
+        // The words of a phase and nothing else ("Phase 1/Phase 2", "Phase Ⅰ/Ⅱ", "Early Phase 1 (pilot)"), not a sentence naming phases.
+        && !text.strip().matches("(?i).{0,60}\\b(?:about|the|more|learn|trials|studies|are|is|of)\\b.{0,60}");
   }
 
   static boolean isEnrollment(String text) {
@@ -253,6 +255,131 @@ final class Values {
       return Optional.empty();
     }
     return V2Enums.parse(AgencyClass.class, s);
+  }
+
+  // Registry and portal wording for recruitment statuses, by the words a status starts with.
+  private static final String[][] STATUS_WORDS = {
+      {"not yet recruiting", "NOT_YET_RECRUITING"}, {"not yet open", "NOT_YET_RECRUITING"},
+      {"pending", "NOT_YET_RECRUITING"}, {"preinitiation", "NOT_YET_RECRUITING"}, {"planned", "NOT_YET_RECRUITING"},
+      {"approved not yet recruiting", "NOT_YET_RECRUITING"}, {"authorised not started", "NOT_YET_RECRUITING"},
+      {"enrolling by invitation", "ENROLLING_BY_INVITATION"}, {"by invitation", "ENROLLING_BY_INVITATION"},
+      {"active not recruiting", "ACTIVE_NOT_RECRUITING"}, {"no longer recruiting", "ACTIVE_NOT_RECRUITING"},
+      {"closed to accrual", "ACTIVE_NOT_RECRUITING"}, {"closed to enrollment", "ACTIVE_NOT_RECRUITING"},
+      {"closed to enrolment", "ACTIVE_NOT_RECRUITING"}, {"closed to recruitment", "ACTIVE_NOT_RECRUITING"},
+      {"closed to new patients", "ACTIVE_NOT_RECRUITING"}, {"recruitment complete", "ACTIVE_NOT_RECRUITING"},
+      {"recruitment completed", "ACTIVE_NOT_RECRUITING"}, {"recruitment closed", "ACTIVE_NOT_RECRUITING"},
+      {"enrollment closed", "ACTIVE_NOT_RECRUITING"}, {"enrolment closed", "ACTIVE_NOT_RECRUITING"},
+      {"ongoing not recruiting", "ACTIVE_NOT_RECRUITING"}, {"active but not recruiting", "ACTIVE_NOT_RECRUITING"},
+      {"not recruiting", "ACTIVE_NOT_RECRUITING"},
+      {"active recruiting", "RECRUITING"}, {"active currently enrolling", "RECRUITING"}, {"actively enrolling", "RECRUITING"},
+      {"active enrolling", "RECRUITING"}, {"currently enrolling", "RECRUITING"}, {"active open", "RECRUITING"},
+      {"recruiting", "RECRUITING"}, {"currently recruiting", "RECRUITING"}, {"open public recruiting", "RECRUITING"},
+      {"open to accrual", "RECRUITING"}, {"open to enrollment", "RECRUITING"}, {"open to enrolment", "RECRUITING"},
+      {"open for enrollment", "RECRUITING"}, {"open for enrolment", "RECRUITING"}, {"open to recruitment", "RECRUITING"},
+      {"open for recruitment", "RECRUITING"}, {"open to new patients", "RECRUITING"}, {"actively recruiting", "RECRUITING"},
+      {"now recruiting", "RECRUITING"}, {"recruiting now", "RECRUITING"}, {"ongoing recruiting", "RECRUITING"},
+      {"accepting patients", "RECRUITING"}, {"accepting participants", "RECRUITING"}, {"enrolling", "RECRUITING"},
+      {"open", "RECRUITING"},
+      {"completed", "COMPLETED"}, {"complete", "COMPLETED"}, {"finished", "COMPLETED"}, {"ended", "COMPLETED"},
+      {"closed", "COMPLETED"}, {"main results already published", "COMPLETED"},
+      {"terminated", "TERMINATED"}, {"prematurely ended", "TERMINATED"}, {"stopped", "TERMINATED"},
+      {"halted prematurely", "TERMINATED"}, {"discontinued", "TERMINATED"}, {"early termination", "TERMINATED"},
+      {"withdrawn", "WITHDRAWN"}, {"cancelled", "WITHDRAWN"}, {"canceled", "WITHDRAWN"},
+      {"suspended", "SUSPENDED"}, {"temporarily halted", "SUSPENDED"}, {"temporarily closed", "SUSPENDED"},
+      {"on hold", "SUSPENDED"}, {"temporarily suspended", "SUSPENDED"},
+      {"unknown", "UNKNOWN"}};
+
+  /**
+   * A recruitment status in v2 spelling or in the words registries and portals use ({@code Open to
+   * accrual}, {@code No longer recruiting}, {@code Prematurely Ended}, {@code Preinitiation}),
+   * followed by at most a few further words ({@code Completed (results posted)}). The longest
+   * wording that starts the value wins; an unknown wording gives empty.
+   */
+  static Optional<org.trialdex.core.model.Status> status(String text) {
+    Optional<org.trialdex.core.model.Status> v2 = org.trialdex.core.normalize.V2Enums.status(text);
+    if (v2.isPresent() || text.length() > 80) {
+      return v2;
+    }
+    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip() + " ";
+    String best = null;
+    int bestLength = 0;
+    for (String[] w : STATUS_WORDS) {
+      if (t.startsWith(" " + w[0] + " ") && w[0].length() > bestLength) {
+        best = w[1];
+        bestLength = w[0].length();
+      }
+    }
+    if (best == null || t.strip().split(" ").length > bestLength / 3 + 5) {
+      return Optional.empty();
+    }
+    return Optional.of(org.trialdex.core.model.Status.valueOf(best));
+  }
+
+  /**
+   * A sentence that defines a field rather than giving its value, as help and glossary pages write
+   * under each label: {@code The title of the clinical trial.}, {@code Name of sponsoring
+   * organization(s) that initiated the clinical investigation…}.
+   */
+  static boolean definition(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.length() < 20 || t.length() > 600) {
+      return false;
+    }
+    boolean generic = t.matches(".{0,600}\\b(?:the|a|any|each) (?:clinical )?(?:trial|study|investigation|participants?)\\b.{0,600}")
+        || t.contains("(s)") || t.matches(".{0,600}\\b(?:refers to|is defined as|means|is the|are the|describes)\\b.{0,600}");
+    boolean opens = t.matches("(?:the|a|an|name|names|protocol|official|unique|title|number|date|identifier|abbreviation|"
+        + "short|brief|list|description|type|organi[sz]ation|person|entity)\\b.{0,600}");
+    return generic && opens && (t.endsWith(".") || t.contains("(s)"));
+  }
+
+  /** A placeholder or answer where a name belongs: {@code Yes Yes}, {@code N/A}, {@code Not provided}. */
+  static boolean noName(String text) {
+    return text.strip().matches("(?i)(?:(?:yes|no|n/?a|none|nil|not applicable|not provided(?: at time of registration)?|"
+        + "not specified|unknown|tbd|-+)\\s{0,3}[,;/]?\\s{0,3}){1,4}");
+  }
+
+  /** Text for comparison: lower case, letters and digits only, one blank between words. */
+  static String normText(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  static boolean sameText(String a, String b) {
+    return normText(a).equals(normText(b));
+  }
+
+  /** A sponsor's name and the agency class a page wrote after it, as {@code Acme (Industry)}. */
+  record Sponsor(String name, AgencyClass agencyClass) {}
+
+  private static final java.util.regex.Pattern CLASS_SUFFIX = java.util.regex.Pattern.compile(
+      "(?i)\\s{0,3}(?:[(\\[]\\s{0,2}([A-Za-z. _-]{2,20}?)\\s{0,2}[)\\]]|[,;–—-]\\s{0,3}([A-Za-z. _-]{2,20}))$");
+
+  /**
+   * The sponsor's name without the class suffix portals add ({@code (Industry)}, {@code [Other]},
+   * {@code - NIH}, {@code (U.S. Fed)}), and that class. A bracket that is not a class
+   * ({@code (Shanghai)}) stays part of the name.
+   */
+  static Sponsor sponsor(String text) {
+    String t = text.strip();
+    java.util.regex.Matcher m = CLASS_SUFFIX.matcher(t);
+    if (m.find() && m.start() > 0) {
+      String word = (m.group(1) != null ? m.group(1) : m.group(2)).strip().toLowerCase(Locale.ROOT).replaceAll("[.\\s_-]+", " ").strip();
+      AgencyClass c = switch (word) {
+        case "industry" -> AgencyClass.INDUSTRY;
+        case "other" -> AgencyClass.OTHER;
+        case "nih" -> AgencyClass.NIH;
+        case "u s fed", "us fed", "fed", "federal", "u s federal", "us federal" -> AgencyClass.FED;
+        case "other gov", "other government", "other u s fed", "gov" -> AgencyClass.OTHER_GOV;
+        case "individual", "indiv" -> AgencyClass.INDIV;
+        case "network" -> AgencyClass.NETWORK;
+        case "ambig", "ambiguous" -> AgencyClass.AMBIG;
+        case "unknown" -> AgencyClass.UNKNOWN;
+        default -> null;
+      };
+      if (c != null) {
+        return new Sponsor(t.substring(0, m.start()).strip(), c);
+      }
+    }
+    return new Sponsor(t, null);
   }
 
   /** A sentence ends here and another begins: prose, not a value. */

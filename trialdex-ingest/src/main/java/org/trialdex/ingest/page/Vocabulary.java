@@ -30,7 +30,8 @@ final class Vocabulary {
   private static final Set<String> IMPERATIVES = Set.of("review", "learn", "explore", "see", "get", "dive",
       "understand", "check", "meet", "identify", "find", "reach", "discover", "view", "browse", "read", "click",
       "visit", "use", "look", "access", "compare", "follow", "search", "know", "contact", "scroll", "tap", "select",
-      "sign", "share", "subscribe", "download");
+      "sign", "share", "subscribe", "download", "back", "return", "go", "print", "save", "refine", "modify", "login",
+      "skip");
   private static final String[] META = {"this section", "this is where", "these dates", "here you", "below you",
       "the following section", "the person responsible for entering", "researchers look for",
       "additional clinical trials", "the study team has not published", "this information was retrieved",
@@ -41,7 +42,7 @@ final class Vocabulary {
       "measure description", "name time method", "outcome measure time frame", "measure time frame description",
       "outcome measure measure description time frame", "site status", "more", "show more", "show less",
       "read more", "see more", "expand", "collapse", "back to top", "print", "menu", "working… menu",
-      "working... menu", "outcome measures", "study contact", "arm group label arm group type intervention",
+      "working... menu", "outcome measures", "study contact", "name", "arm group label arm group type intervention",
       "tabular view", "no results posted", "records history", "terms related to this study");
 
   private Vocabulary() {}
@@ -53,7 +54,9 @@ final class Vocabulary {
    */
   static String key(String text, StringBuilder qualifier) {
     String s = text.toLowerCase(Locale.ROOT).replace('：', ':').replace("&", " and ")
-        .replaceAll("^[#*_\\s]+", "").replaceAll("[#*_:\\s]+$", "").replaceAll(" ?/ ?", "/");
+        .replaceAll("^[#*_\\s]+", "").replaceAll("[#*_:?|\\s]+$", "").replaceAll(" ?/ ?", "/")
+        // Numbered labels (EU CTR's "E.1.1 Medical condition", "A.3 Full title", "3.2 Phase").
+        .replaceFirst("^(?:[a-z]\\.\\d{1,2}(?:\\.\\d{1,2}){0,3}|\\d{1,2}(?:\\.\\d{1,2}){1,3})\\.?\\s+(?=[a-z])", "");
     StringBuilder out = new StringBuilder(s.length());
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -152,6 +155,32 @@ final class Vocabulary {
     return best;
   }
 
+  /**
+   * A label run together with its value, as text copied from a two-column layout comes
+   * ({@code Scientific titlePathology-guided treatment…}, {@code Overall study start date01/02/1998},
+   * {@code SexBoth}): the longest label that ends where a lower-case letter or a bracket meets an
+   * upper-case letter or a digit. Null when none does.
+   */
+  static Match glued(String content) {
+    int limit = Math.min(content.length() - 1, 120);
+    Match best = null;
+    for (int i = 3; i <= limit; i++) {
+      char before = content.charAt(i - 1);
+      char at = content.charAt(i);
+      if (!(Character.isLowerCase(before) || before == ')') || !(Character.isUpperCase(at) || Character.isDigit(at))) {
+        continue;
+      }
+      StringBuilder q = new StringBuilder();
+      String head = content.substring(0, i);
+      Field f = LABELS.get(key(head, q));
+      if (f != null && f.kind != Field.Kind.IGNORED && f.kind != Field.Kind.SECTION
+          && Character.isUpperCase(head.charAt(0)) && !head.contains(":")) {
+        best = new Match(f, q.toString().strip(), i, false, false);
+      }
+    }
+    return best;
+  }
+
   /** A line that explains a section to the reader rather than giving a value. */
   static boolean blurb(String text) {
     if (text.length() < 12 || text.length() > 600 || !text.contains(" ")) {
@@ -167,6 +196,21 @@ final class Vocabulary {
     String first = lower.substring(0, sp).replaceAll("[^a-z]", "");
     boolean sentence = lower.endsWith(".") || lower.endsWith("!");
     return sentence && IMPERATIVES.contains(first) && lower.split(" ").length >= 5;
+  }
+
+  /**
+   * A link or button of the site, not content: a short line that starts with a verb telling the
+   * reader where to go ({@code Back to results}, {@code Return to Results}, {@code new search},
+   * {@code Print this page}).
+   */
+  static boolean navigation(String text) {
+    String lower = text.toLowerCase(Locale.ROOT).strip();
+    String[] words = lower.split("\\s+");
+    if (words.length > 6 || lower.endsWith(".")) {
+      return false;
+    }
+    String first = words[0].replaceAll("[^a-z]", "");
+    return IMPERATIVES.contains(first) || words.length <= 3 && words[words.length - 1].matches("search|results|menu|home|top");
   }
 
   /** Table header rows, sub-headings and questions that carry no value. */

@@ -40,7 +40,7 @@ class PageBadInputTest {
   @Test
   void aLetterThatIsNotATrialFailsSayingSo() {
     ReadResult.Failed f = failed(read("notes.txt", "Dear colleague, the trial we discussed is going well.\nBest regards,\nAnna"));
-    assertTrue(f.problem().reason().startsWith("the page does not look like a trial record: a title, no registry id and only 0 trial label(s)"),
+    assertTrue(f.problem().reason().startsWith("the page does not look like a trial record: no line that reads as a trial's title, no registry id and 0 trial value(s)"),
         f.problem().reason());
   }
 
