@@ -188,7 +188,11 @@ enum Field {
       "condition category", "secondary study design", "study setting", "participant type", "recruitment end date",
       "date of final enrolment", "date of final enrollment", "funders", "funder type", "funder name", "sponsor type",
       "ethics approval", "ethics approval required", "participant information sheet",
-      "study execute time", "recruiting time", "countries of recruitment and research settings", "institution/hospital");
+      "study execute time", "recruiting time", "countries of recruitment and research settings", "institution/hospital",
+      "classification by specialty", "classification by malignancy", "genomic information", "region",
+      "medical condition in easily understood language", "therapeutic area", "meddra version", "meddra classification",
+      "is this trial a sub-study", "data monitoring committee", "ethics committee", "funding source", "source of monetary or material support",
+      "sources of monetary or material support", "prospective/retrospective", "publication status", "individual participant data");
 
   /** How the content under a label is read. */
   enum Kind { VALUE, BLOCK, SECTION, IGNORED }

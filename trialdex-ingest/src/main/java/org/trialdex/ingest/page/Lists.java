@@ -66,7 +66,12 @@ final class Lists {
     for (Line l : ls) {
       for (Val part : split(v(l), l.listItem() ? "[;]" : "[;]|,\\s(?=[A-Z])")) {
         // A registry's codes after the name ("Low Back Pain 311509 0", ANZCTR) are not part of it.
-        String name = part.text().replaceFirst("(?:\\s+\\d{5,}(?:\\s+\\d{1,3})?|(?:\\s+\\d{1,3}){0}\\s+\\d{4,}\\s+\\d{1,4})$", "").strip();
+        String name = part.text()
+            .replaceFirst("(?:\\s+\\d{5,}(?:\\s+\\d{1,3})?|\\s+\\d{3,}\\s+\\d{1,4})$", "")
+            // A further label run into the name ("Type 2MedDRA version: 18.0…") ends it.
+            .replaceFirst("(?<=[a-z0-9)])[A-Z][A-Za-z ]{2,30}:.{0,2000}$", "")
+            // The block's own label repeated before the value ("Condition Systemic Sclerosis").
+            .replaceFirst("^(?i:conditions?|diseases?)\\s+(?=[A-Z])", "").strip();
         if (!name.equals(part.text()) && !name.isEmpty()) {
           part = part.part(p.page, name);
         }

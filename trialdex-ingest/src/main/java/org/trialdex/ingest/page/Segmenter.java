@@ -39,7 +39,8 @@ final class Segmenter {
       }
       String c = line.text();
       Vocabulary.Match bare = Vocabulary.bare(c);
-      if (cur != null && cur.field().kind == Field.Kind.IGNORED && bare == null) {
+      if (cur != null && cur.field().kind == Field.Kind.IGNORED && cur.inline() == null && bare == null) {
+        // Inside a section of the site's own (related trials, results teasers) only a heading counts.
         continue;
       }
       if (cur != null && cur.field().textBlock()) {
@@ -64,6 +65,18 @@ final class Segmenter {
           } else if (!line.listItem() && eligibilityValue(c) && section == Field.ELIGIBILITY) {
             cur = new Block(Field.ELIGIBILITY, null, line, null, new ArrayList<>(List.of(line)), section);
             blocks.add(cur);
+            continue;
+          }
+        }
+        if (!ends && !criteria) {
+          // A summary ends where a label of two or more words is run together with its value
+          // ("Health condition(s) or problem(s) studiedRectal cancer"), as copied two-column pages give it.
+          Vocabulary.Match g = Vocabulary.glued(c);
+          if (g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).split(" ").length >= 2) {
+            for (Block b : inline(page, line, g, section)) {
+              blocks.add(b);
+              cur = b;
+            }
             continue;
           }
         }
@@ -210,6 +223,7 @@ final class Segmenter {
     return switch (f) {
       case BRIEF_TITLE, OFFICIAL_TITLE, ACRONYM -> !v.matches(".{0,600}?[a-z][.!?] [A-Z].{0,600}");
       case LEAD_SPONSOR, CONDITIONS -> v.length() <= 200 && !Values.prose(v);
+      case IGNORED -> v.length() <= 200;
       case ORG_STUDY_ID -> PageParser.idLike(v);
       default -> false;
     };

@@ -173,8 +173,7 @@ final class Vocabulary {
       StringBuilder q = new StringBuilder();
       String head = content.substring(0, i);
       Field f = LABELS.get(key(head, q));
-      if (f != null && f.kind != Field.Kind.IGNORED && f.kind != Field.Kind.SECTION
-          && Character.isUpperCase(head.charAt(0)) && !head.contains(":")) {
+      if (f != null && f.kind != Field.Kind.SECTION && Character.isUpperCase(head.charAt(0)) && !head.contains(":")) {
         best = new Match(f, q.toString().strip(), i, false, false);
       }
     }
