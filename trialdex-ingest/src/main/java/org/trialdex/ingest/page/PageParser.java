@@ -114,7 +114,7 @@ final class PageParser {
       }
       if (i >= inHeader) {
         // Below the first label only titles are looked for.
-        if (titleLike(c) && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
+        if (titleLike(c) && !l.listItem() && !c.endsWith(".") && Vocabulary.glued(c) == null && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
             && Vocabulary.leading(c) == null) {
           candidates.add(l);
         }
@@ -409,8 +409,10 @@ final class PageParser {
 
   static boolean titleLike(String c) {
     int words = c.split("\\s+").length;
+    // Abbreviations ("vs.", "e.g.", "Dr.") do not end a sentence.
+    String t = c.replaceAll("\\b(?i:vs|e\\.g|i\\.e|no|dr|st|et al|approx|incl|cap|inj|tab)\\.", "");
     return words >= 2 && words <= 70 && c.length() <= 500 && !c.endsWith(":")
-        && !c.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}") && !c.toLowerCase(Locale.ROOT).contains("http");
+        && !t.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}") && !c.toLowerCase(Locale.ROOT).contains("http");
   }
 
   // ---------------------------------------------------------------- blocks
@@ -481,7 +483,7 @@ final class PageParser {
       case LAST_KNOWN_STATUS -> enumValue("statusModule.lastKnownStatus", Values.status(v.text()), v);
       case PHASE -> phases(v, rest);
       case ENROLLMENT -> enrollment(v, q);
-      case STUDY_TYPE -> enumValue("designModule.studyType", Values.enumOf(StudyType.class, v.text()), v);
+      case STUDY_TYPE -> enumValue("designModule.studyType", Values.studyType(v.text()), v);
       case ALLOCATION -> enumValue("designModule.designInfo.allocation", Values.enumOf(DesignAllocation.class, v.text()), v);
       case INTERVENTION_MODEL -> enumValue("designModule.designInfo.interventionModel",
           Values.enumOf(InterventionalAssignment.class, v.text()), v);

@@ -72,7 +72,15 @@ final class Segmenter {
           // A summary ends where a label of two or more words is run together with its value
           // ("Health condition(s) or problem(s) studiedRectal cancer"), as copied two-column pages give it.
           Vocabulary.Match g = Vocabulary.glued(c);
-          if (g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).split(" ").length >= 2) {
+          Vocabulary.Match l = Vocabulary.leading(c);
+          if (g == null && l != null && l.colon() && l.field().kind == Field.Kind.VALUE && !line.listItem()
+              && (Vocabulary.key(c.substring(0, l.valueFrom()), null).split(" ").length >= 2
+                  || acceptsWithoutColon(l.field(), c.substring(l.valueFrom())))) {
+            // "Summary" over "EudraCT Number:2011-002362-21", "Trial Status:Completed": labelled lines, not prose.
+            g = l;
+          }
+          if (g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).split(" ").length >= 2
+              || g != null && g.colon()) {
             for (Block b : inline(page, line, g, section)) {
               blocks.add(b);
               cur = b;

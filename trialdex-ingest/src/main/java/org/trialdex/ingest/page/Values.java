@@ -338,6 +338,29 @@ final class Values {
         + "not specified|unknown|tbd|-+)\\s{0,3}[,;/]?\\s{0,3}){1,4}");
   }
 
+  /**
+   * A study type in v2 spelling or as registries word it: {@code Interventional clinical trial of
+   * medicinal product}, {@code RCT}, {@code Randomised controlled trial}, {@code Observational study}.
+   */
+  static Optional<StudyType> studyType(String text) {
+    Optional<StudyType> v2 = enumOf(StudyType.class, text);
+    if (v2.isPresent() || text.length() > 120) {
+      return v2;
+    }
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.matches("interventional\\b.{0,120}|rct\\b.{0,60}|randomi[sz]ed\\b.{0,30}\\b(?:trial|study)\\b.{0,60}|"
+        + "(?:non-?randomi[sz]ed|single[- ]arm|open[- ]label)\\b.{0,30}\\b(?:trial|study)\\b.{0,40}|clinical trial|treatment study")) {
+      return Optional.of(StudyType.INTERVENTIONAL);
+    }
+    if (t.matches("observational\\b.{0,120}|(?:prospective |retrospective )?(?:cohort|case[- ]control|cross[- ]sectional|registry) study\\b.{0,40}")) {
+      return Optional.of(StudyType.OBSERVATIONAL);
+    }
+    if (t.matches("expanded access\\b.{0,80}")) {
+      return Optional.of(StudyType.EXPANDED_ACCESS);
+    }
+    return Optional.empty();
+  }
+
   /** Text for comparison: lower case, letters and digits only, one blank between words. */
   static String normText(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();

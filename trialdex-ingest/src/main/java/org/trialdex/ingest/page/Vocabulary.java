@@ -17,7 +17,8 @@ final class Vocabulary {
   record Match(Field field, String qualifier, int valueFrom, boolean colon, boolean bare) {}
 
   private static final Map<String, Field> LABELS = new HashMap<>();
-  private static final Set<String> QUALIFIERS = Set.of("actual", "anticipated", "estimated", "estimate", "expected");
+  private static final Set<String> QUALIFIERS = Set.of("actual", "anticipated", "estimated", "estimate", "expected",
+      "est.", "est", "planned", "projected");
 
   static {
     for (Field f : Field.values()) {
