@@ -41,6 +41,12 @@ import org.trialdex.core.model.Study;
  * name, an official by name) and agree on the members both have. A source that shows fewer
  * elements (a page listing some of the locations) is not in conflict for those it leaves out.
  *
+ * <p><b>Weak readings.</b> A page source may name paths it read on weak evidence (the provenance
+ * attribute {@code lowConfidence}: a title chosen among unlabelled lines, a phase found in a sentence).
+ * When a registry record takes part in the merge, those values are left out altogether: they neither
+ * replace nor fill in the registry's, and make no conflict. Among pages alone, a unit takes a value
+ * read on good evidence before one read on weak evidence, whatever the ranking.
+ *
  * <p>Instances hold no state and are safe to share between threads.
  */
 public final class StudyMerger {
@@ -76,11 +82,36 @@ public final class StudyMerger {
       }
       ranked.add(Ranked.of(s, json.tree(s.study())));
     }
+    boolean registry = sources.stream().anyMatch(s -> s.authority() == Authority.REGISTRY);
+    if (registry) {
+      for (int i = 0; i < ranked.size(); i++) {
+        Ranked r = ranked.get(i);
+        if (r.source().authority() == Authority.PAGE && !r.source().provenance().lowConfidencePaths().isEmpty()) {
+          ranked.set(i, Ranked.of(r.source(), withoutPaths(r.tree(), r.source().provenance().lowConfidencePaths())));
+        }
+      }
+    }
     ranked.sort(Ranked.ORDER);
     Walk walk = new Walk();
     ObjectNode merged = walk.object("", ranked);
     Study study = json.read(merged);
     return new MergedStudy(study, walk.origins, walk.conflicts);
+  }
+
+  /** A copy of {@code tree} without the members at {@code paths} (dotted, from the root). */
+  private static JsonNode withoutPaths(JsonNode tree, Set<String> paths) {
+    ObjectNode copy = tree.deepCopy();
+    for (String path : paths) {
+      String[] parts = path.split("\\.");
+      JsonNode n = copy;
+      for (int i = 0; i < parts.length - 1 && n != null; i++) {
+        n = n.get(parts[i]);
+      }
+      if (n instanceof ObjectNode o) {
+        o.remove(parts[parts.length - 1]);
+      }
+    }
+    return copy;
   }
 
   /** One merge: the origins and conflicts found while walking the sources' trees together. */
@@ -113,7 +144,8 @@ public final class StudyMerger {
 
     /** Chooses the value of one unit, notes its origin and any conflict. */
     private JsonNode unit(String path, String member, List<Ranked> having) {
-      Ranked chosen = having.stream().filter(r -> !Equivalence.empty(at(r, path))).findFirst().orElse(having.get(0));
+      Ranked chosen = having.stream().filter(r -> !Equivalence.empty(at(r, path)) && !weak(r, path)).findFirst()
+          .orElse(having.stream().filter(r -> !Equivalence.empty(at(r, path))).findFirst().orElse(having.get(0)));
       JsonNode value = at(chosen, path);
       origins.add(new FieldOrigin(path, chosen.source().sourceKey(), chosen.source().version()));
       if (Equivalence.empty(value) || ABOUT_THE_SOURCE.contains(path)) {
@@ -145,6 +177,11 @@ public final class StudyMerger {
         conflicts.add(new Conflict(path, Claim.of(chosen.source(), chosenValue), others, String.join("; ", clauses)));
       }
       return value;
+    }
+
+    /** Whether the source read this unit on weak evidence. */
+    private static boolean weak(Ranked r, String path) {
+      return r.source().provenance().lowConfidencePaths().contains(path);
     }
 
     private static JsonNode at(Ranked r, String path) {

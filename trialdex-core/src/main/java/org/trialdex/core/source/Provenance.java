@@ -22,6 +22,17 @@ public record Provenance(String format, String file, String position, Map<String
   public static final String LAYOUT = "layout";
   /** Attribute holding the URL a page shows for itself. */
   public static final String URL = "url";
+  /**
+   * Attribute saying how sure a page's reading is: {@code high} (a registry id and labelled fields),
+   * {@code medium}, or {@code low} (little more than a title, or a title chosen on weak evidence).
+   */
+  public static final String CONFIDENCE = "confidence";
+  /**
+   * Attribute listing, blank-separated, the v2 paths ({@code protocolSection.designModule.phases}) a
+   * page reading placed on weak evidence (by position or by the value's type, not by a label). Such
+   * values never replace or fill in a registry record's (see {@code StudyMerger}).
+   */
+  public static final String LOW_CONFIDENCE = "lowConfidence";
 
   public Provenance {
     Objects.requireNonNull(format, "format");
@@ -34,6 +45,12 @@ public record Provenance(String format, String file, String position, Map<String
   /** Provenance without attributes, as most formats give it. */
   public Provenance(String format, String file, String position) {
     this(format, file, position, Map.of());
+  }
+
+  /** The paths of {@link #LOW_CONFIDENCE}, empty when the source names none. */
+  public java.util.Set<String> lowConfidencePaths() {
+    String v = attribute(LOW_CONFIDENCE).strip();
+    return v.isEmpty() ? java.util.Set.of() : java.util.Set.of(v.split("\\s+"));
   }
 
   /** An attribute's value, or "" when absent. */

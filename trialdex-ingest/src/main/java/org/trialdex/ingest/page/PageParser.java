@@ -191,7 +191,9 @@ final class PageParser {
       Line next = candidates.get(at + 1);
       if (next.index() <= best.index() + 5 && titleScore(next.text()) >= 3
           && !Values.sameText(next.text(), best.text())) {
-        d.put("identificationModule.officialTitle", siteSuffixRemoved(Val.of(page, next)));
+        if (d.put("identificationModule.officialTitle", siteSuffixRemoved(Val.of(page, next)))) {
+          d.low("identificationModule.officialTitle");
+        }
       }
     }
   }
@@ -231,8 +233,12 @@ final class PageParser {
         || Values.EMAIL.matcher(c).find() || lower.contains("www.") || lower.contains("©")) {
       score -= 4;
     }
-    if (words.length <= 8 && lower.matches(".{0,200}\\b(?:registry|register|portal|directory|database|website|search|results|home|"
-        + "details|read-only|menu|login|clinical trials?|studies)\\b.{0,200}") && !lower.matches(".{0,200}\\b(?:of|in|for|with)\\b.{0,200}")) {
+    boolean siteWords = lower.matches(".{0,500}\\b(?:registry|register|portal|directory|database|website|homepage|search|results|home|"
+        + "help|details|read-only|menu|login|clinical trials|studies)\\b.{0,500}");
+    boolean trialWords = lower.matches(".{0,500}\\b(?:study|trial|phase|randomi[sz]ed|versus|vs|efficacy|safety|treatment|patients|"
+        + "participants|evaluate|evaluating|compare|comparing|effect)\\b.{0,500}");
+    if (siteWords && (!trialWords || words.length <= 8 && !lower.matches(".{0,200}\\b(?:of|in|for|with)\\b.{0,200}"))) {
+      // The site naming itself ("Clinical Trials Register", "Example Clinical Trials Directory").
       score -= 3;
     }
     if (c.equals(c.toUpperCase(Locale.ROOT)) && c.chars().anyMatch(Character::isLetter)) {
@@ -397,6 +403,28 @@ final class PageParser {
       "statusModule.primaryCompletionDateStruct", "statusModule.completionDateStruct", "eligibilityModule.minimumAge",
       "eligibilityModule.maximumAge", "eligibilityModule.sex", "eligibilityModule.healthyVolunteers",
       "conditionsModule.conditions", "sponsorCollaboratorsModule.leadSponsor.name", "armsInterventionsModule.interventions");
+
+  /**
+   * How sure this reading is: {@code high} with a registry id, a title on good evidence and four
+   * trial values read by their labels; {@code low} with at most a title and one value, or a title
+   * chosen on weak evidence and no registry id; else {@code medium}.
+   */
+  String confidence() {
+    int values = trialValues();
+    int labelled = 0;
+    for (String path : TRIAL_VALUES) {
+      labelled += d.has(path) && !d.low.contains(Draft.PS + path) ? 1 : 0;
+    }
+    boolean title = d.has("identificationModule.briefTitle") || d.has("identificationModule.officialTitle");
+    boolean weakTitle = d.low.contains(Draft.PS + "identificationModule.briefTitle");
+    if (!ownIds.isEmpty() && title && !weakTitle && labelled >= 4) {
+      return "high";
+    }
+    if (values <= 1 || weakTitle && ownIds.isEmpty() || !title && labelled < 3) {
+      return "low";
+    }
+    return "medium";
+  }
 
   /** How many of the fields that make a trial (status, phase, enrollment, dates, ages, conditions…) were read. */
   int trialValues() {

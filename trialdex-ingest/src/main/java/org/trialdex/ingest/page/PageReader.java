@@ -191,6 +191,13 @@ public final class PageReader implements StudyReader {
     if (parser.url != null) {
       attributes.put(Provenance.URL, parser.url);
     }
+    String confidence = parser.confidence();
+    attributes.put(Provenance.CONFIDENCE, confidence);
+    if (!d.low.isEmpty()) {
+      attributes.put(Provenance.LOW_CONFIDENCE, String.join(" ", d.low));
+      d.warn("confidence", "read on weak evidence (by position or type, not by a label), so never merged over a registry's record: "
+          + String.join(", ", d.low.stream().map(p -> p.substring(p.lastIndexOf('.') + 1)).toList()));
+    }
     String nct = d.text("identificationModule.nctId");
     String registryId = parser.ownIds.stream().filter(id -> !id.nct()).map(RegistryIds.Id::id).findFirst().orElse(null);
     if (registryId != null) {

@@ -102,7 +102,7 @@ final class Segmenter {
         continue;
       }
       Vocabulary.Match lead = Vocabulary.leading(c);
-      if (lead != null && (lead.colon() || acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom()))
+      if (lead != null && (lead.colon() || acceptsWithoutColon(lead.field(), c.substring(lead.valueFrom(), gluedCut(c, lead.valueFrom())))
           || namedWithoutColon(lead.field(), c.substring(0, lead.valueFrom()), c.substring(lead.valueFrom())))) {
         for (Block b : inline(page, line, lead, section)) {
           blocks.add(b);
@@ -167,21 +167,14 @@ final class Segmenter {
       }
       if (next == null && c.length() - from < 300) {
         // A value run together with the next label: "Phase 1Accepts Healthy Volunteers?".
-        for (int i = from + 1; i < c.length() - 3 && next == null; i++) {
-          char before = c.charAt(i - 1);
-          if ((Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(c.charAt(i))) {
-            String tail = c.substring(i);
-            Vocabulary.Match cand = Vocabulary.bare(tail);
-            if (cand == null) {
-              Vocabulary.Match l = Vocabulary.leading(tail);
-              cand = l != null && l.colon() ? l : Vocabulary.glued(tail);
-            }
-            if (cand != null && cand.field().kind != Field.Kind.IGNORED && cand.field().kind != Field.Kind.SECTION
-                && cand.field() != m.field() && key(tail, cand).split(" ").length >= 2) {
-              next = new Vocabulary.Match(cand.field(), cand.qualifier(), i + Math.min(cand.valueFrom(), tail.length()),
-                  cand.colon(), cand.bare());
-              nextAt = i;
-            }
+        int at = gluedCut(c, from);
+        if (at < c.length()) {
+          String tail = c.substring(at);
+          Vocabulary.Match cand = gluedLabel(tail);
+          if (cand != null && cand.field() != m.field()) {
+            next = new Vocabulary.Match(cand.field(), cand.qualifier(), at + Math.min(cand.valueFrom(), tail.length()),
+                cand.colon(), cand.bare());
+            nextAt = at;
           }
         }
       }
@@ -196,6 +189,38 @@ final class Segmenter {
       }
     }
     return out;
+  }
+
+  /**
+   * Where a label of two or more words starts run together with the value before it (a lower-case
+   * letter or digit, then the label's upper-case first letter), or the line's length when none does.
+   */
+  static int gluedCut(String c, int from) {
+    if (c.length() - from >= 300) {
+      return c.length();
+    }
+    for (int i = from + 1; i < c.length() - 3; i++) {
+      char before = c.charAt(i - 1);
+      if ((Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(c.charAt(i))
+          && gluedLabel(c.substring(i)) != null) {
+        return i;
+      }
+    }
+    return c.length();
+  }
+
+  /** A label of two or more words at the start of {@code tail}: bare, with a colon, or run into its value. */
+  private static Vocabulary.Match gluedLabel(String tail) {
+    Vocabulary.Match cand = Vocabulary.bare(tail);
+    if (cand == null) {
+      Vocabulary.Match l = Vocabulary.leading(tail);
+      cand = l != null && l.colon() ? l : Vocabulary.glued(tail);
+    }
+    if (cand == null || cand.field().kind == Field.Kind.IGNORED || cand.field().kind == Field.Kind.SECTION
+        || key(tail, cand).split(" ").length < 2) {
+      return null;
+    }
+    return cand;
   }
 
   /** The label words of a matched label at the start of {@code text}. */
