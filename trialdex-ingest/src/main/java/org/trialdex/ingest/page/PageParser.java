@@ -283,7 +283,7 @@ final class PageParser {
       bar = t.lastIndexOf(" - ");
     }
     if (bar > 0 && t.substring(bar + 3).split("\\s+").length <= 5 && t.substring(0, bar).split("\\s+").length >= 3
-        && !t.substring(bar + 3).matches("(?i).{0,80}\\b(?:phase|study|trial|versus|vs)\\b.{0,80}")) {
+        && !t.substring(bar + 3).matches("(?i).{0,80}(?:\\bphase\\b|\\bversus\\b|\\bvs\\b|\\d).{0,80}")) {
       t = t.substring(0, bar).strip();
     }
     t = t.replaceFirst("\\s{0,3}\\((?:NCT\\d{8}|ISRCTN\\d{8})\\)$", "").strip();
@@ -295,7 +295,7 @@ final class PageParser {
   private final List<Line> loose = new ArrayList<>();
 
   private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
-      "(?<=[a-z0-9)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|\\s[·|•]\\s|\\t");
+      "(?<=[a-z0-9)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\\d)|\\s[·|•]\\s|\\t");
 
   /**
    * A short line of values without labels, maybe run together ({@code RECRUITINGPhase 2INTERVENTIONAL},
@@ -384,6 +384,22 @@ final class PageParser {
           d.low("eligibilityModule.minimumAge");
           d.low("eligibilityModule.maximumAge");
         });
+      } else if (Values.isEnrollment(x) && x.matches("(?i)\\d[\\d,]{0,8}\\s{1,3}(?:participants?|patients?|subjects?|people)(?:\\s{1,3}\\((?:actual|estimated|anticipated)\\))?")) {
+        puts.add(() -> {
+          if (enrollment(v, "")) {
+            d.low("designModule.enrollmentInfo.count");
+          }
+        });
+      } else if (x.matches("(?i)(?:started|starts|start date|starting)\\s{1,3}.{4,30}") && Values.date(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""))
+          .map(f -> f.start() == 0).orElse(false)) {
+        puts.add(() -> {
+          if (dateStruct("statusModule.startDateStruct", new Val(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""), v.start(), v.end()), "")) {
+            d.low("statusModule.startDateStruct.date");
+          }
+        });
+      } else if (Countries.isCountry(x)) {
+        // A country shown among the values (where the trial runs): nothing to place, nothing against the line.
+        continue;
       } else if (healthy.matches()) {
         boolean no = healthy.group(1) != null || healthy.group(2) != null || healthy.group(3) != null;
         puts.add(() -> {
@@ -1082,6 +1098,22 @@ final class PageParser {
 
   // ---------------------------------------------------------------- ids
 
+  /** The trial's acronyms: the acronym read, and a bracketed last word of its titles ("… (MissionAD1)"). */
+  private List<String> acronyms() {
+    List<String> out = new ArrayList<>();
+    if (d.text("identificationModule.acronym") != null) {
+      out.add(d.text("identificationModule.acronym"));
+    }
+    for (String path : new String[] {"identificationModule.briefTitle", "identificationModule.officialTitle"}) {
+      String t = d.text(path);
+      java.util.regex.Matcher m = t == null ? null : java.util.regex.Pattern.compile("\\(([A-Za-z][A-Za-z0-9-]{2,20})\\)\\s*$").matcher(t);
+      if (m != null && m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
   /**
    * Registry ids the page shows outside labels: in a footer, an identifiers block, a sentence. The
    * NCT id counts as the page's own when it is the only one the page shows outside related-trial
@@ -1118,6 +1150,20 @@ final class PageParser {
       } else {
         List<String> repeated = ncts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         own = repeated.size() == 1 ? repeated.get(0) : null;
+        if (own == null) {
+          // Several ids once each: the one written next to the trial's acronym ("(NCT02956486, MissionAD1)").
+          List<String> near = new ArrayList<>();
+          for (String acronym : acronyms()) {
+            for (String id : ncts.keySet()) {
+              int at = first.get(id).start();
+              String around = page.substring(Math.max(0, at - 25), Math.min(page.length(), at + id.length() + 25));
+              if (around.contains(acronym) && !near.contains(id)) {
+                near.add(id);
+              }
+            }
+          }
+          own = near.size() == 1 ? near.get(0) : null;
+        }
       }
       if (own != null) {
         ownIds.add(first.get(own));

@@ -300,7 +300,9 @@ final class Values {
     if (v2.isPresent() || text.length() > 80) {
       return v2;
     }
-    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip() + " ";
+    // "Study Complete", "Trial status: open": the words before the status name what it is of.
+    String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip()
+        .replaceFirst("^(?:study|trial)(?: status)? (?=[a-z])", "") + " ";
     String best = null;
     int bestLength = 0;
     for (String[] w : STATUS_WORDS) {
