@@ -67,7 +67,7 @@ enum Field {
   COMPLETION(Kind.VALUE, "study completion", "study completion date", "completion date", "overall trial end date",
       "end date", "study end date", "trial end date", "end of study", "study end", "anticipated trial end date",
       "date of last follow up", "last follow-up date", "anticipated date of last follow up", "study completion (estimated)",
-      "end of trial", "date of study completion", "final completion", "final completion date", "study end date", "expected completion date", "anticipated end date", "recruitment end"),
+      "end of trial", "date of study completion", "final completion", "final completion date", "study end date", "global end of trial date", "end of trial date", "expected completion date", "anticipated end date", "recruitment end"),
   FIRST_SUBMITTED(Kind.VALUE, "first submitted", "study first submitted", "first submitted date",
       "date of registration", "registration date", "date registered", "submitted date", "first received",
       "date of registration in primary registry", "date assigned", "date applied", "registered on"),

@@ -23,6 +23,10 @@ final class Segmenter {
 
   record Segments(List<Line> header, List<Block> blocks) {}
 
+  /** A form's item number before its label: {@code E.2.1 }, {@code A.3 }, {@code 3.2.1 }. */
+  private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile(
+      "(?:[A-Z]\\.\\d{1,2}(?:\\.\\d{1,2}){0,3}|\\d{1,2}(?:\\.\\d{1,2}){1,3})\\.?\\s{1,3}[A-Z][a-z]");
+
   private Segmenter() {}
 
   static Segments segment(String page, List<Line> lines) {
@@ -120,6 +124,14 @@ final class Segmenter {
       }
       if (lead != null && lead.field().kind == Field.Kind.BLOCK && c.endsWith(":") && c.length() < 160) {
         cur = new Block(lead.field(), lead, line, null, new ArrayList<>(), section);
+        blocks.add(cur);
+        continue;
+      }
+      if (NUMBERED.matcher(c).lookingAt() && cur != null) {
+        // A numbered item of a form the vocabulary does not know ("E.2.1 Main objective of the trial",
+        // "F.1.1 Trial has subjects under 18"): it ends the block before it and is left out.
+        Vocabulary.Match unknown = new Vocabulary.Match(Field.IGNORED, "", c.length(), false, false);
+        cur = new Block(Field.IGNORED, unknown, line, Val.of(page, line), new ArrayList<>(), section);
         blocks.add(cur);
         continue;
       }

@@ -211,6 +211,12 @@ class PageFromAnySiteTest {
         A.3 Full title of the trial: A randomised, double-blind study of drug X in adults with major depressive disorder
         E.1.1 Medical condition(s) being investigated: Major depressive disorder
         E.1.1.2 Therapeutic area: Diseases [C] - Mental Disorders [F03]
+        E.2.1 Main objective of the trial
+        To show that drug X lowers the depression score.
+        F.1.1 Trial has subjects under 18
+        No
+        F.1.1.1 In Utero
+        0
         """);
     JsonNode ps = ps(r);
     assertEquals("2011-002362-21", r.provenance().attribute(PageReader.REGISTRY_ID));
