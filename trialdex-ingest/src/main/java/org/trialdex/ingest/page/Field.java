@@ -28,7 +28,7 @@ enum Field {
   ORG_STUDY_ID(Kind.VALUE, "other study id numbers", "org study id", "organization study id", "protocol number",
       "protocol id", "sponsor protocol number", "sponsor's protocol code number", "protocol code", "study id",
       "organization's unique protocol id", "unique protocol id", "protocol/serial number", "sponsor study id",
-      "protocol no", "secondary id", "secondary ids", "secondary identifying numbers", "secondary identifiers",
+      "protocol no", "sponsor protocol id", "sponsor protocol no", "sponsor study number", "secondary id", "secondary ids", "secondary identifying numbers", "secondary identifiers",
       "other ids", "other study ids"),
   OTHER_IDS(Kind.BLOCK, "other identifiers", "other identifier", "identifiers", "study identifiers"),
   STATUS(Kind.VALUE, "recruitment status", "overall status", "status", "study status", "trial status",
@@ -192,7 +192,8 @@ enum Field {
       "classification by specialty", "classification by malignancy", "genomic information", "region",
       "medical condition in easily understood language", "therapeutic area", "meddra version", "meddra classification",
       "is this trial a sub-study", "data monitoring committee", "ethics committee", "funding source", "source of monetary or material support",
-      "sources of monetary or material support", "prospective/retrospective", "publication status", "individual participant data");
+      "sources of monetary or material support", "prospective/retrospective", "publication status", "individual participant data", "irb number", "irb #", "irb protocol number", "irb no", "cto number",
+      "hrec number", "rec reference");
 
   /** How the content under a label is read. */
   enum Kind { VALUE, BLOCK, SECTION, IGNORED }

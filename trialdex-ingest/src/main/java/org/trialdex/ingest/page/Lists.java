@@ -962,6 +962,14 @@ final class Lists {
         return;
       }
     }
+    if (r != null && r.domain().equals("EU CTR")) {
+      // An EU CTR id (EUCTR2013-003552-21-PL) holds the trial's EudraCT number: that is its id everywhere else.
+      java.util.regex.Matcher eudract = java.util.regex.Pattern.compile("\\d{4}-\\d{6}-\\d{2}").matcher(id.text());
+      if (eudract.find()) {
+        secondaryId(new Val(eudract.group(), id.start() + eudract.start(), id.start() + eudract.end()),
+            new RegistryIds.Id(eudract.group(), "EudraCT", -1, -1));
+      }
+    }
     String item = "identificationModule.secondaryIdInfos[" + secondaryIds++ + "]";
     p.d.put(item + ".id", id.text(), id.end() > id.start() ? id : null);
     if (r != null && !r.nct()) {

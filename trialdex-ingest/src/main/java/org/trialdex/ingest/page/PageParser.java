@@ -164,6 +164,9 @@ final class PageParser {
     int bestScore = Integer.MIN_VALUE;
     for (Line l : candidates) {
       int score = titleScore(l.text());
+      if (Boolean.getBoolean("page.debug")) {
+        System.out.println("DEBUG candidate " + score + " " + l.text());
+      }
       if (score >= 2) {
         best = l;
         bestScore = score;
@@ -455,8 +458,12 @@ final class PageParser {
     int words = c.split("\\s+").length;
     // Abbreviations ("vs.", "e.g.", "Dr.") do not end a sentence.
     String t = c.replaceAll("\\b(?i:vs|e\\.g|i\\.e|no|dr|st|et al|approx|incl|cap|inj|tab)\\.", "");
-    return words >= 2 && words <= 70 && c.length() <= 500 && !c.endsWith(":")
-        && !t.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}") && !c.toLowerCase(Locale.ROOT).contains("http");
+    // Two sentences are prose when they say something ("… is …", "… will …"); a title may have a
+    // second part after a full stop ("… Score of 25 or Less. RxPONDER; A Clinical Trial Rx for …").
+    boolean prose = t.matches(".{0,500}?[a-z][.!?] [A-Z].{0,500}")
+        && t.matches(".{0,500}\\b(?:is|are|was|were|will|has|have|be|can|may|should|must|we|you|this|these)\\b.{0,500}");
+    return words >= 2 && words <= 70 && c.length() <= 500 && !c.endsWith(":") && !prose
+        && !c.toLowerCase(Locale.ROOT).contains("http");
   }
 
   // ---------------------------------------------------------------- blocks
@@ -846,7 +853,10 @@ final class PageParser {
   }
 
   private boolean leadSponsor(Val v) {
-    Values.Sponsor s = Values.sponsor(v.text());
+    // "Name  Central Council…": a form's sub-label before the name (CTRI).
+    String raw = v.end() <= page.length() && v.start() < v.end() ? page.substring(v.start(), v.end()) : v.text();
+    java.util.regex.Matcher sub = java.util.regex.Pattern.compile("^(?i:name(?: of (?:the )?(?:primary )?sponsor)?)(?:[ \\t]{2,}|[ \\t]{0,2}:[ \\t]{0,2})(?=\\S)").matcher(raw);
+    Values.Sponsor s = Values.sponsor(sub.find() ? Val.clean(raw.substring(sub.end())) : v.text());
     if (d.put("sponsorCollaboratorsModule.leadSponsor.name", v.part(page, s.name())) && s.agencyClass() != null) {
       d.put("sponsorCollaboratorsModule.leadSponsor.class", s.agencyClass().name(), v);
     }
@@ -960,7 +970,7 @@ final class PageParser {
       String c = l.text();
       Val v = Val.of(page, l);
       boolean used = false;
-      if (section != Field.IGNORED && (ages == 0 || section != Field.ELIGIBILITY) && !l.listItem() && typedLine(l)) {
+      if (section != Field.IGNORED && !l.listItem() && typedLine(l)) {
         continue;
       }
       if (section == Field.ELIGIBILITY) {

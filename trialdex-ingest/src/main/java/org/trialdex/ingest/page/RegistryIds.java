@@ -50,7 +50,8 @@ final class RegistryIds {
       new Registry("ReBEC", Pattern.compile("\\bRBR-[0-9a-z]{6,8}\\b")),
       new Registry("RPCEC", Pattern.compile("\\bRPCEC\\d{8,11}\\b")),
       new Registry("LBCTR", Pattern.compile("\\bLBCTR\\d{10}\\b")),
-      new Registry("ITMCTR", Pattern.compile("\\bITMCTR\\d{10,13}\\b")));
+      new Registry("ITMCTR", Pattern.compile("\\bITMCTR\\d{10,13}\\b")),
+      new Registry("ChiMCTR", Pattern.compile("\\bChiMCTR\\d{10}\\b")));
 
   private RegistryIds() {}
 
