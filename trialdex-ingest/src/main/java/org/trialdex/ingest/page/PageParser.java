@@ -164,9 +164,6 @@ final class PageParser {
     int bestScore = Integer.MIN_VALUE;
     for (Line l : candidates) {
       int score = titleScore(l.text());
-      if (Boolean.getBoolean("page.debug")) {
-        System.out.println("DEBUG candidate " + score + " " + l.text());
-      }
       if (score >= 2) {
         best = l;
         bestScore = score;
@@ -761,9 +758,16 @@ final class PageParser {
       return false;
     }
     Val at = v.part(page, v.text().substring(f.get().start(), f.get().end()));
+    String t = (qualifier + " " + v.text().substring(f.get().end())).toLowerCase(Locale.ROOT);
+    String type = t.contains("actual") ? "ACTUAL" : t.contains("anticipated") || t.contains("estimate") || t.contains("expected")
+        || t.contains("est.") || t.contains("planned") ? "ESTIMATED" : null;
+    if ("ACTUAL".equals(type) && "ESTIMATED".equals(d.text(path + ".type"))) {
+      // "Anticipated trial start date 05/06/2023" then "Actual trial start date 18/07/2023": what happened counts.
+      d.replace(path + ".date", f.get().value(), at);
+      d.replace(path + ".type", type, v);
+      return true;
+    }
     if (d.put(path + ".date", f.get().value(), at)) {
-      String t = (qualifier + " " + v.text().substring(f.get().end())).toLowerCase(Locale.ROOT);
-      String type = t.contains("actual") ? "ACTUAL" : t.contains("anticipated") || t.contains("estimate") || t.contains("expected") ? "ESTIMATED" : null;
       if (type != null) {
         d.put(path + ".type", type, v);
       }
@@ -1070,9 +1074,87 @@ final class PageParser {
 
   // ---------------------------------------------------------------- eligibility criteria
 
+  private static final java.util.regex.Pattern AGE_BETWEEN = java.util.regex.Pattern.compile(
+      "(?i)(?:\\b(?:aged?|ages?|between)\\s{0,3}(?:between\\s{1,3}|from\\s{1,3})?)?\\b(\\d{1,3})\\s{0,3}(?:years?\\s{0,3})?(?:-|–|to|and)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)(?=\\s{0,3}(?:old|of age|inclusive|\\)|,|;|$)|(?<=\\b(?:aged?|ages?|between) .{0,12}))");
+  private static final java.util.regex.Pattern AGE_MIXED = java.util.regex.Pattern.compile(
+      "(?i)\\b(\\d{1,3})\\s{0,3}(months?|weeks?)\\s{0,3}(?:-|–|to|through)\\s{0,3}(\\d{1,3})\\s{0,3}(years?)\\b");
+  private static final java.util.regex.Pattern AGE_MIN = java.util.regex.Pattern.compile(
+      "(?i)(?:(?:≥|>=|at least|older than or equal to)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)|\\b(?:aged?|ages?)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)?\\s{0,3}(?:of age\\s{0,3})?(?:or older|and older|or above|and above|or over|and over|\\+)|"
+      + "(\\d{1,3})\\s{0,3}(years?|months?)\\s{0,3}(?:of age|old)?\\s{0,3}(?:or older|and older|or above|and above|or over|and over|\\+))");
+  private static final java.util.regex.Pattern AGE_MAX = java.util.regex.Pattern.compile(
+      "(?i)(≤|<=|up to|no older than|<|under|younger than|less than)\\s{0,3}(?:the\\s{1,3})?(?:age\\s{0,3}(?:of\\s{1,3})?)?(\\d{1,3})\\s{0,3}(years?|months?)?");
+
+  /**
+   * A page that shows no age limits as values often states them in its first criteria ("Patient must
+   * be ≥ 18 years of age", "women age 45 or older and under age 75"): read from the first inclusion
+   * line that speaks of age, as a weak reading. "Under 75" is a maximum of 74, as the registry writes it.
+   */
+  private void agesFromCriteria(List<Line> inclusion) {
+    if (inclusion == null) {
+      // Criteria shown as a list without any heading, near the top of the page.
+      inclusion = loose.stream().filter(Line::listItem).toList();
+    }
+    if (d.has("eligibilityModule.minimumAge") || d.has("eligibilityModule.maximumAge")) {
+      return;
+    }
+    for (Line l : inclusion) {
+      String c = l.text();
+      String lower = c.toLowerCase(Locale.ROOT);
+      if (c.length() > 400) {
+        continue;
+      }
+      Val v = Val.of(page, l);
+      java.util.regex.Matcher mixed = AGE_MIXED.matcher(c);
+      if (mixed.find()) {
+        // "6 months to 20 years": each limit with its own unit.
+        boolean any = putAge("eligibilityModule.minimumAge", mixed.group(1), mixed.group(2), v);
+        any |= putAge("eligibilityModule.maximumAge", mixed.group(3), mixed.group(4), v);
+        if (any) {
+          d.low("eligibilityModule.minimumAge");
+          d.low("eligibilityModule.maximumAge");
+          return;
+        }
+      }
+      if (!lower.matches(".{0,1000}\\b(?:age|aged|ages|old)\\b.{0,1000}")) {
+        continue;
+      }
+      java.util.regex.Matcher between = AGE_BETWEEN.matcher(c);
+      java.util.regex.Matcher min = AGE_MIN.matcher(c);
+      java.util.regex.Matcher max = AGE_MAX.matcher(c);
+      boolean any = false;
+      if (between.find()) {
+        any |= putAge("eligibilityModule.minimumAge", between.group(1), between.group(3), v);
+        any |= putAge("eligibilityModule.maximumAge", between.group(2), between.group(3), v);
+      } else {
+        if (min.find()) {
+          String n = min.group(1) != null ? min.group(1) : min.group(3) != null ? min.group(3) : min.group(5);
+          String unit = min.group(2) != null ? min.group(2) : min.group(4) != null ? min.group(4) : min.group(6);
+          any |= putAge("eligibilityModule.minimumAge", n, unit, v);
+        }
+        if (max.find() && (max.group(3) != null || lower.contains("age"))) {
+          int n = Integer.parseInt(max.group(2));
+          boolean strict = !max.group(1).equals("≤") && !max.group(1).equals("<=") && !max.group(1).equalsIgnoreCase("up to")
+              && !max.group(1).equalsIgnoreCase("no older than");
+          any |= putAge("eligibilityModule.maximumAge", String.valueOf(strict ? n - 1 : n), max.group(3), v);
+        }
+      }
+      if (any) {
+        d.low("eligibilityModule.minimumAge");
+        d.low("eligibilityModule.maximumAge");
+        return;
+      }
+    }
+  }
+
+  private boolean putAge(String path, String n, String unit, Val v) {
+    Optional<String> a = Age.normalize(n + " " + (unit == null ? "years" : unit));
+    return a.isPresent() && d.put(path, a.get(), v);
+  }
+
   private void criteria() {
     List<Line> inc = criteria.get(Field.INCLUSION);
     List<Line> exc = criteria.get(Field.EXCLUSION);
+    agesFromCriteria(inc != null ? inc : unlabeledCriteria.isEmpty() ? null : unlabeledCriteria.get(0));
     if (inc == null && exc == null && unlabeledCriteria.size() == 2) {
       inc = unlabeledCriteria.get(0);
       exc = unlabeledCriteria.get(1);

@@ -288,7 +288,9 @@ final class Segmenter {
       case SEX -> Values.sex(v).isPresent();
       case HEALTHY_VOLUNTEERS -> Values.yesNo(v) != null;
       case START, PRIMARY_COMPLETION, COMPLETION, FIRST_POSTED, FIRST_SUBMITTED, LAST_UPDATE_POSTED,
-          LAST_UPDATE_SUBMITTED, VERIFIED, FIRST_SUBMITTED_QC -> Values.date(v).map(d -> d.start() == 0).orElse(false);
+          LAST_UPDATE_SUBMITTED, VERIFIED, FIRST_SUBMITTED_QC -> Values.date(v).map(d -> d.start() == 0).orElse(false)
+          // A day-first date ("18/07/2023") is a date too, whichever way the page writes them.
+          || Values.date(v, true).map(d -> d.start() == 0).orElse(false);
       case AGES, MIN_AGE, MAX_AGE -> Values.ages(v).min() != null || Values.ages(v).max() != null
           || f == Field.AGES && v.matches("\\d{1,3}\\s{0,2}[-–]\\s{0,2}\\d{1,3}");
       case OWN_ID -> RegistryIds.find(v).map(id -> id.start() == 0).orElse(false);

@@ -230,6 +230,41 @@ class PageFromAnySiteTest {
   }
 
   @Test
+  void agesAreTakenFromTheCriteriaWhenThePageShowsNoneAsValues() {
+    String[][] cases = {
+        {"Patient must be ≥ 18 years of age", "18 Years", null},
+        {"Patient must be between 18 and 79 years of age", "18 Years", "79 Years"},
+        {"Patients must be women age 45 or older and under age 75 at the time of study entry", "45 Years", "74 Years"},
+        {"Infants, children, teens and adults, 6 months to 20 years, who have sickle cell anemia", "6 Months", "20 Years"},
+        {"Healthy children 3 to 4 years old who were at least 37 weeks at birth", "3 Years", "4 Years"}};
+    for (String[] c : cases) {
+      ReadResult.Read r = one("criteria.txt", "A Study of Drug X in Adults With Asthma\nStatus: Recruiting\nInclusion Criteria:\n- "
+          + c[0] + "\n- Signed consent\n");
+      JsonNode e = ps(r).path("eligibilityModule");
+      assertEquals(c[1], e.path("minimumAge").asText(null), c[0]);
+      assertEquals(c[2], e.path("maximumAge").asText(null), c[0]);
+      assertTrue(r.provenance().lowConfidencePaths().contains("protocolSection.eligibilityModule.minimumAge"), c[0]);
+    }
+    ReadResult.Read labelled = one("criteria.txt", "A Study of Drug X in Adults With Asthma\nMinimum Age: 21 Years\n"
+        + "Inclusion Criteria:\n- Aged 18 to 65 years\n");
+    assertEquals("21 Years", ps(labelled).path("eligibilityModule").path("minimumAge").asText(), "a labelled age stands");
+    assertTrue(ps(labelled).path("eligibilityModule").path("maximumAge").isMissingNode());
+  }
+
+  @Test
+  void anActualDateReplacesTheAnticipatedOneShownBeforeIt() {
+    ReadResult.Read r = one("pactr.txt", """
+        Public title CHILD Malaria
+        Trial no.: PACTR202311470737025
+        Anticipated trial start date 05/06/2023
+        Actual trial start date 18/07/2023
+        """);
+    JsonNode start = ps(r).path("statusModule").path("startDateStruct");
+    assertEquals("2023-07-18", start.path("date").asText());
+    assertEquals("ACTUAL", start.path("type").asText());
+  }
+
+  @Test
   void eachRecordSaysHowSureItsReadingIs() {
     ReadResult.Read labelled = one("full.txt", """
         NCT Number: NCT05000006
