@@ -114,7 +114,7 @@ final class PageParser {
       }
       if (i >= inHeader) {
         // Below the first label only titles are looked for.
-        if (titleLike(c) && !l.listItem() && !c.endsWith(".") && Vocabulary.glued(c) == null && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
+        if (titleLike(c) && !l.listItem() && !c.endsWith(".") && Vocabulary.glued(c, true) == null && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
             && Vocabulary.leading(c) == null) {
           candidates.add(l);
         }
@@ -178,6 +178,15 @@ final class PageParser {
       return;
     }
     Val v = siteSuffixRemoved(Val.of(page, best));
+    Optional<RegistryIds.Id> lead = RegistryIds.find(v.text()).filter(i -> i.start() == 0);
+    if (lead.isPresent() && v.text().length() > lead.get().end() + 10) {
+      v = v.part(page, v.text().substring(lead.get().end()).strip());
+    }
+    String shown = v.text().replaceFirst("\\s{0,2}(?:\\.\\.\\.|…)$", "");
+    if (!shown.equals(v.text()) && official != null && Values.normText(official).startsWith(Values.normText(shown))) {
+      // A title cut short by the site ("… chronic di...") of the labelled title: the labelled one is the title.
+      return;
+    }
     if (d.put("identificationModule.briefTitle", v)) {
       signals++;
       titleEvidence = bestScore;
@@ -199,7 +208,14 @@ final class PageParser {
   }
 
   /** How strongly a line reads as this trial's title; 3 or more is good evidence. */
-  int titleScore(String c) {
+  int titleScore(String line) {
+    // Registry ids around a title ("Clinical Trial - NCT03486873", "RBR-10znr9xn Impact of…") are not words of it.
+    String c = RegistryIds.findAll(line).isEmpty() ? line : line.replaceAll(
+        "\\b(?:NCT\\d{8}|ISRCTN\\d{8}|RBR-[0-9a-z]{6,8}|ChiCTR\\d{8,10}|ACTRN\\d{14}p?|CTRI/\\d{4}/\\d{2,3}/\\d{6}|DRKS\\d{8})\\b", " ")
+        .replaceAll("^[\\s\\-–|:]+|[\\s\\-–|:]+$", "").strip();
+    if (c.isEmpty()) {
+      return -10;
+    }
     String lower = c.toLowerCase(Locale.ROOT);
     String[] words = lower.split("\\s+");
     int score = 0;
@@ -278,9 +294,12 @@ final class PageParser {
   /** A title as a tab shows it, without the site's name after it and the id in brackets: {@code Title (NCT01234567) | Site}. */
   Val siteSuffixRemoved(Val v) {
     String t = v.text();
-    int bar = Math.max(t.lastIndexOf(" | "), t.lastIndexOf(" – "));
-    if (bar < 0) {
-      bar = t.lastIndexOf(" - ");
+    int bar = t.lastIndexOf(" | ");
+    int dash = Math.max(t.lastIndexOf(" – "), t.lastIndexOf(" - "));
+    if (bar < 0 && dash > 0 && t.substring(dash + 3).matches("(?i).{0,60}\\b(?:trials?|clinical|registry|register|portal|health|"
+        + "hospital|medicine|university|center|centre|institute|cancer|clinic|network)\\b.{0,60}|.{0,60}\\.(?:com|org|net|gov|edu)\\b.{0,20}")) {
+      // "Title – Example Health", not "Symbicort in Asthmatic Children - SEEDLING".
+      bar = dash;
     }
     if (bar > 0 && t.substring(bar + 3).split("\\s+").length <= 5 && t.substring(0, bar).split("\\s+").length >= 3
         && !t.substring(bar + 3).matches("(?i).{0,80}(?:\\bphase\\b|\\bversus\\b|\\bvs\\b|\\d).{0,80}")) {
@@ -480,7 +499,16 @@ final class PageParser {
         }
         section(b.field(), content(b.lines()), b);
       }
-      case IGNORED -> { }
+      case IGNORED -> {
+        if (b.inline() != null) {
+          // A labelled value the record has no place for ("IRB Number: 2019-0227"): the lines after it are not its.
+          for (Line l : b.lines()) {
+            if (!l.empty() && l.index() < 80) {
+              loose.add(l);
+            }
+          }
+        }
+      }
     }
   }
 

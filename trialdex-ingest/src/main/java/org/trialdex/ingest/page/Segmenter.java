@@ -284,7 +284,7 @@ final class Segmenter {
       case STATUS, LAST_KNOWN_STATUS -> Values.status(v).isPresent();
       case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent();
       case ENROLLMENT -> v.matches("\\d[\\d,]{0,9}(\\s.{0,40})?") && org.trialdex.core.normalize.Enrollment.parse(v).isPresent();
-      case STUDY_TYPE -> Values.enumOf(org.trialdex.core.model.StudyType.class, v).isPresent();
+      case STUDY_TYPE -> Values.studyType(v).isPresent();
       case SEX -> Values.sex(v).isPresent();
       case HEALTHY_VOLUNTEERS -> Values.yesNo(v) != null;
       case START, PRIMARY_COMPLETION, COMPLETION, FIRST_POSTED, FIRST_SUBMITTED, LAST_UPDATE_POSTED,

@@ -163,6 +163,11 @@ final class Vocabulary {
    * upper-case letter or a digit. Null when none does.
    */
   static Match glued(String content) {
+    return glued(content, false);
+  }
+
+  /** {@link #glued(String)}, with section headings run into a value too when {@code headings}. */
+  static Match glued(String content, boolean headings) {
     int limit = Math.min(content.length() - 1, 120);
     Match best = null;
     for (int i = 3; i <= limit; i++) {
@@ -174,7 +179,7 @@ final class Vocabulary {
       StringBuilder q = new StringBuilder();
       String head = content.substring(0, i);
       Field f = LABELS.get(key(head, q));
-      if (f != null && f.kind != Field.Kind.SECTION && Character.isUpperCase(head.charAt(0)) && !head.contains(":")) {
+      if (f != null && (headings || f.kind != Field.Kind.SECTION) && Character.isUpperCase(head.charAt(0)) && !head.contains(":")) {
         best = new Match(f, q.toString().strip(), i, false, false);
       }
     }
@@ -216,7 +221,9 @@ final class Vocabulary {
   /** Table header rows, sub-headings and questions that carry no value. */
   static boolean filler(String text) {
     String lower = text.toLowerCase(Locale.ROOT).replaceAll("[:\\s]+$", "").replaceAll("\\s+", " ");
-    if (FILLERS.contains(lower) || lower.startsWith("layout table for")) {
+    if (FILLERS.contains(lower) || lower.startsWith("layout table for")
+        || text.strip().matches("[a-z]{2}(?:-[a-z]{2})?") && !text.strip().matches("no|na|ok")) {
+      // A language tag above a translation ("en", "pt-br") is no value either.
       return true;
     }
     return lower.endsWith("?") && lower.split(" ").length <= 10;
