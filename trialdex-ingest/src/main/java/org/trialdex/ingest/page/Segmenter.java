@@ -77,14 +77,19 @@ final class Segmenter {
           // ("Health condition(s) or problem(s) studiedRectal cancer"), as copied two-column pages give it.
           Vocabulary.Match g = Vocabulary.glued(c);
           Vocabulary.Match l = Vocabulary.leading(c);
-          if (g == null && l != null && l.colon() && l.field().kind == Field.Kind.VALUE && !line.listItem()
+          boolean typedWithoutColon = l != null && !l.colon()
+              && Vocabulary.key(c.substring(0, l.valueFrom()), null).split(" ").length >= 2
+              && (l.field().kind == Field.Kind.VALUE && acceptsWithoutColon(l.field(), c.substring(l.valueFrom()))
+                  || namedWithoutColon(l.field(), c.substring(0, l.valueFrom()), c.substring(l.valueFrom())));
+          if (g == null && l != null && (l.colon() && l.field().kind == Field.Kind.VALUE || typedWithoutColon) && !line.listItem()
               && (Vocabulary.key(c.substring(0, l.valueFrom()), null).split(" ").length >= 2
                   || acceptsWithoutColon(l.field(), c.substring(l.valueFrom())))) {
+            // Also "Anticipated start date 01/02/1998", "Status of trial Completed": a label and a value of its type.
             // "Summary" over "EudraCT Number:2011-002362-21", "Trial Status:Completed": labelled lines, not prose.
             g = l;
           }
           if (g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).split(" ").length >= 2
-              || g != null && g.colon()) {
+              || g != null && (g.colon() || typedWithoutColon)) {
             for (Block b : inline(page, line, g, section)) {
               blocks.add(b);
               cur = b;

@@ -85,8 +85,15 @@ final class Values {
         return false;
       }
     }
-    return false;
+    // No date tells: the registry whose id the page shows first writes them its way (ISRCTN, ANZCTR, CTRI,
+    // PACTR and the European registers day first; ClinicalTrials.gov month first).
+    java.util.regex.Matcher id = DAY_FIRST_REGISTRY.matcher(page);
+    java.util.regex.Matcher nct = java.util.regex.Pattern.compile("\\bNCT\\d{8}\\b").matcher(page);
+    return id.find() && (!nct.find() || nct.start() > id.start());
   }
+
+  private static final Pattern DAY_FIRST_REGISTRY = Pattern.compile(
+      "\\b(?:ISRCTN\\d{8}|ACTRN\\d{14}|CTRI/\\d{4}|PACTR\\d{15}|DRKS\\d{8}|SLCTR/\\d{4}|EUCTR\\d{4}|\\d{4}-\\d{6}-\\d{2})\\b");
 
   /** A value found in a text, with its place there. */
   record Found(String value, int start, int end) {}
