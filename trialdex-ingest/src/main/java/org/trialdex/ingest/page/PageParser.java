@@ -196,13 +196,13 @@ final class PageParser {
     }
     // A second title line right after the first, reading as a title too, is the official title.
     int at = candidates.indexOf(best);
-    if (at + 1 < candidates.size() && official == null) {
-      Line next = candidates.get(at + 1);
-      if (next.index() <= best.index() + 5 && titleScore(next.text()) >= 3
-          && !Values.sameText(next.text(), best.text())) {
+    for (int i = at + 1; i < candidates.size() && official == null && candidates.get(i).index() <= best.index() + 5; i++) {
+      Line next = candidates.get(i);
+      if (titleScore(next.text()) >= 3 && !Values.sameText(next.text(), best.text())) {
         if (d.put("identificationModule.officialTitle", siteSuffixRemoved(Val.of(page, next)))) {
           d.low("identificationModule.officialTitle");
         }
+        break;
       }
     }
   }
@@ -689,8 +689,8 @@ final class PageParser {
     }
     boolean any = false;
     for (Val x : vals) {
-      Optional<List<Phase>> ps = Phases.parse(x.text().matches("(?i)[0-4]|i{1,3}|iv|[0-4]\\s{0,2}/\\s{0,2}[0-4]")
-          ? "Phase " + x.text() : x.text());
+      Optional<List<Phase>> ps = Phases.parse(phaseText(x.text().matches("(?i)[0-4]|i{1,3}|iv|[0-4]\\s{0,2}/\\s{0,2}[0-4]")
+          ? "Phase " + x.text() : x.text()));
       if (ps.isPresent()) {
         any = true;
         for (Phase p : ps.get()) {
@@ -736,7 +736,7 @@ final class PageParser {
       }
       java.util.regex.Matcher m = PHASE_IN_TEXT.matcher(t);
       while (m.find()) {
-        Optional<List<Phase>> ps = Phases.parse(m.group());
+        Optional<List<Phase>> ps = Phases.parse(phaseText(m.group()));
         if (ps.isPresent()) {
           seen.add(ps.get());
           if (at == null) {
@@ -755,6 +755,12 @@ final class PageParser {
   }
 
   private boolean phasesInferred;
+
+  /** A phase as registries also write it, in the form the phase parser reads: "Phase IIB" as "Phase II", "Phase I,II" as "Phase I/II". */
+  static String phaseText(String t) {
+    return t.replaceAll("(?i)\\b((?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3}))[ab]\\b", "$1")
+        .replaceAll("(?i)\\b(phase\\s{0,2}(?:[0-4]|iv|i{1,3}))\\s{0,2},\\s{0,2}((?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3}))\\b", "$1/$2");
+  }
 
   /** Phases a page lists one per line ("Phase 2", "Phase 1") in v2 order. */
   private void writePhases() {
