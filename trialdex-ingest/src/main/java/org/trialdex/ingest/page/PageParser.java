@@ -564,7 +564,9 @@ final class PageParser {
       case INTERVENTION_MODEL -> enumValue("designModule.designInfo.interventionModel",
           Values.enumOf(InterventionalAssignment.class, v.text()), v);
       case MASKING -> enumValue("designModule.designInfo.maskingInfo.masking", Values.enumOf(DesignMasking.class, v.text()), v);
-      case PRIMARY_PURPOSE -> enumValue("designModule.designInfo.primaryPurpose", Values.enumOf(PrimaryPurpose.class, v.text()), v);
+      case PRIMARY_PURPOSE -> enumValue("designModule.designInfo.primaryPurpose", Values.enumOf(PrimaryPurpose.class, v.text()), v)
+          // "Purpose: This randomized phase III trial studies…": what the trial is for, in words.
+          || v.text().length() > 60 && v.text().contains(" ") && d.put("descriptionModule.briefSummary", v);
       case START -> dateStruct("statusModule.startDateStruct", v, q);
       case PRIMARY_COMPLETION -> dateStruct("statusModule.primaryCompletionDateStruct", v, q);
       case COMPLETION -> dateStruct("statusModule.completionDateStruct", v, q);
