@@ -177,6 +177,7 @@ final class PageParser {
     if (best == null || bestScore < 1) {
       return;
     }
+    diseaseHeading(best);
     Val v = siteSuffixRemoved(Val.of(page, best));
     Optional<RegistryIds.Id> lead = RegistryIds.find(v.text()).filter(i -> i.start() == 0);
     if (lead.isPresent() && v.text().length() > lead.get().end() + 10) {
@@ -203,6 +204,33 @@ final class PageParser {
           d.low("identificationModule.officialTitle");
         }
         break;
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern DISEASE_HEAD = java.util.regex.Pattern.compile(
+      "(?:[A-Z][A-Za-z'-]{1,20}\\s(?:(?:and|&|or|of|the)\\s)?){0,4}(?:[Cc]ancers?|[Dd]iseases?|[Dd]isorders?|[Ss]yndromes?|[Tt]umou?rs?|"
+      + "[Ll]eukemias?|[Ll]ymphomas?|[Mm]yelomas?|[Cc]arcinomas?|[Ss]arcomas?|[Dd]iabetes|[Ii]nfections?|[Nn]eoplasms?)");
+
+  /**
+   * A page that files the trial under a disease shows it as a short heading above the title
+   * ("Head And Neck Cancer", "Breast Cancer"): the trial's condition when the page names none by a
+   * label, as a weak reading.
+   */
+  private void diseaseHeading(Line title) {
+    if (d.has("conditionsModule.conditions")) {
+      return;
+    }
+    for (Line l : lines) {
+      if (l.index() >= title.index()) {
+        return;
+      }
+      String c = l.text().strip();
+      if (!l.empty() && c.length() <= 60 && DISEASE_HEAD.matcher(c).matches() && !Vocabulary.chrome(c) && !Vocabulary.navigation(c)) {
+        if (d.put("conditionsModule.conditions[0]", Val.of(page, l))) {
+          d.low("conditionsModule.conditions");
+        }
+        return;
       }
     }
   }
@@ -293,7 +321,7 @@ final class PageParser {
 
   /** A title as a tab shows it, without the site's name after it and the id in brackets: {@code Title (NCT01234567) | Site}. */
   Val siteSuffixRemoved(Val v) {
-    String t = v.text();
+    String t = v.text().replaceAll("\\s+[\\^›»↑↓▲▼▾▸×+]{1,3}$", "");
     int bar = t.lastIndexOf(" | ");
     int dash = Math.max(t.lastIndexOf(" – "), t.lastIndexOf(" - "));
     if (bar < 0 && dash > 0 && t.substring(dash + 3).matches("(?i).{0,60}\\b(?:trials?|clinical|registry|register|portal|health|"
@@ -541,7 +569,9 @@ final class PageParser {
       }
       v = Val.of(page, rest.remove(0));
     }
-    v = new Val(v.text().replaceAll("^[*_]+\\s*|\\s*[*_]+$", ""), v.start(), v.end());
+    v = new Val(v.text().replaceAll("^[*_]+\\s*|\\s*[*_]+$", "")
+        // A control drawn after the value ("… Hodgkin Lymphoma ^", "… ›"): a glyph, not text.
+        .replaceAll("\\s+[\\^›»↑↓▲▼▾▸×+]{1,3}$", ""), v.start(), v.end());
     if ((Values.definition(v.text()) || Values.noName(v.text())) && (b.field() == Field.BRIEF_TITLE || b.field() == Field.OFFICIAL_TITLE
         || b.field() == Field.ACRONYM || b.field() == Field.LEAD_SPONSOR || b.field() == Field.ORG_STUDY_ID)) {
       d.warn(label(b), "the text \"" + shorten(v.text()) + "\" defines the field rather than giving its value; left out");
