@@ -191,7 +191,10 @@ enum Field {
       "share", "subscribe", "disclaimer", "study documents", "ipd sharing statement",
       "plan to share ipd", "results overview", "related links", "helpful links", "news", "footer",
       "other studies", "recent trials", "additional relevant mesh terms", "plan for individual participant data",
-      "individual participant data sharing statement", "resource links provided by",
+      "individual participant data sharing statement", "resource links provided by"),
+
+  /** A field of the site's form the record has no place for: its value is skipped, and the next label ends it. */
+  OTHER(Kind.IGNORED,
       "condition category", "secondary study design", "study setting", "participant type", "recruitment end date",
       "date of final enrolment", "date of final enrollment", "funders", "funder type", "funder name", "sponsor type",
       "ethics approval", "ethics approval required", "participant information sheet",

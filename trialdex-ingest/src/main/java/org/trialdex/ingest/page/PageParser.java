@@ -69,6 +69,7 @@ final class PageParser {
 
   Draft parse() {
     seg = Segmenter.segment(page, lines);
+
     layout = Layouts.name(page, lines, seg);
     for (Block b : seg.blocks()) {
       if (b.field() == Field.BRIEF_SUMMARY || b.field() == Field.BRIEF_TITLE) {
@@ -178,6 +179,7 @@ final class PageParser {
       return;
     }
     diseaseHeading(best);
+    titleLine = best;
     Val v = siteSuffixRemoved(Val.of(page, best));
     Optional<RegistryIds.Id> lead = RegistryIds.find(v.text()).filter(i -> i.start() == 0);
     if (lead.isPresent() && v.text().length() > lead.get().end() + 10) {
@@ -338,6 +340,8 @@ final class PageParser {
   }
 
   int titleEvidence;
+  /** The line the title was chosen from, or null. */
+  private Line titleLine;
   /** Lines near the top that no label took: title candidates and values shown without labels. */
   private final List<Line> loose = new ArrayList<>();
 
@@ -528,7 +532,7 @@ final class PageParser {
         section(b.field(), content(b.lines()), b);
       }
       case IGNORED -> {
-        if (b.inline() != null) {
+        if (b.inline() != null || b.field() == Field.OTHER) {
           // A labelled value the record has no place for ("IRB Number: 2019-0227"): the lines after it are not its.
           for (Line l : b.lines()) {
             if (!l.empty() && l.index() < 80) {
@@ -1145,7 +1149,7 @@ final class PageParser {
   private static final java.util.regex.Pattern AGE_MIXED = java.util.regex.Pattern.compile(
       "(?i)\\b(\\d{1,3})\\s{0,3}(months?|weeks?)\\s{0,3}(?:-|–|to|through)\\s{0,3}(\\d{1,3})\\s{0,3}(years?)\\b");
   private static final java.util.regex.Pattern AGE_MIN = java.util.regex.Pattern.compile(
-      "(?i)(?:(?:≥|>=|at least|older than or equal to)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)|\\b(?:aged?|ages?)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)?\\s{0,3}(?:of age\\s{0,3})?(?:or older|and older|or above|and above|or over|and over|\\+)|"
+      "(?i)(?:(?:≥|>=|>/=|=>|at least|older than or equal to)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)|\\b(?:aged?|ages?)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)?\\s{0,3}(?:of age\\s{0,3})?(?:or older|and older|or above|and above|or over|and over|\\+)|"
       + "(\\d{1,3})\\s{0,3}(years?|months?)\\s{0,3}(?:of age|old)?\\s{0,3}(?:or older|and older|or above|and above|or over|and over|\\+))");
   private static final java.util.regex.Pattern AGE_MAX = java.util.regex.Pattern.compile(
       "(?i)(≤|<=|up to|no older than|<|under|younger than|less than)\\s{0,3}(?:the\\s{1,3})?(?:age\\s{0,3}(?:of\\s{1,3})?)?(\\d{1,3})\\s{0,3}(years?|months?)?");
@@ -1159,6 +1163,12 @@ final class PageParser {
     if (inclusion == null) {
       // Criteria shown as a list without any heading, near the top of the page.
       inclusion = loose.stream().filter(Line::listItem).toList();
+    }
+    if (titleLine != null) {
+      // Last, a title that states the ages ("… in Patients (Age >/= 12 Years) With …").
+      List<Line> withTitle = new ArrayList<>(inclusion);
+      withTitle.add(titleLine);
+      inclusion = withTitle;
     }
     if (d.has("eligibilityModule.minimumAge") || d.has("eligibilityModule.maximumAge")) {
       return;

@@ -43,7 +43,7 @@ final class Segmenter {
       }
       String c = line.text();
       Vocabulary.Match bare = Vocabulary.bare(c);
-      if (cur != null && cur.field().kind == Field.Kind.IGNORED && cur.inline() == null && bare == null) {
+      if (cur != null && cur.field() == Field.IGNORED && cur.inline() == null && bare == null) {
         // Inside a section of the site's own (related trials, results teasers) only a heading counts.
         continue;
       }
@@ -105,7 +105,7 @@ final class Segmenter {
       if (bare != null) {
         cur = new Block(bare.field(), bare, line, null, new ArrayList<>(), section);
         blocks.add(cur);
-        if (bare.field().kind == Field.Kind.SECTION || bare.field().kind == Field.Kind.IGNORED) {
+        if (bare.field().kind == Field.Kind.SECTION || bare.field() == Field.IGNORED) {
           section = bare.field();
         }
         continue;
@@ -287,7 +287,8 @@ final class Segmenter {
     }
     return switch (f) {
       case STATUS, LAST_KNOWN_STATUS -> Values.status(v).isPresent();
-      case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent();
+      case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent()
+          || Values.isPhase(PageParser.phaseText(v)) && v.toLowerCase(java.util.Locale.ROOT).startsWith("phase");
       case ENROLLMENT -> v.matches("\\d[\\d,]{0,9}(\\s.{0,40})?") && org.trialdex.core.normalize.Enrollment.parse(v).isPresent();
       case STUDY_TYPE -> Values.studyType(v).isPresent();
       case SEX -> Values.sex(v).isPresent();

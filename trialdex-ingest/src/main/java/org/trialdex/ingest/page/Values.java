@@ -288,7 +288,7 @@ final class Values {
       {"accepting patients", "RECRUITING"}, {"accepting participants", "RECRUITING"}, {"enrolling", "RECRUITING"},
       {"open", "RECRUITING"},
       {"completed", "COMPLETED"}, {"complete", "COMPLETED"}, {"finished", "COMPLETED"}, {"ended", "COMPLETED"},
-      {"closed", "COMPLETED"}, {"main results already published", "COMPLETED"},
+      {"closed", "ACTIVE_NOT_RECRUITING"}, {"main results already published", "COMPLETED"},
       {"terminated", "TERMINATED"}, {"prematurely ended", "TERMINATED"}, {"stopped", "TERMINATED"},
       {"halted prematurely", "TERMINATED"}, {"discontinued", "TERMINATED"}, {"early termination", "TERMINATED"},
       {"withdrawn", "WITHDRAWN"}, {"cancelled", "WITHDRAWN"}, {"canceled", "WITHDRAWN"},
