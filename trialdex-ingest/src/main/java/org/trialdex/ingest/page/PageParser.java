@@ -91,6 +91,7 @@ final class PageParser {
     if (phases.isEmpty()) {
       phaseInProse();
     }
+    sponsorInProse();
     writePhases();
     criteria();
     basicDates();
@@ -115,8 +116,8 @@ final class PageParser {
       }
       if (i >= inHeader) {
         // Below the first label only titles are looked for.
-        if (titleLike(c) && !l.listItem() && !c.endsWith(".") && Vocabulary.glued(c, true) == null && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
-            && Vocabulary.leading(c) == null) {
+        if (titleLike(c) && !l.listItem() && !c.endsWith(".") && !gluedLabelLine(c) && !Values.definition(c) && !Vocabulary.chrome(c) && !Vocabulary.blurb(c) && !Vocabulary.filler(c) && !Vocabulary.navigation(c)
+            && !labelLine(c)) {
           candidates.add(l);
         }
         continue;
@@ -231,6 +232,52 @@ final class PageParser {
       if (!l.empty() && c.length() <= 60 && DISEASE_HEAD.matcher(c).matches() && !Vocabulary.chrome(c) && !Vocabulary.navigation(c)) {
         if (d.put("conditionsModule.conditions[0]", Val.of(page, l))) {
           d.low("conditionsModule.conditions");
+        }
+        return;
+      }
+    }
+  }
+
+  /** A label of two or more words run into its value ("Study designRandomised controlled trial"). */
+  private static boolean gluedLabelLine(String c) {
+    Vocabulary.Match g = Vocabulary.glued(c, true);
+    return g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).contains(" ");
+  }
+
+  /** A line the segmenter reads as a label and its value ("Phase 2" is one; "Phase 2/3 biomarker-driven protocol for…" is not). */
+  private static boolean labelLine(String c) {
+    Vocabulary.Match m = Vocabulary.leading(c);
+    return m != null && (m.colon() || Segmenter.acceptsWithoutColon(m.field(), c.substring(m.valueFrom())));
+  }
+
+  private static final java.util.regex.Pattern SPONSORED_BY = java.util.regex.Pattern.compile(
+      "\\b(?:sponsored|funded) by ((?:the )?[A-Z][\\w&.'’-]{0,40}(?:\\s(?:of|for|and|&|de|the)?\\s?[A-Z][\\w&.'’()-]{0,40}){0,7})");
+
+  /** "… sponsored by Mayo Clinic." in the page's own sentences about the trial: the lead sponsor, as a weak reading. */
+  private void sponsorInProse() {
+    if (d.has("sponsorCollaboratorsModule.leadSponsor.name")) {
+      return;
+    }
+    List<String> texts = new ArrayList<>();
+    if (d.text("descriptionModule.briefSummary") != null) {
+      texts.add(d.text("descriptionModule.briefSummary"));
+    }
+    for (Line l : loose) {
+      texts.add(l.text());
+    }
+    for (String t : texts) {
+      java.util.regex.Matcher m = SPONSORED_BY.matcher(t);
+      if (m.find()) {
+        String name = m.group(1).replaceFirst("^the ", "");
+        // The name ends with its sentence ("… Mayo Clinic. RECRUITING as of …"), not at an abbreviation ("Co., Ltd.").
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[A-Za-z]{4,}\\.\\s").matcher(name);
+        if (end.find()) {
+          name = name.substring(0, end.end() - 2);
+        }
+        name = name.replaceAll("[\\s,;]+$", "");
+        int at = page.indexOf(name);
+        if (d.put("sponsorCollaboratorsModule.leadSponsor.name", name, at < 0 ? null : new Val(name, at, at + name.length()))) {
+          d.low("sponsorCollaboratorsModule.leadSponsor.name");
         }
         return;
       }

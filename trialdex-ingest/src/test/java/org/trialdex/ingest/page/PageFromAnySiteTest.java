@@ -265,6 +265,45 @@ class PageFromAnySiteTest {
   }
 
   @Test
+  void aPortalsOwnSentencesGiveTheSponsorAndADiseaseHeadingTheCondition() {
+    ReadResult.Read r = one("portal.txt", """
+        Breast Cancer
+
+        EA1151
+
+        Digital Tomosynthesis Mammography and Digital Mammography in Screening Patients for Breast Cancer
+
+        STATUS: Recruiting
+
+        This randomized phase III trial compares two ways of screening, sponsored by the ECOG-ACRIN Cancer Research Group. It enrolls women.
+        """);
+    JsonNode ps = ps(r);
+    assertEquals("[\"Breast Cancer\"]", ps.path("conditionsModule").path("conditions").toString());
+    assertEquals("ECOG-ACRIN Cancer Research Group", ps.path("sponsorCollaboratorsModule").path("leadSponsor").path("name").asText());
+    assertEquals("[\"PHASE3\"]", ps.path("designModule").path("phases").toString());
+    assertTrue(r.provenance().lowConfidencePaths().containsAll(List.of("protocolSection.conditionsModule.conditions",
+        "protocolSection.sponsorCollaboratorsModule.leadSponsor.name", "protocolSection.designModule.phases")), r.provenance().toString());
+  }
+
+  @Test
+  void aFormFieldWithNoPlaceInTheRecordSkipsOnlyItsOwnValue() {
+    ReadResult.Read r = one("umin.txt", """
+        Public title Exploratory Study of Glycyrrhizin in Systemic Sclerosis
+        Condition
+        Condition Systemic Sclerosis
+        Classification by specialty
+        Clinical immunology Dermatology
+        Genomic information NO
+        Developmental phase Phase I,II
+        Recruitment status Open public recruiting
+        """);
+    JsonNode ps = ps(r);
+    assertEquals("[\"Systemic Sclerosis\"]", ps.path("conditionsModule").path("conditions").toString());
+    assertEquals("[\"PHASE1\",\"PHASE2\"]", ps.path("designModule").path("phases").toString());
+    assertEquals("RECRUITING", ps.path("statusModule").path("overallStatus").asText());
+  }
+
+  @Test
   void eachRecordSaysHowSureItsReadingIs() {
     ReadResult.Read labelled = one("full.txt", """
         NCT Number: NCT05000006
