@@ -18,15 +18,21 @@ import org.trialdex.ingest.ReadResult;
 /**
  * Reads every page of the corpus of other sites (issue #16) and scores each field the page shows
  * against its hand-filled truth. Writes the report to {@code target/page-corpus.md} (the tables in
- * {@code docs/benchmarks.md} come from it) and holds the reader to what it reaches: every page that is
- * not a trial refused, and the share of shown fields read right overall no lower than today's.
+ * {@code docs/benchmarks.md} come from it) and holds the reader to the issue's aims: every page that is
+ * not a trial refused and at least 95% of shown fields read right; sites under 80% are listed, and may
+ * not become more.
  */
 class PageCorpusTest {
 
-  /** What the reader reaches today on this corpus; it may only go up. The issue's aim is 0.95. */
-  private static final double OVERALL = 0.80;
-  /** The issue's aim for every site; sites under it are listed in the report. */
+  /** The issue's aim for the share of shown fields read right. */
+  private static final double OVERALL = 0.95;
+  /** The issue's aim for every site. */
   private static final double PER_SITE = 0.80;
+  /**
+   * Sites still under {@link #PER_SITE} on the day this was written, at most: each is a layout the
+   * reader does not generalise to yet (docs/benchmarks.md says which and why). The number may only go down.
+   */
+  private static final int WEAK_SITES_AT_MOST = 4;
 
   @Test
   void theCorpusHoldsSixtyPagesFromTwentySitesOtherThanTheSeeds() {
@@ -71,6 +77,7 @@ class PageCorpusTest {
     assertTrue(overall >= OVERALL, String.format(Locale.ROOT, "shown fields read right: %d/%d = %.3f; see %s",
         right, scores.size(), overall, out.toAbsolutePath()));
     System.out.println("sites under " + PER_SITE + ": " + weakSites);
+    assertTrue(weakSites.size() <= WEAK_SITES_AT_MOST, "sites under " + PER_SITE + ": " + weakSites);
   }
 
   /** Prints what the reader makes of the pages named by {@code -Dcorpus.dump=site/name,…}; nothing otherwise. */
