@@ -39,7 +39,7 @@ final class Pages {
     // The first page's title again, alone on a line.
     Line title = null;
     for (Line l : lines) {
-      if (!l.empty() && !Vocabulary.chrome(l.text()) && PageParser.titleLike(l.text()) && !l.listItem()) {
+      if (!l.empty() && !Vocabulary.chrome(l.text()) && Titles.titleLike(l.text()) && !l.listItem()) {
         title = l;
         break;
       }
@@ -65,7 +65,7 @@ final class Pages {
     int idx = lineAt(lines, at);
     for (int i = idx - 1; i >= Math.max(0, idx - 12); i--) {
       Line l = lines.get(i);
-      if (!l.empty() && !l.listItem() && PageParser.titleLike(l.text()) && Vocabulary.bare(l.text()) == null
+      if (!l.empty() && !l.listItem() && Titles.titleLike(l.text()) && Vocabulary.bare(l.text()) == null
           && !Vocabulary.chrome(l.text())) {
         return l.start();
       }
