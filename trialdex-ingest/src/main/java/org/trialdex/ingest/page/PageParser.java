@@ -41,7 +41,7 @@ final class PageParser {
   private final Map<Field, List<Line>> criteria = new LinkedHashMap<>();
   private final List<List<Line>> unlabeledCriteria = new ArrayList<>();
   private final List<Val> basicDates = new ArrayList<>();
-  private final java.util.TreeMap<Phase, Val> phases = new java.util.TreeMap<>();
+  final java.util.TreeMap<Phase, Val> phases = new java.util.TreeMap<>();
   private boolean headerSummaryAllowed = true;
   private final boolean dayFirst;
 
@@ -52,6 +52,7 @@ final class PageParser {
   /** The document title and h1 headings of an HTML page: evidence for the title line. */
   final List<String> headings;
   private final Titles titles;
+  private final Unlabelled unlabelled = new Unlabelled(this);
   private Segmenter.Segments seg;
 
   PageParser(String page) {
@@ -91,9 +92,9 @@ final class PageParser {
     }
     header(seg.header());
     if (phases.isEmpty()) {
-      phaseInProse();
+      unlabelled.phaseInProse();
     }
-    sponsorInProse();
+    unlabelled.sponsorInProse();
     writePhases();
     criteria();
     basicDates();
@@ -113,7 +114,7 @@ final class PageParser {
     for (int i = 0; i < all.size(); i++) {
       Line l = all.get(i);
       String c = l.text();
-      if (typedLine(l)) {
+      if (unlabelled.typedLine(l)) {
         continue;
       }
       if (i >= inHeader) {
@@ -181,7 +182,7 @@ final class PageParser {
     if (best == null || bestScore < 1) {
       return;
     }
-    diseaseHeading(best);
+    unlabelled.diseaseHeading(best);
     titleLine = best;
     Val v = titles.withoutSiteName(Val.of(page, best));
     Optional<RegistryIds.Id> lead = RegistryIds.find(v.text()).filter(i -> i.start() == 0);
@@ -213,197 +214,25 @@ final class PageParser {
     }
   }
 
-  private static final java.util.regex.Pattern DISEASE_HEAD = java.util.regex.Pattern.compile(
-      "(?:[A-Z][A-Za-z'-]{1,20}\\s(?:(?:and|&|or|of|the)\\s)?){0,4}(?:[Cc]ancers?|[Dd]iseases?|[Dd]isorders?|[Ss]yndromes?|[Tt]umou?rs?|"
-      + "[Ll]eukemias?|[Ll]ymphomas?|[Mm]yelomas?|[Cc]arcinomas?|[Ss]arcomas?|[Dd]iabetes|[Ii]nfections?|[Nn]eoplasms?)");
-
-  /**
-   * A page that files the trial under a disease shows it as a short heading above the title
-   * ("Head And Neck Cancer", "Breast Cancer"): the trial's condition when the page names none by a
-   * label, as a weak reading.
-   */
-  private void diseaseHeading(Line title) {
-    if (d.has("conditionsModule.conditions")) {
-      return;
-    }
-    for (Line l : lines) {
-      if (l.index() >= title.index()) {
-        return;
-      }
-      String c = l.text().strip();
-      if (!l.empty() && c.length() <= 60 && DISEASE_HEAD.matcher(c).matches() && !Vocabulary.chrome(c) && !Vocabulary.navigation(c)) {
-        if (d.put("conditionsModule.conditions[0]", Val.of(page, l))) {
-          d.low("conditionsModule.conditions");
-        }
-        return;
-      }
-    }
-  }
 
 
 
-  private static final java.util.regex.Pattern SPONSORED_BY = java.util.regex.Pattern.compile(
-      "\\b(?:sponsored|funded) by ((?:the )?[A-Z][\\w&.'’-]{0,40}(?:\\s(?:of|for|and|&|de|the)?\\s?[A-Z][\\w&.'’()-]{0,40}){0,7})");
 
-  /** "… sponsored by Mayo Clinic." in the page's own sentences about the trial: the lead sponsor, as a weak reading. */
-  private void sponsorInProse() {
-    if (d.has("sponsorCollaboratorsModule.leadSponsor.name")) {
-      return;
-    }
-    List<String> texts = new ArrayList<>();
-    if (d.text("descriptionModule.briefSummary") != null) {
-      texts.add(d.text("descriptionModule.briefSummary"));
-    }
-    for (Line l : loose) {
-      texts.add(l.text());
-    }
-    for (String t : texts) {
-      java.util.regex.Matcher m = SPONSORED_BY.matcher(t);
-      if (m.find()) {
-        String name = m.group(1).replaceFirst("^the ", "");
-        // The name ends with its sentence ("… Mayo Clinic. RECRUITING as of …"), not at an abbreviation ("Co., Ltd.").
-        java.util.regex.Matcher end = java.util.regex.Pattern.compile("[A-Za-z]{4,}\\.\\s").matcher(name);
-        if (end.find()) {
-          name = name.substring(0, end.end() - 2);
-        }
-        name = name.replaceAll("[\\s,;]+$", "");
-        int at = page.indexOf(name);
-        if (d.put("sponsorCollaboratorsModule.leadSponsor.name", name, at < 0 ? null : new Val(name, at, at + name.length()))) {
-          d.low("sponsorCollaboratorsModule.leadSponsor.name");
-        }
-        return;
-      }
-    }
-  }
+
 
 
 
 
   int titleEvidence;
   /** The line the title was chosen from, or null. */
-  private Line titleLine;
+  Line titleLine;
   /** Lines near the top that no label took: title candidates and values shown without labels. */
-  private final List<Line> loose = new ArrayList<>();
+  final List<Line> loose = new ArrayList<>();
 
-  private static final java.util.regex.Pattern GLUE = java.util.regex.Pattern.compile(
-      "(?<=[a-z0-9)])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[a-z]{3})(?=\\d)|\\s[·|•]\\s|\\t");
 
-  /**
-   * A short line of values without labels, maybe run together ({@code RECRUITINGPhase 2INTERVENTIONAL},
-   * {@code Ages 18-75}, {@code All Genders}): placed by type when every part has one, and marked as
-   * read on weak evidence.
-   */
-  private boolean typedLine(Line l) {
-    return typedLine(Val.of(page, l));
-  }
 
-  private static final java.util.regex.Pattern SEX_WORDS = java.util.regex.Pattern.compile(
-      "(?i)(?:(?:all|both) (?:genders|sexes)|(?:both )?(?:male|men|males) (?:and|&|or) (?:female|women|females)|"
-      + "(?:both )?(?:female|women|females) (?:and|&|or) (?:male|men|males)|(female|women|females|male|men|males)(?: only)?|all|both)");
-  private static final java.util.regex.Pattern AGE_WORDS = java.util.regex.Pattern.compile(
-      "(?i)(?:ages?\\s{1,3})?(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}(?:(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?|"
-      + "undefined|n/?a|any|no limit)|\\+|(?:and|or) (?:older|over|above|up))(?:\\s{0,2}(?:years?|yrs?))?(?:\\s{0,2}\\([^()]{0,60}\\))?");
-  private static final java.util.regex.Pattern HEALTHY_WORDS = java.util.regex.Pattern.compile(
-      "(?i)(does not |doesn't |do not |no )?(?:accepts?|accepting) healthy volunteers?|healthy volunteers?(?: are)? (not )?(?:accepted|allowed|eligible)|(no )healthy volunteers");
 
-  /**
-   * A short run of values without labels, maybe run together ({@code RECRUITINGPhase 2INTERVENTIONAL},
-   * {@code 18 Years - undefined (Adult, Older Adult)All SexesDoes not accept healthy volunteers},
-   * {@code 18 Years and older, Female}): placed by type when every part has one, and marked as read
-   * on weak evidence.
-   */
-  private boolean typedLine(Val line) {
-    String c = line.text();
-    if (c.length() > 160 || Values.prose(c)) {
-      return false;
-    }
-    List<Runnable> puts = typedParts(line, GLUE.split(c));
-    if (puts == null && c.contains(", ")) {
-      puts = typedParts(line, c.split(",\\s+|" + GLUE.pattern()));
-    }
-    if (puts == null || puts.isEmpty()) {
-      return false;
-    }
-    puts.forEach(Runnable::run);
-    return true;
-  }
 
-  private List<Runnable> typedParts(Val line, String[] split) {
-    List<Runnable> puts = new ArrayList<>();
-    for (String raw : split) {
-      String x = raw.strip();
-      if (x.isEmpty()) {
-        continue;
-      }
-      Val v = line.part(page, x);
-      Optional<Status> st = x.contains(" ") ? Values.status(x) : V2Enums.status(x);
-      Optional<StudyType> type = x.matches("(?i)interventional|observational|expanded[ _]access") ? Values.enumOf(StudyType.class, x) : Optional.empty();
-      java.util.regex.Matcher age = AGE_WORDS.matcher(x);
-      java.util.regex.Matcher healthy = HEALTHY_WORDS.matcher(x);
-      if (st.isPresent()) {
-        puts.add(() -> {
-          if (d.put("statusModule.overallStatus", st.get().name(), v)) {
-            d.low("statusModule.overallStatus");
-          }
-        });
-      } else if (type.isPresent()) {
-        puts.add(() -> {
-          if (d.put("designModule.studyType", type.get().name(), v)) {
-            d.low("designModule.studyType");
-          }
-        });
-      } else if (Values.isPhase(x) && x.toLowerCase(Locale.ROOT).contains("phase") || x.matches("(?i)early_?phase1|phase\\d(/phase\\d)?")) {
-        puts.add(() -> phases(v, new ArrayList<>()));
-      } else if (SEX_WORDS.matcher(x).matches()) {
-        String lower = x.toLowerCase(Locale.ROOT);
-        boolean f = lower.matches(".*\\b(?:female|women|females)\\b.*");
-        boolean m = lower.matches(".*\\b(?:male|men|males)\\b.*");
-        String sex = f && !m ? "FEMALE" : m && !f ? "MALE" : "ALL";
-        puts.add(() -> {
-          if (d.put("eligibilityModule.sex", sex, v)) {
-            d.low("eligibilityModule.sex");
-          }
-        });
-      } else if (age.matches()) {
-        puts.add(() -> {
-          String unit = age.group(2) != null ? age.group(2) : age.group(4) != null ? age.group(4) : "years";
-          Optional<String> min = Age.normalize(age.group(1) + " " + unit);
-          Optional<String> max = age.group(3) == null ? Optional.empty()
-              : Age.normalize(age.group(3) + " " + (age.group(4) != null ? age.group(4) : unit));
-          min.ifPresent(a -> d.put("eligibilityModule.minimumAge", a, v));
-          max.ifPresent(a -> d.put("eligibilityModule.maximumAge", a, v));
-          d.low("eligibilityModule.minimumAge");
-          d.low("eligibilityModule.maximumAge");
-        });
-      } else if (Values.isEnrollment(x) && x.matches("(?i)\\d[\\d,]{0,8}\\s{1,3}(?:participants?|patients?|subjects?|people)(?:\\s{1,3}\\((?:actual|estimated|anticipated)\\))?")) {
-        puts.add(() -> {
-          if (enrollment(v, "")) {
-            d.low("designModule.enrollmentInfo.count");
-          }
-        });
-      } else if (x.matches("(?i)(?:started|starts|start date|starting)\\s{1,3}.{4,30}") && Values.date(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""))
-          .map(f -> f.start() == 0).orElse(false)) {
-        puts.add(() -> {
-          if (dateStruct("statusModule.startDateStruct", new Val(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""), v.start(), v.end()), "")) {
-            d.low("statusModule.startDateStruct.date");
-          }
-        });
-      } else if (Countries.isCountry(x)) {
-        // A country shown among the values (where the trial runs): nothing to place, nothing against the line.
-        continue;
-      } else if (healthy.matches()) {
-        boolean no = healthy.group(1) != null || healthy.group(2) != null || healthy.group(3) != null;
-        puts.add(() -> {
-          if (d.put("eligibilityModule.healthyVolunteers", BooleanNode.valueOf(!no), v)) {
-            d.low("eligibilityModule.healthyVolunteers");
-          }
-        });
-      } else {
-        return null;
-      }
-    }
-    return puts;
-  }
 
   private static final List<String> TRIAL_VALUES = List.of("statusModule.overallStatus", "designModule.phases",
       "designModule.enrollmentInfo.count", "designModule.studyType", "statusModule.startDateStruct",
@@ -456,7 +285,7 @@ final class PageParser {
       case SECTION -> {
         if (b.inline() != null && !b.inline().isEmpty()) {
           // "Eligibility: 18 Years and older, Female": values on the heading's own line.
-          typedLine(b.inline());
+          unlabelled.typedLine(b.inline());
         }
         section(b.field(), content(b.lines()), b);
       }
@@ -590,7 +419,7 @@ final class PageParser {
     return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
-  private <E extends Enum<E>> boolean enumValue(String path, Optional<E> e, Val v) {
+  <E extends Enum<E>> boolean enumValue(String path, Optional<E> e, Val v) {
     e.ifPresent(x -> d.put(path, x.name(), v));
     return e.isPresent();
   }
@@ -643,7 +472,7 @@ final class PageParser {
         || t.length() <= 80 && t.matches("\\d[A-Za-z0-9./_-]{0,39}(\\s{1,3}\\([^()]{1,40}\\))?");
   }
 
-  private boolean phases(Val v, List<Line> rest) {
+  boolean phases(Val v, List<Line> rest) {
     if (Values.definition(v.text()) || v.text().length() > 60 && v.text().matches(".{0,2000}?[a-z][.!?](?: .{0,2000})?")) {
       // A sentence about phases ("Phase 4 trials are done after…"), not the trial's phase.
       return false;
@@ -654,7 +483,7 @@ final class PageParser {
     }
     boolean any = false;
     for (Val x : vals) {
-      Optional<List<Phase>> ps = Phases.parse(phaseText(x.text().matches("(?i)[0-4]|i{1,3}|iv|[0-4]\\s{0,2}/\\s{0,2}[0-4]")
+      Optional<List<Phase>> ps = Phases.parse(Unlabelled.phaseText(x.text().matches("(?i)[0-4]|i{1,3}|iv|[0-4]\\s{0,2}/\\s{0,2}[0-4]")
           ? "Phase " + x.text() : x.text()));
       if (ps.isPresent()) {
         any = true;
@@ -670,62 +499,10 @@ final class PageParser {
     phases(v, new ArrayList<>());
   }
 
-  private static final java.util.regex.Pattern PHASE_IN_TEXT = java.util.regex.Pattern.compile(
-      "(?i)\\b(?:early\\s{0,2})?phase\\s{0,2}(?:[0-4]|iv|i{1,3})[ab]?\\b(?:\\s{0,2}(?:/|&|-|–|,|and|or)\\s{0,2}(?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3})[ab]?\\b)?");
 
-  /**
-   * A page without a phase label often names the phase in the trial's title or the first sentence
-   * about it ({@code A Phase III Trial of…}, {@code This phase II / III compares…}). Read there, and
-   * only when those texts name one phase (or one pair), the phase is marked as read on weak evidence.
-   */
-  private void phaseInProse() {
-    java.util.Set<List<Phase>> seen = new java.util.LinkedHashSet<>();
-    Val at = null;
-    List<String> texts = new ArrayList<>();
-    for (String path : new String[] {"identificationModule.briefTitle", "identificationModule.officialTitle",
-        "descriptionModule.briefSummary"}) {
-      texts.add(d.text(path) == null ? null : (path.startsWith("description") ? "description:" : "") + d.text(path));
-    }
-    for (Line l : loose) {
-      texts.add("description:" + l.text());
-    }
-    for (String t : texts) {
-      String path = t != null && t.startsWith("description:") ? "description" : "title";
-      t = t == null ? null : t.replaceFirst("^description:", "");
-      if (t == null) {
-        continue;
-      }
-      if (path.startsWith("description")) {
-        int end = t.indexOf(". ");
-        t = t.substring(0, end < 0 ? Math.min(t.length(), 300) : Math.min(end, 300));
-      }
-      java.util.regex.Matcher m = PHASE_IN_TEXT.matcher(t);
-      while (m.find()) {
-        Optional<List<Phase>> ps = Phases.parse(phaseText(m.group()));
-        if (ps.isPresent()) {
-          seen.add(ps.get());
-          if (at == null) {
-            int i = page.indexOf(m.group());
-            at = i >= 0 ? new Val(m.group(), i, i + m.group().length()) : null;
-          }
-        }
-      }
-    }
-    if (seen.size() == 1) {
-      for (Phase p : seen.iterator().next()) {
-        phases.put(p, at == null ? new Val("", 0, 0) : at);
-      }
-      phasesInferred = true;
-    }
-  }
 
-  private boolean phasesInferred;
+  boolean phasesInferred;
 
-  /** A phase as registries also write it, in the form the phase parser reads: "Phase IIB" as "Phase II", "Phase I,II" as "Phase I/II". */
-  static String phaseText(String t) {
-    return t.replaceAll("(?i)\\b((?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3}))[ab]\\b", "$1")
-        .replaceAll("(?i)\\b(phase\\s{0,2}(?:[0-4]|iv|i{1,3}))\\s{0,2},\\s{0,2}((?:phase\\s{0,2})?(?:[0-4]|iv|i{1,3}))\\b", "$1/$2");
-  }
 
   /** Phases a page lists one per line ("Phase 2", "Phase 1") in v2 order. */
   private void writePhases() {
@@ -738,7 +515,7 @@ final class PageParser {
     }
   }
 
-  private boolean enrollment(Val v, String qualifier) {
+  boolean enrollment(Val v, String qualifier) {
     Optional<EnrollmentInfo> e = Enrollment.parse(v.text());
     if (e.isEmpty()) {
       return false;
@@ -751,7 +528,7 @@ final class PageParser {
     return true;
   }
 
-  private boolean dateStruct(String path, Val v, String qualifier) {
+  boolean dateStruct(String path, Val v, String qualifier) {
     Optional<Values.Found> f = Values.date(v.text(), dayFirst);
     if (f.isEmpty()) {
       return false;
@@ -788,7 +565,7 @@ final class PageParser {
     return true;
   }
 
-  private boolean ages(Val v, boolean min, boolean max) {
+  boolean ages(Val v, boolean min, boolean max) {
     Values.Ages a = Values.ages(v.text());
     if (min != max && a.min() == null && a.max() == null) {
       // "Minimum Age: 18 Years": the label says which limit a single age is.
@@ -973,7 +750,7 @@ final class PageParser {
       String c = l.text();
       Val v = Val.of(page, l);
       boolean used = false;
-      if (section != Field.IGNORED && !l.listItem() && typedLine(l)) {
+      if (section != Field.IGNORED && !l.listItem() && unlabelled.typedLine(l)) {
         continue;
       }
       if (section == Field.ELIGIBILITY) {
@@ -1073,93 +850,13 @@ final class PageParser {
 
   // ---------------------------------------------------------------- eligibility criteria
 
-  private static final java.util.regex.Pattern AGE_BETWEEN = java.util.regex.Pattern.compile(
-      "(?i)(?:\\b(?:aged?|ages?|between)\\s{0,3}(?:between\\s{1,3}|from\\s{1,3})?)?\\b(\\d{1,3})\\s{0,3}(?:years?\\s{0,3})?(?:-|–|to|and)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)(?=\\s{0,3}(?:old|of age|inclusive|\\)|,|;|$)|(?<=\\b(?:aged?|ages?|between) .{0,12}))");
-  private static final java.util.regex.Pattern AGE_MIXED = java.util.regex.Pattern.compile(
-      "(?i)\\b(\\d{1,3})\\s{0,3}(months?|weeks?)\\s{0,3}(?:-|–|to|through)\\s{0,3}(\\d{1,3})\\s{0,3}(years?)\\b");
-  private static final java.util.regex.Pattern AGE_MIN = java.util.regex.Pattern.compile(
-      "(?i)(?:(?:≥|>=|>/=|=>|at least|older than or equal to)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)|\\b(?:aged?|ages?)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)?\\s{0,3}(?:of age\\s{0,3})?(?:or older|and older|or above|and above|or over|and over|\\+)|"
-      + "(\\d{1,3})\\s{0,3}(years?|months?)\\s{0,3}(?:of age|old)?\\s{0,3}(?:or older|and older|or above|and above|or over|and over|\\+))");
-  private static final java.util.regex.Pattern AGE_MAX = java.util.regex.Pattern.compile(
-      "(?i)(≤|<=|up to|no older than|<|under|younger than|less than)\\s{0,3}(?:the\\s{1,3})?(?:age\\s{0,3}(?:of\\s{1,3})?)?(\\d{1,3})\\s{0,3}(years?|months?)?");
 
-  /**
-   * A page that shows no age limits as values often states them in its first criteria ("Patient must
-   * be ≥ 18 years of age", "women age 45 or older and under age 75"): read from the first inclusion
-   * line that speaks of age, as a weak reading. "Under 75" is a maximum of 74, as the registry writes it.
-   */
-  private void agesFromCriteria(List<Line> inclusion) {
-    if (inclusion == null) {
-      // Criteria shown as a list without any heading, near the top of the page.
-      inclusion = loose.stream().filter(Line::listItem).toList();
-    }
-    if (titleLine != null) {
-      // Last, a title that states the ages ("… in Patients (Age >/= 12 Years) With …").
-      List<Line> withTitle = new ArrayList<>(inclusion);
-      withTitle.add(titleLine);
-      inclusion = withTitle;
-    }
-    if (d.has("eligibilityModule.minimumAge") || d.has("eligibilityModule.maximumAge")) {
-      return;
-    }
-    for (Line l : inclusion) {
-      String c = l.text();
-      String lower = c.toLowerCase(Locale.ROOT);
-      if (c.length() > 400) {
-        continue;
-      }
-      Val v = Val.of(page, l);
-      java.util.regex.Matcher mixed = AGE_MIXED.matcher(c);
-      if (mixed.find()) {
-        // "6 months to 20 years": each limit with its own unit.
-        boolean any = putAge("eligibilityModule.minimumAge", mixed.group(1), mixed.group(2), v);
-        any |= putAge("eligibilityModule.maximumAge", mixed.group(3), mixed.group(4), v);
-        if (any) {
-          d.low("eligibilityModule.minimumAge");
-          d.low("eligibilityModule.maximumAge");
-          return;
-        }
-      }
-      if (!lower.matches(".{0,1000}\\b(?:age|aged|ages|old)\\b.{0,1000}")) {
-        continue;
-      }
-      java.util.regex.Matcher between = AGE_BETWEEN.matcher(c);
-      java.util.regex.Matcher min = AGE_MIN.matcher(c);
-      java.util.regex.Matcher max = AGE_MAX.matcher(c);
-      boolean any = false;
-      if (between.find()) {
-        any |= putAge("eligibilityModule.minimumAge", between.group(1), between.group(3), v);
-        any |= putAge("eligibilityModule.maximumAge", between.group(2), between.group(3), v);
-      } else {
-        if (min.find()) {
-          String n = min.group(1) != null ? min.group(1) : min.group(3) != null ? min.group(3) : min.group(5);
-          String unit = min.group(2) != null ? min.group(2) : min.group(4) != null ? min.group(4) : min.group(6);
-          any |= putAge("eligibilityModule.minimumAge", n, unit, v);
-        }
-        if (max.find() && (max.group(3) != null || lower.contains("age"))) {
-          int n = Integer.parseInt(max.group(2));
-          boolean strict = !max.group(1).equals("≤") && !max.group(1).equals("<=") && !max.group(1).equalsIgnoreCase("up to")
-              && !max.group(1).equalsIgnoreCase("no older than");
-          any |= putAge("eligibilityModule.maximumAge", String.valueOf(strict ? n - 1 : n), max.group(3), v);
-        }
-      }
-      if (any) {
-        d.low("eligibilityModule.minimumAge");
-        d.low("eligibilityModule.maximumAge");
-        return;
-      }
-    }
-  }
 
-  private boolean putAge(String path, String n, String unit, Val v) {
-    Optional<String> a = Age.normalize(n + " " + (unit == null ? "years" : unit));
-    return a.isPresent() && d.put(path, a.get(), v);
-  }
 
   private void criteria() {
     List<Line> inc = criteria.get(Field.INCLUSION);
     List<Line> exc = criteria.get(Field.EXCLUSION);
-    agesFromCriteria(inc != null ? inc : unlabeledCriteria.isEmpty() ? null : unlabeledCriteria.get(0));
+    unlabelled.agesFromCriteria(inc != null ? inc : unlabeledCriteria.isEmpty() ? null : unlabeledCriteria.get(0));
     if (inc == null && exc == null && unlabeledCriteria.size() == 2) {
       inc = unlabeledCriteria.get(0);
       exc = unlabeledCriteria.get(1);

@@ -288,7 +288,7 @@ final class Segmenter {
     return switch (f) {
       case STATUS, LAST_KNOWN_STATUS -> Values.status(v).isPresent();
       case PHASE -> Values.isPhase("Phase " + v) && org.trialdex.core.normalize.Phases.parse(v).isPresent()
-          || Values.isPhase(PageParser.phaseText(v)) && v.toLowerCase(java.util.Locale.ROOT).startsWith("phase");
+          || Values.isPhase(Unlabelled.phaseText(v)) && v.toLowerCase(java.util.Locale.ROOT).startsWith("phase");
       case ENROLLMENT -> v.matches("\\d[\\d,]{0,9}(\\s.{0,40})?") && org.trialdex.core.normalize.Enrollment.parse(v).isPresent();
       case STUDY_TYPE -> Values.studyType(v).isPresent();
       case SEX -> Values.sex(v).isPresent();

@@ -52,8 +52,13 @@ final class PageCorpus {
   /** One field of one page: what the truth says, what was read, and whether they agree. */
   record Score(Page page, String field, String expected, String read, boolean right) {}
 
-  static Path root() {
-    Path p = Path.of("src/test/resources/org/trialdex/ingest/page/corpus");
+  /** The corpus the reader was improved on. */
+  static final String TUNED = "corpus";
+  /** Pages from further sites, gathered after the reader's rules were written and never used to change them. */
+  static final String HELD_OUT = "heldout";
+
+  static Path root(String name) {
+    Path p = Path.of("src/test/resources/org/trialdex/ingest/page", name);
     if (!Files.isDirectory(p)) {
       throw new IllegalStateException("the page corpus is missing at " + p.toAbsolutePath());
     }
@@ -61,8 +66,12 @@ final class PageCorpus {
   }
 
   static List<Page> pages() {
+    return pages(TUNED);
+  }
+
+  static List<Page> pages(String corpus) {
     List<Page> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root())) {
+    try (Stream<Path> files = Files.walk(root(corpus))) {
       for (Path txt : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
         Path truth = txt.resolveSibling(txt.getFileName().toString().replaceFirst("\\.txt$", ".truth"));
         if (!Files.exists(truth)) {
