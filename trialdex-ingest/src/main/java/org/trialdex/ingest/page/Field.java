@@ -13,7 +13,7 @@ enum Field {
   OFFICIAL_TITLE(Kind.VALUE, "official title", "scientific title", "full title", "full scientific title",
       "official study title", "title of the trial", "scientific title of the study", "full title of the trial", "scientific title of study",
       "official scientific title", "full title of the study", "protocol title", "official name",
-      "what is the full name of this clinical trial", "full name of this clinical trial", "full name of the trial",
+      "what is the full name of this clinical trial", "full study name", "full study title", "full trial name", "full name of this clinical trial", "full name of the trial",
       "full name of the study", "full name of this study", "full name"),
   ACRONYM(Kind.VALUE, "acronym", "study acronym", "trial acronym", "short name"),
   OWN_ID(Kind.VALUE, "nct id", "nct number", "nct no", "nctid", "nct", "identifier", "clinicaltrials.gov id",

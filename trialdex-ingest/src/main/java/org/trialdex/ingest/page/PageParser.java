@@ -37,6 +37,8 @@ final class PageParser {
   String layout = "generic";
   String url;
   final List<RegistryIds.Id> ownIds = new ArrayList<>();
+  /** Own ids found in the text without a label (a footer, a sentence), not shown as the page's id. */
+  final List<RegistryIds.Id> foundInText = new ArrayList<>();
   int signals;
   private final Map<Field, List<Line>> criteria = new LinkedHashMap<>();
   private final List<List<Line>> unlabeledCriteria = new ArrayList<>();
@@ -373,7 +375,7 @@ final class PageParser {
       case MAX_AGE -> Age.meansNoLimit(v.text()) || ages(v, false, true);
       case SEX -> enumValue("eligibilityModule.sex", Values.sex(v.text()), v);
       case HEALTHY_VOLUNTEERS -> healthy(v);
-      case LEAD_SPONSOR -> leadSponsor(v);
+      case LEAD_SPONSOR -> leadSponsor(v, rest);
       case URL -> {
         url = v.text();
         yield true;
@@ -632,7 +634,18 @@ final class PageParser {
     return true;
   }
 
-  private boolean leadSponsor(Val v) {
+  /** A heading or a role word where a sponsor's name belongs ("All Listed Sponsors", "lead"). */
+  private static boolean notAName(String t) {
+    return t.matches("(?i)(?:all |listed |other )*(?:listed )?(?:lead |primary )?(?:sponsors?|collaborators?)(?: list)?|lead|collaborator|role|sponsor role");
+  }
+
+  private boolean leadSponsor(Val v, List<Line> rest) {
+    while (notAName(v.text()) && !rest.isEmpty()) {
+      v = Val.of(page, rest.remove(0));
+    }
+    if (notAName(v.text())) {
+      return false;
+    }
     // "Name  Central Council…": a form's sub-label before the name (CTRI).
     String raw = v.end() <= page.length() && v.start() < v.end() ? page.substring(v.start(), v.end()) : v.text();
     java.util.regex.Matcher sub = java.util.regex.Pattern.compile("^(?i:name(?: of (?:the )?(?:primary )?sponsor)?)(?:[ \\t]{2,}|[ \\t]{0,2}:[ \\t]{0,2})(?=\\S)").matcher(raw);
@@ -661,6 +674,11 @@ final class PageParser {
     }
     switch (b.field()) {
       case BRIEF_SUMMARY -> {
+        if (!c.isEmpty() && b.inline() == null && c.size() > 1 && Titles.titleLike(c.get(0).text())
+            && !c.get(0).text().endsWith(".") && !c.get(0).listItem() && titles.score(c.get(0).text()) >= 3) {
+          // "About the Study" over the trial's name and then its description: the name is a title candidate.
+          loose.add(c.remove(0));
+        }
         if (!c.isEmpty()) {
           d.put("descriptionModule.briefSummary", text(c, false));
         }
@@ -961,6 +979,7 @@ final class PageParser {
       }
       if (own != null) {
         ownIds.add(first.get(own));
+        foundInText.add(first.get(own));
       }
     }
     for (RegistryIds.Id id : first.values()) {

@@ -179,7 +179,12 @@ public final class PageReader implements StudyReader {
         : d.text("identificationModule.briefTitle");
     int values = parser.trialValues();
     boolean hasTitle = title != null;
-    if (!(hasTitle && values >= 1 || !parser.ownIds.isEmpty() && (hasTitle || values >= 1) || values >= 3)) {
+    // A title chosen on weak evidence, or an id found only in the text, needs more to make a trial
+    // (a help page's heading and one example value do not).
+    boolean goodTitle = hasTitle && !d.low.contains(Draft.PS + "identificationModule.briefTitle");
+    boolean shownId = parser.ownIds.stream().anyMatch(id -> !parser.foundInText.contains(id));
+    if (!(goodTitle && values >= 1 || hasTitle && values >= 2 || shownId && (hasTitle || values >= 1)
+        || !parser.ownIds.isEmpty() && goodTitle || values >= 3)) {
       return ReadResult.failed(file, position, "the page does not look like a trial record: "
           + (hasTitle ? "a title" : "no line that reads as a trial's title") + ", "
           + (parser.ownIds.isEmpty() ? "no registry id" : "a registry id") + " and " + values

@@ -61,7 +61,7 @@ final class Titles {
     if (lower.matches(".{0,400}\\b(?:study|studies|trial|phase|randomi[sz]ed|versus|vs|efficacy|safety|treatment|treating|therapy|"
         + "patients|participants|subjects|evaluate|evaluating|evaluation|compare|comparing|effect|effects|pilot|cohort|"
         + "prevention|feasibility|assessment|investigation|open-label|placebo|controlled|dose|vaccine|adults|children|programme|"
-        + "program|research|screening|testing|registry study)\\b.{0,400}")) {
+        + "program|research|screening|testing|registry study|protocol)\\b.{0,400}")) {
       score += 2;
     }
     if (lower.matches(".{0,400}\\b(?:of|in|for|with|to|and|on|after|among|versus|vs|by|from)\\b.{0,400}")) {

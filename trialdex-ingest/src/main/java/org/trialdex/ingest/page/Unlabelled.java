@@ -28,7 +28,9 @@ final class Unlabelled {
 
   private static final java.util.regex.Pattern DISEASE_HEAD = java.util.regex.Pattern.compile(
       "(?:[A-Z][A-Za-z'-]{1,20}\\s(?:(?:and|&|or|of|the)\\s)?){0,4}(?:[Cc]ancers?|[Dd]iseases?|[Dd]isorders?|[Ss]yndromes?|[Tt]umou?rs?|"
-      + "[Ll]eukemias?|[Ll]ymphomas?|[Mm]yelomas?|[Cc]arcinomas?|[Ss]arcomas?|[Dd]iabetes|[Ii]nfections?|[Nn]eoplasms?)");
+      + "[Ll]eukemias?|[Ll]ymphomas?|[Mm]yelomas?|[Cc]arcinomas?|[Ss]arcomas?|[Dd]iabetes|[Ii]nfections?|[Nn]eoplasms?)"
+      // "Breast Cancer Clinical Trial": the heading says what the trial is about.
+      + "(?=(?:\\s(?:[Cc]linical\\s)?(?:[Tt]rials?|[Ss]tud(?:y|ies)))?$)");
 
   /**
    * A p.page that files the trial under a disease shows it as a short heading above the title
@@ -44,8 +46,9 @@ final class Unlabelled {
         return;
       }
       String c = l.text().strip();
-      if (!l.empty() && c.length() <= 60 && DISEASE_HEAD.matcher(c).matches() && !Vocabulary.chrome(c) && !Vocabulary.navigation(c)) {
-        if (p.d.put("conditionsModule.conditions[0]", Val.of(p.page, l))) {
+      java.util.regex.Matcher m = DISEASE_HEAD.matcher(c);
+      if (!l.empty() && c.length() <= 80 && m.lookingAt() && !Vocabulary.chrome(c) && !Vocabulary.navigation(c)) {
+        if (p.d.put("conditionsModule.conditions[0]", Val.of(p.page, l).part(p.page, m.group()))) {
           p.d.low("conditionsModule.conditions");
         }
         return;
@@ -192,6 +195,19 @@ final class Unlabelled {
             p.d.low("statusModule.startDateStruct.date");
           }
         });
+      } else if (x.matches("(?i)(?:targeted |target |planned |expected |anticipated )?(?:enrollment|enrolment|accrual)(?: goal)?(?: of|:)?\\s{1,3}\\d[\\d,]{0,8}(?:\\s{1,3}(?:participants?|patients?|subjects?))?")) {
+        puts.add(() -> {
+          if (p.enrollment(new Val(x.replaceAll("[^\\d,]", " ").strip(), v.start(), v.end()), "")) {
+            p.d.low("designModule.enrollmentInfo.count");
+          }
+        });
+      } else if (x.matches("(?i)(?:active|open|recruiting|enrolling|running) since\\s{1,3}.{4,30}") && Values.date(x.replaceFirst("(?i)^\\S+ since\\s+", ""))
+          .map(f -> f.start() == 0).orElse(false)) {
+        puts.add(() -> {
+          if (p.dateStruct("statusModule.startDateStruct", new Val(x.replaceFirst("(?i)^\\S+ since\\s+", ""), v.start(), v.end()), "")) {
+            p.d.low("statusModule.startDateStruct.date");
+          }
+        });
       } else if (Countries.isCountry(x)) {
         // A country shown among the values (where the trial runs): nothing to place, nothing against the line.
         continue;
@@ -265,7 +281,10 @@ final class Unlabelled {
   }
 
   private static final java.util.regex.Pattern AGE_BETWEEN = java.util.regex.Pattern.compile(
-      "(?i)(?:\\b(?:aged?|ages?|between)\\s{0,3}(?:between\\s{1,3}|from\\s{1,3})?)?\\b(\\d{1,3})\\s{0,3}(?:years?\\s{0,3})?(?:-|–|to|and)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)(?=\\s{0,3}(?:old|of age|inclusive|\\)|,|;|$)|(?<=\\b(?:aged?|ages?|between) .{0,12}))");
+      "(?i)(?:\\b(?:aged?|ages?|between)\\s{0,3}(?:between\\s{1,3}|from\\s{1,3})?)?\\b(\\d{1,3})\\s{0,3}(?:years?\\s{0,3})?(?:-|–|to|and|through)\\s{0,3}(\\d{1,3})\\s{0,3}(years?|months?)(?=\\s{0,3}(?:old|of age|inclusive|\\)|,|;|$)|(?<=\\b(?:aged?|ages?|between) .{0,12}))");
+  /** "ages 2 through 21": a range after "ages" with no unit is in years. */
+  private static final java.util.regex.Pattern AGES_NO_UNIT = java.util.regex.Pattern.compile(
+      "(?i)\\bages?\\s{1,3}(\\d{1,2})\\s{0,3}(?:-|–|to|through)\\s{0,3}(\\d{1,2})\\b(?!\\s{0,3}(?:months?|weeks?|days?|%))");
 
   private static final java.util.regex.Pattern AGE_MIXED = java.util.regex.Pattern.compile(
       "(?i)\\b(\\d{1,3})\\s{0,3}(months?|weeks?)\\s{0,3}(?:-|–|to|through)\\s{0,3}(\\d{1,3})\\s{0,3}(years?)\\b");
@@ -287,12 +306,18 @@ final class Unlabelled {
       // Criteria shown as a list without any heading, near the top of the p.page.
       inclusion = p.loose.stream().filter(Line::listItem).toList();
     }
-    if (p.titleLine != null) {
-      // Last, a title that states the ages ("… in Patients (Age >/= 12 Years) With …").
-      List<Line> withTitle = new ArrayList<>(inclusion);
-      withTitle.add(p.titleLine);
-      inclusion = withTitle;
+    List<Line> sources = new ArrayList<>(inclusion);
+    // Then the page's sentences about who can join ("Study participants must be ages 2 through 21"),
+    // last a title that states the ages ("… in Patients (Age >/= 12 Years) With …").
+    for (Line l : p.loose) {
+      if (l.text().matches("(?i).{0,400}\\b(?:must be|participants? (?:are|aged?)|patients? (?:are|aged?)|eligible)\\b.{0,400}")) {
+        sources.add(l);
+      }
     }
+    if (p.titleLine != null) {
+      sources.add(p.titleLine);
+    }
+    inclusion = sources;
     if (p.d.has("eligibilityModule.minimumAge") || p.d.has("eligibilityModule.maximumAge")) {
       return;
     }
@@ -316,6 +341,16 @@ final class Unlabelled {
       }
       if (!lower.matches(".{0,1000}\\b(?:age|aged|ages|old)\\b.{0,1000}")) {
         continue;
+      }
+      java.util.regex.Matcher noUnit = AGES_NO_UNIT.matcher(c);
+      if (noUnit.find()) {
+        boolean any = putAge("eligibilityModule.minimumAge", noUnit.group(1), "years", v);
+        any |= putAge("eligibilityModule.maximumAge", noUnit.group(2), "years", v);
+        if (any) {
+          p.d.low("eligibilityModule.minimumAge");
+          p.d.low("eligibilityModule.maximumAge");
+          return;
+        }
       }
       java.util.regex.Matcher between = AGE_BETWEEN.matcher(c);
       java.util.regex.Matcher min = AGE_MIN.matcher(c);

@@ -55,7 +55,8 @@ final class Vocabulary {
    */
   static String key(String text, StringBuilder qualifier) {
     String s = text.toLowerCase(Locale.ROOT).replace('：', ':').replace("&", " and ")
-        .replaceAll("^[#*_\\s]+", "").replaceAll("[#*_:?|\\s]+$", "").replaceAll(" ?/ ?", "/")
+        // Icons and bullets before a label ("🗓️ Study Start", "► Status") are not part of it.
+        .replaceAll("^[^\\p{L}\\p{N}(]+", "").replaceAll("[#*_:?|\\s]+$", "").replaceAll(" ?/ ?", "/")
         // Numbered labels (EU CTR's "E.1.1 Medical condition", "A.3 Full title", "3.2 Phase").
         .replaceFirst("^(?:[a-z]\\.\\d{1,2}(?:\\.\\d{1,2}){0,3}|\\d{1,2}(?:\\.\\d{1,2}){1,3})\\.?\\s+(?=[a-z])", "");
     StringBuilder out = new StringBuilder(s.length());

@@ -316,7 +316,7 @@ class PageFromAnySiteTest {
         """);
     assertEquals("high", labelled.provenance().attribute(Provenance.CONFIDENCE));
     ReadResult.Read thin = one("thin.txt", """
-        Cancer Trials
+        Example Hospital Research
         Testing Drug X in Treating Patients With Head and Neck Cancer
         This phase II trial compares drug X with the usual treatment.
         """);
