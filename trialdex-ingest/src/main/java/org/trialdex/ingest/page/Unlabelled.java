@@ -107,7 +107,7 @@ final class Unlabelled {
       + "(?:both )?(?:female|women|females) (?:and|&|or) (?:male|men|males)|(female|women|females|male|men|males)(?: only)?|all|both)");
 
   private static final java.util.regex.Pattern AGE_WORDS = java.util.regex.Pattern.compile(
-      "(?i)(?:ages?\\s{1,3})?(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?\\s{0,2}(?:(?:-|–|to)\\s{0,2}(?:(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?|"
+      "(?i)(?:ages?\\s{1,3})?(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?\\s{0,2}(?:(?:-|–|to|through)\\s{0,2}(?:(\\d{1,3})\\s{0,2}(years?|yrs?|months?)?|"
       + "undefined|n/?a|any|no limit)|\\+|(?:and|or) (?:older|over|above|up))(?:\\s{0,2}(?:years?|yrs?))?(?:\\s{0,2}\\([^()]{0,60}\\))?");
 
   private static final java.util.regex.Pattern HEALTHY_WORDS = java.util.regex.Pattern.compile(
@@ -127,6 +127,10 @@ final class Unlabelled {
     List<Runnable> puts = typedParts(line, GLUE.split(c));
     if (puts == null && c.contains(", ")) {
       puts = typedParts(line, c.split(",\\s+|" + GLUE.pattern()));
+    }
+    if (puts == null && c.contains(": ")) {
+      // "Males and Females: Ages 2 through 21 years": two values, the first used as a heading.
+      puts = typedParts(line, c.split(":\\s+"));
     }
     if (puts == null || puts.isEmpty()) {
       return false;

@@ -78,6 +78,7 @@ record Val(String text, int start, int end) {
       blank = false;
       sb.append(c);
     }
-    return sb.toString().strip();
+    // An icon before a value ("🦠 Major Depressive Disorder") is the site's, not the value's.
+    return sb.toString().strip().replaceFirst("^[\\p{So}\\p{Cs}\\uFE0F\\u200D]+\\s*", "");
   }
 }

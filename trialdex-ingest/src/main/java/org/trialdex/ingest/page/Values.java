@@ -158,8 +158,8 @@ final class Values {
 
   static Optional<Sex> sex(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
-    if (s.equals("male and female") || s.equals("both") || s.equals("female and male") || s.equals("all genders")
-        || s.equals("both males and females") || s.equals("both, male and female")) {
+    if (s.equals("both") || s.equals("all genders") || s.equals("all sexes")
+        || s.matches("(?:both,? )?(?:males?|men) (?:and|or|&) (?:females?|women)|(?:both,? )?(?:females?|women) (?:and|or|&) (?:males?|men)")) {
       return Optional.of(Sex.ALL);
     }
     if (s.equals("males") || s.equals("men")) {
