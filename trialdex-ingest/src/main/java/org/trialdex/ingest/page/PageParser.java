@@ -331,6 +331,11 @@ final class PageParser {
       if (rest.isEmpty()) {
         return;
       }
+      if (choices(b.field(), rest)) {
+        d.warn(label(b), "the label is followed by a list of choices (" + shorten(rest.get(0).text()) + ", "
+            + shorten(rest.get(1).text()) + "…), as a form describes it, not by a value; left out");
+        return;
+      }
       v = Val.of(page, rest.remove(0));
     }
     v = new Val(v.text().replaceAll("^[*_]+\\s*|\\s*[*_]+$", "")
@@ -394,6 +399,22 @@ final class PageParser {
         }
       }
     }
+  }
+
+  /** Two or more list items each a value of the label's type ("• Interventional • Non-interventional"): a form's choices. */
+  private static boolean choices(Field f, List<Line> rest) {
+    if (rest.size() < 2 || !rest.get(0).listItem() || !rest.get(1).listItem()) {
+      return false;
+    }
+    int typed = 0;
+    for (int i = 0; i < Math.min(rest.size(), 4) && rest.get(i).listItem(); i++) {
+      String t = rest.get(i).text();
+      if (Segmenter.acceptsWithoutColon(f, t) || Values.yesNo(t) != null
+          || t.matches("(?i)non-?\\s?\\w{3,20}|other|none|not applicable|free text")) {
+        typed++;
+      }
+    }
+    return typed >= 2;
   }
 
   static String label(Block b) {

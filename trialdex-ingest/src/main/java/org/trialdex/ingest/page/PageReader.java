@@ -52,6 +52,10 @@ public final class PageReader implements StudyReader {
   /** Provenance attribute: the content id of a page that shows no registry id. */
   public static final String CONTENT_ID = "contentId";
 
+  /** A form's placeholder for a value: {@code [Free text]}, {@code [Date]}, {@code [Number]}. */
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+      "(?i)\\[(?:free text|date|number|text|integer|select(?: one)?|choose(?: one)?|yyyy-mm-dd|dd/mm/yyyy)\\]");
+
   /** A reader; it holds no state between calls and may be shared. */
   public PageReader() {}
 
@@ -177,6 +181,10 @@ public final class PageReader implements StudyReader {
     Draft d = parser.parse();
     String title = d.text("identificationModule.officialTitle") != null ? d.text("identificationModule.officialTitle")
         : d.text("identificationModule.briefTitle");
+    if (PLACEHOLDER.matcher(parser.page).results().limit(3).count() >= 3) {
+      return ReadResult.failed(file, position, "the page describes a registry's entry form (values such as [Free text] and"
+          + " [Date] stand for what a record would hold), not a trial's record");
+    }
     int values = parser.trialValues();
     boolean hasTitle = title != null;
     // A title chosen on weak evidence, or an id found only in the text, needs more to make a trial

@@ -196,6 +196,34 @@ class PageFromAnySiteTest {
   }
 
   @Test
+  void aRegistrysDescriptionOfItsEntryFormIsRefusedAndChoicesAreNoValues() {
+    List<ReadResult> form = PageFixtures.read("fields.txt", """
+        Description of entry fields
+        Title [Free text]
+        Brief Summary in Lay Language [Free text]
+        Date of Registration [Date]
+        Study Type
+          • Interventional
+          • Non-interventional
+        Recruitment Status
+          • Recruiting
+          • Completed
+        """);
+    ReadResult.Failed f = assertInstanceOf(ReadResult.Failed.class, form.get(0), form.toString());
+    assertTrue(f.problem().reason().contains("entry form"), f.problem().reason());
+
+    ReadResult.Read r = one("choices.txt", """
+        A Study of Drug X in Adults With Asthma
+        Status: Recruiting
+        Study Type
+          • Interventional
+          • Observational
+        """);
+    assertTrue(ps(r).path("designModule").path("studyType").isMissingNode(), "a list of choices is no study type");
+    assertTrue(r.warnings().stream().anyMatch(w -> w.message().contains("list of choices")), r.warnings().toString());
+  }
+
+  @Test
   void anEuCtrSummaryWithNumberedLabelsReadsItsIdsAndStatusNotTheSitesBanner() {
     ReadResult.Read r = one("euctr.txt", """
         Flag of the European Union EU Clinical Trials Register Help
