@@ -34,7 +34,8 @@ final class Segmenter {
     List<Block> blocks = new ArrayList<>();
     Block cur = null;
     Field section = null;
-    for (Line line : lines) {
+    for (int li = 0; li < lines.size(); li++) {
+      Line line = lines.get(li);
       if (line.empty()) {
         if (cur != null) {
           cur.lines().add(line);
@@ -43,6 +44,18 @@ final class Segmenter {
       }
       String c = line.text();
       Vocabulary.Match bare = Vocabulary.bare(c);
+      if (li + 1 < lines.size() && !lines.get(li + 1).empty() && c.length() < 80 && lines.get(li + 1).text().length() < 40
+          && !line.listItem() && Vocabulary.bare(lines.get(li + 1).text()) == null) {
+        // A label broken over two lines by a narrow column ("Health condition(s) or problem(s)" / "studied",
+        // "Primary Completion" / "Date:"): the two lines are one label.
+        String next = lines.get(li + 1).text().strip();
+        Vocabulary.Match joined = Vocabulary.bare(c + " " + next);
+        // When the first line is a label already, only a single word completes it ("Date:", "Status").
+        if (joined != null && (bare == null || joined.field() == bare.field() && next.matches("[A-Za-z]{2,12}:?"))) {
+          bare = new Vocabulary.Match(joined.field(), joined.qualifier(), c.length(), joined.colon(), true);
+          li++;
+        }
+      }
       if (cur != null && cur.field() == Field.IGNORED && cur.inline() == null && bare == null) {
         // Inside a section of the site's own (related trials, results teasers) only a heading counts.
         continue;
@@ -130,6 +143,12 @@ final class Segmenter {
       if (lead != null && lead.field().kind == Field.Kind.BLOCK && c.endsWith(":") && c.length() < 160) {
         cur = new Block(lead.field(), lead, line, null, new ArrayList<>(), section);
         blocks.add(cur);
+        continue;
+      }
+      List<Block> flat = flattened(page, line, section);
+      if (!flat.isEmpty()) {
+        blocks.addAll(flat);
+        cur = flat.get(flat.size() - 1);
         continue;
       }
       if (NUMBERED.matcher(c).lookingAt() && cur != null) {
@@ -238,6 +257,65 @@ final class Segmenter {
       return null;
     }
     return cand;
+  }
+
+  /**
+   * A record flattened onto one long line, its labels without colons between the values ("SWOG S1418
+   * Trial Clinical Trial Title Pembrolizumab in … Trial Status Open to Enrollment Start Date October 15,
+   * 2017 …"), as a table copied without its cells comes: cut at each label of two to six words that
+   * starts with a capital, when three different fields' labels are found. Empty for any other line.
+   */
+  static List<Block> flattened(String page, Line line, Field section) {
+    String c = line.text();
+    if (c.length() < 120 || c.length() > 3000) {
+      return List.of();
+    }
+    List<Integer> starts = new ArrayList<>();
+    List<Vocabulary.Match> found = new ArrayList<>();
+    java.util.Set<Field> fields = java.util.EnumSet.noneOf(Field.class);
+    int i = 0;
+    while (i < c.length()) {
+      if ((i == 0 || c.charAt(i - 1) == ' ') && Character.isUpperCase(c.charAt(i))) {
+        List<Integer> ends = new ArrayList<>();
+        int e = i;
+        while (ends.size() < 6 && e < c.length()) {
+          int sp = c.indexOf(' ', e);
+          int end = sp < 0 ? c.length() : sp;
+          ends.add(end);
+          e = end + 1;
+        }
+        Vocabulary.Match hit = null;
+        int hitEnd = -1;
+        for (int w = ends.size() - 1; w >= 1 && hit == null; w--) {
+          Vocabulary.Match m = Vocabulary.bare(c.substring(i, ends.get(w)));
+          if (m != null && (m.field().kind == Field.Kind.VALUE || m.field().kind == Field.Kind.BLOCK)) {
+            hit = m;
+            hitEnd = ends.get(w);
+          }
+        }
+        if (hit != null) {
+          starts.add(i);
+          found.add(new Vocabulary.Match(hit.field(), hit.qualifier(), Math.min(hitEnd + 1, c.length()), false, false));
+          fields.add(hit.field());
+          i = hitEnd + 1;
+          continue;
+        }
+      }
+      i++;
+    }
+    if (fields.size() < 3) {
+      return List.of();
+    }
+    List<Block> out = new ArrayList<>();
+    for (int k = 0; k < found.size(); k++) {
+      int from = found.get(k).valueFrom();
+      int to = k + 1 < found.size() ? starts.get(k + 1) : c.length();
+      if (to > from) {
+        out.add(new Block(found.get(k).field(), found.get(k), line, Val.of(page, line.from() + from, line.from() + to),
+            new ArrayList<>(), section));
+      }
+    }
+    return out;
   }
 
   /** The label words of a matched label at the start of {@code text}. */

@@ -114,6 +114,38 @@ class PageFromAnySiteTest {
   }
 
   @Test
+  void aLabelBrokenOverTwoLinesIsOneLabel() {
+    ReadResult.Read r = one("narrow.txt", """
+        A Study of Drug X in Adults With Asthma
+        Health condition(s) or problem(s)
+        studied
+        Asthma
+        Primary Completion
+        Date:
+        March 2025
+        Overall Trial
+        Status
+        Recruiting
+        """);
+    JsonNode ps = ps(r);
+    assertEquals("[\"Asthma\"]", ps.path("conditionsModule").path("conditions").toString());
+    assertEquals("2025-03", ps.path("statusModule").path("primaryCompletionDateStruct").path("date").asText());
+    assertEquals("RECRUITING", ps.path("statusModule").path("overallStatus").asText());
+  }
+
+  @Test
+  void aRecordFlattenedOntoOneLineIsCutAtItsLabels() {
+    ReadResult.Read r = one("flat.txt", "Example Group S1418 Trial Trial Title Pembrolizumab in Treating Patients With"
+        + " Triple-Negative Breast Cancer Trial Status Open to Enrollment Start Date October 15, 2017 Phase Phase III"
+        + " Sponsor Example Oncology Group\n");
+    JsonNode ps = ps(r);
+    assertEquals("Pembrolizumab in Treating Patients With Triple-Negative Breast Cancer",
+        ps.path("identificationModule").path("briefTitle").asText());
+    assertEquals("RECRUITING", ps.path("statusModule").path("overallStatus").asText());
+    assertEquals("2017-10-15", ps.path("statusModule").path("startDateStruct").path("date").asText());
+  }
+
+  @Test
   void markdownTablesAreReadCellByCell() {
     ReadResult.Read r = one("table.md", """
         Co-operative surgical trial for gastric cancer
