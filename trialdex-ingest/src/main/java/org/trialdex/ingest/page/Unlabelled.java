@@ -139,6 +139,18 @@ final class Unlabelled {
     return true;
   }
 
+  private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile(
+      "(?i)(?:started|starts|start date|starting|(?:active|open|recruiting|enrolling|running) since)\\s{1,3}(.{4,30})");
+
+  /** A put whose value, when it is set, is a weak reading. */
+  private Runnable weak(java.util.function.BooleanSupplier put, String path) {
+    return () -> {
+      if (put.getAsBoolean()) {
+        p.d.low(path);
+      }
+    };
+  }
+
   private List<Runnable> typedParts(Val line, String[] split) {
     List<Runnable> puts = new ArrayList<>();
     for (String raw : split) {
@@ -151,18 +163,11 @@ final class Unlabelled {
       Optional<StudyType> type = x.matches("(?i)interventional|observational|expanded[ _]access") ? Values.enumOf(StudyType.class, x) : Optional.empty();
       java.util.regex.Matcher age = AGE_WORDS.matcher(x);
       java.util.regex.Matcher healthy = HEALTHY_WORDS.matcher(x);
+      java.util.regex.Matcher started = STARTED.matcher(x);
       if (st.isPresent()) {
-        puts.add(() -> {
-          if (p.d.put("statusModule.overallStatus", st.get().name(), v)) {
-            p.d.low("statusModule.overallStatus");
-          }
-        });
+        puts.add(weak(() -> p.d.put("statusModule.overallStatus", st.get().name(), v), "statusModule.overallStatus"));
       } else if (type.isPresent()) {
-        puts.add(() -> {
-          if (p.d.put("designModule.studyType", type.get().name(), v)) {
-            p.d.low("designModule.studyType");
-          }
-        });
+        puts.add(weak(() -> p.d.put("designModule.studyType", type.get().name(), v), "designModule.studyType"));
       } else if (Values.isPhase(x) && x.toLowerCase(Locale.ROOT).contains("phase") || x.matches("(?i)early_?phase1|phase\\d(/phase\\d)?")) {
         puts.add(() -> p.phases(v, new ArrayList<>()));
       } else if (SEX_WORDS.matcher(x).matches()) {
@@ -170,11 +175,7 @@ final class Unlabelled {
         boolean f = lower.matches(".*\\b(?:female|women|females)\\b.*");
         boolean m = lower.matches(".*\\b(?:male|men|males)\\b.*");
         String sex = f && !m ? "FEMALE" : m && !f ? "MALE" : "ALL";
-        puts.add(() -> {
-          if (p.d.put("eligibilityModule.sex", sex, v)) {
-            p.d.low("eligibilityModule.sex");
-          }
-        });
+        puts.add(weak(() -> p.d.put("eligibilityModule.sex", sex, v), "eligibilityModule.sex"));
       } else if (age.matches()) {
         puts.add(() -> {
           String unit = age.group(2) != null ? age.group(2) : age.group(4) != null ? age.group(4) : "years";
@@ -187,41 +188,21 @@ final class Unlabelled {
           p.d.low("eligibilityModule.maximumAge");
         });
       } else if (Values.isEnrollment(x) && x.matches("(?i)\\d[\\d,]{0,8}\\s{1,3}(?:participants?|patients?|subjects?|people)(?:\\s{1,3}\\((?:actual|estimated|anticipated)\\))?")) {
-        puts.add(() -> {
-          if (p.enrollment(v, "")) {
-            p.d.low("designModule.enrollmentInfo.count");
-          }
-        });
-      } else if (x.matches("(?i)(?:started|starts|start date|starting)\\s{1,3}.{4,30}") && Values.date(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""))
-          .map(f -> f.start() == 0).orElse(false)) {
-        puts.add(() -> {
-          if (p.dateStruct("statusModule.startDateStruct", new Val(x.replaceFirst("(?i)^\\S+(?: date)?\\s+", ""), v.start(), v.end()), "")) {
-            p.d.low("statusModule.startDateStruct.date");
-          }
-        });
+        puts.add(weak(() -> p.enrollment(v, ""), "designModule.enrollmentInfo.count"));
+      } else if (started.matches() && Values.date(started.group(1)).map(f -> f.start() == 0).orElse(false)) {
+        // "Started 2024-07-19", "Active since September 12, 2017".
+        Val date = new Val(started.group(1), v.start(), v.end());
+        puts.add(weak(() -> p.dateStruct("statusModule.startDateStruct", date, ""), "statusModule.startDateStruct.date"));
       } else if (x.matches("(?i)(?:targeted |target |planned |expected |anticipated )?(?:enrollment|enrolment|accrual)(?: goal)?(?: of|:)?\\s{1,3}\\d[\\d,]{0,8}(?:\\s{1,3}(?:participants?|patients?|subjects?))?")) {
-        puts.add(() -> {
-          if (p.enrollment(new Val(x.replaceAll("[^\\d,]", " ").strip(), v.start(), v.end()), "")) {
-            p.d.low("designModule.enrollmentInfo.count");
-          }
-        });
-      } else if (x.matches("(?i)(?:active|open|recruiting|enrolling|running) since\\s{1,3}.{4,30}") && Values.date(x.replaceFirst("(?i)^\\S+ since\\s+", ""))
-          .map(f -> f.start() == 0).orElse(false)) {
-        puts.add(() -> {
-          if (p.dateStruct("statusModule.startDateStruct", new Val(x.replaceFirst("(?i)^\\S+ since\\s+", ""), v.start(), v.end()), "")) {
-            p.d.low("statusModule.startDateStruct.date");
-          }
-        });
+        Val count = new Val(x.replaceAll("[^\\d,]", " ").strip(), v.start(), v.end());
+        puts.add(weak(() -> p.enrollment(count, ""), "designModule.enrollmentInfo.count"));
       } else if (Countries.isCountry(x)) {
         // A country shown among the values (where the trial runs): nothing to place, nothing against the line.
         continue;
       } else if (healthy.matches()) {
         boolean no = healthy.group(1) != null || healthy.group(2) != null || healthy.group(3) != null;
-        puts.add(() -> {
-          if (p.d.put("eligibilityModule.healthyVolunteers", BooleanNode.valueOf(!no), v)) {
-            p.d.low("eligibilityModule.healthyVolunteers");
-          }
-        });
+        puts.add(weak(() -> p.d.put("eligibilityModule.healthyVolunteers", BooleanNode.valueOf(!no), v),
+            "eligibilityModule.healthyVolunteers"));
       } else {
         return null;
       }

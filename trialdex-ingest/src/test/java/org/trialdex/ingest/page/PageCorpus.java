@@ -158,18 +158,12 @@ final class PageCorpus {
           Set<String> ids = new LinkedHashSet<>();
           s.path("identificationModule").path("secondaryIdInfos").forEach(n -> ids.add(n.path("id").asText()));
           ids.add(s.path("identificationModule").path("orgStudyIdInfo").path("id").asText());
-          for (String e : expected) {
-            String hit = ids.stream().filter(i -> idNorm(i).equals(idNorm(e))).findFirst().orElse(null);
-            out.add(new Score(page, field, e, hit == null ? String.join(" | ", ids) : hit, hit != null));
-          }
+          eachFound(out, page, field, expected, ids, PageCorpus::idNorm);
         }
         case "condition" -> {
           List<String> read = new ArrayList<>();
           s.path("conditionsModule").path("conditions").forEach(n -> read.add(n.asText()));
-          for (String e : expected) {
-            String hit = read.stream().filter(c -> textNorm(c).equals(textNorm(e))).findFirst().orElse(null);
-            out.add(new Score(page, field, e, hit == null ? String.join(" | ", read) : hit, hit != null));
-          }
+          eachFound(out, page, field, expected, read, PageCorpus::textNorm);
         }
         case "phase" -> {
           List<String> read = new ArrayList<>();
@@ -186,6 +180,15 @@ final class PageCorpus {
       }
     }
     return out;
+  }
+
+  /** One score per expected value: right when some read value is the same after {@code norm}. */
+  private static void eachFound(List<Score> out, Page page, String field, List<String> expected,
+      java.util.Collection<String> read, java.util.function.UnaryOperator<String> norm) {
+    for (String e : expected) {
+      String hit = read.stream().filter(r -> norm.apply(r).equals(norm.apply(e))).findFirst().orElse(null);
+      out.add(new Score(page, field, e, hit == null ? String.join(" | ", read) : hit, hit != null));
+    }
   }
 
   private static String text(JsonNode s, String field) {
