@@ -10,7 +10,7 @@ import org.trialdex.core.normalize.PartialDate;
  * then the record's own date (newest first, an undated record last), then when the store recorded
  * it (latest first), then source key and version, so that any input order gives the same ranking.
  */
-record Ranked(SourceRecord source, JsonNode tree, Optional<PartialDate> date) {
+record Ranked(SourceRecord source, JsonNode tree, Optional<PartialDate> date, java.util.Set<String> weak) {
 
   static final Comparator<Ranked> ORDER = Comparator
       .comparing((Ranked r) -> r.source().authority())
@@ -20,8 +20,9 @@ record Ranked(SourceRecord source, JsonNode tree, Optional<PartialDate> date) {
       .thenComparing(r -> r.source().sourceKey())
       .thenComparing(r -> r.source().version(), Comparator.reverseOrder());
 
+  /** A source with its tree; {@code weak} are the paths it read on weak evidence, read once from its provenance. */
   static Ranked of(SourceRecord source, JsonNode tree) {
-    return new Ranked(source, tree, ownDate(tree));
+    return new Ranked(source, tree, ownDate(tree), source.provenance().lowConfidencePaths());
   }
 
   /** The record's own last-update date: posted, else submitted, else verified. */

@@ -86,8 +86,8 @@ public final class StudyMerger {
     if (registry) {
       for (int i = 0; i < ranked.size(); i++) {
         Ranked r = ranked.get(i);
-        if (r.source().authority() == Authority.PAGE && !r.source().provenance().lowConfidencePaths().isEmpty()) {
-          ranked.set(i, Ranked.of(r.source(), withoutPaths(r.tree(), r.source().provenance().lowConfidencePaths())));
+        if (r.source().authority() == Authority.PAGE && !r.weak().isEmpty()) {
+          ranked.set(i, Ranked.of(r.source(), withoutPaths(r.tree(), r.weak())));
         }
       }
     }
@@ -181,7 +181,7 @@ public final class StudyMerger {
 
     /** Whether the source read this unit on weak evidence. */
     private static boolean weak(Ranked r, String path) {
-      return r.source().provenance().lowConfidencePaths().contains(path);
+      return r.weak().contains(path);
     }
 
     private static JsonNode at(Ranked r, String path) {

@@ -50,7 +50,7 @@ public record Provenance(String format, String file, String position, Map<String
   /** The paths of {@link #LOW_CONFIDENCE}, empty when the source names none. */
   public java.util.Set<String> lowConfidencePaths() {
     String v = attribute(LOW_CONFIDENCE).strip();
-    return v.isEmpty() ? java.util.Set.of() : java.util.Set.of(v.split("\\s+"));
+    return v.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.List.of(v.split("\\s+")));
   }
 
   /** An attribute's value, or "" when absent. */

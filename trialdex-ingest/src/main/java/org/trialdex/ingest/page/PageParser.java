@@ -39,7 +39,6 @@ final class PageParser {
   final List<RegistryIds.Id> ownIds = new ArrayList<>();
   /** Own ids found in the text without a label (a footer, a sentence), not shown as the page's id. */
   final List<RegistryIds.Id> foundInText = new ArrayList<>();
-  int signals;
   private final Map<Field, List<Line>> criteria = new LinkedHashMap<>();
   private final List<List<Line>> unlabeledCriteria = new ArrayList<>();
   private final List<Val> basicDates = new ArrayList<>();
@@ -51,8 +50,6 @@ final class PageParser {
   private final String ownUrl;
   /** The URL the page was saved from, as the import was told ({@code --url}), or null. */
   private final String givenUrl;
-  /** The document title and h1 headings of an HTML page: evidence for the title line. */
-  final List<String> headings;
   private final Titles titles;
   private final Unlabelled unlabelled = new Unlabelled(this);
   private Segmenter.Segments seg;
@@ -65,7 +62,6 @@ final class PageParser {
     this.page = page;
     this.ownUrl = ownUrl;
     this.givenUrl = givenUrl;
-    this.headings = headings;
     this.dayFirst = Values.dayFirst(page);
     this.lines = PageText.lines(page);
     this.titles = new Titles(page, lines, headings);
@@ -134,7 +130,6 @@ final class PageParser {
       if (own.isPresent() && own.get().start() == 0 && own.get().end() == c.length()) {
         // A registry id alone on a line above every label is the page's own id (ISRCTN, ChiCTR pages open with it).
         ownIds.add(new RegistryIds.Id(own.get().id(), own.get().domain(), l.from(), l.from() + c.length()));
-        signals++;
         continue;
       }
       if (prose.isEmpty() && Titles.titleLike(c) && !Values.definition(c) && !Values.noName(c)) {
@@ -197,8 +192,6 @@ final class PageParser {
       return;
     }
     if (d.put("identificationModule.briefTitle", v)) {
-      signals++;
-      titleEvidence = bestScore;
       if (bestScore < 3) {
         d.low("identificationModule.briefTitle");
       }
@@ -225,7 +218,6 @@ final class PageParser {
 
 
 
-  int titleEvidence;
   /** The line the title was chosen from, or null. */
   Line titleLine;
   /** Lines near the top that no label took: title candidates and values shown without labels. */
@@ -277,11 +269,7 @@ final class PageParser {
   // ---------------------------------------------------------------- blocks
 
   private void block(Block b) {
-    Field f = b.field();
-    if (f.kind != Field.Kind.IGNORED && f.kind != Field.Kind.SECTION) {
-      signals++;
-    }
-    switch (f.kind) {
+    switch (b.field().kind) {
       case VALUE -> value(b);
       case BLOCK -> blockField(b);
       case SECTION -> {

@@ -86,24 +86,9 @@ final class Segmenter {
           }
         }
         if (!ends && !criteria) {
-          // A summary ends where a label of two or more words is run together with its value
-          // ("Health condition(s) or problem(s) studiedRectal cancer"), as copied two-column pages give it.
-          Vocabulary.Match g = Vocabulary.glued(c);
-          Vocabulary.Match l = Vocabulary.leading(c);
-          boolean typedWithoutColon = l != null && !l.colon()
-              && Vocabulary.key(c.substring(0, l.valueFrom()), null).split(" ").length >= 2
-              && (l.field().kind == Field.Kind.VALUE && acceptsWithoutColon(l.field(), c.substring(l.valueFrom()))
-                  || namedWithoutColon(l.field(), c.substring(0, l.valueFrom()), c.substring(l.valueFrom())));
-          if (g == null && l != null && (l.colon() && l.field().kind == Field.Kind.VALUE || typedWithoutColon) && !line.listItem()
-              && (Vocabulary.key(c.substring(0, l.valueFrom()), null).split(" ").length >= 2
-                  || acceptsWithoutColon(l.field(), c.substring(l.valueFrom())))) {
-            // Also "Anticipated start date 01/02/1998", "Status of trial Completed": a label and a value of its type.
-            // "Summary" over "EudraCT Number:2011-002362-21", "Trial Status:Completed": labelled lines, not prose.
-            g = l;
-          }
-          if (g != null && Vocabulary.key(c.substring(0, g.valueFrom()), null).split(" ").length >= 2
-              || g != null && (g.colon() || typedWithoutColon)) {
-            for (Block b : inline(page, line, g, section)) {
+          Vocabulary.Match end = summaryEnd(c, line);
+          if (end != null) {
+            for (Block b : inline(page, line, end, section)) {
               blocks.add(b);
               cur = b;
             }
@@ -228,6 +213,36 @@ final class Segmenter {
   }
 
   /**
+   * The label that ends a summary on this line, or null: a label of two or more words run together
+   * with its value ("Health condition(s) or problem(s) studiedRectal cancer", as copied two-column
+   * pages give it); a field's label with a colon ("EudraCT Number:2011-002362-21" under a *Summary*
+   * heading); or a label of two or more words without a colon before a value of its type or a name
+   * ("Anticipated start date 01/02/1998", "Status of trial Completed").
+   */
+  private static Vocabulary.Match summaryEnd(String c, Line line) {
+    Vocabulary.Match g = Vocabulary.glued(c);
+    Vocabulary.Match l = Vocabulary.leading(c);
+    boolean typedWithoutColon = l != null && !l.colon() && labelWords(c, l) >= 2
+        && (l.field().kind == Field.Kind.VALUE && acceptsWithoutColon(l.field(), c.substring(l.valueFrom()))
+            || namedWithoutColon(l.field(), c.substring(0, l.valueFrom()), c.substring(l.valueFrom())));
+    if (g != null) {
+      return labelWords(c, g) >= 2 || typedWithoutColon ? g : null;
+    }
+    if (l == null || line.listItem()) {
+      return null;
+    }
+    if (l.colon() && l.field().kind == Field.Kind.VALUE
+        && (labelWords(c, l) >= 2 || acceptsWithoutColon(l.field(), c.substring(l.valueFrom())))) {
+      return l;
+    }
+    return typedWithoutColon ? l : null;
+  }
+
+  private static int labelWords(String c, Vocabulary.Match m) {
+    return key(c, m).split(" ").length;
+  }
+
+  /**
    * Where a label of two or more words starts run together with the value before it (a lower-case
    * letter or digit, then the label's upper-case first letter), or the line's length when none does.
    */
@@ -253,7 +268,7 @@ final class Segmenter {
       cand = l != null && l.colon() ? l : Vocabulary.glued(tail);
     }
     if (cand == null || cand.field().kind == Field.Kind.IGNORED || cand.field().kind == Field.Kind.SECTION
-        || key(tail, cand).split(" ").length < 2) {
+        || labelWords(tail, cand) < 2) {
       return null;
     }
     return cand;

@@ -395,18 +395,14 @@ final class Values {
     java.util.regex.Matcher m = CLASS_SUFFIX.matcher(t);
     if (m.find() && m.start() > 0) {
       String word = (m.group(1) != null ? m.group(1) : m.group(2)).strip().toLowerCase(Locale.ROOT).replaceAll("[.\\s_-]+", " ").strip();
-      AgencyClass c = switch (word) {
-        case "industry" -> AgencyClass.INDUSTRY;
-        case "other" -> AgencyClass.OTHER;
-        case "nih" -> AgencyClass.NIH;
-        case "u s fed", "us fed", "fed", "federal", "u s federal", "us federal" -> AgencyClass.FED;
-        case "other gov", "other government", "other u s fed", "gov" -> AgencyClass.OTHER_GOV;
-        case "individual", "indiv" -> AgencyClass.INDIV;
-        case "network" -> AgencyClass.NETWORK;
-        case "ambig", "ambiguous" -> AgencyClass.AMBIG;
-        case "unknown" -> AgencyClass.UNKNOWN;
+      // The v2 names and spellings (Industry, NIH, U.S. Fed, Other Gov…), and the words portals spell out.
+      AgencyClass c = V2Enums.parse(AgencyClass.class, word).orElse(switch (word) {
+        case "federal", "u s federal", "us federal" -> AgencyClass.FED;
+        case "other government", "other u s fed", "gov" -> AgencyClass.OTHER_GOV;
+        case "individual" -> AgencyClass.INDIV;
+        case "ambiguous" -> AgencyClass.AMBIG;
         default -> null;
-      };
+      });
       if (c != null) {
         return new Sponsor(t.substring(0, m.start()).strip(), c);
       }

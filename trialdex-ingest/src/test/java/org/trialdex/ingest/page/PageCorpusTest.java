@@ -107,35 +107,6 @@ class PageCorpusTest {
     assertTrue(right >= HELD_OUT_FLOOR * scores.size(), "held-out fields read right: " + right + "/" + scores.size());
   }
 
-  /** Prints what the reader makes of the pages named by {@code -Dcorpus.dump=site/name,…}; nothing otherwise. */
-  @Test
-  void dumpNamedPages() throws IOException {
-    String names = System.getProperty("corpus.dump", "");
-    String file = System.getProperty("corpus.file", "");
-    if (!file.isEmpty()) {
-      for (ReadResult r : PageFixtures.read(file, Files.readString(Path.of(file), StandardCharsets.UTF_8))) {
-        System.out.println("=== " + file);
-        System.out.println(r instanceof ReadResult.Read read ? org.trialdex.core.json.StudyJson.standard().writePretty(read.study()) : r);
-      }
-    }
-    for (PageCorpus.Page p : PageCorpus.pages()) {
-      if (names.isEmpty() || !java.util.Arrays.asList(names.split(",")).contains(p.site() + "/" + p.name())) {
-        continue;
-      }
-      for (ReadResult r : PageFixtures.read(p.name(), Files.readString(p.text(), StandardCharsets.UTF_8))) {
-        System.out.println("=== " + p.site() + "/" + p.name());
-        if (r instanceof ReadResult.Read read) {
-          System.out.println(org.trialdex.core.json.StudyJson.standard().writePretty(read.study()));
-          read.warnings().forEach(w -> System.out.println("warning: " + w));
-          read.spans().forEach(sp -> System.out.println("span: " + sp));
-          System.out.println(read.provenance());
-        } else {
-          System.out.println(r);
-        }
-      }
-    }
-  }
-
   /** Markdown: overall, per site, per field, then every miss with both values. */
   static String report(List<PageCorpus.Score> scores) {
     StringBuilder sb = new StringBuilder();
